@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what ZoneCalc needs on Debian when it is missing: GEOS, PROJ and GDAL development
+# packages (and pkg-config to find them). Swift itself must already be on the PATH.
+set -euo pipefail
+
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+pkg-config --exists geos 2>/dev/null || missing+=(libgeos-dev)
+pkg-config --exists proj 2>/dev/null || missing+=(libproj-dev)
+pkg-config --exists gdal 2>/dev/null || missing+=(libgdal-dev)
+[ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}" >&2
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null 2>&1 || { echo "swift is not on the PATH: install the Swift 6 toolchain first" >&2; exit 1; }

@@ -1,0 +1,208 @@
+import CGDAL
+import Foundation
+
+/// One layer of a ``VectorDataset``. Borrowed from the dataset, which it keeps alive.
+/// Not thread-safe: a layer has one reader at a time (GDAL keeps a read cursor per layer).
+public final class VectorLayer {
+    let raw: UnsafeMutableRawPointer
+    public let dataset: VectorDataset
+
+    init(raw: UnsafeMutableRawPointer, dataset: VectorDataset) {
+        self.raw = raw
+        self.dataset = dataset
+    }
+
+    public var name: String { String(cString: OGR_L_GetName(raw)) }
+
+    /// The declared geometry type's name, e.g. "Multi Polygon".
+    public var geometryTypeName: String { String(cString: OGRGeometryTypeToName(OGR_L_GetGeomType(raw))) }
+
+    /// The layer's attribute fields in order.
+    public var fields: [FieldDefinition] {
+        let definition = OGR_L_GetLayerDefn(raw)
+        return (0..<OGR_FD_GetFieldCount(definition)).map { index in
+            let field = OGR_FD_GetFieldDefn(definition, index)
+            return FieldDefinition(name: String(cString: OGR_Fld_GetNameRef(field)), type: FieldType(ogr: OGR_Fld_GetType(field)),
+                                   width: Int(OGR_Fld_GetWidth(field)), precision: Int(OGR_Fld_GetPrecision(field)))
+        }
+    }
+
+    /// The position of a field, or nil.
+    public func fieldIndex(_ name: String) -> Int? {
+        // returns -1 when absent
+        let index = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(raw), name)
+        return index < 0 ? nil : Int(index)
+    }
+
+    /// The name of the FID column for database-backed formats (GeoPackage: "fid"), empty otherwise.
+    public var fidColumn: String { String(cString: OGR_L_GetFIDColumn(raw)) }
+
+    /// Feature count; may need a full scan for formats without a stored count.
+    public var featureCount: Int { Int(OGR_L_GetFeatureCount(raw, 1)) }
+
+    /// The layer's CRS as WKT2, nil when the layer has none.
+    public var crsWKT: String? {
+        guard let srs = OGR_L_GetSpatialRef(raw) else { return nil }  // borrowed from the layer
+        var text: UnsafeMutablePointer<CChar>?
+        let options = ["FORMAT=WKT2_2019"]
+        // returns OGRERR_NONE on success; the text is freed with CPLFree (VSIFree)
+        let status = withCStringList(options) { OSRExportToWktEx(srs, &text, constList($0)) }
+        defer { VSIFree(text) }
+        guard status == OGRERR_NONE, let text else { return nil }
+        return String(cString: text)
+    }
+
+    /// The layer extent, nil for an empty layer.
+    public var extent: Bounds? {
+        var envelope = OGREnvelope()
+        // returns OGRERR_FAILURE when the extent is unknown (e.g. no features)
+        guard OGR_L_GetExtent(raw, &envelope, 1) == OGRERR_NONE else { return nil }
+        return Bounds(minX: envelope.MinX, minY: envelope.MinY, maxX: envelope.MaxX, maxY: envelope.MaxY)
+    }
+
+    /// A metadata item, e.g. `SOURCE_ENCODING` in the `SHAPEFILE` domain.
+    public func metadataItem(_ name: String, domain: String? = nil) -> String? {
+        GDALGetMetadataItem(raw, name, domain).map { String(cString: $0) }
+    }
+
+    /// Whether the driver can jump to the n-th feature cheaply (e.g. Shapefile).
+    public var hasFastRandomRead: Bool { OGR_L_TestCapability(raw, OLCFastSetNextByIndex) != 0 }
+
+    /// Restricts reading to features matching an OGR SQL WHERE clause; nil clears it.
+    public func setAttributeFilter(_ whereClause: String?) throws(GDALError) {
+        try capturingGDALMessages { box throws(GDALError) in
+            // returns OGRERR_NONE on success
+            guard OGR_L_SetAttributeFilter(raw, whereClause) == OGRERR_NONE else {
+                throw box.error("filtering by '\(whereClause ?? "")'", path: dataset.path, layer: name)
+            }
+        }
+    }
+
+    /// Streams features from the start (or from `startIndex`), at most `limit`, to `body`.
+    /// Each ``FeatureRecord`` is valid only during its call. GDAL warnings seen while reading
+    /// are returned; a reading error is thrown with the file and layer named.
+    @discardableResult
+    public func forEachFeature(from startIndex: Int = 0, limit: Int = .max,
+                               _ body: (borrowing FeatureRecord) throws -> Void) throws -> [String] {
+        try capturingGDALMessages { box in
+            OGR_L_ResetReading(raw)
+            if startIndex > 0 {
+                // returns OGRERR_NONE on success
+                guard OGR_L_SetNextByIndex(raw, Int64(startIndex)) == OGRERR_NONE else {
+                    throw box.error("seeking to feature \(startIndex)", path: dataset.path, layer: name)
+                }
+            }
+            var wkbBuffer: [UInt8] = []
+            var count = 0
+            while count < limit {
+                // returns NULL at the end or on a read error (then an error is captured)
+                guard let feature = OGR_L_GetNextFeature(raw) else {
+                    guard box.errors.isEmpty else { throw box.error("reading features", path: dataset.path, layer: name) }
+                    break
+                }
+                defer { OGR_F_Destroy(feature) }
+                try body(FeatureRecord(raw: feature, wkbBuffer: &wkbBuffer))
+                count += 1
+            }
+            return box.warnings
+        }
+    }
+
+    /// Appends a feature with the given field values (in field order) and geometry as WKB.
+    public func addFeature(_ values: [FieldValue], wkb: [UInt8]?) throws(GDALError) {
+        try capturingGDALMessages { box throws(GDALError) in
+            guard let feature = OGR_F_Create(OGR_L_GetLayerDefn(raw)) else {
+                throw box.error("creating a feature", path: dataset.path, layer: name)
+            }
+            defer { OGR_F_Destroy(feature) }
+            for (index, value) in values.enumerated() { set(value, at: Int32(index), on: feature) }
+            if let wkb {
+                var geometry: UnsafeMutableRawPointer?
+                // returns OGRERR_NONE on success; the feature takes ownership via SetGeometryDirectly
+                let status = wkb.withUnsafeBytes { OGR_G_CreateFromWkbEx($0.baseAddress, nil, &geometry, $0.count) }
+                guard status == OGRERR_NONE, let geometry else {
+                    throw box.error("decoding a geometry", path: dataset.path, layer: name)
+                }
+                OGR_F_SetGeometryDirectly(feature, geometry)
+            }
+            // returns OGRERR_NONE on success
+            guard OGR_L_CreateFeature(raw, feature) == OGRERR_NONE else {
+                throw box.error("writing a feature", path: dataset.path, layer: name)
+            }
+        }
+    }
+
+    private func set(_ value: FieldValue, at index: Int32, on feature: UnsafeMutableRawPointer) {
+        switch value {
+        case .null: OGR_F_SetFieldNull(feature, index)
+        case .integer(let v): OGR_F_SetFieldInteger64(feature, index, v)
+        case .real(let v): OGR_F_SetFieldDouble(feature, index, v)
+        case .string(let s), .date(let s), .dateTime(let s): OGR_F_SetFieldString(feature, index, s)
+        }
+    }
+}
+
+/// One feature being read: its id, fields and geometry. Valid only inside the reading callback.
+public struct FeatureRecord: ~Copyable {
+    private let raw: UnsafeMutableRawPointer
+    private let wkbBuffer: UnsafeMutablePointer<[UInt8]>
+
+    init(raw: UnsafeMutableRawPointer, wkbBuffer: UnsafeMutablePointer<[UInt8]>) {
+        self.raw = raw
+        self.wkbBuffer = wkbBuffer
+    }
+
+    /// The feature id (OGRNullFID = -1 when the format has none).
+    public var fid: Int64 { OGR_F_GetFID(raw) }
+
+    public func isNull(_ index: Int) -> Bool { OGR_F_IsFieldSetAndNotNull(raw, Int32(index)) == 0 }
+
+    /// The raw bytes of a string field, as the driver delivered them (UTF-8 unless the source's
+    /// encoding was unknown); nil when null.
+    public func stringBytes(_ index: Int) -> [UInt8]? {
+        guard !isNull(index), let text = OGR_F_GetFieldAsString(raw, Int32(index)) else { return nil }
+        return Array(UnsafeRawBufferPointer(start: text, count: strlen(text)).bindMemory(to: UInt8.self))
+    }
+
+    /// A field's value, typed by the field's declared type. Strings that are not valid UTF-8 are
+    /// decoded leniently (U+FFFD) — use ``stringBytes(_:)`` to detect that.
+    public func value(_ index: Int, type: FieldType) -> FieldValue {
+        let i = Int32(index)
+        guard OGR_F_IsFieldSetAndNotNull(raw, i) != 0 else { return .null }
+        switch type {
+        case .integer, .integer64: return .integer(OGR_F_GetFieldAsInteger64(raw, i))
+        case .real: return .real(OGR_F_GetFieldAsDouble(raw, i))
+        case .date, .dateTime:
+            var year: Int32 = 0, month: Int32 = 0, day: Int32 = 0, hour: Int32 = 0, minute: Int32 = 0, tz: Int32 = 0
+            var second: Float = 0
+            // returns FALSE when the value is not a date
+            guard OGR_F_GetFieldAsDateTimeEx(raw, i, &year, &month, &day, &hour, &minute, &second, &tz) != 0 else {
+                return .string(String(cString: OGR_F_GetFieldAsString(raw, i)))
+            }
+            let date = String(format: "%04d-%02d-%02d", year, month, day)
+            if type == .date { return .date(date) }
+            return .dateTime(date + String(format: "T%02d:%02d:%02d", hour, minute, Int(second)))
+        default:
+            return .string(String(decoding: stringBytes(index) ?? [], as: UTF8.self))
+        }
+    }
+
+    /// The geometry's OGR type name, nil when the feature has no geometry.
+    public var geometryTypeName: String? {
+        OGR_F_GetGeometryRef(raw).map { String(cString: OGR_G_GetGeometryName($0)) }
+    }
+
+    /// Calls `body` with the geometry as ISO WKB (little-endian), or nil when the feature has none.
+    /// `swapXY` exchanges x and y first (for files written in the surveying order).
+    public func withGeometryWKB<T>(swapXY: Bool = false, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        guard let geometry = OGR_F_GetGeometryRef(raw) else { return try body(nil) }  // borrowed from the feature
+        if swapXY { OGR_G_SwapXY(geometry) }
+        let size = Int(OGR_G_WkbSize(geometry))
+        if wkbBuffer.pointee.count < size { wkbBuffer.pointee = [UInt8](repeating: 0, count: size) }
+        return try wkbBuffer.pointee.withUnsafeMutableBytes { buffer in
+            // returns OGRERR_NONE on success
+            guard OGR_G_ExportToIsoWkb(geometry, wkbNDR, buffer.baseAddress) == OGRERR_NONE else { return try body(nil) }
+            return try body(UnsafeRawBufferPointer(rebasing: buffer[0..<size]))
+        }
+    }
+}

@@ -1,0 +1,262 @@
+import CGEOS
+
+/// A planar point: x is easting (or longitude), y is northing (or latitude).
+public struct XY: Sendable, Hashable {
+    public var x: Double
+    public var y: Double
+    public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
+}
+
+/// Axis-aligned bounds of a geometry.
+public struct Bounds: Sendable, Equatable {
+    public var minX, minY, maxX, maxY: Double
+    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
+    }
+    /// The smallest bounds covering both.
+    public func union(_ other: Bounds) -> Bounds {
+        Bounds(minX: min(minX, other.minX), minY: min(minY, other.minY),
+               maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
+    }
+}
+
+/// GEOS geometry type ids (GEOSGeomTypes).
+public enum GeometryKind: Int32, Sendable {
+    case point = 0, lineString, linearRing, polygon, multiPoint, multiLineString, multiPolygon, collection
+
+    /// Polygon or MultiPolygon: the kinds that have an area.
+    public var isAreal: Bool { self == .polygon || self == .multiPolygon }
+}
+
+/// Where GEOS found a geometry invalid, and why.
+public struct ValidityProblem: Sendable, Equatable {
+    /// GEOS's reason text, e.g. "Self-intersection".
+    public var reason: String
+    /// The location GEOS reports (in the geometry's coordinates), if any.
+    public var location: XY?
+}
+
+/// A GEOS geometry handle with exactly one owner.
+///
+/// Owned geometries are destroyed in `deinit`; a borrowed part (``part(_:)``, rings) keeps its
+/// parent alive and never frees. Not thread-safe: confined to the thread of its ``GEOSContext``.
+public final class Geometry {
+    let raw: OpaquePointer
+    public let context: GEOSContext
+    private let parent: Geometry?
+
+    init(owning raw: OpaquePointer, context: GEOSContext) {
+        self.raw = raw; self.context = context; self.parent = nil
+    }
+
+    private init(borrowing raw: OpaquePointer, parent: Geometry) {
+        self.raw = raw; self.context = parent.context; self.parent = parent
+    }
+
+    deinit { if parent == nil { GEOSGeom_destroy_r(context.handle, raw) } }
+
+    private var h: GEOSContextHandle_t { context.handle }
+
+    // MARK: Construction
+
+    /// Reads ISO or extended WKB.
+    public static func fromWKB(_ bytes: UnsafeRawBufferPointer, context: GEOSContext) throws(GEOSError) -> Geometry {
+        let reader = context.wkbReader
+        return try context.makeGeometry("reading WKB") {
+            // returns NULL on exception
+            GEOSWKBReader_read_r(context.handle, reader, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count)
+        }
+    }
+
+    /// Reads ISO or extended WKB.
+    public static func fromWKB(_ bytes: [UInt8], context: GEOSContext) throws(GEOSError) -> Geometry {
+        var result: Result<Geometry, GEOSError>!
+        bytes.withUnsafeBytes { buffer in
+            result = Result { () throws(GEOSError) in try fromWKB(buffer, context: context) }
+        }
+        return try result.get()
+    }
+
+    /// A polygon from a closed shell and closed holes.
+    public static func polygon(shell: [XY], holes: [[XY]] = [], context: GEOSContext) throws(GEOSError) -> Geometry {
+        let shellRing = try linearRing(shell, context: context)
+        var holeRings: [OpaquePointer?] = []
+        for hole in holes { holeRings.append(try linearRing(hole, context: context)) }
+        let made: OpaquePointer? = holeRings.withUnsafeMutableBufferPointer { buffer in
+            // Takes ownership of the shell and hole rings, also on failure; returns NULL on exception.
+            GEOSGeom_createPolygon_r(context.handle, shellRing, buffer.baseAddress, UInt32(buffer.count))
+        }
+        guard let made else { throw context.failure("building a polygon") }
+        return Geometry(owning: made, context: context)
+    }
+
+    /// A collection of the given kind from owned geometries; the parts are consumed.
+    public static func collection(_ kind: GeometryKind, of parts: [Geometry], context: GEOSContext) throws(GEOSError) -> Geometry {
+        var clones: [OpaquePointer?] = []
+        for part in parts {
+            // GEOSGeom_clone_r returns NULL on exception; the collection takes ownership of the clone.
+            guard let clone = GEOSGeom_clone_r(context.handle, part.raw) else { throw context.failure("cloning a part") }
+            clones.append(clone)
+        }
+        let made: OpaquePointer? = clones.withUnsafeMutableBufferPointer { buffer in
+            // Takes ownership of the parts; returns NULL on exception.
+            GEOSGeom_createCollection_r(context.handle, kind.rawValue, buffer.baseAddress, UInt32(buffer.count))
+        }
+        guard let made else { throw context.failure("building a collection") }
+        return Geometry(owning: made, context: context)
+    }
+
+    private static func linearRing(_ points: [XY], context: GEOSContext) throws(GEOSError) -> OpaquePointer {
+        let seq: OpaquePointer? = points.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Double.self) { doubles in
+                // Copies the buffer; returns NULL on exception.
+                GEOSCoordSeq_copyFromBuffer_r(context.handle, doubles.baseAddress, UInt32(points.count), 0, 0)
+            }
+        }
+        guard let seq else { throw context.failure("building a coordinate sequence") }
+        // Takes ownership of the sequence; returns NULL on exception (e.g. ring not closed).
+        guard let ring = GEOSGeom_createLinearRing_r(context.handle, seq) else { throw context.failure("building a ring") }
+        return ring
+    }
+
+    // MARK: Output
+
+    /// ISO WKB, 2D, little-endian.
+    public func wkb() throws(GEOSError) -> [UInt8] {
+        var size = 0
+        // returns NULL on exception; the buffer is freed with GEOSFree_r
+        guard let buffer = GEOSWKBWriter_write_r(h, context.wkbWriter, raw, &size) else {
+            throw context.failure("writing WKB")
+        }
+        defer { GEOSFree_r(h, buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: size))
+    }
+
+    // MARK: Structure
+
+    public var kind: GeometryKind {
+        // returns -1 on exception
+        GeometryKind(rawValue: GEOSGeomTypeId_r(h, raw)) ?? .collection
+    }
+
+    public var isEmpty: Bool { GEOSisEmpty_r(h, raw) == 1 }
+
+    /// Number of parts (1 for a simple geometry).
+    public var partCount: Int { Int(GEOSGetNumGeometries_r(h, raw)) }
+
+    /// Part `index`, borrowed from this geometry.
+    public func part(_ index: Int) -> Geometry {
+        // returns a pointer owned by `self`
+        Geometry(borrowing: GEOSGetGeometryN_r(h, raw, Int32(index)), parent: self)
+    }
+
+    /// The parts of a multi-geometry, or the geometry itself.
+    public var parts: [Geometry] { (0..<partCount).map(part) }
+
+    /// Coordinates of a polygon's rings: exterior first, then holes. Empty for other kinds.
+    public func polygonRings() throws(GEOSError) -> [[XY]] {
+        guard kind == .polygon, !isEmpty else { return [] }
+        // exterior/interior ring accessors return pointers owned by the polygon, NULL on exception
+        guard let shell = GEOSGetExteriorRing_r(h, raw) else { throw context.failure("reading a shell") }
+        var rings = [try coordinates(of: shell)]
+        let holeCount = GEOSGetNumInteriorRings_r(h, raw)  // -1 on exception
+        guard holeCount >= 0 else { throw context.failure("counting holes") }
+        for i in 0..<holeCount {
+            guard let hole = GEOSGetInteriorRingN_r(h, raw, i) else { throw context.failure("reading a hole") }
+            rings.append(try coordinates(of: hole))
+        }
+        return rings
+    }
+
+    private func coordinates(of line: OpaquePointer) throws(GEOSError) -> [XY] {
+        guard let seq = GEOSGeom_getCoordSeq_r(h, line) else { throw context.failure("reading coordinates") }
+        var count: UInt32 = 0
+        guard GEOSCoordSeq_getSize_r(h, seq, &count) != 0 else { throw context.failure("reading coordinates") }
+        var points = [XY](repeating: XY(0, 0), count: Int(count))
+        let ok = points.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Double.self) {
+                // returns 0 on exception
+                GEOSCoordSeq_copyToBuffer_r(h, seq, $0.baseAddress, 0, 0)
+            }
+        }
+        guard ok != 0 else { throw context.failure("copying coordinates") }
+        return points
+    }
+
+    public func bounds() throws(GEOSError) -> Bounds {
+        var b = Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
+        // each returns 0 on exception (and for empty geometries)
+        guard GEOSGeom_getXMin_r(h, raw, &b.minX) != 0, GEOSGeom_getYMin_r(h, raw, &b.minY) != 0,
+              GEOSGeom_getXMax_r(h, raw, &b.maxX) != 0, GEOSGeom_getYMax_r(h, raw, &b.maxY) != 0
+        else { throw context.failure("computing bounds") }
+        return b
+    }
+
+    // MARK: Validity
+
+    /// nil when valid; otherwise GEOS's reason and location.
+    public func validityProblem() throws(GEOSError) -> ValidityProblem? {
+        var reason: UnsafeMutablePointer<CChar>?
+        var location: OpaquePointer?
+        // returns 1 valid, 0 invalid, 2 on exception; reason and location are ours to free
+        let result = GEOSisValidDetail_r(h, raw, 0, &reason, &location)
+        defer {
+            if let reason { GEOSFree_r(h, reason) }
+            if let location { GEOSGeom_destroy_r(h, location) }
+        }
+        switch result {
+        case 1: return nil
+        case 0:
+            var point: XY?
+            if let location {
+                var x = 0.0, y = 0.0
+                if GEOSGeomGetX_r(h, location, &x) != 0, GEOSGeomGetY_r(h, location, &y) != 0 { point = XY(x, y) }
+            }
+            return ValidityProblem(reason: reason.map { String(cString: $0) } ?? "Invalid", location: point)
+        default: throw context.failure("checking validity")
+        }
+    }
+
+    /// GEOS make-valid with the linework method (as PostGIS and shapely default to).
+    public func makeValid() throws(GEOSError) -> Geometry {
+        try context.makeGeometry("make-valid") { GEOSMakeValidWithParams_r(h, raw, context.linework) }
+    }
+
+    // MARK: Measures
+
+    /// Planar area in squared units of the coordinates.
+    public func area() throws(GEOSError) -> Double { try context.measure("area") { GEOSArea_r(h, raw, $0) } }
+
+    /// Planar length (perimeter for polygons).
+    public func length() throws(GEOSError) -> Double { try context.measure("length") { GEOSLength_r(h, raw, $0) } }
+
+    // MARK: Overlay and predicates
+
+    public func intersection(_ other: Geometry) throws(GEOSError) -> Geometry {
+        try context.makeGeometry("intersection") { GEOSIntersection_r(h, raw, other.raw) }
+    }
+
+    public func difference(_ other: Geometry) throws(GEOSError) -> Geometry {
+        try context.makeGeometry("difference") { GEOSDifference_r(h, raw, other.raw) }
+    }
+
+    public func unaryUnion() throws(GEOSError) -> Geometry {
+        try context.makeGeometry("union") { GEOSUnaryUnion_r(h, raw) }
+    }
+
+    public func intersects(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.predicate("intersects") { GEOSIntersects_r(h, raw, other.raw) }
+    }
+
+    public func contains(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.predicate("contains") { GEOSContains_r(h, raw, other.raw) }
+    }
+
+    public func coveredBy(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.predicate("covered-by") { GEOSCoveredBy_r(h, raw, other.raw) }
+    }
+
+    public func overlaps(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.predicate("overlaps") { GEOSOverlaps_r(h, raw, other.raw) }
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import GeoBridge
+
+/// What `zonecalc area` should do.
+public struct AreaOptions: Sendable {
+    public var methods: [AreaMethod] = [.ellipsoidal]
+    /// `--crs`: overrides the CRS the file declares.
+    public var crsOverride: String?
+    /// `--swap-xy`: the file stores northing as x.
+    public var swapXY = false
+    /// `--declared FIELD` and the unit its values are in.
+    public var declaredField: String?
+    public var declaredUnit: AreaUnit = .squareMetre
+    /// Relative tolerance for declared vs computed (0.001 = 0.1 %).
+    public var declaredTolerance = 0.001
+    /// `--by FIELD`: totals by the field's values.
+    public var byField: String?
+    /// The id field shown per feature; nil picks a usual one (ZDBH, DKBH, BSM…) when present.
+    public var labelField: String?
+    /// `--skip-invalid`: leave invalid polygons out instead of measuring them after make-valid.
+    public var skipInvalid = false
+    /// Worker threads.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    public init() {}
+}
+
+/// Measures every polygon feature of a layer and totals them (`zonecalc area`).
+public enum AreaJob {
+    /// Usual id field names in Chinese land data, tried in order when no label field is given.
+    static let usualIdFields = ["ZDBH", "DKBH", "BSM", "宗地编号", "宗地代码", "地块编号", "TBBH", "ID"]
+
+    /// Features read and handed to a worker at a time.
+    static let chunkSize = 1024
+
+    public static func run(_ reader: FeatureLayerReader, options: AreaOptions) throws(ZoneCalcError) -> AreaReport {
+        let source = reader.sourceName
+        let wanted = try FieldSelection(reader: reader, options: options)
+        let crs = try resolveCRS(reader, options: options)
+        let plane = crs.kind == .geographic && options.methods.contains(.planar) ? try planeForGeographic(reader, crs: crs, options: options) : nil
+        // Build one calculator up front so CRS problems surface here, not on a worker thread.
+        do { _ = try AreaCalculator(crs: crs, methods: options.methods, planeForGeographic: plane) }
+        catch { throw .proj(error, source: source) }
+
+        let methods = options.methods, skipInvalid = options.skipInvalid, declaredUnit = options.declaredUnit
+        let swapXY = options.swapXY
+        let makeCalculator: @Sendable () -> Result<AreaCalculator, ProjError> = {
+            Result { () throws(ProjError) in try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane) }
+        }
+        let measureChunk: @Sendable (inout Result<AreaCalculator, ProjError>, [LayerFeature]) -> [FeatureOutcome] = { worker, chunk in
+            chunk.map { feature in
+                switch worker {
+                case .success(let calculator):
+                    return measure(feature, with: calculator, wanted: wanted, skipInvalid: skipInvalid, declaredUnit: declaredUnit)
+                case .failure(let error):
+                    return .failed(error.description)
+                }
+            }
+        }
+        let outcomes: [[FeatureOutcome]]
+        do {
+            if let parts = try reader.partitions(options.workers) {
+                // Each part is read and measured on its own thread with its own file handle and contexts.
+                outcomes = try PartitionedRun.run(parts) { part in
+                    let partReader = try GDALLayerReader(partition: part)
+                    var worker = makeCalculator()
+                    var results: [FeatureOutcome] = []
+                    try partReader.read(fieldIndices: wanted.indices, swapXY: swapXY) { feature in
+                        results.append(contentsOf: measureChunk(&worker, [feature]))
+                    }
+                    return results
+                }
+            } else {
+                outcomes = try OrderedPipeline.run(
+                    workers: options.workers,
+                    produce: { emit in
+                        var chunk: [LayerFeature] = []
+                        chunk.reserveCapacity(chunkSize)
+                        try reader.read(fieldIndices: wanted.indices, swapXY: swapXY) { feature in
+                            chunk.append(feature)
+                            if chunk.count == chunkSize { emit(chunk); chunk.removeAll(keepingCapacity: true) }
+                        }
+                        if !chunk.isEmpty { emit(chunk) }
+                    },
+                    makeWorker: makeCalculator,
+                    process: measureChunk)
+            }
+        } catch let error as ZoneCalcError {
+            throw error
+        } catch let error as GDALError {
+            throw .gdal(error)
+        } catch {
+            throw .invalidArgument("\(source): \(error)")
+        }
+        return try assemble(outcomes, source: source, crs: crs, plane: plane, options: options)
+    }
+
+    private static func resolveCRS(_ reader: FeatureLayerReader, options: AreaOptions) throws(ZoneCalcError) -> ResolvedCRS {
+        var bounds: Bounds?
+        do { bounds = try reader.extent() } catch { throw .gdal(error as? GDALError ?? GDALError(operation: "reading the extent", path: reader.sourceName)) }
+        if options.swapXY, let b = bounds { bounds = Bounds(minX: b.minY, minY: b.minX, maxX: b.maxY, maxY: b.maxX) }
+        return try CRSResolver.resolve(declared: reader.declaredCRS, override: options.crsOverride, bounds: bounds,
+                                       source: reader.sourceName, context: ProjContext())
+    }
+
+    /// The Gauss–Krüger 3° zone (CM-only) of the layer's central longitude, for planar areas of lon/lat data.
+    private static func planeForGeographic(_ reader: FeatureLayerReader, crs: ResolvedCRS, options: AreaOptions) throws(ZoneCalcError) -> String {
+        let bounds = (try? reader.extent()) ?? nil
+        let centre = bounds.map { options.swapXY ? ($0.minY + $0.maxY) / 2 : ($0.minX + $0.maxX) / 2 } ?? 0
+        let zone = GaussKrugerZone.threeDegree(containing: centre)
+        if let datum = crs.datum, let code = datum.gaussKrugerEPSG(zone, prefixed: false) { return "EPSG:\(code)" }
+        return "+proj=tmerc +lat_0=0 +lon_0=\(Int(zone.centralMeridian)) +k=1 +x_0=500000 +y_0=0 +a=\(crs.semiMajorAxis) +rf=\(crs.inverseFlattening) +units=m +no_defs +type=crs"
+    }
+
+    private static func assemble(_ chunks: [[FeatureOutcome]], source: String, crs: ResolvedCRS, plane: String?,
+                                 options: AreaOptions) throws(ZoneCalcError) -> AreaReport {
+        var features: [FeatureArea] = [], skipped: [SkippedFeature] = []
+        var total = MeasuredArea()
+        for method in options.methods { total[method] = 0 }
+        var groups: [String: AreaGroup] = [:]
+        for outcome in chunks.joined() {
+            switch outcome {
+            case .measured(let feature):
+                features.append(feature)
+                total.add(feature.area)
+                if options.byField != nil {
+                    let key = feature.group ?? "(empty)"
+                    groups[key, default: AreaGroup(key: key, count: 0, area: MeasuredArea())].count += 1
+                    groups[key]!.area.add(feature.area)
+                }
+            case .skipped(let feature):
+                skipped.append(feature)
+            case .failed(let message):
+                throw .invalidArgument("\(source): \(message)")
+            }
+        }
+        if features.isEmpty && !skipped.isEmpty {
+            throw .noPolygons(source: source, detail: "no feature could be measured; the first problem: feature \(skipped[0].fid): \(skipped[0].reason)")
+        }
+        var declared: DeclaredAreaCheck?
+        if let field = options.declaredField {
+            let method: AreaMethod = options.methods.contains(.planar) ? .planar : options.methods[0]
+            var mismatches: [Int] = [], missing = 0
+            for (position, feature) in features.enumerated() {
+                guard let value = feature.declaredSquareMetres, let computed = feature.area[method] else { missing += 1; continue }
+                if abs(DeclaredAreaCheck.relativeDifference(declared: value, computed: computed)) > options.declaredTolerance {
+                    mismatches.append(position)
+                }
+            }
+            declared = DeclaredAreaCheck(field: field, unit: options.declaredUnit, tolerance: options.declaredTolerance,
+                                         method: method, mismatches: mismatches, missing: missing)
+        }
+        return AreaReport(source: source, crs: crs, planarCRS: plane, methods: options.methods, features: features,
+                          skipped: skipped, total: total, groups: groups.values.sorted { $0.key < $1.key }, declared: declared)
+    }
+
+    enum FeatureOutcome: Sendable {
+        case measured(FeatureArea)
+        case skipped(SkippedFeature)
+        case failed(String)
+    }
+
+    /// Measures one feature on a worker: checks, repairs or skips, then computes the areas.
+    static func measure(_ feature: LayerFeature, with calculator: AreaCalculator, wanted: FieldSelection,
+                        skipInvalid: Bool, declaredUnit: AreaUnit) -> FeatureOutcome {
+        let label = wanted.label(feature), group = wanted.group(feature)
+        func skip(_ reason: String) -> FeatureOutcome {
+            .skipped(SkippedFeature(index: feature.index, fid: feature.fid, label: label, reason: reason))
+        }
+        guard let wkb = feature.wkb else { return skip("has no geometry") }
+        do {
+            var geometry = try wkb.withUnsafeBytes { bytes throws(GEOSError) in try Geometry.fromWKB(bytes, context: calculator.geos) }
+            guard !geometry.isEmpty else { return skip("has an empty geometry") }
+            guard geometry.kind.isAreal || geometry.kind == .collection else {
+                return skip("is a \(geometry.kind), not a polygon: only polygons have an area")
+            }
+            var repaired: ValidityProblem?
+            if let problem = try geometry.validityProblem() {
+                if problem.reason.contains("Invalid Coordinate") {
+                    return skip("has a NaN or infinite coordinate; fix the coordinates")
+                }
+                if skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
+                geometry = try geometry.makeValid()
+                repaired = problem
+            }
+            let area = try calculator.measure(geometry)
+            let declared = wanted.declared(feature).map { $0 * declaredUnit.squareMetres }
+            return .measured(FeatureArea(index: feature.index, fid: feature.fid, label: label, group: group,
+                                         declaredSquareMetres: declared, area: area, repairedProblem: repaired))
+        } catch {
+            return skip("could not be measured: \(error)")
+        }
+    }
+}
+
+extension ValidityProblem {
+    /// "Self-intersection at (x, y)".
+    public func describe() -> String {
+        guard let location else { return reason }
+        return "\(reason) at (\(location.x.formatted(decimals: 3)), \(location.y.formatted(decimals: 3)))"
+    }
+}
+
+extension GeometryKind: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .point: return "Point"
+        case .lineString: return "LineString"
+        case .linearRing: return "LinearRing"
+        case .polygon: return "Polygon"
+        case .multiPoint: return "MultiPoint"
+        case .multiLineString: return "MultiLineString"
+        case .multiPolygon: return "MultiPolygon"
+        case .collection: return "GeometryCollection"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GeoBridge
+
+/// The ellipsoidal-trapezoid area series of 国土调查办发〔2008〕32号 (rules.md §9.2), for one ellipsoid.
+///
+/// The area between parallels B1 < B2 and meridians ΔL apart is
+/// `S = 2b²ΔL [A sin(ΔB/2) cos Bm − B sin(3ΔB/2) cos 3Bm + C sin(5ΔB/2) cos 5Bm − D sin(7ΔB/2) cos 7Bm + E sin(9ΔB/2) cos 9Bm]`
+/// with ΔB = B2 − B1, Bm = (B1 + B2)/2 and A…E from e² as below. A polygon's area is the sum, over its
+/// edges, of the signed trapezoid between the edge and a reference meridian (rules.md §9.3).
+public struct EllipsoidalTrapezoid: Sendable {
+    public let semiMinorAxis: Double
+    public let eccentricitySquared: Double
+    let a, b, c, d, e: Double
+
+    public init(semiMajorAxis: Double, inverseFlattening: Double) {
+        let f = 1 / inverseFlattening
+        let e2 = f * (2 - f)
+        let e4 = e2 * e2, e6 = e4 * e2, e8 = e6 * e2
+        semiMinorAxis = semiMajorAxis * (1 - f)
+        eccentricitySquared = e2
+        a = 1 + (3.0 / 6) * e2 + (30.0 / 80) * e4 + (35.0 / 112) * e6 + (630.0 / 2304) * e8
+        b = (1.0 / 6) * e2 + (15.0 / 80) * e4 + (21.0 / 112) * e6 + (420.0 / 2304) * e8
+        c = (3.0 / 80) * e4 + (7.0 / 112) * e6 + (180.0 / 2304) * e8
+        d = (1.0 / 112) * e6 + (45.0 / 2304) * e8
+        e = (5.0 / 2304) * e8
+    }
+
+    /// The CGCS2000 ellipsoid (a = 6 378 137 m, 1/f = 298.257222101), used by 三调.
+    public static let cgcs2000 = EllipsoidalTrapezoid(semiMajorAxis: 6_378_137, inverseFlattening: 298.257222101)
+
+    /// The bracket of the series times 2, i.e. `S / (b² ΔL)`, for latitudes in radians.
+    @inline(__always)
+    func strip(_ b1: Double, _ b2: Double) -> Double {
+        let half = (b2 - b1) / 2, mid = (b1 + b2) / 2
+        return 2 * (a * sin(half) * cos(mid) - b * sin(3 * half) * cos(3 * mid) + c * sin(5 * half) * cos(5 * mid)
+                    - d * sin(7 * half) * cos(7 * mid) + e * sin(9 * half) * cos(9 * mid))
+    }
+
+    /// Area (m²) of the trapezoid between latitudes `b1`, `b2` and a longitude span `deltaL`, all in radians.
+    public func trapezoidArea(latitude1 b1: Double, latitude2 b2: Double, longitudeSpan deltaL: Double) -> Double {
+        semiMinorAxis * semiMinorAxis * deltaL * strip(b1, b2)
+    }
+
+    /// Signed area (m², counter-clockwise positive) of a closed ring of (longitude, latitude) in degrees.
+    /// Longitudes are taken relative to the ring's first vertex, which keeps the sum well conditioned.
+    public func signedRingArea(_ lonLat: UnsafeBufferPointer<XY>) -> Double {
+        guard lonLat.count > 3 else { return 0 }
+        let radians = Double.pi / 180
+        let l0 = lonLat[0].x
+        var sum = 0.0
+        var previousL = 0.0, previousB = lonLat[0].y * radians
+        for i in 1..<lonLat.count {
+            let l = (lonLat[i].x - l0) * radians, latitude = lonLat[i].y * radians
+            sum += (previousL + l) / 2 * strip(previousB, latitude)
+            previousL = l; previousB = latitude
+        }
+        return semiMinorAxis * semiMinorAxis * sum
+    }
+
+    /// The exact closed form `b² ΔL [q(B2) − q(B1)]` the series expands (rules.md §9.2), for checking.
+    public func closedFormTrapezoidArea(latitude1 b1: Double, latitude2 b2: Double, longitudeSpan deltaL: Double) -> Double {
+        let ecc = eccentricitySquared.squareRoot()
+        func q(_ phi: Double) -> Double {
+            let s = sin(phi)
+            return s / (1 - eccentricitySquared * s * s) + log((1 + ecc * s) / (1 - ecc * s)) / (2 * ecc)
+        }
+        return semiMinorAxis * semiMinorAxis * deltaL * (q(b2) - q(b1)) / 2
+    }
+}

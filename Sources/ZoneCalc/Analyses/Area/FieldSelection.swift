@@ -1,0 +1,26 @@
+import GeoBridge
+
+/// The attribute fields an area run reads, by their position in ``LayerFeature/attributes``.
+struct FieldSelection: Sendable {
+    /// Layer field indices to read, in order: label, group, declared (those present).
+    var indices: [Int] = []
+    private var labelSlot: Int?
+    private var groupSlot: Int?
+    private var declaredSlot: Int?
+
+    init(reader: FeatureLayerReader, options: AreaOptions) throws(ZoneCalcError) {
+        let labelName = options.labelField ?? AreaJob.usualIdFields.first { name in reader.fields.contains { $0.name == name } }
+        if let labelName { labelSlot = add(try reader.fieldIndex(labelName)) }
+        if let by = options.byField { groupSlot = add(try reader.fieldIndex(by)) }
+        if let declared = options.declaredField { declaredSlot = add(try reader.fieldIndex(declared)) }
+    }
+
+    private mutating func add(_ index: Int) -> Int {
+        indices.append(index)
+        return indices.count - 1
+    }
+
+    func label(_ feature: LayerFeature) -> String? { labelSlot.flatMap { feature.attributes[$0].text } }
+    func group(_ feature: LayerFeature) -> String? { groupSlot.flatMap { feature.attributes[$0].text } }
+    func declared(_ feature: LayerFeature) -> Double? { declaredSlot.flatMap { feature.attributes[$0].doubleValue } }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Runs work over chunks on worker threads while the caller's thread produces the chunks, and
+/// returns the results in chunk order, so output never depends on the number of workers.
+///
+/// Each worker builds its own state (GEOS/PROJ contexts) on its own thread with `makeWorker` and
+/// keeps it for its life: thread confinement by construction.
+public enum OrderedPipeline {
+    /// - Parameters:
+    ///   - workers: worker threads (at least 1).
+    ///   - produce: called on the caller's thread; hands each chunk to `emit`, in order.
+    ///   - makeWorker: builds one worker's state, on that worker's thread.
+    ///   - process: turns a chunk into its result with the worker's state.
+    public static func run<Chunk: Sendable, Output: Sendable, Worker>(
+        workers: Int,
+        produce: (_ emit: (Chunk) -> Void) throws -> Void,
+        makeWorker: @escaping @Sendable () -> Worker,
+        process: @escaping @Sendable (inout Worker, Chunk) -> Output
+    ) rethrows -> [Output] {
+        let queue = ChunkQueue<Chunk, Output>(capacity: max(2, workers * 2))
+        let count = max(1, workers)
+        let done = DispatchGroup()
+        for _ in 0..<count {
+            done.enter()
+            let thread = Thread {
+                var worker = makeWorker()
+                while let (index, chunk) = queue.take() {
+                    queue.deliver(index, process(&worker, chunk))
+                }
+                done.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        do {
+            try produce { queue.put($0) }
+        } catch {
+            queue.finish()
+            done.wait()
+            throw error
+        }
+        queue.finish()
+        done.wait()
+        return queue.results()
+    }
+}
+
+/// A bounded queue of numbered chunks and the slots for their results.
+private final class ChunkQueue<Chunk: Sendable, Output: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending: [(Int, Chunk)] = []
+    private var head = 0
+    private var nextIndex = 0
+    private var finished = false
+    private var outputs: [Int: Output] = [:]
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func put(_ chunk: Chunk) {
+        condition.lock()
+        while pending.count - head >= capacity { condition.wait() }
+        pending.append((nextIndex, chunk))
+        nextIndex += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take() -> (Int, Chunk)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == pending.count && !finished { condition.wait() }
+        guard head < pending.count else { return nil }
+        let item = pending[head]
+        head += 1
+        if head > 64, head * 2 > pending.count {
+            pending.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return item
+    }
+
+    func deliver(_ index: Int, _ output: Output) {
+        condition.lock()
+        outputs[index] = output
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func results() -> [Output] {
+        condition.lock()
+        defer { condition.unlock() }
+        return (0..<nextIndex).compactMap { outputs[$0] }
+    }
+}

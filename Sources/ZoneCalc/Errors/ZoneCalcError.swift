@@ -1,0 +1,71 @@
+import GeoBridge
+
+/// A problem a planner can act on: names the file (and layer, feature or line) and what is wrong.
+public enum ZoneCalcError: Error, Sendable {
+    /// The input file does not exist.
+    case fileNotFound(path: String)
+    /// A GDAL/OGR operation failed (unreadable format, missing layer, write failure…).
+    case gdal(GDALError)
+    /// A PROJ operation failed while doing `task` for `source`.
+    case proj(ProjError, source: String)
+    /// A GEOS operation failed on a feature.
+    case geos(GEOSError, source: String, feature: String?)
+    /// No CRS in the file and none given.
+    case missingCRS(source: String, suggestion: String)
+    /// The declared CRS does not fit the coordinates.
+    case crsMismatch(source: String, detail: String, suggestion: String)
+    /// The CRS is not one the requested operation supports.
+    case unsupportedCRS(source: String, detail: String)
+    /// The layer has no polygon features to measure.
+    case noPolygons(source: String, detail: String)
+    /// A field named on the command line does not exist.
+    case fieldNotFound(source: String, field: String, available: [String])
+    /// An output would overwrite an input or an existing file.
+    case unsafeOutput(path: String, reason: String)
+    /// An output format ZoneCalc cannot write.
+    case unsupportedOutput(path: String, reason: String)
+    /// Arguments that do not fit together.
+    case invalidArgument(String)
+}
+
+extension ZoneCalcError: CustomStringConvertible {
+    /// The message a planner reads: what, where, and what to do.
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path):
+            return "\(path): no such file. Check the path (a layer is picked with FILE:LAYER or --layer)."
+        case .gdal(let error):
+            return error.description
+        case .proj(let error, let source):
+            return "\(source): \(error.description)"
+        case .geos(let error, let source, let feature):
+            return "\(source)\(feature.map { ", feature \($0)" } ?? ""): \(error.description)"
+        case .missingCRS(let source, let suggestion):
+            return "\(source): the file declares no coordinate reference system; \(suggestion)."
+        case .crsMismatch(let source, let detail, let suggestion):
+            return "\(source): \(detail); \(suggestion)."
+        case .unsupportedCRS(let source, let detail):
+            return "\(source): \(detail)."
+        case .noPolygons(let source, let detail):
+            return "\(source): \(detail)."
+        case .fieldNotFound(let source, let field, let available):
+            return "\(source): no field '\(field)'; the fields are: \(available.joined(separator: ", "))."
+        case .unsafeOutput(let path, let reason):
+            return "\(path): \(reason)."
+        case .unsupportedOutput(let path, let reason):
+            return "\(path): \(reason)."
+        case .invalidArgument(let text):
+            return text
+        }
+    }
+
+    /// The process exit code: 2 for usage and input problems, 3 for library failures, 4 for output problems.
+    public var exitCode: Int32 {
+        switch self {
+        case .invalidArgument, .fieldNotFound: return 2
+        case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons: return 2
+        case .gdal, .proj, .geos: return 3
+        case .unsafeOutput, .unsupportedOutput: return 4
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// The bridge's value and handle types (XY, Geometry, FieldValue, …) are part of ZoneCalc's API.
+@_exported import GeoBridge

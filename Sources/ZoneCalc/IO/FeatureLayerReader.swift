@@ -1,0 +1,128 @@
+import Foundation
+import GeoBridge
+
+/// One feature as read from a layer: position, id, geometry as WKB and the requested attributes.
+public struct LayerFeature: Sendable {
+    /// 0-based position in the layer.
+    public var index: Int
+    /// The format's feature id (GeoPackage fid, Shapefile record number…), or -1.
+    public var fid: Int64
+    /// ISO WKB, nil when the feature has no geometry.
+    public var wkb: [UInt8]?
+    /// Values of the fields asked for, in the order asked.
+    public var attributes: [FieldValue]
+}
+
+/// A readable layer of features, whatever the file format.
+public protocol FeatureLayerReader: AnyObject {
+    /// "file:layer", for messages and reports.
+    var sourceName: String { get }
+    var layerName: String { get }
+    var fields: [FieldDefinition] { get }
+    /// The CRS definition the file declares, if any.
+    var declaredCRS: String? { get }
+    /// The extent of the coordinates as stored (before any axis swap).
+    func extent() throws -> Bounds?
+    /// Streams the features in order with the values of the fields at `fieldIndices`.
+    func read(fieldIndices: [Int], swapXY: Bool, _ body: (LayerFeature) throws -> Void) throws
+
+    /// Splits the layer into at most `count` consecutive parts that separate readers can read
+    /// concurrently, each through its own file handle; nil when the format cannot seek cheaply.
+    func partitions(_ count: Int) throws -> [LayerPartition]?
+}
+
+/// A consecutive part of a layer that a reader of its own can read on another thread.
+public struct LayerPartition: Sendable {
+    public var spec: SourceSpec
+    var openOptions: [String: String]
+    /// An attribute filter selecting the part (database formats), or nil.
+    var filter: String?
+    /// The first feature to read (formats with fast random access), and how many.
+    var startIndex: Int
+    var limit: Int
+    /// The layer position of the part's first feature.
+    var indexOffset: Int
+}
+
+extension FeatureLayerReader {
+    /// The index of a field, or an error listing the fields.
+    public func fieldIndex(_ name: String) throws(ZoneCalcError) -> Int {
+        if let index = fields.firstIndex(where: { $0.name == name }) { return index }
+        if let index = fields.firstIndex(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) { return index }
+        throw .fieldNotFound(source: sourceName, field: name, available: fields.map(\.name))
+    }
+}
+
+/// A layer read through GDAL/OGR.
+public final class GDALLayerReader: FeatureLayerReader {
+    public let layer: VectorLayer
+    public let encoding: VectorSource.TextEncoding
+    public let fields: [FieldDefinition]
+
+    private var partition: LayerPartition?
+
+    public init(spec: SourceSpec) throws(ZoneCalcError) {
+        let (dataset, encoding) = try VectorSource.open(spec.path)
+        layer = try VectorSource.layer(of: dataset, named: spec.layer)
+        self.encoding = encoding
+        fields = layer.fields
+    }
+
+    /// Opens one part of a layer on a handle of its own.
+    public init(partition: LayerPartition) throws(ZoneCalcError) {
+        do {
+            let dataset = try VectorDataset.open(partition.spec.path, openOptions: partition.openOptions)
+            layer = try VectorSource.layer(of: dataset, named: partition.spec.layer)
+            try layer.setAttributeFilter(partition.filter)
+        } catch let error as ZoneCalcError { throw error } catch { throw .gdal(error as! GDALError) }
+        encoding = .unknown
+        fields = layer.fields
+        self.partition = partition
+    }
+
+    public var sourceName: String { "\(layer.dataset.path):\(layer.name)" }
+    public var layerName: String { layer.name }
+    public var declaredCRS: String? { layer.crsWKT }
+    public func extent() throws -> Bounds? { layer.extent }
+
+    public func read(fieldIndices: [Int], swapXY: Bool, _ body: (LayerFeature) throws -> Void) throws {
+        let types = fieldIndices.map { fields[$0].type }
+        var index = partition?.indexOffset ?? 0
+        try layer.forEachFeature(from: partition?.startIndex ?? 0, limit: partition?.limit ?? .max) { record in
+            let wkb = record.withGeometryWKB(swapXY: swapXY) { $0.map { Array($0) } }
+            let attributes = zip(fieldIndices, types).map { record.value($0, type: $1) }
+            try body(LayerFeature(index: index, fid: record.fid, wkb: wkb, attributes: attributes))
+            index += 1
+        }
+    }
+
+    public func partitions(_ count: Int) throws -> [LayerPartition]? {
+        guard count > 1 else { return nil }
+        let spec = SourceSpec(path: layer.dataset.path, layer: layer.name)
+        let openOptions = encoding == .gbkDetected ? ["ENCODING": "CP936"] : [:]
+        let fidColumn = layer.fidColumn
+        if ["GPKG", "SQLite"].contains(layer.dataset.driverName), !fidColumn.isEmpty {
+            let table = "\"\(layer.name.replacingOccurrences(of: "\"", with: "\"\""))\""
+            let column = "\"\(fidColumn)\""
+            let row = try layer.dataset.firstRow(ofSQL: "SELECT MIN(\(column)), MAX(\(column)), COUNT(*) FROM \(table)")
+            guard row.count == 3, let low = row[0].flatMap({ Int($0) }), let high = row[1].flatMap({ Int($0) }),
+                  let total = row[2].flatMap({ Int($0) }), total >= count * 1000 else { return nil }
+            let cuts = (0...count).map { low + Int((Double(high - low + 1) * Double($0) / Double(count)).rounded(.down)) }
+            var parts: [LayerPartition] = [], offset = 0
+            for k in 0..<count {
+                let filter = "\(column) >= \(cuts[k]) AND \(column) < \(cuts[k + 1])"
+                parts.append(LayerPartition(spec: spec, openOptions: openOptions, filter: filter, startIndex: 0, limit: .max, indexOffset: offset))
+                let inPart = try layer.dataset.firstRow(ofSQL: "SELECT COUNT(*) FROM \(table) WHERE \(filter)")
+                offset += inPart.first.flatMap { $0.flatMap { Int($0) } } ?? 0
+            }
+            return parts
+        }
+        guard layer.hasFastRandomRead else { return nil }
+        let total = layer.featureCount
+        guard total >= count * 1000 else { return nil }
+        return (0..<count).map { k in
+            let start = total * k / count, end = total * (k + 1) / count
+            return LayerPartition(spec: spec, openOptions: openOptions, filter: nil, startIndex: start, limit: end - start, indexOffset: start)
+        }
+    }
+}

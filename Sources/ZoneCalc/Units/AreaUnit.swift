@@ -1,0 +1,46 @@
+/// A unit for reporting areas. Areas are kept in m² and converted once, for output
+/// (rules.md §7: 1 亩 = 2000/3 m² exactly, 1 公顷 = 10 000 m² = 15 亩, 1 km² = 1500 亩).
+public enum AreaUnit: String, CaseIterable, Sendable {
+    case squareMetre = "m2"
+    case hectare = "ha"
+    case mu = "mu"
+    case squareKilometre = "km2"
+
+    /// Square metres in one unit.
+    public var squareMetres: Double {
+        switch self {
+        case .squareMetre: return 1
+        case .hectare: return 10_000
+        case .mu: return 2000.0 / 3.0
+        case .squareKilometre: return 1_000_000
+        }
+    }
+
+    /// `squareMetres` expressed in this unit. Divides by the exact factor; for 亩 multiplies by 3/2000
+    /// so that 1 km² gives exactly 1500.
+    public func value(ofSquareMetres squareMetres: Double) -> Double {
+        self == .mu ? squareMetres * 3 / 2000 : squareMetres / self.squareMetres
+    }
+
+    /// Decimals that keep a figure's precision by default: m² 2, 公顷 and 亩 4, km² 6.
+    public var defaultDecimals: Int {
+        switch self {
+        case .squareMetre: return 2
+        case .hectare, .mu: return 4
+        case .squareKilometre: return 6
+        }
+    }
+
+    /// The label used in tables and file headers.
+    public var label: String {
+        switch self {
+        case .squareMetre: return "m²"
+        case .hectare: return "公顷"
+        case .mu: return "亩"
+        case .squareKilometre: return "km²"
+        }
+    }
+
+    /// An ASCII column-name suffix for files whose readers dislike other characters.
+    public var fieldSuffix: String { rawValue.uppercased() }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import GeoBridge
+
+@Suite struct GDALTests {
+    @Test func missingFileIsATypedErrorNamingThePath() {
+        do {
+            _ = try VectorDataset.open("/nonexistent/zone.gpkg")
+            Issue.record("opening a missing file must fail")
+        } catch {
+            #expect(error.path == "/nonexistent/zone.gpkg")
+            #expect(error.description.contains("/nonexistent/zone.gpkg"))
+        }
+    }
+
+    @Test func writesAndReadsChineseFieldsInAGeoPackage() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zc-gdal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("t.gpkg").path
+        let context = GEOSContext()
+        let square = try Geometry.polygon(shell: [XY(0, 0), XY(10, 0), XY(10, 10), XY(0, 10), XY(0, 0)], context: context)
+        do {
+            let dataset = try VectorDataset.create(path, driver: "GPKG")
+            let layer = try dataset.createLayer(name: "宗地", crsWKT: "EPSG:4528", geometry: .polygon,
+                                                fields: [FieldDefinition(name: "地块名称", type: .string), FieldDefinition(name: "面积", type: .real)])
+            try layer.addFeature([.string("一号地块"), .real(100)], wkb: try square.wkb())
+            try dataset.close()
+        }
+        let dataset = try VectorDataset.open(path)
+        let layer = try dataset.layer(named: "宗地")
+        #expect(layer.fields.map(\.name) == ["地块名称", "面积"])
+        var names: [FieldValue] = []
+        try layer.forEachFeature { feature in names.append(feature.value(0, type: .string)) }
+        #expect(names == [.string("一号地块")])
+        #expect(layer.crsWKT?.contains("4528") == true)
+    }
+}

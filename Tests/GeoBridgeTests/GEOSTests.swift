@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import GeoBridge
+
+@Suite struct GEOSTests {
+    @Test func brokenWKBBecomesATypedErrorWithGEOSMessage() {
+        let context = GEOSContext()
+        // A polygon header that promises 1 ring of 1000 points but stops after the count.
+        let truncated: [UInt8] = [1, 3, 0, 0, 0, 1, 0, 0, 0, 0xE8, 0x03, 0, 0]
+        #expect(throws: GEOSError.self) { try Geometry.fromWKB(truncated, context: context) }
+        do {
+            _ = try Geometry.fromWKB(truncated, context: context)
+        } catch {
+            #expect(error.operation == "reading WKB")
+            #expect(!error.messages.isEmpty, "GEOS's own message is captured, not printed")
+        }
+    }
+
+    @Test func bowTieIsInvalidWithReasonAndLocationAndMakeValidKeepsItsArea() throws {
+        let context = GEOSContext()
+        // Bow-tie: two triangles of area 1 each, crossing at (1, 1).
+        let bowTie = try Geometry.polygon(shell: [XY(0, 0), XY(2, 2), XY(2, 0), XY(0, 2), XY(0, 0)], context: context)
+        let problem = try #require(try bowTie.validityProblem())
+        #expect(problem.reason == "Self-intersection")
+        #expect(problem.location == XY(1, 1))
+        let fixed = try bowTie.makeValid()
+        #expect(try fixed.validityProblem() == nil)
+        #expect(fixed.kind == .multiPolygon)
+        #expect(abs(try fixed.area() - 2) < 1e-12)
+    }
+
+    @Test func polygonWithHoleRoundTripsThroughWKB() throws {
+        let context = GEOSContext()
+        let square = try Geometry.polygon(shell: [XY(0, 0), XY(10, 0), XY(10, 10), XY(0, 10), XY(0, 0)],
+                                          holes: [[XY(2, 2), XY(2, 4), XY(4, 4), XY(4, 2), XY(2, 2)]], context: context)
+        #expect(try square.area() == 96)
+        let again = try Geometry.fromWKB(try square.wkb(), context: context)
+        #expect(try again.area() == 96)
+        #expect(try again.polygonRings().count == 2)
+    }
+
+    @Test func preparedGeometryAndIndexAnswerPredicates() throws {
+        let context = GEOSContext()
+        let zone = try Geometry.polygon(shell: [XY(0, 0), XY(100, 0), XY(100, 100), XY(0, 100), XY(0, 0)], context: context)
+        let inside = try Geometry.polygon(shell: [XY(10, 10), XY(20, 10), XY(20, 20), XY(10, 20), XY(10, 10)], context: context)
+        let across = try Geometry.polygon(shell: [XY(90, 10), XY(110, 10), XY(110, 20), XY(90, 20), XY(90, 10)], context: context)
+        let away = try Geometry.polygon(shell: [XY(200, 10), XY(210, 10), XY(210, 20), XY(200, 20), XY(200, 10)], context: context)
+        let prepared = try PreparedGeometry(zone)
+        #expect(try prepared.containsProperly(inside))
+        #expect(try !prepared.containsProperly(across))
+        #expect(try prepared.intersects(across))
+        #expect(try !prepared.intersects(away))
+        let index = try SpatialIndex([inside, across, away], context: context)
+        #expect(index.candidates(for: zone) == [0, 1])
+        #expect(abs(try across.intersection(zone).area() - 100) < 1e-9)
+    }
+
+    @Test func areasComputedOnSeveralThreadsAreIdentical() throws {
+        // Each thread has its own context and builds its own geometries from shared WKB bytes.
+        let shells: [[XY]] = (0..<200).map { i in
+            let x = 389_000 + Double(i) * 53.7, y = 4_185_000 + Double(i % 17) * 41.3
+            return [XY(x, y), XY(x + 50.25, y + 1.5), XY(x + 47.5, y + 39.75), XY(x - 2.25, y + 41), XY(x, y)]
+        }
+        let context = GEOSContext()
+        let wkbs = try shells.map { try Geometry.polygon(shell: $0, context: context).wkb() }
+        let expected = try wkbs.map { try Geometry.fromWKB($0, context: context).area() }
+        let results = ThreadResults(count: 4)
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            let own = GEOSContext()
+            let areas = wkbs.map { (try? Geometry.fromWKB($0, context: own).area()) ?? -1 }
+            results.set(thread, areas)
+        }
+        for thread in 0..<4 { #expect(results.get(thread) == expected) }
+    }
+}
+
+/// Per-thread result slots for the threading tests.
+final class ThreadResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[Double]]
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ v: [Double]) { lock.lock(); slots[i] = v; lock.unlock() }
+    func get(_ i: Int) -> [Double] { lock.lock(); defer { lock.unlock() }; return slots[i] }
+}
