@@ -32,7 +32,7 @@ public struct ResolvedCRS: Sendable, Equatable {
         var text = name
         if let epsg { text += " (EPSG:\(epsg))" }
         if case .gaussKruger(let cm, _, let zone) = kind {
-            if let zone { text += ", \(zone.width)° zone \(zone.number)" }
+            if let zone, !name.contains("zone \(zone.number)") { text += ", \(zone.width)° zone \(zone.number)" }
             text += ", central meridian \(cm.formatted(decimals: 0))°E" + (hasZonePrefix ? ", zone-prefixed eastings" : "")
         }
         return text

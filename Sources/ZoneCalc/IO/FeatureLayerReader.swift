@@ -18,6 +18,10 @@ public protocol FeatureLayerReader: AnyObject {
     /// "file:layer", for messages and reports.
     var sourceName: String { get }
     var layerName: String { get }
+    /// The format, e.g. "GPKG" or "boundary-point txt".
+    var formatName: String { get }
+    /// How the attribute text was decoded, e.g. "UTF-8" or "GBK (detected)".
+    var encodingDescription: String { get }
     var fields: [FieldDefinition] { get }
     /// The CRS definition the file declares, if any.
     var declaredCRS: String? { get }
@@ -82,6 +86,15 @@ public final class GDALLayerReader: FeatureLayerReader {
 
     public var sourceName: String { "\(layer.dataset.path):\(layer.name)" }
     public var layerName: String { layer.name }
+    public var formatName: String { layer.dataset.driverName }
+    public var encodingDescription: String {
+        switch encoding {
+        case .declared(let name): return "\(name) (declared by the file)"
+        case .utf8: return "UTF-8"
+        case .gbkDetected: return "GBK/CP936 (detected: no .cpg and the text is not valid UTF-8)"
+        case .unknown: return "unknown"
+        }
+    }
     public var declaredCRS: String? { layer.crsWKT }
     public func extent() throws -> Bounds? { layer.extent }
 

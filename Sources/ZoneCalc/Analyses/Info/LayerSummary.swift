@@ -1,0 +1,56 @@
+import GeoBridge
+
+/// What `zonecalc info` reports about one layer.
+public struct LayerSummary: Sendable {
+    public var source: String
+    public var format: String
+    public var layer: String
+    public var featureCount: Int
+    /// Geometry types found, with their counts, e.g. ["Polygon": 9995, "MultiPolygon": 5].
+    public var geometryTypes: [String: Int]
+    public var featuresWithoutGeometry: Int
+    /// The resolved CRS, or why it could not be resolved.
+    public var crs: Result<ResolvedCRS, ZoneCalcError>
+    /// The extent as stored.
+    public var extent: Bounds?
+    public var fields: [FieldDefinition]
+    public var encoding: String
+    /// Invalid geometries with GEOS's reason, in layer order (feature position, fid, problem).
+    public var invalid: [(index: Int, fid: Int64, problem: ValidityProblem)]
+
+    /// Scans a layer once: counts, geometry types and validity of every geometry.
+    public static func scan(_ reader: FeatureLayerReader, crsOverride: String? = nil, swapXY: Bool = false) throws(ZoneCalcError) -> LayerSummary {
+        var extent: Bounds?
+        do { extent = try reader.extent() } catch { extent = nil }
+        var bounds = extent
+        if swapXY, let b = extent { bounds = Bounds(minX: b.minY, minY: b.minX, maxX: b.maxY, maxY: b.maxX) }
+        let crs = Result { () throws(ZoneCalcError) in
+            try CRSResolver.resolve(declared: reader.declaredCRS, override: crsOverride, bounds: bounds,
+                                    source: reader.sourceName, context: ProjContext())
+        }
+        let context = GEOSContext()
+        var count = 0, withoutGeometry = 0
+        var types: [String: Int] = [:]
+        var invalid: [(Int, Int64, ValidityProblem)] = []
+        do {
+            try reader.read(fieldIndices: [], swapXY: swapXY) { feature in
+                count += 1
+                guard let wkb = feature.wkb else { withoutGeometry += 1; return }
+                do {
+                    let geometry = try Geometry.fromWKB(wkb, context: context)
+                    types["\(geometry.kind)", default: 0] += 1
+                    if let problem = try geometry.validityProblem() { invalid.append((feature.index, feature.fid, problem)) }
+                } catch {
+                    types["unreadable", default: 0] += 1
+                }
+            }
+        } catch let error as ZoneCalcError {
+            throw error
+        } catch {
+            throw .gdal(error as? GDALError ?? GDALError(operation: "reading features", path: reader.sourceName, messages: ["\(error)"]))
+        }
+        return LayerSummary(source: reader.sourceName, format: reader.formatName, layer: reader.layerName, featureCount: count,
+                            geometryTypes: types, featuresWithoutGeometry: withoutGeometry, crs: crs, extent: extent,
+                            fields: reader.fields, encoding: reader.encodingDescription, invalid: invalid)
+    }
+}
