@@ -14,6 +14,7 @@ struct AreaCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @OptionGroup var source: SourceOptions
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Area method: ellipsoidal (national land-survey formula, the figure land statistics use), planar (Gauss–Krüger plane), geodesic (Karney), or all.")
     var method: MethodChoice = .ellipsoidal
@@ -72,6 +73,10 @@ struct AreaCommand: ParsableCommand {
             if let workers { options.workers = workers }
             let reader = try LayerReaders.open(source.spec)
             let report = try AreaJob.run(reader, options: options)
+            if let path = output.output {
+                try AreaExport.write(report, reader: reader, to: path, unit: unit, swapXY: source.swapXY, encoding: output.encoding,
+                                     force: output.force, inputs: [source.spec.path])
+            }
             switch format {
             case .table:
                 print(AreaReportText(unit: unit, decimals: decimals, showFeatures: !totalsOnly).render(report), terminator: "")

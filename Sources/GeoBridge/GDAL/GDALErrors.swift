@@ -69,3 +69,11 @@ enum GDALLibrary {
 
     static func ensureRegistered() { _ = registered }
 }
+
+/// Process-wide GDAL configuration options (CPLSetConfigOption); set them before workers start.
+public enum GDALConfiguration {
+    public static func set(_ key: String, _ value: String?) {
+        GDALLibrary.ensureRegistered()
+        CPLSetConfigOption(key, value)
+    }
+}

@@ -120,8 +120,13 @@ public final class VectorLayer {
                 var geometry: UnsafeMutableRawPointer?
                 // returns OGRERR_NONE on success; the feature takes ownership via SetGeometryDirectly
                 let status = wkb.withUnsafeBytes { OGR_G_CreateFromWkbEx($0.baseAddress, nil, &geometry, $0.count) }
-                guard status == OGRERR_NONE, let geometry else {
+                guard status == OGRERR_NONE, var geometry else {
                     throw box.error("decoding a geometry", path: dataset.path, layer: name)
+                }
+                // A Polygon going into a MultiPolygon layer is promoted (GeoPackage requires the declared type);
+                // ForceToMultiPolygon consumes its argument and returns the new geometry.
+                if OGR_L_GetGeomType(raw) == wkbMultiPolygon, OGR_G_GetGeometryType(geometry) == wkbPolygon {
+                    geometry = OGR_G_ForceToMultiPolygon(geometry)
                 }
                 OGR_F_SetGeometryDirectly(feature, geometry)
             }

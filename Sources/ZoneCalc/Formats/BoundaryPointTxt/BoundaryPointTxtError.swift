@@ -1,0 +1,89 @@
+/// A boundary-point txt that cannot be read, with the file and line at fault.
+///
+/// `description` reads like a compiler message, e.g.
+/// `kfqfw.txt:12: point line has 3 fields, expected 4 (点号,圈号,X,Y)`.
+public struct BoundaryPointTxtError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file name (or the name passed to ``BoundaryPointTxtReader/read(data:sourceName:)``).
+    public var source: String
+    /// The 1-based line at fault; `nil` when the problem concerns the whole file.
+    public var line: Int?
+    /// What is wrong.
+    public var kind: Kind
+
+    /// What is wrong with the file.
+    public enum Kind: Sendable, Equatable {
+        /// The file could not be read from disk (the system's reason attached). No line.
+        case unreadableFile(reason: String)
+        /// The file has no bytes, or only blank lines. No line.
+        case emptyFile
+        /// The bytes are not valid text in the encoding named (the one chosen by the
+        /// byte-order mark, or GB18030 after strict UTF-8 failed). Line of the first bad byte.
+        case undecodableText(DetectedTextEncoding)
+        /// There is no `[地块坐标]` section. No line.
+        case missingCoordinateSection
+        /// `[地块坐标]` holds no parcel header. Line of the section header.
+        case noParcels
+        /// A section appears twice (`[属性描述]`) or after `[地块坐标]`, which must be last.
+        case unexpectedSection(String)
+        /// A point line comes before the first parcel header of `[地块坐标]`.
+        case pointBeforeParcelHeader
+        /// A point line does not have exactly 4 fields.
+        case wrongPointFieldCount(Int)
+        /// 圈号 is not an integer ≥ 1.
+        case invalidRingNumber(String)
+        /// X or Y (named by `field`) is not a finite number.
+        case invalidCoordinate(field: String, text: String)
+        /// A 圈号 comes back after another ring of the same parcel; its points must be
+        /// consecutive. Line of the reappearing point; `firstLine` is where the ring began.
+        case ringNumberReused(ringNumber: Int, firstLine: Int)
+        /// A ring has fewer than 4 points after closing. Line of the ring's first point.
+        case tooFewPoints(ringNumber: Int, count: Int)
+        /// A parcel header is followed by no point line. Line of the header.
+        case emptyParcel(id: String)
+    }
+
+    /// Creates an error.
+    public init(source: String, line: Int?, kind: Kind) {
+        self.source = source
+        self.line = line
+        self.kind = kind
+    }
+
+    /// `file:line: message`, or `file: message` when the error has no line.
+    public var description: String {
+        let location = line.map { "\(source):\($0)" } ?? source
+        return "\(location): \(message)"
+    }
+
+    private var message: String {
+        switch kind {
+        case .unreadableFile(let reason):
+            "cannot read the file: \(reason)"
+        case .emptyFile:
+            "the file is empty"
+        case .undecodableText(let encoding):
+            "invalid byte sequence for \(encoding); expected GBK/GB18030, UTF-8 or UTF-16 with a byte-order mark"
+        case .missingCoordinateSection:
+            "no [地块坐标] section"
+        case .noParcels:
+            "[地块坐标] has no parcel header (a line ending with @)"
+        case .unexpectedSection(let name):
+            "unexpected section [\(name)]: [属性描述] may appear once and [地块坐标] must be the last section"
+        case .pointBeforeParcelHeader:
+            "point line before the first parcel header (a line ending with @)"
+        case .wrongPointFieldCount(let count):
+            "point line has \(count) fields, expected 4 (点号,圈号,X,Y)"
+                + (count >= 7 ? "; if this is a parcel header, it must end with @" : "")
+        case .invalidRingNumber(let text):
+            "圈号 '\(text)' is not an integer ≥ 1"
+        case .invalidCoordinate(let field, let text):
+            "\(field) '\(text)' is not a finite number"
+        case .ringNumberReused(let ringNumber, let firstLine):
+            "圈号 \(ringNumber) reappears after another ring (it began on line \(firstLine)); the points of a ring must be consecutive"
+        case .tooFewPoints(let ringNumber, let count):
+            "ring 圈号 \(ringNumber) has \(count) points including the closing point, at least 4 are needed"
+        case .emptyParcel(let id):
+            "parcel '\(id)' has no points"
+        }
+    }
+}

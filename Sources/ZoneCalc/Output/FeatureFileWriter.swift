@@ -1,0 +1,66 @@
+import Foundation
+import GeoBridge
+
+/// Text encoding for formats that let us choose (Shapefile `.dbf`, boundary-point txt).
+public enum OutputTextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case gbk
+
+    var shapefileOption: String { self == .gbk ? "CP936" : "UTF-8" }
+}
+
+/// A description of one output layer: name, CRS, geometry and attribute columns.
+public struct OutputLayerSpec: Sendable {
+    public var name: String
+    /// CRS definition (EPSG:nnnn or WKT); nil for tables.
+    public var crs: String?
+    public var geometry: LayerGeometryType
+    public var columns: [FieldDefinition]
+    /// For KML: the column whose value names each placemark.
+    public var nameColumn: String?
+
+    public init(name: String, crs: String?, geometry: LayerGeometryType, columns: [FieldDefinition], nameColumn: String? = nil) {
+        self.name = name; self.crs = crs; self.geometry = geometry; self.columns = columns; self.nameColumn = nameColumn
+    }
+}
+
+/// Writes one layer of features to a GIS file or a table through GDAL, safely (``SafeOutput``).
+public enum FeatureFileWriter {
+    /// GeoPackage timestamps are pinned so the same input gives byte-identical output.
+    static let pinnedTimestamp = "2000-01-01T00:00:00Z"
+
+    /// - Parameter rows: calls `emit(values, wkb)` once per feature, in order.
+    public static func write(to path: String, format: OutputFormat, layer spec: OutputLayerSpec, encoding: OutputTextEncoding = .utf8,
+                             inputs: [String], force: Bool,
+                             rows: (_ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws {
+        guard let driver = format.gdalDriver else {
+            throw ZoneCalcError.unsupportedOutput(path: path, reason: "this writer handles GDAL formats only")
+        }
+        GDALConfiguration.set("OGR_CURRENT_DATE", pinnedTimestamp)
+        try SafeOutput.write(to: path, inputs: inputs, force: force) { temporaryPath in
+            let dataset = try VectorDataset.create(temporaryPath, driver: driver, options: datasetOptions(format, spec: spec))
+            let geometry = format.hasGeometry ? spec.geometry : .none
+            let layer = try dataset.createLayer(name: spec.name, crsWKT: format.hasGeometry ? spec.crs : nil, geometry: geometry,
+                                                fields: spec.columns, options: layerOptions(format, spec: spec, encoding: encoding))
+            try dataset.inTransaction {
+                try rows { values, wkb in try layer.addFeature(values, wkb: format.hasGeometry ? wkb : nil) }
+            }
+            try dataset.close()
+        }
+    }
+
+    static func layerOptions(_ format: OutputFormat, spec: OutputLayerSpec, encoding: OutputTextEncoding) -> [String] {
+        switch format {
+        case .shapefile: return ["ENCODING=\(encoding.shapefileOption)"]
+        case .geoJSON: return ["RFC7946=NO", "WRITE_NAME=NO"]
+        case .csv: return ["STRING_QUOTING=IF_NEEDED"]
+        case .geoPackage, .xlsx, .kml, .boundaryPointTxt: return []
+        }
+    }
+
+    static func datasetOptions(_ format: OutputFormat, spec: OutputLayerSpec) -> [String] {
+        // KML: the placemark name comes from a column (a dataset creation option of the KML driver).
+        guard format == .kml, let name = spec.nameColumn else { return [] }
+        return ["NameField=\(name)"]
+    }
+}
