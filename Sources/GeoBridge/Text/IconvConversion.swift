@@ -1,7 +1,7 @@
 import Glibc
 
 /// Why an iconv conversion stopped.
-enum IconvFailure: Error, Equatable {
+public enum IconvFailure: Error, Equatable, Sendable {
     /// `iconv_open` does not know the pair of encodings.
     case unsupportedEncoding(from: String, to: String)
     /// The input holds a sequence that is invalid in the source encoding, or a character the
@@ -15,7 +15,7 @@ enum IconvFailure: Error, Equatable {
 ///
 /// swift-corelibs-foundation's `String(data:encoding:)` does not reliably support GB18030
 /// on Linux, hence iconv. Encoding names are glibc's (`UTF-8`, `GB18030`, `GBK`, `UTF-16LE`).
-func iconvConvert(_ bytes: [UInt8], from source: String, to target: String) -> Result<[UInt8], IconvFailure> {
+public func iconvConvert(_ bytes: [UInt8], from source: String, to target: String) -> Result<[UInt8], IconvFailure> {
     if bytes.isEmpty { return .success([]) }
     let descriptor = iconv_open(target, source)
     // iconv_open returns (iconv_t)-1 on failure (errno EINVAL: unsupported conversion).
