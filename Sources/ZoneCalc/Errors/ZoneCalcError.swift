@@ -16,6 +16,10 @@ public enum ZoneCalcError: Error, Sendable {
     case crsMismatch(source: String, detail: String, suggestion: String)
     /// The CRS is not one the requested operation supports.
     case unsupportedCRS(source: String, detail: String)
+    /// A boundary-point txt file is malformed.
+    case boundaryPointTxt(BoundaryPointTxtError)
+    /// A boundary-point txt file could not be written from the data.
+    case boundaryPointTxtWrite(BoundaryPointTxtWriteError, path: String)
     /// The layer has no polygon features to measure.
     case noPolygons(source: String, detail: String)
     /// A field named on the command line does not exist.
@@ -46,6 +50,10 @@ extension ZoneCalcError: CustomStringConvertible {
             return "\(source): \(detail); \(suggestion)."
         case .unsupportedCRS(let source, let detail):
             return "\(source): \(detail)."
+        case .boundaryPointTxt(let error):
+            return error.description
+        case .boundaryPointTxtWrite(let error, let path):
+            return "\(path): \(error.description)"
         case .noPolygons(let source, let detail):
             return "\(source): \(detail)."
         case .fieldNotFound(let source, let field, let available):
@@ -63,9 +71,9 @@ extension ZoneCalcError: CustomStringConvertible {
     public var exitCode: Int32 {
         switch self {
         case .invalidArgument, .fieldNotFound: return 2
-        case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons: return 2
+        case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .boundaryPointTxt: return 2
         case .gdal, .proj, .geos: return 3
-        case .unsafeOutput, .unsupportedOutput: return 4
+        case .unsafeOutput, .unsupportedOutput, .boundaryPointTxtWrite: return 4
         }
     }
 }

@@ -33,6 +33,17 @@ public protocol FeatureLayerReader: AnyObject {
     /// Splits the layer into at most `count` consecutive parts that separate readers can read
     /// concurrently, each through its own file handle; nil when the format cannot seek cheaply.
     func partitions(_ count: Int) throws -> [LayerPartition]?
+
+    /// Problems found while reading that did not stop it (e.g. an unclosed ring that was closed).
+    var readWarnings: [String] { get }
+
+    /// A field holding a declared area and its unit, when the format defines one.
+    var declaredAreaField: (name: String, unit: AreaUnit)? { get }
+}
+
+extension FeatureLayerReader {
+    public var readWarnings: [String] { [] }
+    public var declaredAreaField: (name: String, unit: AreaUnit)? { nil }
 }
 
 /// A consecutive part of a layer that a reader of its own can read on another thread.

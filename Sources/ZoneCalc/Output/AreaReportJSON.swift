@@ -29,6 +29,7 @@ public struct AreaReportJSON {
         var repaired: Int
         var skipped: [Skipped]
         var declared: Declared?
+        var readWarnings: [String]
     }
 
     struct Group: Encodable { var key: String; var count: Int; var area: Areas }
@@ -67,7 +68,8 @@ public struct AreaReportJSON {
             declared: report.declared.map { check in
                 Declared(field: check.field, unit: check.unit.rawValue, tolerance: check.tolerance, method: check.method.rawValue,
                          mismatches: check.mismatches.map { report.features[$0].fid }, missing: check.missing)
-            })
+            },
+            readWarnings: report.readWarnings)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)

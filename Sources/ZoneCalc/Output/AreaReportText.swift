@@ -79,6 +79,9 @@ public struct AreaReportText {
 
     private func notes(_ report: AreaReport) -> String {
         var out = ""
+        if !report.readWarnings.isEmpty {
+            out += "\nWarnings while reading:\n" + report.readWarnings.map { "  \($0)\n" }.joined()
+        }
         if let check = report.declared {
             out += "\nDeclared area (\(check.field), in \(check.unit.label)) vs \(check.method.rawValue) area: "
             out += "\(check.mismatches.count) feature(s) differ by more than \(NumberText.percent(check.tolerance, decimals: 2))"

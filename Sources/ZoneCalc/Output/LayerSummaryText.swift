@@ -24,6 +24,9 @@ public enum LayerSummaryText {
             out += "    feature #\(item.index + 1) (fid \(item.fid)): \(item.problem.describe())\n"
         }
         if summary.invalid.count > 20 { out += "    … and \(summary.invalid.count - 20) more\n" }
+        if !summary.readWarnings.isEmpty {
+            out += "  Warnings:\n" + summary.readWarnings.map { "    \($0)\n" }.joined()
+        }
         var table = TextTable(headers: ["field", "type", "width", "precision"], alignments: [.left, .left, .right, .right])
         for field in summary.fields { table.add([field.name, field.type.name, String(field.width), String(field.precision)]) }
         out += "  Fields:\n" + table.render().split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")

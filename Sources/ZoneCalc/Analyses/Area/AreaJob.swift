@@ -33,8 +33,14 @@ public enum AreaJob {
     /// Features read and handed to a worker at a time.
     static let chunkSize = 1024
 
-    public static func run(_ reader: FeatureLayerReader, options: AreaOptions) throws(ZoneCalcError) -> AreaReport {
+    public static func run(_ reader: FeatureLayerReader, options requested: AreaOptions) throws(ZoneCalcError) -> AreaReport {
         let source = reader.sourceName
+        var options = requested
+        if options.declaredField == nil, let declared = reader.declaredAreaField {
+            // Formats with a declared area of their own (the boundary-point txt's 地块面积 in 公顷) are checked by default.
+            options.declaredField = declared.name
+            options.declaredUnit = declared.unit
+        }
         let wanted = try FieldSelection(reader: reader, options: options)
         let crs = try resolveCRS(reader, options: options)
         let plane = crs.kind == .geographic && options.methods.contains(.planar) ? try planeForGeographic(reader, crs: crs, options: options) : nil
@@ -92,7 +98,7 @@ public enum AreaJob {
         } catch {
             throw .invalidArgument("\(source): \(error)")
         }
-        return try assemble(outcomes, source: source, crs: crs, plane: plane, options: options)
+        return try assemble(outcomes, source: source, crs: crs, plane: plane, options: options, readWarnings: reader.readWarnings)
     }
 
     private static func resolveCRS(_ reader: FeatureLayerReader, options: AreaOptions) throws(ZoneCalcError) -> ResolvedCRS {
@@ -113,7 +119,7 @@ public enum AreaJob {
     }
 
     private static func assemble(_ chunks: [[FeatureOutcome]], source: String, crs: ResolvedCRS, plane: String?,
-                                 options: AreaOptions) throws(ZoneCalcError) -> AreaReport {
+                                 options: AreaOptions, readWarnings: [String]) throws(ZoneCalcError) -> AreaReport {
         var features: [FeatureArea] = [], skipped: [SkippedFeature] = []
         var total = MeasuredArea()
         for method in options.methods { total[method] = 0 }
@@ -151,7 +157,8 @@ public enum AreaJob {
                                          method: method, mismatches: mismatches, missing: missing)
         }
         return AreaReport(source: source, crs: crs, planarCRS: plane, methods: options.methods, features: features,
-                          skipped: skipped, total: total, groups: groups.values.sorted { $0.key < $1.key }, declared: declared)
+                          skipped: skipped, total: total, groups: groups.values.sorted { $0.key < $1.key }, declared: declared,
+                          readWarnings: readWarnings)
     }
 
     enum FeatureOutcome: Sendable {

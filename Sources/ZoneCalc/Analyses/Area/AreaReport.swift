@@ -43,6 +43,8 @@ public struct AreaReport: Sendable {
     public var total: MeasuredArea
     public var groups: [AreaGroup]
     public var declared: DeclaredAreaCheck?
+    /// What the reader noticed and repaired (e.g. a boundary-point txt ring that was not closed).
+    public var readWarnings: [String]
 
     /// Features measured after make-valid.
     public var repairedCount: Int { features.reduce(0) { $0 + ($1.repairedProblem == nil ? 0 : 1) } }

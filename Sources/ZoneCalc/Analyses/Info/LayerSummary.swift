@@ -17,6 +17,8 @@ public struct LayerSummary: Sendable {
     public var encoding: String
     /// Invalid geometries with GEOS's reason, in layer order (feature position, fid, problem).
     public var invalid: [(index: Int, fid: Int64, problem: ValidityProblem)]
+    /// What the reader noticed and repaired while reading.
+    public var readWarnings: [String]
 
     /// Scans a layer once: counts, geometry types and validity of every geometry.
     public static func scan(_ reader: FeatureLayerReader, crsOverride: String? = nil, swapXY: Bool = false) throws(ZoneCalcError) -> LayerSummary {
@@ -51,6 +53,7 @@ public struct LayerSummary: Sendable {
         }
         return LayerSummary(source: reader.sourceName, format: reader.formatName, layer: reader.layerName, featureCount: count,
                             geometryTypes: types, featuresWithoutGeometry: withoutGeometry, crs: crs, extent: extent,
-                            fields: reader.fields, encoding: reader.encodingDescription, invalid: invalid)
+                            fields: reader.fields, encoding: reader.encodingDescription, invalid: invalid,
+                            readWarnings: reader.readWarnings)
     }
 }
