@@ -59,7 +59,7 @@ struct AreaCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(source: source.input) {
             var options = AreaOptions()
             options.methods = method == .all ? AreaMethod.allCases : [AreaMethod(rawValue: method.rawValue)!]
             options.crsOverride = try source.crsDefinition()

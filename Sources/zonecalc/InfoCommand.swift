@@ -9,7 +9,7 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(source: source.input) {
             let spec = source.spec
             let crs = try source.crsDefinition()
             for reader in try LayerReaders.openAll(spec) {

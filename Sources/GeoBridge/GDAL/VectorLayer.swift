@@ -17,6 +17,18 @@ public final class VectorLayer {
     /// The declared geometry type's name, e.g. "Multi Polygon".
     public var geometryTypeName: String { String(cString: OGRGeometryTypeToName(OGR_L_GetGeomType(raw))) }
 
+    /// The declared geometry type, as far as ZoneCalc distinguishes them.
+    public var geometryType: LayerGeometryType {
+        switch OGR_GT_Flatten(OGR_L_GetGeomType(raw)) {
+        case wkbNone: return .none
+        case wkbPoint: return .point
+        case wkbLineString: return .lineString
+        case wkbPolygon: return .polygon
+        case wkbMultiPolygon: return .multiPolygon
+        default: return .unknown
+        }
+    }
+
     /// The layer's attribute fields in order.
     public var fields: [FieldDefinition] {
         let definition = OGR_L_GetLayerDefn(raw)

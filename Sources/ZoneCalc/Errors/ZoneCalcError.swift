@@ -77,3 +77,18 @@ extension ZoneCalcError: CustomStringConvertible {
         }
     }
 }
+
+extension ZoneCalcError {
+    /// Any error ZoneCalc or its libraries throw, as a ``ZoneCalcError`` (the one place that maps them).
+    public init(_ error: any Error, source: String) {
+        switch error {
+        case let error as ZoneCalcError: self = error
+        case let error as GDALError: self = .gdal(error)
+        case let error as ProjError: self = .proj(error, source: source)
+        case let error as GEOSError: self = .geos(error, source: source, feature: nil)
+        case let error as BoundaryPointTxtError: self = .boundaryPointTxt(error)
+        case let error as BoundaryPointTxtWriteError: self = .boundaryPointTxtWrite(error, path: source)
+        default: self = .invalidArgument("\(source): \(error)")
+        }
+    }
+}

@@ -39,11 +39,15 @@ public protocol FeatureLayerReader: AnyObject {
 
     /// A field holding a declared area and its unit, when the format defines one.
     var declaredAreaField: (name: String, unit: AreaUnit)? { get }
+
+    /// The geometry type the layer declares.
+    var geometryType: LayerGeometryType { get }
 }
 
 extension FeatureLayerReader {
     public var readWarnings: [String] { [] }
     public var declaredAreaField: (name: String, unit: AreaUnit)? { nil }
+    public var geometryType: LayerGeometryType { .multiPolygon }
 }
 
 /// A consecutive part of a layer that a reader of its own can read on another thread.
@@ -98,6 +102,7 @@ public final class GDALLayerReader: FeatureLayerReader {
     public var sourceName: String { "\(layer.dataset.path):\(layer.name)" }
     public var layerName: String { layer.name }
     public var formatName: String { layer.dataset.driverName }
+    public var geometryType: LayerGeometryType { layer.geometryType }
     public var encodingDescription: String {
         switch encoding {
         case .declared(let name): return "\(name) (declared by the file)"

@@ -80,7 +80,8 @@ public enum AreaExport {
         let rows = areaRows(report, unit: unit)
         let sourceColumns = format.hasGeometry ? reader.fields.filter { field in !areaColumns.contains { $0.name == field.name } } : []
         let sourceIndices = sourceColumns.map { column in reader.fields.firstIndex { $0.name == column.name }! }
-        let spec = OutputLayerSpec(name: reader.layerName + "_area", crs: report.crs.definition, geometry: .multiPolygon,
+        let spec = OutputLayerSpec(name: reader.layerName + "_area", crs: report.crs.definition,
+                                   geometry: format.hasGeometry ? .multiPolygon : .none,
                                    columns: sourceColumns + areaColumns, nameColumn: "FEAT_ID")
         try FeatureFileWriter.write(to: path, format: format, layer: spec, encoding: encoding, inputs: inputs, force: force) { emit in
             if format.hasGeometry {

@@ -30,30 +30,39 @@ public enum FeatureFileWriter {
     static let pinnedTimestamp = "2000-01-01T00:00:00Z"
 
     /// - Parameter rows: calls `emit(values, wkb)` once per feature, in order.
+    /// - Returns: the number of features written.
+    @discardableResult
     public static func write(to path: String, format: OutputFormat, layer spec: OutputLayerSpec, encoding: OutputTextEncoding = .utf8,
                              inputs: [String], force: Bool,
-                             rows: (_ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws {
+                             rows: (_ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Int {
         guard let driver = format.gdalDriver else {
             throw ZoneCalcError.unsupportedOutput(path: path, reason: "this writer handles GDAL formats only")
         }
         GDALConfiguration.set("OGR_CURRENT_DATE", pinnedTimestamp)
+        let counter = RowCounter()
         try SafeOutput.write(to: path, inputs: inputs, force: force) { temporaryPath in
             let dataset = try VectorDataset.create(temporaryPath, driver: driver, options: datasetOptions(format, spec: spec))
-            let geometry = format.hasGeometry ? spec.geometry : .none
-            let layer = try dataset.createLayer(name: spec.name, crsWKT: format.hasGeometry ? spec.crs : nil, geometry: geometry,
+            let geometry = format == .xlsx ? .none : spec.geometry
+            let layer = try dataset.createLayer(name: spec.name, crsWKT: geometry == .none ? nil : spec.crs, geometry: geometry,
                                                 fields: spec.columns, options: layerOptions(format, spec: spec, encoding: encoding))
             try dataset.inTransaction {
-                try rows { values, wkb in try layer.addFeature(values, wkb: format.hasGeometry ? wkb : nil) }
+                try rows { values, wkb in
+                    try layer.addFeature(values, wkb: geometry == .none ? nil : wkb)
+                    counter.count += 1
+                }
             }
             try dataset.close()
         }
+        return counter.count
     }
+
+    private final class RowCounter { var count = 0 }
 
     static func layerOptions(_ format: OutputFormat, spec: OutputLayerSpec, encoding: OutputTextEncoding) -> [String] {
         switch format {
         case .shapefile: return ["ENCODING=\(encoding.shapefileOption)"]
         case .geoJSON: return ["RFC7946=NO", "WRITE_NAME=NO"]
-        case .csv: return ["STRING_QUOTING=IF_NEEDED"]
+        case .csv: return ["STRING_QUOTING=IF_NEEDED"] + (spec.geometry == .none ? [] : ["GEOMETRY=AS_WKT"])
         case .geoPackage, .xlsx, .kml, .boundaryPointTxt: return []
         }
     }

@@ -1,0 +1,61 @@
+import Foundation
+import GeoBridge
+
+/// Writes polygon features as the ministry's boundary-point txt (formats.md §1): one parcel per
+/// feature, its parts and holes as rings, in the Gauss–Krüger zone of the (possibly reprojected) data.
+enum BoundaryTxtExport {
+    static func write(_ reader: FeatureLayerReader, to path: String, crs: ResolvedCRS, reprojector: GeometryReprojector?,
+                      options: ConvertOptions, inputs: [String]) throws -> ConvertSummary {
+        guard case .gaussKruger(_, let falseEasting, let zone?) = crs.kind else {
+            throw ZoneCalcError.unsupportedCRS(source: path, detail: "a boundary-point txt holds Gauss–Krüger coordinates, but the data are in \(crs.summary); add --to-crs with a Gauss–Krüger EPSG code")
+        }
+        // Eastings without the zone prefix (the writer adds it back when asked).
+        let prefixOffset = falseEasting - 500_000
+        let fieldNames = reader.fields.map(\.name)
+        func index(_ explicit: String?, _ usual: [String]) throws -> Int? {
+            if let explicit { return try reader.fieldIndex(explicit) }
+            return usual.lazy.compactMap { name in fieldNames.firstIndex(of: name) }.first
+        }
+        let idIndex = try index(options.idField, AreaJob.usualIdFields)
+        let nameIndex = try index(options.nameField, ConvertJob.usualNameFields)
+        let classIndex = try index(options.landClassField, ["DLBM", "地类编码"])
+        let wanted = [idIndex, nameIndex, classIndex].compactMap { $0 }
+        let context = GEOSContext()
+        var parcels: [BoundaryParcelInput] = [], skipped: [String] = []
+        try reader.read(fieldIndices: wanted, swapXY: options.swapXY) { feature in
+            var slot = 0
+            func next(_ present: Int?) -> String? {
+                guard present != nil else { return nil }
+                defer { slot += 1 }
+                return feature.attributes[slot].text
+            }
+            let id = next(idIndex) ?? String(feature.index + 1)
+            let name = next(nameIndex) ?? id
+            let landClass = next(classIndex) ?? ""
+            guard var wkb = feature.wkb else {
+                skipped.append("feature #\(feature.index + 1) (\(id)): no geometry"); return
+            }
+            if let reprojector { wkb = try reprojector.reproject(wkb) }
+            let geometry = try Geometry.fromWKB(wkb, context: context)
+            let polygons = geometry.kind == .polygon ? [geometry] : (geometry.kind == .multiPolygon ? geometry.parts : [])
+            guard !polygons.isEmpty, !geometry.isEmpty else {
+                skipped.append("feature #\(feature.index + 1) (\(id)): a \(geometry.kind) is not a parcel polygon"); return
+            }
+            var parts: [BoundaryPolygonPart] = []
+            for polygon in polygons {
+                let rings = try polygon.polygonRings().map { ring in ring.map { BoundaryVertex(easting: $0.x - prefixOffset, northing: $0.y) } }
+                parts.append(BoundaryPolygonPart(exterior: rings[0], holes: Array(rings.dropFirst())))
+            }
+            parcels.append(BoundaryParcelInput(id: id, name: name, landClassCode: landClass, parts: parts))
+        }
+        var txtOptions = options.txt
+        if let encoding = options.encoding { txtOptions.encoding = encoding == .gbk ? .gbk : .utf8 }
+        let data: Data
+        do { data = try BoundaryPointTxtWriter.write(parcels, zoneNumber: zone.number, zoneWidth: zone.width, options: txtOptions) }
+        catch { throw ZoneCalcError.boundaryPointTxtWrite(error, path: path) }
+        try SafeOutput.write(to: path, inputs: inputs, force: options.force) { temporaryPath in
+            try data.write(to: URL(fileURLWithPath: temporaryPath))
+        }
+        return ConvertSummary(written: parcels.count, skipped: skipped, targetCRS: crs.summary)
+    }
+}

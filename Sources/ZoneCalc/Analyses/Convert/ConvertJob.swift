@@ -1,0 +1,88 @@
+import Foundation
+import GeoBridge
+
+/// What `zonecalc convert` should do.
+public struct ConvertOptions: Sendable {
+    public var crsOverride: String?
+    public var swapXY = false
+    /// `--to-crs`: reproject to this CRS.
+    public var targetCRS: String?
+    /// Text encoding of Shapefile and boundary-point txt outputs; nil = the format's usual one
+    /// (UTF-8 for Shapefiles, GBK for the txt, as 报批 systems expect).
+    public var encoding: OutputTextEncoding?
+    public var force = false
+    /// Boundary-point txt: writer options and the fields that fill the parcel header.
+    public var txt = BoundaryPointTxtWriteOptions()
+    public var idField: String?
+    public var nameField: String?
+    public var landClassField: String?
+
+    public init() {}
+}
+
+/// The outcome of a conversion.
+public struct ConvertSummary: Sendable {
+    public var written: Int
+    /// Features left out, with the reason (e.g. a line in a boundary-point txt output).
+    public var skipped: [String]
+    public var targetCRS: String?
+}
+
+/// Converts a layer between GIS formats and the boundary-point txt (`zonecalc convert`).
+public enum ConvertJob {
+    static let usualNameFields = ["DKMC", "名称", "地块名称", "MC", "FAMC", "KFQMC", "QYMC"]
+
+    public static func run(_ reader: FeatureLayerReader, to path: String, options: ConvertOptions) throws -> ConvertSummary {
+        let format = try OutputFormat(path: path)
+        let source = try sourceCRS(reader, options: options, required: format == .kml || format == .boundaryPointTxt || options.targetCRS != nil)
+        var reprojector: GeometryReprojector?
+        var crs = source
+        if let target = options.targetCRS, let source {
+            reprojector = try GeometryReprojector(from: source.definition, to: target)
+            crs = try CRSResolver.resolve(declared: nil, override: target, bounds: nil, source: path, context: ProjContext())
+        } else if format == .boundaryPointTxt, let source, source.kind == .geographic {
+            // The txt holds Gauss–Krüger metres: lon/lat input goes to the 3° zone of its centre.
+            let zone = GaussKrugerZone.threeDegree(containing: try centreLongitude(reader, swapXY: options.swapXY))
+            let code = (source.datum ?? .cgcs2000).gaussKrugerEPSG(zone, prefixed: false) ?? 4509 + zone.number
+            reprojector = try GeometryReprojector(from: source.definition, to: "EPSG:\(code)")
+            crs = try CRSResolver.resolve(declared: nil, override: "EPSG:\(code)", bounds: nil, source: path, context: ProjContext())
+        }
+        let inputs = [reader.sourceName.components(separatedBy: ":").first ?? reader.sourceName]
+        if format == .boundaryPointTxt {
+            return try BoundaryTxtExport.write(reader, to: path, crs: crs!, reprojector: reprojector, options: options, inputs: inputs)
+        }
+        let spec = OutputLayerSpec(name: reader.layerName, crs: crs?.definition, geometry: reader.geometryType,
+                                   columns: reader.fields, nameColumn: nameField(reader, options: options))
+        let encoding = options.encoding ?? .utf8
+        let allFields = Array(reader.fields.indices)
+        let written = try FeatureFileWriter.write(to: path, format: format, layer: spec, encoding: encoding, inputs: inputs, force: options.force) { emit in
+            try reader.read(fieldIndices: allFields, swapXY: options.swapXY) { feature in
+                try emit(feature.attributes, try reprojected(feature.wkb, with: reprojector))
+            }
+        }
+        return ConvertSummary(written: written, skipped: [], targetCRS: crs?.summary)
+    }
+
+    /// The source CRS; nil when the file has none and the output does not need one.
+    static func sourceCRS(_ reader: FeatureLayerReader, options: ConvertOptions, required: Bool) throws -> ResolvedCRS? {
+        var bounds = try reader.extent()
+        if options.swapXY, let b = bounds { bounds = Bounds(minX: b.minY, minY: b.minX, maxX: b.maxY, maxY: b.maxX) }
+        if !required, reader.declaredCRS == nil, options.crsOverride == nil { return nil }
+        return try CRSResolver.resolve(declared: reader.declaredCRS, override: options.crsOverride, bounds: bounds,
+                                       source: reader.sourceName, context: ProjContext())
+    }
+
+    static func reprojected(_ wkb: [UInt8]?, with reprojector: GeometryReprojector?) throws -> [UInt8]? {
+        guard let wkb, let reprojector else { return wkb }
+        return try reprojector.reproject(wkb)
+    }
+
+    static func centreLongitude(_ reader: FeatureLayerReader, swapXY: Bool) throws -> Double {
+        guard let b = try reader.extent() else { return 0 }
+        return swapXY ? (b.minY + b.maxY) / 2 : (b.minX + b.maxX) / 2
+    }
+
+    static func nameField(_ reader: FeatureLayerReader, options: ConvertOptions) -> String? {
+        options.nameField ?? (options.idField ?? AreaJob.usualIdFields.first { name in reader.fields.contains { $0.name == name } })
+    }
+}
