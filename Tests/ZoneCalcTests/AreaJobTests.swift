@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import ZoneCalc
+
+/// Hand-built layers in EPSG:4547 (CGCS2000, CM 114°E) with areas known by hand.
+@Suite struct AreaJobTests {
+    static let x0 = 389_000.0, y0 = 4_185_000.0
+
+    /// Builds the test layer: 0 a 100 m square (10 000 m²); 1 a 100 m square with a 20 m hole (9 600 m²);
+    /// 2 two 50 m squares as one MultiPolygon (5 000 m²); 3 a bow-tie over a 10 m square (
+    /// make-valid: each triangle has base 10 m and height 5 m, 2 × 25 = 50 m²); 4 a point; 5 no geometry; 6 a polygon with a NaN coordinate.
+    static func makeLayer(in folder: URL) throws -> String {
+        let context = GEOSContext()
+        let x = x0, y = y0
+        let square = try Geometry.polygon(shell: TestData.square(x, y, 100), context: context)
+        let holed = try Geometry.polygon(shell: TestData.square(x + 200, y, 100), holes: [TestData.square(x + 240, y + 40, 20).reversed()], context: context)
+        let parts = try Geometry.collection(.multiPolygon, of: [try Geometry.polygon(shell: TestData.square(x + 400, y, 50), context: context),
+                                                                 try Geometry.polygon(shell: TestData.square(x + 500, y, 50), context: context)], context: context)
+        let bowTie = try Geometry.polygon(shell: [XY(x + 600, y), XY(x + 610, y + 10), XY(x + 610, y), XY(x + 600, y + 10), XY(x + 600, y)], context: context)
+        let nanRing = [XY(x + 800, y), XY(.nan, y), XY(x + 810, y + 10), XY(x + 800, y)]
+        let nan = try Geometry.polygon(shell: nanRing, context: context)
+        // A point as ISO WKB (type 1).
+        var point: [UInt8] = [1, 1, 0, 0, 0]
+        withUnsafeBytes(of: x.bitPattern.littleEndian) { point += $0 }
+        withUnsafeBytes(of: y.bitPattern.littleEndian) { point += $0 }
+        let path = folder.appendingPathComponent("t.gpkg").path
+        try TestData.writeLayer(path, crs: "EPSG:4547", features: [
+            ("A", 15, try square.wkb()), ("B", 14.4, try holed.wkb()), ("C", 7.5 * 1.2, try parts.wkb()),
+            ("D", nil, try bowTie.wkb()), ("E", nil, point), ("F", nil, nil), ("G", nil, try nan.wkb()),
+        ])
+        return path
+    }
+
+    @Test func planarAreasHolesPartsRepairsAndSkips() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = try LayerReaders.open(SourceSpec(path: try Self.makeLayer(in: folder)))
+        var options = AreaOptions()
+        options.methods = [.planar]
+        options.declaredField = "SBMJ"
+        options.declaredUnit = .mu
+        options.byField = "DLBM"
+        let report = try AreaJob.run(reader, options: options)
+        #expect(report.features.map(\.label) == ["A", "B", "C", "D"])
+        #expect(report.features.map { $0.area.planar! } == [10_000, 9_600, 5_000, 50])
+        #expect(report.total.planar == 24_650)
+        #expect(report.repairedCount == 1)
+        #expect(report.features[3].repairedProblem?.reason == "Self-intersection")
+        #expect(report.skipped.map(\.label) == ["E", "F", "G"])
+        #expect(report.skipped[0].reason.contains("Point"))
+        #expect(report.skipped[1].reason.contains("no geometry"))
+        #expect(report.skipped[2].reason.contains("NaN"))
+        // Declared 亩: A 15 亩 = 10 000 m² exactly; B 14.4 亩 = 9 600 m²; C 9 亩 = 6 000 m² (+20 %).
+        #expect(report.declared?.mismatches == [2])
+        #expect(report.declared?.missing == 1)
+        #expect(report.groups.map(\.key) == ["0601", "0701"])
+        #expect(report.groups.map { $0.area.planar! } == [10_000 + 5_000, 9_600 + 50])
+    }
+
+    @Test func skipInvalidLeavesTheBowTieOut() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = try LayerReaders.open(SourceSpec(path: try Self.makeLayer(in: folder)))
+        var options = AreaOptions()
+        options.methods = [.planar]
+        options.skipInvalid = true
+        let report = try AreaJob.run(reader, options: options)
+        #expect(report.total.planar == 24_600)
+        #expect(report.skipped.contains { $0.label == "D" && $0.reason.contains("Self-intersection") })
+    }
+
+    /// The same run with 1 and 2 workers gives identical results, feature by feature and in total.
+    @Test func resultsDoNotDependOnTheWorkerCount() throws {
+        let reader = try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: "zd"))
+        var options = AreaOptions()
+        options.methods = AreaMethod.allCases
+        options.workers = 1
+        let one = try AreaJob.run(reader, options: options)
+        options.workers = 2
+        let two = try AreaJob.run(reader, options: options)
+        #expect(one.features.map(\.area) == two.features.map(\.area))
+        #expect(one.total == two.total)
+    }
+
+    /// Independent reference for the sample zone: geopandas 1.2.0 / shapely 2.2.0 / pyproj 3.7.2, run once:
+    /// `df = gpd.read_file("GeoData/demo/zone.gpkg", layer=L)`; planar `df.geometry.area.sum()`;
+    /// geodesic `sum(abs(Geod(ellps="GRS80").geometry_area_perimeter(g)[0]) for g in df.to_crs(4490).geometry)`.
+    /// kfqfw: 6129761.786157113 / 6129758.503266535 m²; zd: 3734408.5979340114 / 3734406.636684222 m².
+    @Test(arguments: [("kfqfw", 6129761.786157113, 6129758.503266535), ("zd", 3734408.5979340114, 3734406.636684222)])
+    func sampleZoneTotalsAgreeWithGeopandas(layer: String, planar: Double, geodesic: Double) throws {
+        let reader = try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: layer))
+        var options = AreaOptions()
+        options.methods = AreaMethod.allCases
+        let report = try AreaJob.run(reader, options: options)
+        #expect(abs(try #require(report.total.planar) - planar) / planar < 1e-9)
+        #expect(abs(try #require(report.total.geodesic) - geodesic) / geodesic < 1e-9)
+        #expect(abs(try #require(report.total.ellipsoidal) - geodesic) / geodesic < 1e-6)
+    }
+
+    @Test func aFileWithoutCRSGetsASuggestion() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let context = GEOSContext()
+        let path = folder.appendingPathComponent("nocrs.gpkg").path
+        try TestData.writeLayer(path, crs: nil, features: [("A", nil, try Geometry.polygon(shell: TestData.square(40_420_000, 3_515_000, 100), context: context).wkb())])
+        do {
+            _ = try AreaJob.run(try LayerReaders.open(SourceSpec(path: path)), options: AreaOptions())
+            Issue.record("a layer without CRS must be refused")
+        } catch {
+            #expect(error.description.contains("EPSG:4528"))
+            #expect(error.description.contains(path))
+        }
+    }
+}
