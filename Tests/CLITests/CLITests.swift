@@ -3,8 +3,10 @@ import Testing
 
 /// End-to-end tests: run the built `zonecalc` binary as a user would.
 @Suite struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func sample(_ name: String) -> String { root.appendingPathComponent("GeoData/demo/\(name)").path }
+
     static var binary: URL {
-        // The test bundle sits next to the built products.
         var url = Bundle.main.bundleURL
         while url.pathComponents.count > 1, !FileManager.default.fileExists(atPath: url.appendingPathComponent("zonecalc").path) {
             url.deleteLastPathComponent()
@@ -13,7 +15,7 @@ import Testing
     }
 
     /// Runs zonecalc and returns (exit code, stdout, stderr).
-    static func run(_ arguments: [String]) throws -> (Int32, String, String) {
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -27,9 +29,103 @@ import Testing
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonecalc-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
     @Test func missingFileExitsNonZeroNamingTheFile() throws {
-        let (status, _, stderr) = try Self.run(["area", "/nonexistent/zd.gpkg"])
-        #expect(status == 2)
-        #expect(stderr.contains("/nonexistent/zd.gpkg"))
+        let result = try Self.run(["area", "/nonexistent/zd.gpkg"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("/nonexistent/zd.gpkg"))
+    }
+
+    @Test func unknownLayerNamesTheFileAndListsLayers() throws {
+        let result = try Self.run(["area", Self.sample("zone.gpkg") + ":nope"])
+        #expect(result.status != 0)
+        #expect(result.err.contains("zone.gpkg"))
+        #expect(result.err.contains("kfqfw"))
+    }
+
+    /// 1 亩 = 2000/3 m²: the zone's planar 6129761.786 m² (geopandas, see AreaJobTests) is 9194.6427 亩.
+    @Test func areaJSONGivesTheZoneInMu() throws {
+        let result = try Self.run(["area", Self.sample("zone.gpkg:kfqfw"), "--method", "planar", "--unit", "mu", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+        let total = (json["total"] as! [String: Any])["inUnit"] as! [String: Double]
+        #expect(abs(total["planar"]! - 6129761.786157113 * 3 / 2000) < 1e-6)
+    }
+
+    @Test func boundaryTxtAndGeoPackageGiveTheSameArea() throws {
+        let txt = try Self.run(["area", Self.sample("kfqfw.txt"), "--method", "planar", "--format", "json", "--totals-only"])
+        let gpkg = try Self.run(["area", Self.sample("zone.gpkg:kfqfw"), "--method", "planar", "--format", "json", "--totals-only"])
+        #expect(txt.status == 0 && gpkg.status == 0)
+        func total(_ text: String) throws -> Double {
+            let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+            return ((json["total"] as! [String: Any])["squareMetres"] as! [String: Double])["planar"]!
+        }
+        #expect(abs(try total(txt.out) - total(gpkg.out)) < 1e-6)
+    }
+
+    @Test func outputNeverOverwritesAnInputOrAnExistingFileWithoutForce() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.gpkg").path
+        try FileManager.default.copyItem(atPath: Self.sample("zone.gpkg"), toPath: input)
+        let before = try Data(contentsOf: URL(fileURLWithPath: input))
+        let onInput = try Self.run(["area", input + ":zd", "-o", input, "--force"])
+        #expect(onInput.status == 4)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+
+        let output = folder.appendingPathComponent("out.csv").path
+        #expect(try Self.run(["area", input + ":zd", "-o", output]).status == 0)
+        let again = try Self.run(["area", input + ":zd", "-o", output])
+        #expect(again.status == 4)
+        #expect(again.err.contains("--force"))
+        #expect(try Self.run(["area", input + ":zd", "-o", output, "--force"]).status == 0)
+        // No temporary folder is left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".zonecalc-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aFailedWriteLeavesNoOutput() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A boundary-point txt in lon/lat (EPSG:4326) cannot be written: the command fails and nothing appears.
+        let output = folder.appendingPathComponent("zd.txt").path
+        let result = try Self.run(["convert", Self.sample("zone.gpkg:dltb"), output, "--to-crs", "EPSG:4326"])
+        #expect(result.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// GeoPackage → txt → GeoPackage keeps every coordinate (3 decimals) and the area.
+    @Test func convertRoundTripsThroughTheBoundaryTxt() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let txt = folder.appendingPathComponent("zone.txt").path, back = folder.appendingPathComponent("back.gpkg").path
+        #expect(try Self.run(["convert", Self.sample("zone.gpkg:kfqfw"), txt]).status == 0)
+        #expect(try Self.run(["convert", txt, back]).status == 0)
+        let original = try Self.run(["area", Self.sample("zone.gpkg:kfqfw"), "--method", "planar", "--format", "json", "--totals-only"])
+        let roundTripped = try Self.run(["area", back, "--method", "planar", "--format", "json", "--totals-only"])
+        func total(_ text: String) throws -> Double {
+            let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+            return ((json["total"] as! [String: Any])["squareMetres"] as! [String: Double])["planar"]!
+        }
+        #expect(abs(try total(original.out) - total(roundTripped.out)) < 1e-6)
+        // The txt is GBK with CRLF: "[属性描述]" starts with 5B CA F4.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: txt))
+        #expect(Array(bytes.prefix(3)) == [0x5B, 0xCA, 0xF4])
+        #expect(bytes.range(of: Data([0x0D, 0x0A])) != nil)
+    }
+
+    @Test func infoDescribesEveryLayer() throws {
+        let result = try Self.run(["info", Self.sample("zone.gpkg")])
+        #expect(result.status == 0)
+        for layer in ["kfqfw", "zd", "jzw", "dltb", "yjjbnt", "stbhhx", "czkfbj", "kqfw", "tqfw"] {
+            #expect(result.out.contains("Layer: \(layer)"))
+        }
+        #expect(result.out.contains("EPSG:4528"))
     }
 }
