@@ -52,6 +52,9 @@ struct AreaCommand: ParsableCommand {
     @Option(name: .customLong("workers"), help: "Worker threads (default: the number of cores).")
     var workers: Int?
 
+    @Flag(help: "Print how long opening, measuring and writing took (to stderr), for benchmarks.")
+    var timings = false
+
     func validate() throws {
         if tolerance < 0 { throw ValidationError("--tolerance must be ≥ 0") }
         if let decimals, !(0...12).contains(decimals) { throw ValidationError("--decimals must be 0…12") }
@@ -71,8 +74,18 @@ struct AreaCommand: ParsableCommand {
             options.labelField = idField
             options.skipInvalid = skipInvalid
             if let workers { options.workers = workers }
+            let clock = ContinuousClock()
+            let started = clock.now
             let reader = try LayerReaders.open(source.spec)
+            let opened = clock.now
             let report = try AreaJob.run(reader, options: options)
+            let measured = clock.now
+            defer {
+                if timings {
+                    let seconds = { (d: Duration) in String(format: "%.3f", Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18) }
+                    FileHandle.standardError.write(Data("timings: open \(seconds(opened - started)) s, measure \(seconds(measured - opened)) s, output \(seconds(clock.now - measured)) s\n".utf8))
+                }
+            }
             if let path = output.output {
                 try AreaExport.write(report, reader: reader, to: path, unit: unit, swapXY: source.swapXY, encoding: output.encoding,
                                      force: output.force, inputs: [source.spec.path])

@@ -53,31 +53,29 @@ public enum AreaJob {
         let makeCalculator: @Sendable () -> Result<AreaCalculator, ProjError> = {
             Result { () throws(ProjError) in try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane) }
         }
-        let measureChunk: @Sendable (inout Result<AreaCalculator, ProjError>, [LayerFeature]) -> [FeatureOutcome] = { worker, chunk in
-            chunk.map { feature in
-                switch worker {
-                case .success(let calculator):
-                    return measure(feature, with: calculator, wanted: wanted, skipInvalid: skipInvalid, declaredUnit: declaredUnit)
-                case .failure(let error):
-                    return .failed(error.description)
-                }
+        let measureInto: @Sendable (Result<AreaCalculator, ProjError>, LayerFeature, inout MeasuredBatch) -> Void = { worker, feature, batch in
+            switch worker {
+            case .success(let calculator):
+                batch.add(measure(feature, with: calculator, wanted: wanted, skipInvalid: skipInvalid, declaredUnit: declaredUnit))
+            case .failure(let error):
+                batch.failure = batch.failure ?? error.description
             }
         }
-        let outcomes: [[FeatureOutcome]]
+        let batches: [MeasuredBatch]
         do {
             if let parts = try reader.partitions(options.workers) {
                 // Each part is read and measured on its own thread with its own file handle and contexts.
-                outcomes = try PartitionedRun.run(parts) { part in
+                batches = try PartitionedRun.run(parts) { part in
                     let partReader = try GDALLayerReader(partition: part)
-                    var worker = makeCalculator()
-                    var results: [FeatureOutcome] = []
+                    let worker = makeCalculator()
+                    var batch = MeasuredBatch()
                     try partReader.read(fieldIndices: wanted.indices, swapXY: swapXY) { feature in
-                        results.append(contentsOf: measureChunk(&worker, [feature]))
+                        measureInto(worker, feature, &batch)
                     }
-                    return results
+                    return batch
                 }
             } else {
-                outcomes = try OrderedPipeline.run(
+                batches = try OrderedPipeline.run(
                     workers: options.workers,
                     produce: { emit in
                         var chunk: [LayerFeature] = []
@@ -89,7 +87,11 @@ public enum AreaJob {
                         if !chunk.isEmpty { emit(chunk) }
                     },
                     makeWorker: makeCalculator,
-                    process: measureChunk)
+                    process: { worker, chunk in
+                        var batch = MeasuredBatch()
+                        for feature in chunk { measureInto(worker, feature, &batch) }
+                        return batch
+                    })
             }
         } catch let error as ZoneCalcError {
             throw error
@@ -98,7 +100,7 @@ public enum AreaJob {
         } catch {
             throw .invalidArgument("\(source): \(error)")
         }
-        return try assemble(outcomes, source: source, crs: crs, plane: plane, options: options, readWarnings: reader.readWarnings)
+        return try assemble(batches, source: source, crs: crs, plane: plane, options: options, readWarnings: reader.readWarnings)
     }
 
     private static func resolveCRS(_ reader: FeatureLayerReader, options: AreaOptions) throws(ZoneCalcError) -> ResolvedCRS {
@@ -118,26 +120,28 @@ public enum AreaJob {
         return "+proj=tmerc +lat_0=0 +lon_0=\(Int(zone.centralMeridian)) +k=1 +x_0=500000 +y_0=0 +a=\(crs.semiMajorAxis) +rf=\(crs.inverseFlattening) +units=m +no_defs +type=crs"
     }
 
-    private static func assemble(_ chunks: [[FeatureOutcome]], source: String, crs: ResolvedCRS, plane: String?,
+    private static func assemble(_ batches: [MeasuredBatch], source: String, crs: ResolvedCRS, plane: String?,
                                  options: AreaOptions, readWarnings: [String]) throws(ZoneCalcError) -> AreaReport {
+        if let failure = batches.lazy.compactMap(\.failure).first { throw .invalidArgument("\(source): \(failure)") }
         var features: [FeatureArea] = [], skipped: [SkippedFeature] = []
+        features.reserveCapacity(batches.reduce(0) { $0 + $1.features.count })
+        for batch in batches {
+            features.append(contentsOf: batch.features)
+            skipped.append(contentsOf: batch.skipped)
+        }
+        // Summed in layer order, so totals do not depend on how the work was split.
         var total = MeasuredArea()
-        for method in options.methods { total[method] = 0 }
+        for method in options.methods {
+            var sum = 0.0
+            for feature in features { sum += feature.area[method] ?? 0 }
+            total[method] = sum
+        }
         var groups: [String: AreaGroup] = [:]
-        for outcome in chunks.joined() {
-            switch outcome {
-            case .measured(let feature):
-                features.append(feature)
-                total.add(feature.area)
-                if options.byField != nil {
-                    let key = feature.group ?? "(empty)"
-                    groups[key, default: AreaGroup(key: key, count: 0, area: MeasuredArea())].count += 1
-                    groups[key]!.area.add(feature.area)
-                }
-            case .skipped(let feature):
-                skipped.append(feature)
-            case .failed(let message):
-                throw .invalidArgument("\(source): \(message)")
+        if options.byField != nil {
+            for feature in features {
+                let key = feature.group ?? "(empty)"
+                groups[key, default: AreaGroup(key: key, count: 0, area: MeasuredArea())].count += 1
+                groups[key]!.area.add(feature.area)
             }
         }
         if features.isEmpty && !skipped.isEmpty {
@@ -161,10 +165,24 @@ public enum AreaJob {
                           readWarnings: readWarnings)
     }
 
+    /// What one worker measured, in layer order: measured features, skipped ones, or the failure
+    /// that stopped it.
+    struct MeasuredBatch: Sendable {
+        var features: [FeatureArea] = []
+        var skipped: [SkippedFeature] = []
+        var failure: String?
+
+        mutating func add(_ outcome: FeatureOutcome) {
+            switch outcome {
+            case .measured(let feature): features.append(feature)
+            case .skipped(let feature): skipped.append(feature)
+            }
+        }
+    }
+
     enum FeatureOutcome: Sendable {
         case measured(FeatureArea)
         case skipped(SkippedFeature)
-        case failed(String)
     }
 
     /// Measures one feature on a worker: checks, repairs or skips, then computes the areas.
