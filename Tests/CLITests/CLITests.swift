@@ -41,6 +41,17 @@ import Testing
         #expect(result.err.contains("/nonexistent/zd.gpkg"))
     }
 
+    @Test func unreadableFileSaysSoAndNamesIt() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("bad.geojson").path
+        try Data("{\"type\": \"FeatureCollection\", \"features\": [ {oops".utf8).write(to: URL(fileURLWithPath: path))
+        let result = try Self.run(["area", path])
+        #expect(result.status == 3)
+        #expect(result.err.contains(path))
+        #expect(result.err.contains("cannot be opened"))
+    }
+
     @Test func unknownLayerNamesTheFileAndListsLayers() throws {
         let result = try Self.run(["area", Self.sample("zone.gpkg") + ":nope"])
         #expect(result.status != 0)

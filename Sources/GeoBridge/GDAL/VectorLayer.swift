@@ -80,6 +80,21 @@ public final class VectorLayer {
     /// Whether the driver can jump to the n-th feature cheaply (e.g. Shapefile).
     public var hasFastRandomRead: Bool { OGR_L_TestCapability(raw, OLCFastSetNextByIndex) != 0 }
 
+    /// Reads only the fields at `indices` (and the geometry): the others are left unset, which spares
+    /// the driver from decoding them. Field positions do not change.
+    public func readOnlyFields(_ indices: [Int]) throws(GDALError) {
+        let keep = Set(indices)
+        let ignored = fields.enumerated().filter { !keep.contains($0.offset) }.map(\.element.name) + ["OGR_STYLE"]
+        try capturingGDALMessages { box throws(GDALError) in
+            // returns OGRERR_NONE on success
+            let status = withCStringList(ignored) { list in
+                list.map { OGR_L_SetIgnoredFields(raw, UnsafeMutableRawPointer($0).assumingMemoryBound(to: UnsafePointer<CChar>?.self)) }
+                    ?? OGR_L_SetIgnoredFields(raw, nil)
+            }
+            guard status == OGRERR_NONE else { throw box.error("selecting fields", path: dataset.path, layer: name) }
+        }
+    }
+
     /// Restricts reading to features matching an OGR SQL WHERE clause; nil clears it.
     public func setAttributeFilter(_ whereClause: String?) throws(GDALError) {
         try capturingGDALMessages { box throws(GDALError) in

@@ -154,33 +154,40 @@ public final class Geometry {
     public var parts: [Geometry] { (0..<partCount).map(part) }
 
     /// Coordinates of a polygon's rings: exterior first, then holes. Empty for other kinds.
-    public func polygonRings() throws(GEOSError) -> [[XY]] {
-        guard kind == .polygon, !isEmpty else { return [] }
-        // exterior/interior ring accessors return pointers owned by the polygon, NULL on exception
+    public func polygonRings() throws -> [[XY]] {
+        var buffer: [XY] = [], rings: [[XY]] = []
+        try forEachRing(buffer: &buffer) { _, ring in rings.append(Array(ring)) }
+        return rings
+    }
+
+    /// Calls `body` with each ring of a polygon (exterior first, then holes), its coordinates copied
+    /// into `buffer`, which is reused from ring to ring and call to call to spare allocations.
+    /// Does nothing for other kinds.
+    public func forEachRing(buffer: inout [XY], _ body: (_ ringIndex: Int, _ coordinates: UnsafeMutableBufferPointer<XY>) throws -> Void) throws {
+        guard kind == .polygon, !isEmpty else { return }
+        // returns a pointer owned by the polygon, NULL on exception
         guard let shell = GEOSGetExteriorRing_r(h, raw) else { throw context.failure("reading a shell") }
-        var rings = [try coordinates(of: shell)]
+        try copyRing(shell, into: &buffer) { try body(0, $0) }
         let holeCount = GEOSGetNumInteriorRings_r(h, raw)  // -1 on exception
         guard holeCount >= 0 else { throw context.failure("counting holes") }
         for i in 0..<holeCount {
             guard let hole = GEOSGetInteriorRingN_r(h, raw, i) else { throw context.failure("reading a hole") }
-            rings.append(try coordinates(of: hole))
+            try copyRing(hole, into: &buffer) { try body(Int(i) + 1, $0) }
         }
-        return rings
     }
 
-    private func coordinates(of line: OpaquePointer) throws(GEOSError) -> [XY] {
+    private func copyRing(_ line: OpaquePointer, into buffer: inout [XY], _ body: (UnsafeMutableBufferPointer<XY>) throws -> Void) throws {
         guard let seq = GEOSGeom_getCoordSeq_r(h, line) else { throw context.failure("reading coordinates") }
         var count: UInt32 = 0
+        // returns 0 on exception
         guard GEOSCoordSeq_getSize_r(h, seq, &count) != 0 else { throw context.failure("reading coordinates") }
-        var points = [XY](repeating: XY(0, 0), count: Int(count))
-        let ok = points.withUnsafeMutableBufferPointer { buffer in
-            buffer.withMemoryRebound(to: Double.self) {
-                // returns 0 on exception
-                GEOSCoordSeq_copyToBuffer_r(h, seq, $0.baseAddress, 0, 0)
-            }
+        if buffer.count < Int(count) { buffer = [XY](repeating: XY(0, 0), count: Int(count)) }
+        try buffer.withUnsafeMutableBufferPointer { all in
+            let ring = UnsafeMutableBufferPointer(rebasing: all[0..<Int(count)])
+            let ok = ring.withMemoryRebound(to: Double.self) { GEOSCoordSeq_copyToBuffer_r(h, seq, $0.baseAddress, 0, 0) }
+            guard ok != 0 else { throw context.failure("copying coordinates") }  // returns 0 on exception
+            try body(ring)
         }
-        guard ok != 0 else { throw context.failure("copying coordinates") }
-        return points
     }
 
     public func bounds() throws(GEOSError) -> Bounds {

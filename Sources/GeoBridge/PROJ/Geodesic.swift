@@ -10,15 +10,22 @@ public struct Geodesic: Sendable {
 
     /// The geodesic area (m²) of a ring given as (longitude, latitude) in degrees, counter-clockwise
     /// positive. The ring may or may not repeat its first point.
-    public func ringArea(_ lonLat: [XY]) -> Double {
-        var points = lonLat
-        if points.count > 1, points.first == points.last { points.removeLast() }
-        var latitudes = points.map(\.y)
-        var longitudes = points.map(\.x)
+    public func ringArea(_ lonLat: UnsafeBufferPointer<XY>) -> Double {
+        var count = lonLat.count
+        if count > 1, lonLat[0] == lonLat[count - 1] { count -= 1 }
+        var polygon = geod_polygon()
         var area = 0.0, perimeter = 0.0
         withUnsafePointer(to: geod) { g in
-            geod_polygonarea(g, &latitudes, &longitudes, Int32(points.count), &area, &perimeter)
+            geod_polygon_init(&polygon, 0)
+            for i in 0..<count { geod_polygon_addpoint(g, &polygon, lonLat[i].y, lonLat[i].x) }
+            // returns the number of points; area is counter-clockwise positive
+            _ = geod_polygon_compute(g, &polygon, 0, 1, &area, &perimeter)
         }
         return area
+    }
+
+    /// The geodesic area (m²) of a ring given as (longitude, latitude) in degrees.
+    public func ringArea(_ lonLat: [XY]) -> Double {
+        lonLat.withUnsafeBufferPointer { ringArea($0) }
     }
 }

@@ -28,10 +28,18 @@ public struct GaussKrugerZone: Sendable, Equatable, CustomStringConvertible {
     /// The zone a zone-prefixed easting names (n = floor(Y / 1e6)); 25…45 are 3° zones, 13…23 are
     /// 6° zones, and no other prefix is a Chinese zone.
     public static func fromPrefixedEasting(_ easting: Double) -> GaussKrugerZone? {
+        guard easting.isFinite, easting >= 0 else { return nil }
         let number = Int((easting / 1_000_000).rounded(.down))
-        if (25...45).contains(number) { return GaussKrugerZone(width: 3, number: number) }
-        if (13...23).contains(number) { return GaussKrugerZone(width: 6, number: number) }
-        return nil
+        return width(ofZoneNumber: number).map { GaussKrugerZone(width: $0, number: number) }
+    }
+
+    /// The width of a zone number used in China: 25–45 → 3°, 13–23 → 6°, otherwise nil.
+    public static func width(ofZoneNumber number: Int) -> Int? {
+        switch number {
+        case 25...45: return 3
+        case 13...23: return 6
+        default: return nil
+        }
     }
 
     public var description: String {

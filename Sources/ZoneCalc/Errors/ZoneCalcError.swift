@@ -38,6 +38,10 @@ extension ZoneCalcError: CustomStringConvertible {
         switch self {
         case .fileNotFound(let path):
             return "\(path): no such file. Check the path (a layer is picked with FILE:LAYER or --layer)."
+        case .gdal(let error) where error.operation == "opening":
+            let said = error.messages.isEmpty ? "" : " (GDAL: \(error.messages.joined(separator: "; ")))"
+            return "\(error.path): cannot be opened as a vector file\(said). Check that the file is complete and in a format GDAL reads "
+                + "(GeoPackage, Shapefile, GeoJSON, KML, FileGDB, CSV with WKT …) or is a boundary-point .txt."
         case .gdal(let error):
             return error.description
         case .proj(let error, let source):

@@ -13,6 +13,14 @@ public struct LayerFeature: Sendable {
     public var attributes: [FieldValue]
 }
 
+/// A feature whose geometry WKB is lent for the duration of a callback.
+public struct BorrowedFeature {
+    public var index: Int
+    public var fid: Int64
+    public var wkb: UnsafeRawBufferPointer?
+    public var attributes: [FieldValue]
+}
+
 /// A readable layer of features, whatever the file format.
 public protocol FeatureLayerReader: AnyObject {
     /// "file:layer", for messages and reports.
@@ -115,12 +123,22 @@ public final class GDALLayerReader: FeatureLayerReader {
     public func extent() throws -> Bounds? { layer.extent }
 
     public func read(fieldIndices: [Int], swapXY: Bool, _ body: (LayerFeature) throws -> Void) throws {
+        try readBorrowed(fieldIndices: fieldIndices, swapXY: swapXY) { feature in
+            try body(LayerFeature(index: feature.index, fid: feature.fid, wkb: feature.wkb.map { Array($0) }, attributes: feature.attributes))
+        }
+    }
+
+    /// Streams the features like ``read(fieldIndices:swapXY:_:)`` but lends the geometry's WKB
+    /// instead of copying it: the buffer is valid only during the call.
+    public func readBorrowed(fieldIndices: [Int], swapXY: Bool, _ body: (BorrowedFeature) throws -> Void) throws {
         let types = fieldIndices.map { fields[$0].type }
+        try layer.readOnlyFields(fieldIndices)
         var index = partition?.indexOffset ?? 0
         try layer.forEachFeature(from: partition?.startIndex ?? 0, limit: partition?.limit ?? .max) { record in
-            let wkb = record.withGeometryWKB(swapXY: swapXY) { $0.map { Array($0) } }
             let attributes = zip(fieldIndices, types).map { record.value($0, type: $1) }
-            try body(LayerFeature(index: index, fid: record.fid, wkb: wkb, attributes: attributes))
+            try record.withGeometryWKB(swapXY: swapXY) { wkb in
+                try body(BorrowedFeature(index: index, fid: record.fid, wkb: wkb, attributes: attributes))
+            }
             index += 1
         }
     }

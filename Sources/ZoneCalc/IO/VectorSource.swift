@@ -16,9 +16,14 @@ public enum VectorSource {
     /// How many features are sampled to decide whether undeclared Shapefile text is GBK.
     static let encodingSampleSize = 2000
 
+    /// SQLite-based formats (GeoPackage) are read through a memory map rather than one read call per
+    /// 4 KiB page (SQLite's limit is just under 2 GiB; the rest of a larger file is read as usual).
+    private static let memoryMappedSQLite: Void = GDALConfiguration.set("OGR_SQLITE_PRAGMA", "mmap_size=2147418112")
+
     /// Opens `path` read-only and returns the dataset and how its text is decoded.
     public static func open(_ path: String) throws(ZoneCalcError) -> (VectorDataset, TextEncoding) {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
+        _ = memoryMappedSQLite
         do {
             let dataset = try VectorDataset.open(path)
             guard dataset.driverName == "ESRI Shapefile", let layer = dataset.layers.first else {

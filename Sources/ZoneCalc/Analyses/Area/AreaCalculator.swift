@@ -45,28 +45,26 @@ public final class AreaCalculator {
         }
         guard toPlane != nil || methods.contains(.ellipsoidal) || methods.contains(.geodesic) else { return result }
         for polygon in polygons(of: geometry) {
-            for (ringIndex, ring) in try polygon.polygonRings().enumerated() {
-                let sign: Double = ringIndex == 0 ? 1 : -1
-                try measureRing(ring, sign: sign, into: &result)
+            try polygon.forEachRing(buffer: &scratch) { ringIndex, ring in
+                try measureRing(ring, sign: ringIndex == 0 ? 1 : -1, into: &result)
             }
         }
         return result
     }
 
-    private func measureRing(_ ring: [XY], sign: Double, into result: inout MeasuredArea) throws {
-        scratch = ring
+    /// Adds one ring's areas (holes with `sign` −1). Transforms the ring in place.
+    private func measureRing(_ ring: UnsafeMutableBufferPointer<XY>, sign: Double, into result: inout MeasuredArea) throws {
         if let toPlane {
-            var plane = ring
+            var plane = Array(ring)
             try toPlane.transform(&plane)
             result.planar! += sign * abs(Self.shoelace(plane))
         }
-        if let toGeographic { try toGeographic.transform(&scratch) }
+        if let toGeographic { try toGeographic.transform(ring) }
         if result.ellipsoidal != nil {
-            let signed = scratch.withUnsafeBufferPointer { trapezoid.signedRingArea($0) }
-            result.ellipsoidal! += sign * abs(signed)
+            result.ellipsoidal! += sign * abs(trapezoid.signedRingArea(UnsafeBufferPointer(ring)))
         }
         if result.geodesic != nil {
-            result.geodesic! += sign * abs(geodesic.ringArea(scratch))
+            result.geodesic! += sign * abs(geodesic.ringArea(UnsafeBufferPointer(ring)))
         }
     }
 

@@ -53,7 +53,7 @@ public enum AreaJob {
         let makeCalculator: @Sendable () -> Result<AreaCalculator, ProjError> = {
             Result { () throws(ProjError) in try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane) }
         }
-        let measureInto: @Sendable (Result<AreaCalculator, ProjError>, LayerFeature, inout MeasuredBatch) -> Void = { worker, feature, batch in
+        let measureInto: @Sendable (Result<AreaCalculator, ProjError>, BorrowedFeature, inout MeasuredBatch) -> Void = { worker, feature, batch in
             switch worker {
             case .success(let calculator):
                 batch.add(measure(feature, with: calculator, wanted: wanted, skipInvalid: skipInvalid, declaredUnit: declaredUnit))
@@ -69,7 +69,7 @@ public enum AreaJob {
                     let partReader = try GDALLayerReader(partition: part)
                     let worker = makeCalculator()
                     var batch = MeasuredBatch()
-                    try partReader.read(fieldIndices: wanted.indices, swapXY: swapXY) { feature in
+                    try partReader.readBorrowed(fieldIndices: wanted.indices, swapXY: swapXY) { feature in
                         measureInto(worker, feature, &batch)
                     }
                     return batch
@@ -89,7 +89,11 @@ public enum AreaJob {
                     makeWorker: makeCalculator,
                     process: { worker, chunk in
                         var batch = MeasuredBatch()
-                        for feature in chunk { measureInto(worker, feature, &batch) }
+                        for feature in chunk {
+                            feature.wkb.withUnsafeBytesIfPresent { wkb in
+                                measureInto(worker, BorrowedFeature(index: feature.index, fid: feature.fid, wkb: wkb, attributes: feature.attributes), &batch)
+                            }
+                        }
                         return batch
                     })
             }
@@ -186,7 +190,7 @@ public enum AreaJob {
     }
 
     /// Measures one feature on a worker: checks, repairs or skips, then computes the areas.
-    static func measure(_ feature: LayerFeature, with calculator: AreaCalculator, wanted: FieldSelection,
+    static func measure(_ feature: BorrowedFeature, with calculator: AreaCalculator, wanted: FieldSelection,
                         skipInvalid: Bool, declaredUnit: AreaUnit) -> FeatureOutcome {
         let label = wanted.label(feature), group = wanted.group(feature)
         func skip(_ reason: String) -> FeatureOutcome {
@@ -194,7 +198,7 @@ public enum AreaJob {
         }
         guard let wkb = feature.wkb else { return skip("has no geometry") }
         do {
-            var geometry = try wkb.withUnsafeBytes { bytes throws(GEOSError) in try Geometry.fromWKB(bytes, context: calculator.geos) }
+            var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
             guard !geometry.isEmpty else { return skip("has an empty geometry") }
             guard geometry.kind.isAreal || geometry.kind == .collection else {
                 return skip("is a \(geometry.kind), not a polygon: only polygons have an area")
@@ -215,6 +219,14 @@ public enum AreaJob {
         } catch {
             return skip("could not be measured: \(error)")
         }
+    }
+}
+
+extension Optional where Wrapped == [UInt8] {
+    /// Lends the bytes (or nil) to `body`.
+    func withUnsafeBytesIfPresent<T>(_ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        guard let bytes = self else { return try body(nil) }
+        return try bytes.withUnsafeBytes { try body($0) }
     }
 }
 

@@ -20,7 +20,7 @@ struct FieldSelection: Sendable {
         return indices.count - 1
     }
 
-    func label(_ feature: LayerFeature) -> String? { labelSlot.flatMap { feature.attributes[$0].text } }
-    func group(_ feature: LayerFeature) -> String? { groupSlot.flatMap { feature.attributes[$0].text } }
-    func declared(_ feature: LayerFeature) -> Double? { declaredSlot.flatMap { feature.attributes[$0].doubleValue } }
+    func label(_ feature: BorrowedFeature) -> String? { labelSlot.flatMap { feature.attributes[$0].text } }
+    func group(_ feature: BorrowedFeature) -> String? { groupSlot.flatMap { feature.attributes[$0].text } }
+    func declared(_ feature: BorrowedFeature) -> Double? { declaredSlot.flatMap { feature.attributes[$0].doubleValue } }
 }

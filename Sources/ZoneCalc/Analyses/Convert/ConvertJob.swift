@@ -38,8 +38,9 @@ public enum ConvertJob {
         var reprojector: GeometryReprojector?
         var crs = source
         if let target = options.targetCRS, let source {
-            reprojector = try GeometryReprojector(from: source.definition, to: target)
             crs = try CRSResolver.resolve(declared: nil, override: target, bounds: nil, source: path, context: ProjContext())
+            try refuseBallparkDatumChange(from: source, to: crs!, path: path)
+            reprojector = try GeometryReprojector(from: source.definition, to: target)
         } else if format == .boundaryPointTxt, let source, source.kind == .geographic {
             // The txt holds Gauss–Krüger metres: lon/lat input goes to the 3° zone of its centre.
             let zone = GaussKrugerZone.threeDegree(containing: try centreLongitude(reader, swapXY: options.swapXY))
@@ -70,6 +71,14 @@ public enum ConvertJob {
         if !required, reader.declaredCRS == nil, options.crsOverride == nil { return nil }
         return try CRSResolver.resolve(declared: reader.declaredCRS, override: options.crsOverride, bounds: bounds,
                                        source: reader.sourceName, context: ProjContext())
+    }
+
+    /// PROJ knows no real transformation between Xi'an 1980 / Beijing 1954 and other datums, only a
+    /// "ballpark" offset of tens of metres (formats.md §2.4): refuse rather than shift silently.
+    static func refuseBallparkDatumChange(from source: ResolvedCRS, to target: ResolvedCRS, path: String) throws {
+        let old: Set<ChineseDatum> = [.xian1980, .beijing1954]
+        guard source.datum != target.datum, old.contains(source.datum ?? .cgcs2000) || old.contains(target.datum ?? .cgcs2000) else { return }
+        throw ZoneCalcError.unsupportedCRS(source: path, detail: "converting between \(source.datum?.rawValue ?? source.name) and \(target.datum?.rawValue ?? target.name) needs the local 7-parameter transformation (转换参数) from a surveyor; PROJ only has a ballpark shift of tens of metres, so ZoneCalc will not do it")
     }
 
     static func reprojected(_ wkb: [UInt8]?, with reprojector: GeometryReprojector?) throws -> [UInt8]? {

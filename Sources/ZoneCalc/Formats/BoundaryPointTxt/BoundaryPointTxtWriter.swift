@@ -30,7 +30,7 @@ public enum BoundaryPointTxtWriter {
     /// The text of the file, before encoding.
     private static func render(_ parcels: [BoundaryParcelInput], zoneNumber: Int, zoneWidth: Int,
                        options: BoundaryPointTxtWriteOptions) throws(BoundaryPointTxtWriteError) -> String {
-        guard BoundaryTxtZoneDetection.width(ofZone: zoneNumber) == zoneWidth else {
+        guard GaussKrugerZone.width(ofZoneNumber: zoneNumber) == zoneWidth else {
             throw .invalidZone(number: zoneNumber, width: zoneWidth)
         }
         guard (0...9).contains(options.decimals) else { throw .invalidDecimals(options.decimals) }

@@ -10,7 +10,7 @@ enum BoundaryTxtAxisOrder {
 
     /// Whether `value` is an easting with a 6° (13–23) or 3° (25–45) zone prefix.
     static func isPrefixedEasting(_ value: Double) -> Bool {
-        (13e6..<24e6).contains(value) || (25e6..<46e6).contains(value)
+        GaussKrugerZone.fromPrefixedEasting(value) != nil
     }
 
     /// Whether `value` is an easting without a zone prefix (false easting 500 000 m).

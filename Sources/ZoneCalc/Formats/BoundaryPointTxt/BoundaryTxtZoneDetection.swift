@@ -48,7 +48,7 @@ enum BoundaryTxtZoneDetection {
             warnings.append(.init(line: nil, code: .attributeValue, message: "几度分带=\(width) is neither 3 nor 6; ignored"))
             declaredWidth = nil
         }
-        let impliedWidth = number.flatMap(width(ofZone:))
+        let impliedWidth = number.flatMap(GaussKrugerZone.width(ofZoneNumber:))
         if let number, impliedWidth == nil {
             warnings.append(.init(line: nil, code: .zoneOutOfRange,
                                   message: "zone \(number) is neither a 3° zone (25–45) nor a 6° zone (13–23) in China"))
@@ -58,15 +58,6 @@ enum BoundaryTxtZoneDetection {
                                   message: "几度分带=\(declaredWidth) contradicts zone \(number), a \(impliedWidth)° zone; \(impliedWidth)° used"))
         }
         return Zone(number: number, width: impliedWidth ?? declaredWidth, hasPrefix: hasPrefix)
-    }
-
-    /// The zone width implied by a zone number used in China: 25–45 → 3, 13–23 → 6.
-    static func width(ofZone number: Int) -> Int? {
-        switch number {
-        case 25...45: 3
-        case 13...23: 6
-        default: nil
-        }
     }
 
     /// The integer value of the first of `keys` present, with one of `suffixes` allowed
