@@ -43,7 +43,7 @@ def drop_caches():
 
 
 def timed(cmd):
-    """Runs cmd under /usr/bin/time -v; returns (wall s, cpu %, peak RSS MiB, stdout)."""
+    """Runs cmd under /usr/bin/time -v; returns (wall s, cpu %, peak RSS MiB, stdout, stderr)."""
     with tempfile.NamedTemporaryFile(mode="r", suffix=".time") as t:
         drop_caches()
         out = subprocess.run(["/usr/bin/time", "-v", "-o", t.name] + cmd, capture_output=True, text=True)
@@ -54,7 +54,7 @@ def timed(cmd):
     seconds = (int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3)))
     cpu = int(re.search(r"Percent of CPU this job got: (\d+)%", text).group(1))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
-    return seconds, cpu, rss, out.stdout
+    return seconds, cpu, rss, out.stdout, out.stderr
 
 
 def ensure_data(size):
@@ -65,7 +65,7 @@ def ensure_data(size):
 
 
 def median_run(cmd, reps):
-    runs = [timed(cmd) for _ in range(reps)]
+    runs = [timed(cmd) for _ in range(reps)]  # (wall, cpu, rss, stdout, stderr)
     order = sorted(range(reps), key=lambda i: runs[i][0])
     return runs[order[reps // 2]], [r[0] for r in runs]
 
@@ -81,8 +81,8 @@ def main():
         sys.exit("build first: swift build -c release")
     lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
              f"{a.reps} runs each, median; page cache dropped before each run.", ""]
-    lines += ["| size | tool | job | wall s (median) | all runs s | CPU % | peak RSS MiB | total m² (ellipsoidal) | total m² (planar) | vs reference |",
-              "|---|---|---|---|---|---|---|---|---|---|"]
+    lines += ["| size | tool | job | wall s (median) | all runs s | job s | CPU % | peak RSS MiB | total m² (ellipsoidal) | total m² (planar) | vs reference; speed-up (whole process / job) |",
+              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for size in a.sizes:
         folder = ensure_data(size)
         reference = json.load(open(os.path.join(SHARED, "results", f"reference_{size}.json")))
@@ -91,25 +91,27 @@ def main():
             times, jsons = [], []
             for _ in range(a.reps):
                 with tempfile.NamedTemporaryFile(suffix=".json") as j:
-                    seconds, cpu, rss, _ = timed([sys.executable, os.path.join(SHARED, "peers", f"{peer}_jobs.py"), folder, "--json", j.name])
+                    seconds, cpu, rss, _, _ = timed([sys.executable, os.path.join(SHARED, "peers", f"{peer}_jobs.py"), folder, "--json", j.name])
                     result = json.load(open(j.name))
                 jsons.append(result)
                 times.append(result["timings_s"]["a_read"] + result["timings_s"]["b_area"])
             med = statistics.median(times)
             peer_seconds[peer] = med
             r = jsons[0]["results"]
-            lines.append(f"| {size} | {peer} | a_read+b_area (own timers) | {med:.2f} | {', '.join(f'{t:.2f}' for t in times)} | – | – | "
+            lines.append(f"| {size} | {peer} | a_read+b_area (own timers) | {med:.2f} | {', '.join(f'{t:.2f}' for t in times)} | {med:.2f} | – | – | "
                          f"{r['b_total_ellipsoidal_m2']:.6f} | {r['b_total_planar_m2']:.6f} | – |")
         for method in METHODS:
-            cmd = [ZONECALC, "area", os.path.join(folder, "kfq.gpkg") + ":zd", "--method", method, "--format", "json", "--totals-only"]
-            (seconds, cpu, rss, out), runs = median_run(cmd, a.reps)
+            cmd = [ZONECALC, "area", os.path.join(folder, "kfq.gpkg") + ":zd", "--method", method, "--format", "json", "--totals-only", "--timings"]
+            (seconds, cpu, rss, out, err), runs = median_run(cmd, a.reps)
+            phases = re.search(r"open ([\d.]+) s, measure ([\d.]+) s, output ([\d.]+) s", err)
+            job = sum(float(x) for x in phases.groups())
             total = json.loads(out)["total"]["squareMetres"]
             checks = []
             for key, ref in (("ellipsoidal", "b_total_ellipsoidal_m2"), ("planar", "b_total_planar_m2")):
                 if key in total:
                     checks.append(f"{key} {abs(total[key] - reference[ref]) / reference[ref]:.1e}")
-            ratios = ", ".join(f"{p} ×{peer_seconds[p] / seconds:.1f}" for p in peer_seconds)
-            lines.append(f"| {size} | zonecalc | area --method {method} (whole process) | {seconds:.2f} | {', '.join(f'{t:.2f}' for t in runs)} | {cpu} | {rss:.0f} | "
+            ratios = ", ".join(f"{p} ×{peer_seconds[p] / seconds:.1f} / ×{peer_seconds[p] / job:.1f}" for p in peer_seconds)
+            lines.append(f"| {size} | zonecalc | area --method {method} (whole process) | {seconds:.2f} | {', '.join(f'{t:.2f}' for t in runs)} | {job:.2f} | {cpu} | {rss:.0f} | "
                          f"{total.get('ellipsoidal', float('nan')):.6f} | {total.get('planar', float('nan')):.6f} | rel. diff {'; '.join(checks)}; speed-up {ratios} |")
         print("\n".join(lines[-(len(a.peers) + len(METHODS)):]), flush=True)
     text = "\n".join(lines) + "\n"
