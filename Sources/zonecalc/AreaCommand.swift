@@ -7,17 +7,29 @@ struct AreaCommand: ParsableCommand {
         commandName: "area",
         abstract: "Area of every polygon feature and the total, by the planar, ellipsoidal (三调) or geodesic method.")
 
-    enum MethodChoice: String, ExpressibleByArgument, CaseIterable {
-        case ellipsoidal, planar, geodesic, all
-    }
-
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Area method: ellipsoidal (national land-survey formula, the figure land statistics use), planar (Gauss–Krüger plane), geodesic (Karney), or all.")
-    var method: MethodChoice = .ellipsoidal
+    @Option(help: "Area method(s), comma-separated: ellipsoidal (national land-survey formula, the figure land statistics use), planar (Gauss–Krüger plane), geodesic (Karney), or all.")
+    var method: String = "ellipsoidal"
+
+    /// The methods asked for, in the order given.
+    var methods: [AreaMethod] {
+        get throws {
+            if method == "all" { return AreaMethod.allCases }
+            var chosen: [AreaMethod] = []
+            for name in method.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let parsed = AreaMethod(rawValue: name) else {
+                    throw ValidationError("unknown area method '\(name)': use ellipsoidal, planar, geodesic (comma-separated) or all")
+                }
+                if !chosen.contains(parsed) { chosen.append(parsed) }
+            }
+            guard !chosen.isEmpty else { throw ValidationError("--method needs at least one method") }
+            return chosen
+        }
+    }
 
     @Option(help: "Unit for figures: m2, ha (公顷), mu (亩, exactly 2000/3 m²), km2.")
     var unit: AreaUnit = .squareMetre
@@ -56,6 +68,7 @@ struct AreaCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
+        _ = try methods
         if tolerance < 0 { throw ValidationError("--tolerance must be ≥ 0") }
         if let decimals, !(0...12).contains(decimals) { throw ValidationError("--decimals must be 0…12") }
         if let workers, workers < 1 { throw ValidationError("--workers must be ≥ 1") }
@@ -64,7 +77,7 @@ struct AreaCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: source.input) {
             var options = AreaOptions()
-            options.methods = method == .all ? AreaMethod.allCases : [AreaMethod(rawValue: method.rawValue)!]
+            options.methods = try methods
             options.crsOverride = try source.crsDefinition()
             options.swapXY = source.swapXY
             options.declaredField = declared
