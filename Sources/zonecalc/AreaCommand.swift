@@ -87,6 +87,7 @@ struct AreaCommand: ParsableCommand {
             options.labelField = idField
             options.skipInvalid = skipInvalid
             if let workers { options.workers = workers }
+            options.keepAllRows = !totalsOnly || output.output != nil
             let clock = ContinuousClock()
             let started = clock.now
             let reader = try LayerReaders.open(source.spec)

@@ -57,6 +57,28 @@ import Testing
         #expect(report.groups.map { $0.area.planar! } == [10_000 + 5_000, 9_600 + 50])
     }
 
+    /// A totals-only run keeps rows only for noted features, with the same totals and notes.
+    @Test func totalsOnlyRunKeepsTheNotedRowsAndTheSameTotals() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = try LayerReaders.open(SourceSpec(path: try Self.makeLayer(in: folder)))
+        var options = AreaOptions()
+        options.methods = [.planar, .ellipsoidal]
+        options.declaredField = "SBMJ"
+        options.declaredUnit = .mu
+        options.byField = "DLBM"
+        let full = try AreaJob.run(reader, options: options)
+        options.keepAllRows = false
+        let totals = try AreaJob.run(reader, options: options)
+        #expect(totals.total == full.total)
+        #expect(totals.measuredCount == 4)
+        #expect(totals.groups.map(\.area) == full.groups.map(\.area))
+        #expect(totals.features.map(\.label) == ["C", "D"])  // C: declared +20 %, D: repaired bow-tie
+        #expect(totals.declared?.mismatches.map { totals.features[$0].label } == ["C"])
+        #expect(totals.repairedCount == 1)
+        #expect(totals.skipped.map(\.label) == full.skipped.map(\.label))
+    }
+
     @Test func skipInvalidLeavesTheBowTieOut() throws {
         let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -110,7 +110,7 @@ public final class VectorLayer {
     /// are returned; a reading error is thrown with the file and layer named.
     @discardableResult
     public func forEachFeature(from startIndex: Int = 0, limit: Int = .max,
-                               _ body: (borrowing FeatureRecord) throws -> Void) throws -> [String] {
+                               _ body: (FeatureRecord) throws -> Void) throws -> [String] {
         try capturingGDALMessages { box in
             OGR_L_ResetReading(raw)
             if startIndex > 0 {
@@ -174,8 +174,9 @@ public final class VectorLayer {
     }
 }
 
-/// One feature being read: its id, fields and geometry. Valid only inside the reading callback.
-public struct FeatureRecord: ~Copyable {
+/// One feature being read: its id, fields and geometry. Valid only inside the reading callback:
+/// it points to GDAL's feature, which is destroyed when the callback returns.
+public struct FeatureRecord {
     private let raw: UnsafeMutableRawPointer
     private let wkbBuffer: UnsafeMutablePointer<[UInt8]>
 

@@ -13,12 +13,42 @@ public struct LayerFeature: Sendable {
     public var attributes: [FieldValue]
 }
 
-/// A feature whose geometry WKB is lent for the duration of a callback.
+/// A feature lent for the duration of a callback: its geometry's WKB, and its requested fields,
+/// which are decoded only when asked for.
 public struct BorrowedFeature {
     public var index: Int
     public var fid: Int64
     public var wkb: UnsafeRawBufferPointer?
-    public var attributes: [FieldValue]
+    let attributes: Attributes
+
+    enum Attributes {
+        /// Read from the GDAL feature on demand: (layer field index, type) per requested field.
+        case record(FeatureRecord, fields: [(index: Int, type: FieldType)])
+        case values([FieldValue])
+    }
+
+    /// The value of the `slot`-th requested field.
+    public func attribute(_ slot: Int) -> FieldValue {
+        switch attributes {
+        case .record(let record, let fields): return record.value(fields[slot].index, type: fields[slot].type)
+        case .values(let values): return values[slot]
+        }
+    }
+
+    /// A feature read in full, lent as a borrowed one.
+    static func lending<T>(_ feature: LayerFeature, _ body: (BorrowedFeature) throws -> T) rethrows -> T {
+        try feature.wkb.withUnsafeBytesIfPresent { wkb in
+            try body(BorrowedFeature(index: feature.index, fid: feature.fid, wkb: wkb, attributes: .values(feature.attributes)))
+        }
+    }
+}
+
+extension Optional where Wrapped == [UInt8] {
+    /// Lends the bytes (or nil) to `body`.
+    func withUnsafeBytesIfPresent<T>(_ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        guard let bytes = self else { return try body(nil) }
+        return try bytes.withUnsafeBytes { try body($0) }
+    }
 }
 
 /// A readable layer of features, whatever the file format.
@@ -124,20 +154,20 @@ public final class GDALLayerReader: FeatureLayerReader {
 
     public func read(fieldIndices: [Int], swapXY: Bool, _ body: (LayerFeature) throws -> Void) throws {
         try readBorrowed(fieldIndices: fieldIndices, swapXY: swapXY) { feature in
-            try body(LayerFeature(index: feature.index, fid: feature.fid, wkb: feature.wkb.map { Array($0) }, attributes: feature.attributes))
+            let attributes = fieldIndices.indices.map(feature.attribute)
+            try body(LayerFeature(index: feature.index, fid: feature.fid, wkb: feature.wkb.map { Array($0) }, attributes: attributes))
         }
     }
 
     /// Streams the features like ``read(fieldIndices:swapXY:_:)`` but lends the geometry's WKB
     /// instead of copying it: the buffer is valid only during the call.
     public func readBorrowed(fieldIndices: [Int], swapXY: Bool, _ body: (BorrowedFeature) throws -> Void) throws {
-        let types = fieldIndices.map { fields[$0].type }
+        let requested = fieldIndices.map { (index: $0, type: fields[$0].type) }
         try layer.readOnlyFields(fieldIndices)
         var index = partition?.indexOffset ?? 0
         try layer.forEachFeature(from: partition?.startIndex ?? 0, limit: partition?.limit ?? .max) { record in
-            let attributes = zip(fieldIndices, types).map { record.value($0, type: $1) }
             try record.withGeometryWKB(swapXY: swapXY) { wkb in
-                try body(BorrowedFeature(index: index, fid: record.fid, wkb: wkb, attributes: attributes))
+                try body(BorrowedFeature(index: index, fid: record.fid, wkb: wkb, attributes: .record(record, fields: requested)))
             }
             index += 1
         }

@@ -72,6 +72,7 @@ public enum AreaExport {
     /// Writes the report to `path` (format from the extension).
     public static func write(_ report: AreaReport, reader: FeatureLayerReader, to path: String, unit: AreaUnit,
                              swapXY: Bool, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
+        precondition(report.rowsAreComplete, "an area file needs a row per feature: run the job with keepAllRows")
         let format = try OutputFormat(path: path)
         guard format != .boundaryPointTxt else {
             throw ZoneCalcError.unsupportedOutput(path: path, reason: "area results go to .gpkg, .shp, .geojson, .kml, .csv or .xlsx; use `convert` for boundary-point txt")

@@ -57,7 +57,7 @@ public struct AreaReportJSON {
         let document = Document(
             source: report.source, crs: report.crs.summary, epsg: report.crs.epsg, planarCRS: report.planarCRS,
             methods: Dictionary(uniqueKeysWithValues: methods.map { ($0.rawValue, $0.summary) }),
-            unit: unit.rawValue, featureCount: report.features.count, total: areas(report.total, methods: methods),
+            unit: unit.rawValue, featureCount: report.measuredCount, total: areas(report.total, methods: methods),
             groups: report.groups.isEmpty ? nil : report.groups.map { Group(key: $0.key, count: $0.count, area: areas($0.area, methods: methods)) },
             features: includeFeatures ? report.features.map {
                 Feature(index: $0.index, fid: $0.fid, id: $0.label, group: $0.group, area: areas($0.area, methods: methods),

@@ -61,7 +61,7 @@ public struct AreaReportText {
 
     private func totalsTable(_ report: AreaReport) -> TextTable {
         var table = TextTable(headers: ["total", "features"] + areaHeaders(report), alignments: [.left] + Array(repeating: .right, count: report.methods.count + 1))
-        table.add(["all measured", String(report.features.count)] + report.methods.map { figure(report.total[$0]) })
+        table.add(["all measured", String(report.measuredCount)] + report.methods.map { figure(report.total[$0]) })
         return table
     }
 

@@ -21,6 +21,9 @@ public struct AreaOptions: Sendable {
     public var skipInvalid = false
     /// Worker threads.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Keep a row per feature (for tables and files). A totals-only run keeps rows only for features
+    /// with a note, and reads their id field only then.
+    public var keepAllRows = true
 
     public init() {}
 }
@@ -48,15 +51,18 @@ public enum AreaJob {
         do { _ = try AreaCalculator(crs: crs, methods: options.methods, planeForGeographic: plane) }
         catch { throw .proj(error, source: source) }
 
-        let methods = options.methods, skipInvalid = options.skipInvalid, declaredUnit = options.declaredUnit
-        let swapXY = options.swapXY
+        let methods = options.methods, swapXY = options.swapXY
+        let rules = MeasureRules(
+            wanted: wanted, skipInvalid: options.skipInvalid, keepAllRows: options.keepAllRows,
+            declared: options.declaredField == nil ? nil : DeclaredRule(unit: options.declaredUnit, tolerance: options.declaredTolerance,
+                                                                        method: declaredMethod(options)))
         let makeCalculator: @Sendable () -> Result<AreaCalculator, ProjError> = {
             Result { () throws(ProjError) in try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane) }
         }
         let measureInto: @Sendable (Result<AreaCalculator, ProjError>, BorrowedFeature, inout MeasuredBatch) -> Void = { worker, feature, batch in
             switch worker {
             case .success(let calculator):
-                batch.add(measure(feature, with: calculator, wanted: wanted, skipInvalid: skipInvalid, declaredUnit: declaredUnit))
+                measure(feature, with: calculator, rules: rules, into: &batch)
             case .failure(let error):
                 batch.failure = batch.failure ?? error.description
             }
@@ -90,9 +96,7 @@ public enum AreaJob {
                     process: { worker, chunk in
                         var batch = MeasuredBatch()
                         for feature in chunk {
-                            feature.wkb.withUnsafeBytesIfPresent { wkb in
-                                measureInto(worker, BorrowedFeature(index: feature.index, fid: feature.fid, wkb: wkb, attributes: feature.attributes), &batch)
-                            }
+                            BorrowedFeature.lending(feature) { measureInto(worker, $0, &batch) }
                         }
                         return batch
                     })
@@ -124,48 +128,48 @@ public enum AreaJob {
         return "+proj=tmerc +lat_0=0 +lon_0=\(Int(zone.centralMeridian)) +k=1 +x_0=500000 +y_0=0 +a=\(crs.semiMajorAxis) +rf=\(crs.inverseFlattening) +units=m +no_defs +type=crs"
     }
 
+    /// Declared cadastral areas are planar: compare with the planar area when computed, else the one method asked for.
+    private static func declaredMethod(_ options: AreaOptions) -> AreaMethod {
+        options.methods.contains(.planar) ? .planar : options.methods[0]
+    }
+
     private static func assemble(_ batches: [MeasuredBatch], source: String, crs: ResolvedCRS, plane: String?,
                                  options: AreaOptions, readWarnings: [String]) throws(ZoneCalcError) -> AreaReport {
         if let failure = batches.lazy.compactMap(\.failure).first { throw .invalidArgument("\(source): \(failure)") }
-        var features: [FeatureArea] = [], skipped: [SkippedFeature] = []
-        features.reserveCapacity(batches.reduce(0) { $0 + $1.features.count })
+        var rows: [FeatureArea] = [], skipped: [SkippedFeature] = []
+        rows.reserveCapacity(batches.reduce(0) { $0 + $1.rows.count })
         for batch in batches {
-            features.append(contentsOf: batch.features)
+            rows.append(contentsOf: batch.rows)
             skipped.append(contentsOf: batch.skipped)
         }
-        // Summed in layer order, so totals do not depend on how the work was split.
+        let measuredCount = batches.reduce(0) { $0 + $1.areas.count }
+        if measuredCount == 0 && !skipped.isEmpty {
+            throw .noPolygons(source: source, detail: "no feature could be measured; the first problem: feature \(skipped[0].fid): \(skipped[0].reason)")
+        }
+        // Summed feature by feature in layer order, so totals do not depend on how the work was split.
         var total = MeasuredArea()
         for method in options.methods {
             var sum = 0.0
-            for feature in features { sum += feature.area[method] ?? 0 }
+            for batch in batches { for area in batch.areas { sum += area[method] ?? 0 } }
             total[method] = sum
         }
         var groups: [String: AreaGroup] = [:]
         if options.byField != nil {
-            for feature in features {
-                let key = feature.group ?? "(empty)"
-                groups[key, default: AreaGroup(key: key, count: 0, area: MeasuredArea())].count += 1
-                groups[key]!.area.add(feature.area)
-            }
-        }
-        if features.isEmpty && !skipped.isEmpty {
-            throw .noPolygons(source: source, detail: "no feature could be measured; the first problem: feature \(skipped[0].fid): \(skipped[0].reason)")
-        }
-        var declared: DeclaredAreaCheck?
-        if let field = options.declaredField {
-            let method: AreaMethod = options.methods.contains(.planar) ? .planar : options.methods[0]
-            var mismatches: [Int] = [], missing = 0
-            for (position, feature) in features.enumerated() {
-                guard let value = feature.declaredSquareMetres, let computed = feature.area[method] else { missing += 1; continue }
-                if abs(DeclaredAreaCheck.relativeDifference(declared: value, computed: computed)) > options.declaredTolerance {
-                    mismatches.append(position)
+            for batch in batches {
+                for (area, group) in zip(batch.areas, batch.groups) {
+                    let key = group ?? "(empty)"
+                    groups[key, default: AreaGroup(key: key, count: 0, area: MeasuredArea())].count += 1
+                    groups[key]!.area.add(area)
                 }
             }
-            declared = DeclaredAreaCheck(field: field, unit: options.declaredUnit, tolerance: options.declaredTolerance,
-                                         method: method, mismatches: mismatches, missing: missing)
         }
-        return AreaReport(source: source, crs: crs, planarCRS: plane, methods: options.methods, features: features,
-                          skipped: skipped, total: total, groups: groups.values.sorted { $0.key < $1.key }, declared: declared,
-                          readWarnings: readWarnings)
+        let declared = options.declaredField.map { field in
+            DeclaredAreaCheck(field: field, unit: options.declaredUnit, tolerance: options.declaredTolerance, method: declaredMethod(options),
+                              mismatches: rows.indices.filter { rows[$0].declaredMismatch },
+                              missing: batches.reduce(0) { $0 + $1.declaredMissing })
+        }
+        return AreaReport(source: source, crs: crs, planarCRS: plane, methods: options.methods, measuredCount: measuredCount,
+                          features: rows, rowsAreComplete: options.keepAllRows, skipped: skipped, total: total,
+                          groups: groups.values.sorted { $0.key < $1.key }, declared: declared, readWarnings: readWarnings)
     }
 }

@@ -11,6 +11,8 @@ public struct FeatureArea: Sendable {
     public var group: String?
     /// The declared area in m², when a declared field was given and holds a number.
     public var declaredSquareMetres: Double?
+    /// The declared area differs from the computed one by more than the tolerance.
+    public var declaredMismatch = false
     public var area: MeasuredArea
     /// Set when GEOS found the geometry invalid and it was measured after make-valid.
     public var repairedProblem: ValidityProblem?
@@ -38,7 +40,12 @@ public struct AreaReport: Sendable {
     /// For geographic input, the plane planar areas were computed in.
     public var planarCRS: String?
     public var methods: [AreaMethod]
+    /// Number of features measured.
+    public var measuredCount: Int
+    /// One row per measured feature, in layer order — or, when ``rowsAreComplete`` is false
+    /// (a totals-only run), only the features with a note (repaired, declared mismatch).
     public var features: [FeatureArea]
+    public var rowsAreComplete: Bool
     public var skipped: [SkippedFeature]
     public var total: MeasuredArea
     public var groups: [AreaGroup]

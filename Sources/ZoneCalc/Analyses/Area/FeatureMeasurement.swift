@@ -1,32 +1,42 @@
 import GeoBridge
 
 extension AreaJob {
-    /// What one worker measured, in layer order: measured features, skipped ones, or the failure
-    /// that stopped it.
+    /// The fixed inputs of measuring one feature on a worker.
+    struct MeasureRules: Sendable {
+        var wanted: FieldSelection
+        var skipInvalid: Bool
+        /// Keep a row for every feature; otherwise only for those with a note (repaired, declared mismatch).
+        var keepAllRows: Bool
+        var declared: DeclaredRule?
+    }
+
+    /// How a declared area is checked: its unit, the tolerance and the method it is compared with.
+    struct DeclaredRule: Sendable {
+        var unit: AreaUnit
+        var tolerance: Double
+        var method: AreaMethod
+    }
+
+    /// What one worker measured, in layer order.
     struct MeasuredBatch: Sendable {
-        var features: [FeatureArea] = []
+        /// Every measured feature's areas, for totals summed in layer order.
+        var areas: [MeasuredArea] = []
+        /// Every measured feature's `--by` value, when grouping.
+        var groups: [String?] = []
+        /// Rows: every measured feature, or only those with a note (see ``MeasureRules/keepAllRows``).
+        var rows: [FeatureArea] = []
         var skipped: [SkippedFeature] = []
+        /// Measured features without a usable declared value.
+        var declaredMissing = 0
         var failure: String?
-
-        mutating func add(_ outcome: FeatureOutcome) {
-            switch outcome {
-            case .measured(let feature): features.append(feature)
-            case .skipped(let feature): skipped.append(feature)
-            }
-        }
     }
 
-    enum FeatureOutcome: Sendable {
-        case measured(FeatureArea)
-        case skipped(SkippedFeature)
-    }
-
-    /// Measures one feature on a worker: checks, repairs or skips, then computes the areas.
-    static func measure(_ feature: BorrowedFeature, with calculator: AreaCalculator, wanted: FieldSelection,
-                        skipInvalid: Bool, declaredUnit: AreaUnit) -> FeatureOutcome {
-        let label = wanted.label(feature), group = wanted.group(feature)
-        func skip(_ reason: String) -> FeatureOutcome {
-            .skipped(SkippedFeature(index: feature.index, fid: feature.fid, label: label, reason: reason))
+    /// Measures one feature on a worker: checks, repairs or skips, then computes the areas and adds
+    /// them to `batch`. The id field is decoded only for rows that are kept.
+    static func measure(_ feature: BorrowedFeature, with calculator: AreaCalculator, rules: MeasureRules,
+                        into batch: inout MeasuredBatch) {
+        func skip(_ reason: String) {
+            batch.skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: rules.wanted.label(feature), reason: reason))
         }
         guard let wkb = feature.wkb else { return skip("has no geometry") }
         do {
@@ -40,24 +50,30 @@ extension AreaJob {
                 if problem.reason.contains("Invalid Coordinate") {
                     return skip("has a NaN or infinite coordinate; fix the coordinates")
                 }
-                if skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
+                if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
                 geometry = try geometry.makeValid()
                 repaired = problem
             }
             let area = try calculator.measure(geometry)
-            let declared = wanted.declared(feature).map { $0 * declaredUnit.squareMetres }
-            return .measured(FeatureArea(index: feature.index, fid: feature.fid, label: label, group: group,
-                                         declaredSquareMetres: declared, area: area, repairedProblem: repaired))
+            var declared: Double?, mismatch = false
+            if let rule = rules.declared {
+                declared = rules.wanted.declared(feature).map { $0 * rule.unit.squareMetres }
+                if let declared, let computed = area[rule.method] {
+                    mismatch = abs(DeclaredAreaCheck.relativeDifference(declared: declared, computed: computed)) > rule.tolerance
+                } else {
+                    batch.declaredMissing += 1
+                }
+            }
+            let group = rules.wanted.group(feature)
+            batch.areas.append(area)
+            if rules.wanted.hasGroup { batch.groups.append(group) }
+            if rules.keepAllRows || repaired != nil || mismatch {
+                batch.rows.append(FeatureArea(index: feature.index, fid: feature.fid, label: rules.wanted.label(feature), group: group,
+                                              declaredSquareMetres: declared, declaredMismatch: mismatch, area: area,
+                                              repairedProblem: repaired))
+            }
         } catch {
-            return skip("could not be measured: \(error)")
+            skip("could not be measured: \(error)")
         }
-    }
-}
-
-extension Optional where Wrapped == [UInt8] {
-    /// Lends the bytes (or nil) to `body`.
-    func withUnsafeBytesIfPresent<T>(_ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
-        guard let bytes = self else { return try body(nil) }
-        return try bytes.withUnsafeBytes { try body($0) }
     }
 }

@@ -1,6 +1,6 @@
 import GeoBridge
 
-/// The attribute fields an area run reads, by their position in ``LayerFeature/attributes``.
+/// The attribute fields an area run reads, by their slot in ``BorrowedFeature/attribute(_:)``.
 struct FieldSelection: Sendable {
     /// Layer field indices to read, in order: label, group, declared (those present).
     var indices: [Int] = []
@@ -20,7 +20,9 @@ struct FieldSelection: Sendable {
         return indices.count - 1
     }
 
-    func label(_ feature: BorrowedFeature) -> String? { labelSlot.flatMap { feature.attributes[$0].text } }
-    func group(_ feature: BorrowedFeature) -> String? { groupSlot.flatMap { feature.attributes[$0].text } }
-    func declared(_ feature: BorrowedFeature) -> Double? { declaredSlot.flatMap { feature.attributes[$0].doubleValue } }
+    var hasGroup: Bool { groupSlot != nil }
+
+    func label(_ feature: BorrowedFeature) -> String? { labelSlot.flatMap { feature.attribute($0).text } }
+    func group(_ feature: BorrowedFeature) -> String? { groupSlot.flatMap { feature.attribute($0).text } }
+    func declared(_ feature: BorrowedFeature) -> Double? { declaredSlot.flatMap { feature.attribute($0).doubleValue } }
 }
