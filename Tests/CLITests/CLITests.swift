@@ -131,6 +131,35 @@ import Testing
         #expect(bytes.range(of: Data([0x0D, 0x0A])) != nil)
     }
 
+    /// GeoPackage → each GIS format → area: the planar total survives every format that keeps the
+    /// projected coordinates (also read back: Shapefile, GeoJSON, FileGDB, CSV with WKT); KML (always
+    /// WGS 84 lon/lat) keeps the ellipsoidal total to 1e-7.
+    @Test(arguments: ["zd.shp", "zd.geojson", "zd.gdb", "zd.csv", "zd.kml"])
+    func convertedLayersKeepTheirArea(name: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent(name).path
+        let converted = try Self.run(["convert", Self.sample("zone.gpkg:zd"), output])
+        #expect(converted.status == 0, "\(converted.err)")
+        #expect(converted.err.isEmpty, "no GDAL noise on stderr: \(converted.err)")
+        func total(_ arguments: [String], _ method: String) throws -> Double {
+            let result = try Self.run(["area"] + arguments + ["--method", method, "--format", "json", "--totals-only"])
+            #expect(result.status == 0, "\(result.err)")
+            let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+            return ((json["total"] as! [String: Any])["squareMetres"] as! [String: Double])[method]!
+        }
+        if name.hasSuffix(".kml") {
+            let original = try total([Self.sample("zone.gpkg:zd")], "ellipsoidal")
+            #expect(abs(try total([output], "ellipsoidal") - original) / original < 1e-7)
+        } else {
+            let original = try total([Self.sample("zone.gpkg:zd")], "planar")
+            let arguments = name.hasSuffix(".csv") ? [output, "--crs", "EPSG:4528"] : [output]
+            // FileGDB snaps coordinates to its XY resolution (0.1 mm by default): 1e-9 there, exact elsewhere.
+            let tolerance = name.hasSuffix(".gdb") ? 1e-9 : 1e-12
+            #expect(abs(try total(arguments, "planar") - original) / original < tolerance)
+        }
+    }
+
     @Test func infoDescribesEveryLayer() throws {
         let result = try Self.run(["info", Self.sample("zone.gpkg")])
         #expect(result.status == 0)

@@ -123,8 +123,9 @@ public final class VectorDataset {
 
     /// Runs `body` in one transaction where the driver supports it (GeoPackage, SQLite, PostGIS).
     public func inTransaction<T>(_ body: () throws -> T) throws -> T {
-        // returns OGRERR_UNSUPPORTED_OPERATION for drivers without transactions: then run plainly
-        let started = GDALDatasetStartTransaction(handle, 0) == OGRERR_NONE
+        // returns OGRERR_UNSUPPORTED_OPERATION for drivers without transactions (reported as a
+        // captured error, not printed): then run plainly
+        let started = capturingGDALMessages { _ in GDALDatasetStartTransaction(handle, 0) == OGRERR_NONE }
         do {
             let result = try body()
             if started {

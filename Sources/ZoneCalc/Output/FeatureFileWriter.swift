@@ -42,7 +42,9 @@ public enum FeatureFileWriter {
         let counter = RowCounter()
         try SafeOutput.write(to: path, inputs: inputs, force: force) { temporaryPath in
             let dataset = try VectorDataset.create(temporaryPath, driver: driver, options: datasetOptions(format, spec: spec))
-            let geometry = format == .xlsx ? .none : spec.geometry
+            var geometry = format == .xlsx ? .none : spec.geometry
+            // FileGDB needs a concrete geometry type (formats.md §3.2); polygons are written as multipolygons.
+            if format == .fileGDB, geometry == .unknown || geometry == .polygon { geometry = .multiPolygon }
             let layer = try dataset.createLayer(name: spec.name, crsWKT: geometry == .none ? nil : spec.crs, geometry: geometry,
                                                 fields: spec.columns, options: layerOptions(format, spec: spec, encoding: encoding))
             try dataset.inTransaction {
@@ -63,7 +65,7 @@ public enum FeatureFileWriter {
         case .shapefile: return ["ENCODING=\(encoding.shapefileOption)"]
         case .geoJSON: return ["RFC7946=NO", "WRITE_NAME=NO"]
         case .csv: return ["STRING_QUOTING=IF_NEEDED"] + (spec.geometry == .none ? [] : ["GEOMETRY=AS_WKT"])
-        case .geoPackage, .xlsx, .kml, .boundaryPointTxt: return []
+        case .geoPackage, .xlsx, .kml, .fileGDB, .boundaryPointTxt: return []
         }
     }
 

@@ -1,6 +1,6 @@
 /// The file formats ZoneCalc writes, chosen by the output's extension.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case geoPackage, shapefile, geoJSON, kml, csv, xlsx, boundaryPointTxt
+    case geoPackage, shapefile, geoJSON, kml, csv, xlsx, fileGDB, boundaryPointTxt
 
     public init(path: String) throws(ZoneCalcError) {
         switch path.split(separator: ".").last.map({ $0.lowercased() }) {
@@ -11,8 +11,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case "csv": self = .csv
         case "xlsx": self = .xlsx
         case "txt": self = .boundaryPointTxt
+        case "gdb": self = .fileGDB
         default:
-            throw .unsupportedOutput(path: path, reason: "unknown output extension; use .gpkg, .shp, .geojson, .kml, .csv, .xlsx or .txt (boundary-point txt)")
+            throw .unsupportedOutput(path: path, reason: "unknown output extension; use .gpkg, .shp, .geojson, .kml, .csv, .xlsx, .gdb or .txt (boundary-point txt)")
         }
     }
 
@@ -25,6 +26,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .kml: return "KML"
         case .csv: return "CSV"
         case .xlsx: return "XLSX"
+        case .fileGDB: return "OpenFileGDB"
         case .boundaryPointTxt: return nil
         }
     }

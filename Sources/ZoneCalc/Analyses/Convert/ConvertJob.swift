@@ -61,7 +61,8 @@ public enum ConvertJob {
                 try emit(feature.attributes, try reprojected(feature.wkb, with: reprojector))
             }
         }
-        return ConvertSummary(written: written, skipped: [], targetCRS: crs?.summary)
+        // The KML driver always writes WGS 84 longitude/latitude (formats.md §3.4).
+        return ConvertSummary(written: written, skipped: [], targetCRS: format == .kml ? "WGS 84 longitude/latitude (as KML requires)" : crs?.summary)
     }
 
     /// The source CRS; nil when the file has none and the output does not need one.
