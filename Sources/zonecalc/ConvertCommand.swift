@@ -5,7 +5,7 @@ import ZoneCalc
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a layer between GIS formats (.gpkg .shp .geojson .kml .csv .xlsx) and the boundary-point txt, in either direction.",
+        abstract: "Convert a layer between GIS formats (.gpkg .shp .geojson .kml .gdb .csv .xlsx) and the boundary-point txt, in either direction.",
         discussion: """
         The output format follows the extension of OUT. A boundary-point txt (.txt) is read and written per the ministry's \
         format: one parcel per polygon feature, parts and holes as rings (圈号), GBK with CRLF by default.

@@ -3,7 +3,7 @@ import ZoneCalc
 
 /// Where and how a command writes its result file.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.customShort("o"), .long], help: "Write the result to a file: .gpkg, .shp, .geojson, .kml, .csv or .xlsx (format from the extension).")
+    @Option(name: [.customShort("o"), .long], help: "Write the result to a file: .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx (format from the extension).")
     var output: String?
 
     @Flag(help: "Replace an existing output file.")
