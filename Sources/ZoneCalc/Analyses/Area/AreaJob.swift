@@ -33,9 +33,6 @@ public enum AreaJob {
     /// Usual id field names in Chinese land data, tried in order when no label field is given.
     static let usualIdFields = ["ZDBH", "DKBH", "BSM", "宗地编号", "宗地代码", "地块编号", "TBBH", "ID"]
 
-    /// Features read and handed to a worker at a time.
-    static let chunkSize = 1024
-
     public static func run(_ reader: FeatureLayerReader, options requested: AreaOptions) throws(ZoneCalcError) -> AreaReport {
         let source = reader.sourceName
         var options = requested
@@ -67,47 +64,10 @@ public enum AreaJob {
                 batch.failure = batch.failure ?? error.description
             }
         }
-        let batches: [MeasuredBatch]
-        do {
-            if let parts = try reader.partitions(options.workers) {
-                // Each part is read and measured on its own thread with its own file handle and contexts.
-                batches = try PartitionedRun.run(parts) { part in
-                    let partReader = try GDALLayerReader(partition: part)
-                    let worker = makeCalculator()
-                    var batch = MeasuredBatch()
-                    try partReader.readBorrowed(fieldIndices: wanted.indices, swapXY: swapXY) { feature in
-                        measureInto(worker, feature, &batch)
-                    }
-                    return batch
-                }
-            } else {
-                batches = try OrderedPipeline.run(
-                    workers: options.workers,
-                    produce: { emit in
-                        var chunk: [LayerFeature] = []
-                        chunk.reserveCapacity(chunkSize)
-                        try reader.read(fieldIndices: wanted.indices, swapXY: swapXY) { feature in
-                            chunk.append(feature)
-                            if chunk.count == chunkSize { emit(chunk); chunk.removeAll(keepingCapacity: true) }
-                        }
-                        if !chunk.isEmpty { emit(chunk) }
-                    },
-                    makeWorker: makeCalculator,
-                    process: { worker, chunk in
-                        var batch = MeasuredBatch()
-                        for feature in chunk {
-                            BorrowedFeature.lending(feature) { measureInto(worker, $0, &batch) }
-                        }
-                        return batch
-                    })
-            }
-        } catch let error as ZoneCalcError {
-            throw error
-        } catch let error as GDALError {
-            throw .gdal(error)
-        } catch {
-            throw .invalidArgument("\(source): \(error)")
-        }
+        let batches = try ParallelLayerScan.run(reader, fieldIndices: wanted.indices, swapXY: swapXY, workers: options.workers,
+                                                makeWorker: makeCalculator, newBatch: { MeasuredBatch() }, process: { worker, feature, batch in
+                                                    measureInto(worker, feature, &batch)
+                                                })
         return try assemble(batches, source: source, crs: crs, plane: plane, options: options, readWarnings: reader.readWarnings)
     }
 
