@@ -21,7 +21,7 @@ let package = Package(
         // The only code that imports C.
         .target(name: "GeoBridge", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
         // Domain model, analyses, formats and outputs, in Swift only.
-        .target(name: "ZoneCalc", dependencies: ["GeoBridge"]),
+        .target(name: "ZoneCalc", dependencies: ["GeoBridge"], resources: [.copy("Rules")]),
         // The command line: parses, calls the library, prints.
         .executableTarget(name: "zonecalc", dependencies: [
             "ZoneCalc",

@@ -17,18 +17,21 @@ struct AreaCommand: ParsableCommand {
 
     /// The methods asked for, in the order given.
     var methods: [AreaMethod] {
-        get throws {
-            if method == "all" { return AreaMethod.allCases }
-            var chosen: [AreaMethod] = []
-            for name in method.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let parsed = AreaMethod(rawValue: name) else {
-                    throw ValidationError("unknown area method '\(name)': use ellipsoidal, planar, geodesic (comma-separated) or all")
-                }
-                if !chosen.contains(parsed) { chosen.append(parsed) }
+        get throws { try Self.parseMethods(method) }
+    }
+
+    /// Parses "all" or a comma-separated list of area methods.
+    static func parseMethods(_ text: String) throws -> [AreaMethod] {
+        if text == "all" { return AreaMethod.allCases }
+        var chosen: [AreaMethod] = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let parsed = AreaMethod(rawValue: name) else {
+                throw ValidationError("unknown area method '\(name)': use ellipsoidal, planar, geodesic (comma-separated) or all")
             }
-            guard !chosen.isEmpty else { throw ValidationError("--method needs at least one method") }
-            return chosen
+            if !chosen.contains(parsed) { chosen.append(parsed) }
         }
+        guard !chosen.isEmpty else { throw ValidationError("--method needs at least one method") }
+        return chosen
     }
 
     @Option(help: "Unit for figures: m2, ha (公顷), mu (亩, exactly 2000/3 m²), km2.")

@@ -31,7 +31,7 @@ public struct AreaOptions: Sendable {
 /// Measures every polygon feature of a layer and totals them (`zonecalc area`).
 public enum AreaJob {
     /// Usual id field names in Chinese land data, tried in order when no label field is given.
-    static let usualIdFields = ["ZDBH", "DKBH", "BSM", "宗地编号", "宗地代码", "地块编号", "TBBH", "ID"]
+    static let usualIdFields = ["ZDBH", "DKBH", "BSM", "宗地编号", "宗地代码", "地块编号", "TBBH", "KFQDM", "ID"]
 
     public static func run(_ reader: FeatureLayerReader, options requested: AreaOptions) throws(ZoneCalcError) -> AreaReport {
         let source = reader.sourceName

@@ -1,0 +1,122 @@
+import Foundation
+import GeoBridge
+
+/// What `zonecalc overlay` should do.
+public struct OverlayOptions: Sendable {
+    public var methods: [AreaMethod] = [.planar, .ellipsoidal]
+    /// A field of A whose values classify the pieces (e.g. DLBM).
+    public var byField: String?
+    /// Id fields of A and B (default: a usual id field when present).
+    public var aIdField: String?
+    public var bIdField: String?
+    /// Numeric fields of A to apportion by area share.
+    public var apportion: [String] = []
+    /// Split multi-part B features into their parts.
+    public var perPart = false
+    public var aCRS: String?
+    public var bCRS: String?
+    public var skipInvalid = false
+    /// Pieces smaller than this (m²) or thinner than `sliverWidth` (m, mean width 2A/P) are slivers.
+    public var sliverArea = 1.0
+    public var sliverWidth = 0.1
+    /// Keep piece geometries (for writing the pieces to a file).
+    public var keepGeometry = false
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// The 三调 land-class table for the roll-up; nil uses the bundled one.
+    public var landClasses: LandClassTable?
+
+    public init() {}
+}
+
+/// Intersects layer A (parcels, land use…) with layer B (the zone, a control line…): pieces with both
+/// ids, their areas and shares, totals by A's class with the 三调 roll-up, and the features crossing B.
+///
+/// A is streamed and split over the cores; B is held by every worker as prepared geometries in an
+/// STRtree. A feature wholly inside B is taken whole; otherwise GEOS computes the intersection.
+public enum OverlayJob {
+    public static func run(a: FeatureLayerReader, b: FeatureLayerReader, options: OverlayOptions) throws(ZoneCalcError) -> OverlayReport {
+        let crs = try CRSResolver.resolve(declared: a.declaredCRS, override: options.aCRS, bounds: try extent(a),
+                                          source: a.sourceName, context: ProjContext())
+        let zones = try OverlayZones.load(b, options: options, targetCRS: crs)
+        let wanted = try OverlayFields(reader: a, options: options)
+        let methods = options.methods
+        let zoneAreas: [MeasuredArea]
+        do {
+            let calculator = try AreaCalculator(crs: crs, methods: methods)
+            zoneAreas = try zones.wkbs.map { try calculator.measure(try Geometry.fromWKB($0, context: calculator.geos)) }
+        } catch {
+            throw ZoneCalcError(error, source: b.sourceName)
+        }
+        let rules = OverlayRules(wanted: wanted, zoneLabels: zones.labels, zoneAreas: zoneAreas, skipInvalid: options.skipInvalid,
+                                 sliverArea: options.sliverArea, sliverWidth: options.sliverWidth, keepGeometry: options.keepGeometry,
+                                 primary: methods[0])
+        let zoneWKBs = zones.wkbs
+        let batches = try ParallelLayerScan.run(
+            a, fieldIndices: wanted.indices, swapXY: false, workers: options.workers,
+            makeWorker: { Result { try OverlayWorker(crs: crs, methods: methods, zones: zoneWKBs) } },
+            newBatch: { OverlayBatch() },
+            process: { worker, feature, batch in
+                switch worker {
+                case .success(let worker): worker.overlay(feature, rules: rules, into: &batch)
+                case .failure(let error): batch.failure = batch.failure ?? "\(error)"
+                }
+            })
+        if let failure = batches.lazy.compactMap(\.failure).first { throw .invalidArgument("\(a.sourceName): \(failure)") }
+        let table: LandClassTable
+        if let given = options.landClasses { table = given } else { table = try LandClassTable.bundled() }
+        return OverlaySummary.assemble(batches, a: a, b: b, crs: crs, methods: methods, zones: zones.labels, zoneAreas: zoneAreas,
+                                       classify: options.byField != nil, table: table)
+    }
+
+    static func extent(_ reader: FeatureLayerReader) throws(ZoneCalcError) -> Bounds? {
+        do { return try reader.extent() } catch { throw ZoneCalcError(error, source: reader.sourceName) }
+    }
+}
+
+/// The fields of A an overlay reads, by slot.
+struct OverlayFields: Sendable {
+    var indices: [Int] = []
+    private var labelSlot: Int?, classSlot: Int?
+    private var apportionSlots: [Int] = []
+
+    init(reader: FeatureLayerReader, options: OverlayOptions) throws(ZoneCalcError) {
+        let label = options.aIdField ?? AreaJob.usualIdFields.first { name in reader.fields.contains { $0.name == name } }
+        if let label { labelSlot = add(try reader.fieldIndex(label)) }
+        if let by = options.byField { classSlot = add(try reader.fieldIndex(by)) }
+        for name in options.apportion { apportionSlots.append(add(try reader.fieldIndex(name))) }
+    }
+
+    private mutating func add(_ index: Int) -> Int {
+        indices.append(index)
+        return indices.count - 1
+    }
+
+    func label(_ feature: BorrowedFeature) -> String? { labelSlot.flatMap { feature.attribute($0).text } }
+    func klass(_ feature: BorrowedFeature) -> String? { classSlot.flatMap { feature.attribute($0).text } }
+    func apportioned(_ feature: BorrowedFeature, share: Double) -> [Double?] {
+        apportionSlots.map { feature.attribute($0).doubleValue.map { $0 * share } }
+    }
+}
+
+/// The fixed inputs of overlaying one A feature.
+struct OverlayRules: Sendable {
+    var wanted: OverlayFields
+    var zoneLabels: [String]
+    var zoneAreas: [MeasuredArea]
+    var skipInvalid: Bool
+    var sliverArea: Double
+    var sliverWidth: Double
+    var keepGeometry: Bool
+    var primary: AreaMethod
+}
+
+/// What one worker produced, in layer order.
+struct OverlayBatch: Sendable {
+    var pieces: [OverlayPiece] = []
+    var slivers: [OverlaySliver] = []
+    var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)] = []
+    var outside = 0
+    var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
+    var skipped: [SkippedFeature] = []
+    var failure: String?
+}

@@ -1,0 +1,67 @@
+import GeoBridge
+
+/// One piece of an overlay: the part of feature A that lies in feature (or part) B.
+public struct OverlayPiece: Sendable {
+    /// Position of the A feature in its layer, its fid and id value.
+    public var aIndex: Int
+    public var aFid: Int64
+    public var aLabel: String?
+    /// The A feature's `--by` value (e.g. its land-use code).
+    public var aClass: String?
+    /// Position of the B feature (or part) in the overlay's zone list, and its id value.
+    public var bIndex: Int
+    public var bLabel: String
+    public var area: MeasuredArea
+    /// Share of the A feature's area in this piece (by the first method).
+    public var shareOfA: Double
+    /// Share of the B feature's (or part's) area in this piece.
+    public var shareOfB: Double
+    /// The A feature lies wholly inside B (no clipping needed).
+    public var whole: Bool
+    /// Numeric fields of A apportioned by the area share (Tabulate Intersection semantics).
+    public var apportioned: [Double?]
+    /// Piece geometry as WKB, kept only when pieces are written to a file.
+    public var wkb: [UInt8]?
+}
+
+/// A piece left out of the statistics because it is a sliver (below the area or width tolerance).
+public struct OverlaySliver: Sendable {
+    public var aIndex: Int
+    public var aLabel: String?
+    public var bLabel: String
+    public var area: Double
+    /// Mean width 2·area/perimeter (m).
+    public var width: Double
+}
+
+/// Totals of one class of A within B.
+public struct OverlayClassTotal: Sendable {
+    public var key: String
+    public var name: String?
+    public var category: LandCategory?
+    public var pieces: Int
+    public var area: MeasuredArea
+}
+
+/// What `zonecalc overlay` found.
+public struct OverlayReport: Sendable {
+    public var aSource: String
+    public var bSource: String
+    public var crs: ResolvedCRS
+    public var methods: [AreaMethod]
+    /// B features (or parts) with their areas.
+    public var zones: [(label: String, area: MeasuredArea)]
+    public var pieces: [OverlayPiece]
+    public var classes: [OverlayClassTotal]
+    /// Totals by three-category roll-up, and the 耕地 subtotal, when the classes are 三调 codes.
+    public var categories: [(category: String, area: MeasuredArea)]
+    public var cultivated: MeasuredArea?
+    public var total: MeasuredArea
+    /// A features crossing the boundary of B (partly inside), with their inside share.
+    public var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)]
+    public var outsideCount: Int
+    public var slivers: [OverlaySliver]
+    public var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)]
+    public var skipped: [SkippedFeature]
+    public var landClassSource: String?
+}

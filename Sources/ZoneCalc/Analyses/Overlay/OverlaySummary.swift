@@ -1,0 +1,56 @@
+import GeoBridge
+
+/// Gathers the workers' batches into an ``OverlayReport``: pieces in layer order, totals by class
+/// summed in layer order, the 三调 three-category roll-up and the 耕地 subtotal.
+enum OverlaySummary {
+    static func assemble(_ batches: [OverlayBatch], a: FeatureLayerReader, b: FeatureLayerReader, crs: ResolvedCRS,
+                         methods: [AreaMethod], zones: [String], zoneAreas: [MeasuredArea], classify: Bool,
+                         table: LandClassTable) -> OverlayReport {
+        var pieces: [OverlayPiece] = [], slivers: [OverlaySliver] = [], skipped: [SkippedFeature] = []
+        var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)] = []
+        var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
+        var outside = 0
+        for batch in batches {
+            pieces += batch.pieces; slivers += batch.slivers; skipped += batch.skipped
+            crossing += batch.crossing; repaired += batch.repaired; outside += batch.outside
+        }
+        var total = MeasuredArea()
+        for method in methods { total[method] = 0 }
+        var classes: [String: OverlayClassTotal] = [:]
+        for piece in pieces {
+            total.add(piece.area)
+            guard classify else { continue }
+            let key = piece.aClass ?? "(empty)"
+            if classes[key] == nil {
+                let known = table.lookup(key)
+                classes[key] = OverlayClassTotal(key: key, name: known?.name, category: known?.category, pieces: 0, area: MeasuredArea())
+            }
+            classes[key]!.pieces += 1
+            classes[key]!.area.add(piece.area)
+        }
+        let sorted = classes.values.sorted { $0.key < $1.key }
+        var categories: [(category: String, area: MeasuredArea)] = []
+        var cultivated: MeasuredArea?
+        if sorted.contains(where: { $0.category != nil }) {
+            for category in LandCategory.allCases {
+                var area = MeasuredArea()
+                for item in sorted where item.category == category { area.add(item.area) }
+                categories.append((category.rawValue, area))
+            }
+            let unknown = sorted.filter { $0.category == nil }
+            if !unknown.isEmpty {
+                var area = MeasuredArea()
+                for item in unknown { area.add(item.area) }
+                categories.append(("未识别地类 (\(unknown.map(\.key).joined(separator: ", ")))", area))
+            }
+            var cultivatedArea = MeasuredArea()
+            for item in sorted where LandClassTable.cultivatedCodes.contains(table.lookup(item.key)?.code ?? "") { cultivatedArea.add(item.area) }
+            cultivated = cultivatedArea
+        }
+        return OverlayReport(aSource: a.sourceName, bSource: b.sourceName, crs: crs, methods: methods,
+                             zones: Array(zip(zones, zoneAreas)).map { (label: $0.0, area: $0.1) }, pieces: pieces, classes: sorted,
+                             categories: categories, cultivated: cultivated, total: total,
+                             crossing: crossing, outsideCount: outside, slivers: slivers, repaired: repaired, skipped: skipped,
+                             landClassSource: categories.isEmpty ? nil : table.source)
+    }
+}

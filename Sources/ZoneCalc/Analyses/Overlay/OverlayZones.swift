@@ -1,0 +1,35 @@
+import GeoBridge
+
+/// Layer B of an overlay, held in memory as WKB in A's CRS: one entry per feature, or per part.
+struct OverlayZones: Sendable {
+    var wkbs: [[UInt8]] = []
+    var labels: [String] = []
+
+    static func load(_ reader: FeatureLayerReader, options: OverlayOptions, targetCRS: ResolvedCRS) throws(ZoneCalcError) -> OverlayZones {
+        let crs = try CRSResolver.resolve(declared: reader.declaredCRS, override: options.bCRS, bounds: try OverlayJob.extent(reader),
+                                          source: reader.sourceName, context: ProjContext())
+        let labelName = options.bIdField ?? AreaJob.usualIdFields.first { name in reader.fields.contains { $0.name == name } }
+        let labelIndex = try labelName.map { name throws(ZoneCalcError) in try reader.fieldIndex(name) }
+        var zones = OverlayZones()
+        do {
+            let reprojector = crs.definition == targetCRS.definition ? nil : try GeometryReprojector(from: crs.definition, to: targetCRS.definition)
+            let context = GEOSContext()
+            try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
+                guard var wkb = feature.wkb else { return }
+                if let reprojector { wkb = try reprojector.reproject(wkb) }
+                var geometry = try Geometry.fromWKB(wkb, context: context)
+                if try geometry.validityProblem() != nil { geometry = try geometry.makeValid() }
+                let label = feature.attributes.first?.text ?? "\(reader.layerName) #\(feature.index + 1)"
+                let parts = options.perPart && geometry.kind == .multiPolygon ? geometry.parts : [geometry]
+                for (number, part) in parts.enumerated() where part.kind.isAreal || part.kind == .collection {
+                    zones.wkbs.append(try part.wkb())
+                    zones.labels.append(parts.count > 1 ? "\(label) part \(number + 1)" : label)
+                }
+            }
+        } catch {
+            throw ZoneCalcError(error, source: reader.sourceName)
+        }
+        guard !zones.wkbs.isEmpty else { throw .noPolygons(source: reader.sourceName, detail: "the overlay layer has no polygon") }
+        return zones
+    }
+}

@@ -1,0 +1,31 @@
+import GeoBridge
+
+/// Writes the pieces of an overlay as a GIS layer: A's id and class, B's id, areas by method, shares.
+public enum OverlayExport {
+    public static func write(_ report: OverlayReport, to path: String, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
+        let format = try OutputFormat(path: path)
+        guard format != .boundaryPointTxt else {
+            throw ZoneCalcError.unsupportedOutput(path: path, reason: "overlay pieces go to .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx")
+        }
+        var columns = [FieldDefinition(name: "A_SEQ", type: .integer), FieldDefinition(name: "A_FID", type: .integer64),
+                       FieldDefinition(name: "A_ID", type: .string), FieldDefinition(name: "A_CLASS", type: .string),
+                       FieldDefinition(name: "B_ID", type: .string)]
+        for method in report.methods {
+            columns.append(FieldDefinition(name: "\(AreaExport.prefix(method))_M2", type: .real, width: 24, precision: 6))
+        }
+        columns += [FieldDefinition(name: "SHARE_A", type: .real, width: 16, precision: 10),
+                    FieldDefinition(name: "SHARE_B", type: .real, width: 16, precision: 10),
+                    FieldDefinition(name: "WHOLE", type: .integer)]
+        let spec = OutputLayerSpec(name: "overlay_pieces", crs: report.crs.definition, geometry: format.hasGeometry ? .multiPolygon : .none,
+                                   columns: columns, nameColumn: "A_ID")
+        try FeatureFileWriter.write(to: path, format: format, layer: spec, encoding: encoding, inputs: inputs, force: force) { emit in
+            for piece in report.pieces {
+                var values: [FieldValue] = [.integer(Int64(piece.aIndex + 1)), .integer(piece.aFid), piece.aLabel.map(FieldValue.string) ?? .null,
+                                            piece.aClass.map(FieldValue.string) ?? .null, .string(piece.bLabel)]
+                values += report.methods.map { FieldValue.real(piece.area[$0] ?? 0) }
+                values += [.real(piece.shareOfA), .real(piece.shareOfB), .integer(piece.whole ? 1 : 0)]
+                try emit(values, piece.wkb)
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Renders an ``OverlayReport`` for the terminal: zones, the table by class (m², 公顷, 亩, share,
+/// count), the three-category roll-up with the 耕地 subtotal, and the notes.
+public struct OverlayReportText {
+    public var decimals: Int?
+
+    public init(decimals: Int? = nil) { self.decimals = decimals }
+
+    private func text(_ squareMetres: Double?, _ unit: AreaUnit) -> String {
+        squareMetres.map { NumberText.fixed(unit.value(ofSquareMetres: $0), decimals: decimals ?? unit.defaultDecimals) } ?? ""
+    }
+
+    public func render(_ report: OverlayReport) -> String {
+        let primary = report.methods[0], others = report.methods.dropFirst()
+        var out = "A:      \(report.aSource)\nB:      \(report.bSource) (\(report.zones.count) feature(s)/part(s))\n"
+        out += "CRS:    \(report.crs.summary)\n"
+        for method in report.methods { out += "Method: \(method.rawValue) = \(method.summary)\n" }
+        out += "\n"
+        var zones = TextTable(headers: ["B", "\(primary.rawValue) m²", "公顷", "亩"], alignments: [.left, .right, .right, .right])
+        for zone in report.zones { zones.add([zone.label, text(zone.area[primary], .squareMetre), text(zone.area[primary], .hectare), text(zone.area[primary], .mu)]) }
+        out += zones.render() + "\n"
+        let total = report.total[primary] ?? 0
+        let headers = ["class", "name", "pieces", "\(primary.rawValue) m²", "公顷", "亩", "share"] + others.map { "\($0.rawValue) 亩" }
+        func row(_ key: String, _ name: String, _ pieces: String, _ area: MeasuredArea) -> [String] {
+            let value = area[primary] ?? 0
+            return [key, name, pieces, text(value, .squareMetre), text(value, .hectare), text(value, .mu),
+                    NumberText.percent(total > 0 ? value / total : 0)] + others.map { text(area[$0], .mu) }
+        }
+        let alignments: [TextTable.Alignment] = [.left, .left] + Array(repeating: .right, count: headers.count - 2)
+        if !report.classes.isEmpty {
+            var table = TextTable(headers: headers, alignments: alignments)
+            for item in report.classes { table.add(row(item.key, item.name ?? "", String(item.pieces), item.area)) }
+            table.add(row("total", "", String(report.pieces.count), report.total))
+            out += table.render() + "\n"
+        } else {
+            var table = TextTable(headers: headers, alignments: alignments)
+            table.add(row("total", "", String(report.pieces.count), report.total))
+            out += table.render() + "\n"
+        }
+        if !report.categories.isEmpty {
+            var table = TextTable(headers: ["三大类", "", "", "\(primary.rawValue) m²", "公顷", "亩", "share"] + others.map { "\($0.rawValue) 亩" },
+                                  alignments: alignments)
+            for item in report.categories { table.add(row(item.category, "", "", item.area)) }
+            if let cultivated = report.cultivated { table.add(row("其中 耕地", "0101+0102+0103", "", cultivated)) }
+            out += table.render()
+            out += "(三大类 roll-up from \(report.landClassSource ?? "the land-class table"), rules.md §8.2)\n\n"
+        }
+        out += notes(report)
+        return out
+    }
+
+    private func notes(_ report: OverlayReport) -> String {
+        var out = ""
+        out += "\(report.crossing.count) feature(s) of A cross the boundary of B and were clipped; \(report.outsideCount) lie wholly outside.\n"
+        for item in report.crossing.prefix(20) {
+            out += "  feature #\(item.aIndex + 1)\(item.aLabel.map { " (\($0))" } ?? ""): \(NumberText.percent(item.insideShare)) inside\n"
+        }
+        if report.crossing.count > 20 { out += "  … and \(report.crossing.count - 20) more (write the pieces with -o)\n" }
+        if !report.slivers.isEmpty {
+            let area = report.slivers.reduce(0) { $0 + $1.area }
+            out += "\(report.slivers.count) sliver piece(s), \(NumberText.fixed(area, decimals: 2)) m² in all, left out of the statistics:\n"
+            for sliver in report.slivers.prefix(20) {
+                out += "  feature #\(sliver.aIndex + 1)\(sliver.aLabel.map { " (\($0))" } ?? "") in \(sliver.bLabel): "
+                out += "\(NumberText.fixed(sliver.area, decimals: 3)) m², mean width \(NumberText.fixed(sliver.width, decimals: 3)) m\n"
+            }
+        }
+        if !report.repaired.isEmpty {
+            out += "\(report.repaired.count) invalid feature(s) of A overlaid after make-valid (GEOS linework method):\n"
+            for item in report.repaired.prefix(20) { out += "  feature #\(item.aIndex + 1)\(item.aLabel.map { " (\($0))" } ?? ""): \(item.problem.describe())\n" }
+        }
+        if !report.skipped.isEmpty {
+            out += "\(report.skipped.count) feature(s) of A skipped:\n"
+            for item in report.skipped.prefix(20) { out += "  feature #\(item.index + 1)\(item.label.map { " (\($0))" } ?? ""): \(item.reason)\n" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import ZoneCalc
+
+@Suite struct OverlayJobTests {
+    static let x = 389_000.0, y = 4_185_000.0
+
+    /// Zone: a 100 m square with a 20 m hole at (40, 40), plus a detached 10 m square part at (200, 0).
+    /// A: a 10 m square inside (0601, 100 m²); a 10 m square half over the east edge (0101, 50 m² inside);
+    /// the hole exactly (outside); a square far away (outside); a 1 m × 30 m strip over the east edge with
+    /// 0.04 m inside (a 1.2 m² sliver, mean width ≈ 0.04 m); the detached part exactly (0102, 100 m²).
+    static func makeLayers(in folder: URL) throws -> (a: String, b: String) {
+        let context = GEOSContext()
+        func square(_ dx: Double, _ dy: Double, _ side: Double) -> [XY] { TestData.square(x + dx, y + dy, side) }
+        let zone = try Geometry.collection(.multiPolygon, of: [
+            try Geometry.polygon(shell: square(0, 0, 100), holes: [square(40, 40, 20).reversed()], context: context),
+            try Geometry.polygon(shell: square(200, 0, 10), context: context),
+        ], context: context)
+        let b = folder.appendingPathComponent("zone.gpkg").path
+        try TestData.writeLayer(b, crs: "EPSG:4547", features: [("Z", nil, try zone.wkb())])
+        let strip = [XY(x + 99.96, y + 10), XY(x + 100.96, y + 10), XY(x + 100.96, y + 40), XY(x + 99.96, y + 40), XY(x + 99.96, y + 10)]
+        let features: [(String, [XY])] = [("in", square(10, 10, 10)), ("half", square(95, 70, 10)), ("hole", square(40, 40, 20)),
+                                          ("far", square(500, 500, 10)), ("strip", strip), ("part", square(200, 0, 10))]
+        let a = folder.appendingPathComponent("a.gpkg").path
+        let dataset = try VectorDataset.create(a, driver: "GPKG")
+        let layer = try dataset.createLayer(name: "a", crsWKT: "EPSG:4547", geometry: .polygon,
+                                            fields: [FieldDefinition(name: "ZDBH", type: .string), FieldDefinition(name: "DLBM", type: .string),
+                                                     FieldDefinition(name: "TZ", type: .real)])
+        let classes = ["in": "0601", "half": "0101", "hole": "0601", "far": "0601", "strip": "0601", "part": "0102"]
+        for (id, ring) in features {
+            try layer.addFeature([.string(id), .string(classes[id]!), .real(1000)], wkb: try Geometry.polygon(shell: ring, context: context).wkb())
+        }
+        try dataset.close()
+        return (a, b)
+    }
+
+    func run(_ folder: URL, _ configure: (inout OverlayOptions) -> Void = { _ in }) throws -> OverlayReport {
+        let (a, b) = try Self.makeLayers(in: folder)
+        var options = OverlayOptions()
+        options.methods = [.planar]
+        options.byField = "DLBM"
+        options.apportion = ["TZ"]
+        configure(&options)
+        return try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: a)), b: try LayerReaders.open(SourceSpec(path: b)), options: options)
+    }
+
+    @Test func piecesSharesAndClassesByHand() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try run(folder)
+        #expect(report.pieces.map(\.aLabel) == ["in", "half", "part"])
+        #expect(report.pieces.map { $0.area.planar! } == [100, 50, 100])
+        #expect(report.pieces.map(\.shareOfA) == [1, 0.5, 1])
+        #expect(report.pieces.map(\.whole) == [true, false, true])
+        // Zone area: 100² − 20² + 10² = 9 700 m²; the inside square is 100/9700 of it.
+        #expect(report.zones.first?.area.planar == 9_700)
+        #expect(abs(report.pieces[0].shareOfB - 100.0 / 9_700) < 1e-15)
+        // TZ 1000 apportioned by the share inside.
+        #expect(report.pieces.map { $0.apportioned[0]! } == [1000, 500, 1000])
+        #expect(report.total.planar == 250)
+        #expect(report.classes.map(\.key) == ["0101", "0102", "0601"])
+        #expect(report.classes.map { $0.area.planar! } == [50, 100, 100])
+        // Roll-up: 农用地 = 0101 + 0102 = 150, 建设用地 = 0601 = 100; 耕地 = 150.
+        #expect(report.categories.map(\.category) == ["农用地", "建设用地", "未利用地"])
+        #expect(report.categories.map { $0.area.planar ?? 0 } == [150, 100, 0])
+        #expect(report.cultivated?.planar == 150)
+        #expect(report.crossing.map(\.aLabel) == ["half", "strip"])
+        #expect(report.outsideCount == 2)  // the hole and the far square
+        #expect(report.slivers.map(\.aLabel) == ["strip"])
+        #expect(abs(report.slivers[0].area - 1.2) < 1e-6)
+    }
+
+    @Test func perPartSplitsTheZone() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try run(folder) { $0.perPart = true }
+        #expect(report.zones.map(\.label) == ["Z part 1", "Z part 2"])
+        #expect(report.zones.map { $0.area.planar! } == [9_600, 100])
+        #expect(report.pieces.map(\.bLabel) == ["Z part 1", "Z part 1", "Z part 2"])
+        #expect(report.pieces[2].shareOfB == 1)
+    }
+
+    /// Independent reference: geopandas 1.2.0 / shapely 2.2.0, run once on the sample zone:
+    /// `d = gpd.read_file("GeoData/demo/zone.gpkg", layer="dltb")`, `zone = kfqfw.geometry.union_all()`,
+    /// `d.geometry.intersection(zone).area` summed by DLBM. Total 6129761.786155038 m² (the land-use layer
+    /// is a partition, so this is also the zone's area).
+    @Test func sampleLandUseByClassAgreesWithGeopandas() throws {
+        let reference: [String: Double] = [
+            "0101": 676124.9578787506, "0103": 236317.01159329806, "0201": 4858.308857219734, "0301": 5116.5977535313,
+            "0404": 235348.84037137908, "0508": 566857.511701351, "05H1": 251357.36363254, "0601": 1585067.1797584507,
+            "0701": 179670.39373551036, "0702": 37150.80881215961, "0809": 152138.78931610292, "0810": 188277.4310909295,
+            "08H2": 142168.3213183852, "1004": 1110098.4992612794, "1101": 46817.82935431393, "1104": 4147.89997516317,
+            "1201": 708244.0417446739,
+        ]
+        var options = OverlayOptions()
+        options.methods = [.planar]
+        options.byField = "DLBM"
+        options.sliverArea = 0
+        options.sliverWidth = 0
+        let report = try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: "dltb")),
+                                        b: try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: "kfqfw")),
+                                        options: options)
+        for item in report.classes where (item.area.planar ?? 0) > 1e-6 {
+            let expected = try #require(reference[item.key])
+            #expect(abs(item.area.planar! - expected) / expected < 1e-9, "\(item.key)")
+        }
+        #expect(abs(report.total.planar! - 6129761.786155038) / 6129761.786155038 < 1e-9)
+    }
+
+    @Test func resultsDoNotDependOnTheWorkerCount() throws {
+        var options = OverlayOptions()
+        options.byField = "DLBM"
+        options.workers = 1
+        let a = try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: "dltb"))
+        let b = try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: "kfqfw"))
+        let one = try OverlayJob.run(a: a, b: b, options: options)
+        options.workers = 2
+        let two = try OverlayJob.run(a: a, b: b, options: options)
+        #expect(one.pieces.map(\.area) == two.pieces.map(\.area))
+        #expect(one.total == two.total)
+        #expect(OverlayReportText().render(one) == OverlayReportText().render(two))
+    }
+
+    @Test func landClassTableRollsSuffixedCodesUp() throws {
+        let table = try LandClassTable.bundled()
+        #expect(table.lookup("0201K")?.code == "0201")
+        #expect(table.lookup("08H2A")?.category == .construction)
+        #expect(table.lookup("1104A")?.category == .agricultural)
+        #expect(table.lookup("0404")?.category == .unused)
+        #expect(table.lookup("9999") == nil)
+    }
+}
