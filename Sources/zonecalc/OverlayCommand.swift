@@ -30,6 +30,9 @@ struct OverlayCommand: ParsableCommand {
     @Option(help: "Pieces whose mean width (2·area/perimeter) is below this many metres are slivers.")
     var sliverWidth: Double = 0.1
 
+    @Flag(help: "Do not look for features of A that overlap each other: totals are plain sums of the pieces (faster on very large layers).")
+    var noOverlapCheck = false
+
     @Flag(help: "Leave invalid polygons of A out instead of overlaying them after make-valid.")
     var skipInvalid = false
 
@@ -60,6 +63,7 @@ struct OverlayCommand: ParsableCommand {
             options.aCRS = aCRS
             options.bCRS = bCRS
             options.keepGeometry = output.output != nil
+            options.accountOverlaps = !noOverlapCheck
             if let workers { options.workers = workers }
             let aReader = try LayerReaders.open(SourceSpec(parsing: a))
             let bReader = try LayerReaders.open(SourceSpec(parsing: b))

@@ -70,6 +70,34 @@ import Testing
         #expect(abs(report.slivers[0].area - 1.2) < 1e-6)
     }
 
+    /// Two parcels overlapping by a 5 m × 10 m strip inside the zone: the strip is counted once, for the
+    /// parcel that comes first; the pair is reported.
+    @Test func overlappingFeaturesAreNotCountedTwice() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let context = GEOSContext()
+        let b = folder.appendingPathComponent("zone.gpkg").path
+        try TestData.writeLayer(b, crs: "EPSG:4547", features: [("Z", nil, try Geometry.polygon(shell: TestData.square(Self.x, Self.y, 100), context: context).wkb())])
+        let a = folder.appendingPathComponent("a.gpkg").path
+        try TestData.writeLayer(a, crs: "EPSG:4547", features: [
+            ("P1", nil, try Geometry.polygon(shell: TestData.square(Self.x + 10, Self.y + 10, 10), context: context).wkb()),
+            ("P2", nil, try Geometry.polygon(shell: TestData.square(Self.x + 15, Self.y + 10, 10), context: context).wkb()),
+        ])
+        var options = OverlayOptions()
+        options.methods = [.planar]
+        options.byField = "DLBM"   // P1 0601, P2 0701 (TestData alternates)
+        let report = try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: a)), b: try LayerReaders.open(SourceSpec(path: b)), options: options)
+        #expect(report.grossTotal.planar == 200)
+        #expect(report.total.planar == 150)
+        #expect(report.overlaps.count == 1)
+        #expect(report.overlaps.first?.area == 50)
+        #expect(report.classes.map { $0.area.planar! } == [100, 50])
+        options.accountOverlaps = false
+        let plain = try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: a)), b: try LayerReaders.open(SourceSpec(path: b)), options: options)
+        #expect(plain.total.planar == 200)
+        #expect(plain.overlaps.isEmpty)
+    }
+
     @Test func perPartSplitsTheZone() throws {
         let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

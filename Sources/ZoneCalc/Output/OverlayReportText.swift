@@ -50,6 +50,17 @@ public struct OverlayReportText {
 
     private func notes(_ report: OverlayReport) -> String {
         var out = ""
+        let primary = report.methods[0]
+        if !report.overlaps.isEmpty {
+            let gross = report.grossTotal[primary] ?? 0, net = report.total[primary] ?? 0
+            out += "\(report.overlaps.count) pair(s) of A's features overlap inside B (\(NumberText.fixed(gross - net, decimals: 2)) m² counted once, "
+            out += "for the feature that comes first in A; the pieces add up to \(NumberText.fixed(gross, decimals: 2)) m² before that):\n"
+            for pair in report.overlaps.prefix(20) {
+                out += "  #\(pair.first.index + 1)\(pair.first.label.map { " (\($0))" } ?? "") and #\(pair.second.index + 1)"
+                out += "\(pair.second.label.map { " (\($0))" } ?? "") in \(pair.bLabel): \(NumberText.fixed(pair.area, decimals: 2)) m²\n"
+            }
+            if report.overlaps.count > 20 { out += "  … and \(report.overlaps.count - 20) more\n" }
+        }
         out += "\(report.crossing.count) feature(s) of A cross the boundary of B and were clipped; \(report.outsideCount) lie wholly outside.\n"
         for item in report.crossing.prefix(20) {
             out += "  feature #\(item.aIndex + 1)\(item.aLabel.map { " (\($0))" } ?? ""): \(NumberText.percent(item.insideShare)) inside\n"

@@ -21,6 +21,9 @@ public struct OverlayOptions: Sendable {
     public var sliverWidth = 0.1
     /// Keep piece geometries (for writing the pieces to a file).
     public var keepGeometry = false
+    /// Find features of A that overlap each other inside B and count the overlap once. Off, the
+    /// totals are plain sums of the pieces (what a naive overlay reports) and A is not checked.
+    public var accountOverlaps = true
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// The 三调 land-class table for the roll-up; nil uses the bundled one.
     public var landClasses: LandClassTable?
@@ -48,7 +51,8 @@ public enum OverlayJob {
             throw ZoneCalcError(error, source: b.sourceName)
         }
         let rules = OverlayRules(wanted: wanted, zoneLabels: zones.labels, zoneAreas: zoneAreas, skipInvalid: options.skipInvalid,
-                                 sliverArea: options.sliverArea, sliverWidth: options.sliverWidth, keepGeometry: options.keepGeometry,
+                                 sliverArea: options.sliverArea, sliverWidth: options.sliverWidth,
+                                 keepGeometry: options.keepGeometry || options.accountOverlaps,
                                  primary: methods[0])
         let zoneWKBs = zones.wkbs
         let batches = try ParallelLayerScan.run(
@@ -64,8 +68,9 @@ public enum OverlayJob {
         if let failure = batches.lazy.compactMap(\.failure).first { throw .invalidArgument("\(a.sourceName): \(failure)") }
         let table: LandClassTable
         if let given = options.landClasses { table = given } else { table = try LandClassTable.bundled() }
-        return OverlaySummary.assemble(batches, a: a, b: b, crs: crs, methods: methods, zones: zones.labels, zoneAreas: zoneAreas,
-                                       classify: options.byField != nil, table: table)
+        return try OverlaySummary.assemble(batches, a: a, b: b, crs: crs, methods: methods, zones: zones.labels, zoneAreas: zoneAreas,
+                                           classify: options.byField != nil, table: table, accountOverlaps: options.accountOverlaps,
+                                           keepGeometry: options.keepGeometry)
     }
 
     static func extent(_ reader: FeatureLayerReader) throws(ZoneCalcError) -> Bounds? {

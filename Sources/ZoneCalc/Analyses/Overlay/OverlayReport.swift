@@ -12,6 +12,9 @@ public struct OverlayPiece: Sendable {
     public var bIndex: Int
     public var bLabel: String
     public var area: MeasuredArea
+    /// The area counted in the totals: the piece less what earlier overlapping features of A already
+    /// cover (equal to `area` where A does not overlap itself).
+    public var netArea: MeasuredArea
     /// Share of the A feature's area in this piece (by the first method).
     public var shareOfA: Double
     /// Share of the B feature's (or part's) area in this piece.
@@ -56,7 +59,11 @@ public struct OverlayReport: Sendable {
     /// Totals by three-category roll-up, and the 耕地 subtotal, when the classes are 三调 codes.
     public var categories: [(category: String, area: MeasuredArea)]
     public var cultivated: MeasuredArea?
+    /// Sum of the net areas (what the classes add up to) and of the gross piece areas.
     public var total: MeasuredArea
+    public var grossTotal: MeasuredArea
+    /// Features of A that overlap each other inside B; the overlap is counted once.
+    public var overlaps: [OverlapAccounting.Pair]
     /// A features crossing the boundary of B (partly inside), with their inside share.
     public var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)]
     public var outsideCount: Int

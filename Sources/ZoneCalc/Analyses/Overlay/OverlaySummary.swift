@@ -5,7 +5,7 @@ import GeoBridge
 enum OverlaySummary {
     static func assemble(_ batches: [OverlayBatch], a: FeatureLayerReader, b: FeatureLayerReader, crs: ResolvedCRS,
                          methods: [AreaMethod], zones: [String], zoneAreas: [MeasuredArea], classify: Bool,
-                         table: LandClassTable) -> OverlayReport {
+                         table: LandClassTable, accountOverlaps: Bool, keepGeometry: Bool) throws(ZoneCalcError) -> OverlayReport {
         var pieces: [OverlayPiece] = [], slivers: [OverlaySliver] = [], skipped: [SkippedFeature] = []
         var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)] = []
         var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
@@ -14,11 +14,18 @@ enum OverlaySummary {
             pieces += batch.pieces; slivers += batch.slivers; skipped += batch.skipped
             crossing += batch.crossing; repaired += batch.repaired; outside += batch.outside
         }
-        var total = MeasuredArea()
-        for method in methods { total[method] = 0 }
+        var overlaps: [OverlapAccounting.Pair] = []
+        if accountOverlaps {
+            do { overlaps = try OverlapAccounting.apply(to: &pieces, crs: crs, methods: methods) }
+            catch { throw ZoneCalcError(error, source: a.sourceName) }
+            if !keepGeometry { for i in pieces.indices { pieces[i].wkb = nil } }
+        }
+        var total = MeasuredArea(), grossTotal = MeasuredArea()
+        for method in methods { total[method] = 0; grossTotal[method] = 0 }
         var classes: [String: OverlayClassTotal] = [:]
         for piece in pieces {
-            total.add(piece.area)
+            total.add(piece.netArea)
+            grossTotal.add(piece.area)
             guard classify else { continue }
             let key = piece.aClass ?? "(empty)"
             if classes[key] == nil {
@@ -26,7 +33,7 @@ enum OverlaySummary {
                 classes[key] = OverlayClassTotal(key: key, name: known?.name, category: known?.category, pieces: 0, area: MeasuredArea())
             }
             classes[key]!.pieces += 1
-            classes[key]!.area.add(piece.area)
+            classes[key]!.area.add(piece.netArea)
         }
         let sorted = classes.values.sorted { $0.key < $1.key }
         var categories: [(category: String, area: MeasuredArea)] = []
@@ -49,7 +56,7 @@ enum OverlaySummary {
         }
         return OverlayReport(aSource: a.sourceName, bSource: b.sourceName, crs: crs, methods: methods,
                              zones: Array(zip(zones, zoneAreas)).map { (label: $0.0, area: $0.1) }, pieces: pieces, classes: sorted,
-                             categories: categories, cultivated: cultivated, total: total,
+                             categories: categories, cultivated: cultivated, total: total, grossTotal: grossTotal, overlaps: overlaps,
                              crossing: crossing, outsideCount: outside, slivers: slivers, repaired: repaired, skipped: skipped,
                              landClassSource: categories.isEmpty ? nil : table.source)
     }

@@ -66,7 +66,7 @@ final class OverlayWorker {
                 let zoneArea = rules.zoneAreas[zone][rules.primary] ?? 0
                 batch.pieces.append(OverlayPiece(
                     aIndex: feature.index, aFid: feature.fid, aLabel: label, aClass: rules.wanted.klass(feature), bIndex: zone,
-                    bLabel: rules.zoneLabels[zone], area: area, shareOfA: shareOfA, shareOfB: zoneArea > 0 ? primary / zoneArea : 0,
+                    bLabel: rules.zoneLabels[zone], area: area, netArea: area, shareOfA: shareOfA, shareOfB: zoneArea > 0 ? primary / zoneArea : 0,
                     whole: whole, apportioned: rules.wanted.apportioned(feature, share: shareOfA),
                     wkb: rules.keepGeometry ? try piece.wkb() : nil))
             }
