@@ -45,6 +45,9 @@ struct OverlayCommand: ParsableCommand {
     @Option(help: "Decimals in the table (default: m² 2, 公顷 and 亩 4).")
     var decimals: Int?
 
+    @Option(help: "Terminal output format: table or json.")
+    var format: AreaCommand.Format = .table
+
     @OptionGroup var output: OutputOptions
 
     @Option(name: .customLong("workers"), help: "Worker threads (default: the number of cores).")
@@ -72,7 +75,10 @@ struct OverlayCommand: ParsableCommand {
                 try OverlayExport.write(report, to: path, encoding: output.encoding, force: output.force,
                                         inputs: [SourceSpec(parsing: a).path, SourceSpec(parsing: b).path])
             }
-            print(OverlayReportText(decimals: decimals).render(report), terminator: "")
+            switch format {
+            case .table: print(OverlayReportText(decimals: decimals).render(report), terminator: "")
+            case .json: print(try OverlayReportJSON().render(report))
+            }
         }
     }
 }

@@ -53,7 +53,7 @@ public enum OverlayJob {
         let rules = OverlayRules(wanted: wanted, zoneLabels: zones.labels, zoneAreas: zoneAreas, skipInvalid: options.skipInvalid,
                                  sliverArea: options.sliverArea, sliverWidth: options.sliverWidth,
                                  keepGeometry: options.keepGeometry || options.accountOverlaps,
-                                 primary: methods[0])
+                                 keepPieceDetails: options.keepGeometry || options.accountOverlaps, primary: methods[0])
         let zoneWKBs = zones.wkbs
         let batches = try ParallelLayerScan.run(
             a, fieldIndices: wanted.indices, swapXY: false, workers: options.workers,
@@ -112,6 +112,8 @@ struct OverlayRules: Sendable {
     var sliverArea: Double
     var sliverWidth: Double
     var keepGeometry: Bool
+    /// Keep each piece's A id (for piece files and overlap pairs).
+    var keepPieceDetails: Bool
     var primary: AreaMethod
 }
 

@@ -19,9 +19,16 @@ final class OverlayWorker {
 
     /// Overlays one A feature with every B it touches and adds the pieces to `batch`.
     func overlay(_ feature: BorrowedFeature, rules: OverlayRules, into batch: inout OverlayBatch) {
-        let label = rules.wanted.label(feature)
+        // The id is decoded only where it is shown: notes, and pieces kept with their details.
+        var decoded: String??
+        func label() -> String? {
+            if let decoded { return decoded }
+            let value = rules.wanted.label(feature)
+            decoded = .some(value)
+            return value
+        }
         func skip(_ reason: String) {
-            batch.skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: label, reason: reason))
+            batch.skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: label(), reason: reason))
         }
         guard let wkb = feature.wkb else { return skip("has no geometry") }
         do {
@@ -32,7 +39,7 @@ final class OverlayWorker {
                 if problem.reason.contains("Invalid Coordinate") { return skip("has a NaN or infinite coordinate") }
                 if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
                 geometry = try geometry.makeValid()
-                batch.repaired.append((feature.index, label, problem))
+                batch.repaired.append((feature.index, label(), problem))
             }
             let candidates = index.candidates(for: geometry)
             guard !candidates.isEmpty else { batch.outside += 1; return }
@@ -60,17 +67,17 @@ final class OverlayWorker {
                 inside += shareOfA
                 let width = whole ? .infinity : 2 * primary / max(try piece.length(), .leastNonzeroMagnitude)
                 if primary < rules.sliverArea || width < rules.sliverWidth {
-                    batch.slivers.append(OverlaySliver(aIndex: feature.index, aLabel: label, bLabel: rules.zoneLabels[zone], area: primary, width: width))
+                    batch.slivers.append(OverlaySliver(aIndex: feature.index, aLabel: label(), bLabel: rules.zoneLabels[zone], area: primary, width: width))
                     continue
                 }
                 let zoneArea = rules.zoneAreas[zone][rules.primary] ?? 0
                 batch.pieces.append(OverlayPiece(
-                    aIndex: feature.index, aFid: feature.fid, aLabel: label, aClass: rules.wanted.klass(feature), bIndex: zone,
+                    aIndex: feature.index, aFid: feature.fid, aLabel: rules.keepPieceDetails ? label() : nil, aClass: rules.wanted.klass(feature), bIndex: zone,
                     bLabel: rules.zoneLabels[zone], area: area, netArea: area, shareOfA: shareOfA, shareOfB: zoneArea > 0 ? primary / zoneArea : 0,
                     whole: whole, apportioned: rules.wanted.apportioned(feature, share: shareOfA),
                     wkb: rules.keepGeometry ? try piece.wkb() : nil))
             }
-            if !touched { batch.outside += 1 } else if inside < 1 - 1e-9 { batch.crossing.append((feature.index, label, inside)) }
+            if !touched { batch.outside += 1 } else if inside < 1 - 1e-9 { batch.crossing.append((feature.index, label(), inside)) }
         } catch {
             skip("could not be overlaid: \(error)")
         }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Renders an ``OverlayReport`` as JSON for scripts: areas in m² by method, keys sorted.
+public struct OverlayReportJSON {
+    public init() {}
+
+    struct Document: Encodable {
+        var a: String
+        var b: String
+        var crs: String
+        var methods: [String]
+        var zones: [Zone]
+        var classes: [Class]
+        var categories: [Category]
+        var cultivatedSquareMetres: [String: Double]?
+        var total: Areas
+        var grossTotal: Areas
+        var pieces: Int
+        var overlaps: Int
+        var crossing: Int
+        var outside: Int
+        var slivers: Int
+        var repaired: Int
+        var skipped: Int
+    }
+    struct Areas: Encodable { var squareMetres: [String: Double] }
+    struct Zone: Encodable { var label: String; var area: Areas }
+    struct Class: Encodable { var key: String; var name: String?; var category: String?; var pieces: Int; var area: Areas }
+    struct Category: Encodable { var category: String; var area: Areas }
+
+    public func render(_ report: OverlayReport) throws -> String {
+        func areas(_ area: MeasuredArea) -> Areas {
+            Areas(squareMetres: Dictionary(uniqueKeysWithValues: report.methods.compactMap { m in area[m].map { (m.rawValue, $0) } }))
+        }
+        let document = Document(
+            a: report.aSource, b: report.bSource, crs: report.crs.summary, methods: report.methods.map(\.rawValue),
+            zones: report.zones.map { Zone(label: $0.label, area: areas($0.area)) },
+            classes: report.classes.map { Class(key: $0.key, name: $0.name, category: $0.category?.rawValue, pieces: $0.pieces, area: areas($0.area)) },
+            categories: report.categories.map { Category(category: $0.category, area: areas($0.area)) },
+            cultivatedSquareMetres: report.cultivated.map { areas($0).squareMetres },
+            total: areas(report.total), grossTotal: areas(report.grossTotal), pieces: report.pieces.count, overlaps: report.overlaps.count,
+            crossing: report.crossing.count, outside: report.outsideCount, slivers: report.slivers.count,
+            repaired: report.repaired.count, skipped: report.skipped.count)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+}
