@@ -3,10 +3,11 @@
 
 The peers' c_overlay does, in one script: parcels inside the zone by DLBM (covered-by shortcut, else
 intersection), parcels hitting permanent farmland and the ecological red line with the summed
-intersection areas, and four figures of the expansion polygon. ZoneCalc runs the first three as three
-whole `zonecalc overlay` processes (start-up included in each, page cache dropped before the
-sequence); the expansion figures belong to the proposal check and are not timed here, so the
-comparison favours the peers. Totals are checked against the agreed reference results.
+intersection areas, and four figures of the expansion polygon. ZoneCalc runs the first three as one whole
+`zonecalc overlay` process with three --b layers (parcels read and checked once; start-up, reading,
+validity and make-valid included, page cache dropped before), whereas the peers' timer covers the
+overlay alone — their reading and make-valid are timed in a_read and b_area. The expansion figures
+belong to the proposal check and are not timed here. Both choices favour the peers. Totals are checked against the agreed reference results.
 
 usage: python3 Benchmarks/overlay_bench.py [--sizes p100k p1m] [--reps 3] [--peers geopandas duckdb] [--out FILE]
 """
@@ -31,14 +32,13 @@ def zonecalc_overlay(folder):
     common = ["--method", "planar", "--no-overlap-check", "--sliver-area", "0", "--sliver-width", "0", "--format", "json"]
     drop_caches()
     start = time.perf_counter()
-    results = {}
-    for name, layer, extra in (("zone", "kfqfw", ["--by", "DLBM"]), ("farm", "yjjbnt", []), ("red", "stbhhx", [])):
-        cmd = [ZONECALC, "overlay", "--a", gpkg + ":zd", "--b", f"{gpkg}:{layer}"] + extra + common
-        out = subprocess.run(cmd, capture_output=True, text=True)
-        if out.returncode != 0:
-            sys.exit(f"failed: {' '.join(cmd)}\n{out.stderr}")
-        results[name] = json.loads(out.stdout)
-    return time.perf_counter() - start, results
+    cmd = [ZONECALC, "overlay", "--a", gpkg + ":zd", "--by", "DLBM"] + [x for layer in ("kfqfw", "yjjbnt", "stbhhx")
+                                                                        for x in ("--b", f"{gpkg}:{layer}")] + common
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{out.stderr}")
+    zone, farm, red = json.loads(out.stdout)
+    return time.perf_counter() - start, {"zone": zone, "farm": farm, "red": red}
 
 
 def main():
@@ -73,7 +73,7 @@ def main():
         checks = (f"by DLBM worst rel. diff {worst:.1e}; farmland area {abs(farm - ref['c_farm_hit_area_m2']) / ref['c_farm_hit_area_m2']:.1e}; "
                   f"red line area {abs(red - ref['c_red_hit_area_m2']) / ref['c_red_hit_area_m2']:.1e}")
         ratios = ", ".join(f"{p} ×{peer_seconds[p] / med:.1f}" for p in peer_seconds)
-        lines.append(f"| {size} | zonecalc | 3 × overlay (whole processes) | {med:.2f} | {', '.join(f'{t:.2f}' for t in times)} | {checks}; speed-up {ratios} |")
+        lines.append(f"| {size} | zonecalc | overlay with 3 layers (whole process) | {med:.2f} | {', '.join(f'{t:.2f}' for t in times)} | {checks}; speed-up {ratios} |")
         print("\n".join(lines[-(len(a.peers) + 1):]), flush=True)
     text = "\n".join(lines) + "\n"
     if a.out:

@@ -9,8 +9,8 @@ struct OverlayCommand: ParsableCommand {
     @Option(help: "Layer A, whose features are cut: FILE[:LAYER].")
     var a: String
 
-    @Option(help: "Layer B, the zone or overlay layer: FILE[:LAYER].")
-    var b: String
+    @Option(help: "Layer B, the zone or overlay layer: FILE[:LAYER]. Repeat to overlay A with several layers in one reading of A.")
+    var b: [String]
 
     @Option(help: "Field of A to total by (e.g. DLBM); 三调 codes get the 三大类 roll-up and the 耕地 subtotal.")
     var by: String?
@@ -53,6 +53,10 @@ struct OverlayCommand: ParsableCommand {
     @Option(name: .customLong("workers"), help: "Worker threads (default: the number of cores).")
     var workers: Int?
 
+    func validate() throws {
+        if b.isEmpty { throw ValidationError("give at least one --b layer") }
+    }
+
     func run() throws {
         try reportingErrors(source: a) {
             var options = OverlayOptions()
@@ -69,15 +73,16 @@ struct OverlayCommand: ParsableCommand {
             options.accountOverlaps = !noOverlapCheck
             if let workers { options.workers = workers }
             let aReader = try LayerReaders.open(SourceSpec(parsing: a))
-            let bReader = try LayerReaders.open(SourceSpec(parsing: b))
-            let report = try OverlayJob.run(a: aReader, b: bReader, options: options)
+            var layers: [FeatureLayerReader] = []
+            for spec in b { layers.append(try LayerReaders.open(SourceSpec(parsing: spec))) }
+            let reports = try OverlayJob.run(a: aReader, layers: layers, options: options)
             if let path = output.output {
-                try OverlayExport.write(report, to: path, encoding: output.encoding, force: output.force,
-                                        inputs: [SourceSpec(parsing: a).path, SourceSpec(parsing: b).path])
+                try OverlayExport.write(reports, to: path, encoding: output.encoding, force: output.force,
+                                        inputs: [SourceSpec(parsing: a).path] + b.map { SourceSpec(parsing: $0).path })
             }
             switch format {
-            case .table: print(OverlayReportText(decimals: decimals).render(report), terminator: "")
-            case .json: print(try OverlayReportJSON().render(report))
+            case .table: print(reports.map { OverlayReportText(decimals: decimals).render($0) }.joined(separator: "\n"), terminator: "")
+            case .json: print(try OverlayReportJSON().render(reports))
             }
         }
     }

@@ -149,6 +149,20 @@ import Testing
         #expect(OverlayReportText().render(one) == OverlayReportText().render(two))
     }
 
+    /// Several B layers in one reading of A give the same reports as one run per layer.
+    @Test func severalLayersAtOnceEqualOneRunEach() throws {
+        var options = OverlayOptions()
+        options.byField = "DLBM"
+        let a = try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: "dltb"))
+        let layers = try ["kfqfw", "czkfbj", "kqfw"].map { try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: $0)) }
+        let together = try OverlayJob.run(a: a, layers: layers, options: options)
+        for (k, layer) in layers.enumerated() {
+            let alone = try OverlayJob.run(a: a, b: layer, options: options)
+            #expect(OverlayReportText().render(together[k]) == OverlayReportText().render(alone))
+        }
+        #expect(together[1].total.planar! > together[0].total.planar!)  // the urban boundary covers the zone with a margin
+    }
+
     @Test func landClassTableRollsSuffixedCodesUp() throws {
         let table = try LandClassTable.bundled()
         #expect(table.lookup("0201K")?.code == "0201")

@@ -2,14 +2,16 @@ import GeoBridge
 
 /// Writes the pieces of an overlay as a GIS layer: A's id and class, B's id, areas by method, shares.
 public enum OverlayExport {
-    public static func write(_ report: OverlayReport, to path: String, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
+    /// Writes the pieces of one or several overlays (same A) into one layer; B_ID says which B each piece is in.
+    public static func write(_ reports: [OverlayReport], to path: String, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
+        let report = reports[0]
         let format = try OutputFormat(path: path)
         guard format != .boundaryPointTxt else {
             throw ZoneCalcError.unsupportedOutput(path: path, reason: "overlay pieces go to .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx")
         }
         var columns = [FieldDefinition(name: "A_SEQ", type: .integer), FieldDefinition(name: "A_FID", type: .integer64),
                        FieldDefinition(name: "A_ID", type: .string), FieldDefinition(name: "A_CLASS", type: .string),
-                       FieldDefinition(name: "B_ID", type: .string)]
+                       FieldDefinition(name: "B_LAYER", type: .string), FieldDefinition(name: "B_ID", type: .string)]
         for method in report.methods {
             columns.append(FieldDefinition(name: "\(AreaExport.prefix(method))_M2", type: .real, width: 24, precision: 6))
         }
@@ -19,12 +21,14 @@ public enum OverlayExport {
         let spec = OutputLayerSpec(name: "overlay_pieces", crs: report.crs.definition, geometry: format.hasGeometry ? .multiPolygon : .none,
                                    columns: columns, nameColumn: "A_ID")
         try FeatureFileWriter.write(to: path, format: format, layer: spec, encoding: encoding, inputs: inputs, force: force) { emit in
-            for piece in report.pieces {
-                var values: [FieldValue] = [.integer(Int64(piece.aIndex + 1)), .integer(piece.aFid), piece.aLabel.map(FieldValue.string) ?? .null,
-                                            piece.aClass.map(FieldValue.string) ?? .null, .string(piece.bLabel)]
-                values += report.methods.map { FieldValue.real(piece.area[$0] ?? 0) }
-                values += [.real(piece.shareOfA), .real(piece.shareOfB), .integer(piece.whole ? 1 : 0)]
-                try emit(values, piece.wkb)
+            for overlay in reports {
+                for piece in overlay.pieces {
+                    var values: [FieldValue] = [.integer(Int64(piece.aIndex + 1)), .integer(piece.aFid), piece.aLabel.map(FieldValue.string) ?? .null,
+                                                piece.aClass.map(FieldValue.string) ?? .null, .string(overlay.bSource), .string(piece.bLabel)]
+                    values += report.methods.map { FieldValue.real(piece.area[$0] ?? 0) }
+                    values += [.real(piece.shareOfA), .real(piece.shareOfB), .integer(piece.whole ? 1 : 0)]
+                    try emit(values, piece.wkb)
+                }
             }
         }
     }

@@ -28,11 +28,20 @@ public struct OverlayReportJSON {
     struct Class: Encodable { var key: String; var name: String?; var category: String?; var pieces: Int; var area: Areas }
     struct Category: Encodable { var category: String; var area: Areas }
 
-    public func render(_ report: OverlayReport) throws -> String {
+    /// One JSON object for one overlay, an array for several.
+    public func render(_ reports: [OverlayReport]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let documents = reports.map(document)
+        let data = documents.count == 1 ? try encoder.encode(documents[0]) : try encoder.encode(documents)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func document(_ report: OverlayReport) -> Document {
         func areas(_ area: MeasuredArea) -> Areas {
             Areas(squareMetres: Dictionary(uniqueKeysWithValues: report.methods.compactMap { m in area[m].map { (m.rawValue, $0) } }))
         }
-        let document = Document(
+        return Document(
             a: report.aSource, b: report.bSource, crs: report.crs.summary, methods: report.methods.map(\.rawValue),
             zones: report.zones.map { Zone(label: $0.label, area: areas($0.area)) },
             classes: report.classes.map { Class(key: $0.key, name: $0.name, category: $0.category?.rawValue, pieces: $0.pieces, area: areas($0.area)) },
@@ -41,8 +50,5 @@ public struct OverlayReportJSON {
             total: areas(report.total), grossTotal: areas(report.grossTotal), pieces: report.pieces.count, overlaps: report.overlaps.count,
             crossing: report.crossing.count, outside: report.outsideCount, slivers: report.slivers.count,
             repaired: report.repaired.count, skipped: report.skipped.count)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 }

@@ -37,40 +37,56 @@ public struct OverlayOptions: Sendable {
 /// A is streamed and split over the cores; B is held by every worker as prepared geometries in an
 /// STRtree. A feature wholly inside B is taken whole; otherwise GEOS computes the intersection.
 public enum OverlayJob {
+    /// Overlays A with one layer B.
     public static func run(a: FeatureLayerReader, b: FeatureLayerReader, options: OverlayOptions) throws(ZoneCalcError) -> OverlayReport {
+        try run(a: a, layers: [b], options: options)[0]
+    }
+
+    /// Overlays A with several B layers, reading and checking A only once; one report per B layer.
+    public static func run(a: FeatureLayerReader, layers: [FeatureLayerReader], options: OverlayOptions) throws(ZoneCalcError) -> [OverlayReport] {
         let crs = try CRSResolver.resolve(declared: a.declaredCRS, override: options.aCRS, bounds: try extent(a),
                                           source: a.sourceName, context: ProjContext())
-        let zones = try OverlayZones.load(b, options: options, targetCRS: crs)
+        var zoneSets: [OverlayZones] = []
+        for b in layers { zoneSets.append(try OverlayZones.load(b, options: options, targetCRS: crs)) }
         let wanted = try OverlayFields(reader: a, options: options)
         let methods = options.methods
-        let zoneAreas: [MeasuredArea]
+        var zoneRules: [ZoneRules] = []
         do {
             let calculator = try AreaCalculator(crs: crs, methods: methods)
-            zoneAreas = try zones.wkbs.map { try calculator.measure(try Geometry.fromWKB($0, context: calculator.geos)) }
+            for (set, b) in zip(zoneSets, layers) {
+                let areas = try set.wkbs.map { try calculator.measure(try Geometry.fromWKB($0, context: calculator.geos)) }
+                zoneRules.append(ZoneRules(source: b.sourceName, labels: set.labels, areas: areas))
+            }
         } catch {
-            throw ZoneCalcError(error, source: b.sourceName)
+            throw ZoneCalcError(error, source: layers.map(\.sourceName).joined(separator: ", "))
         }
-        let rules = OverlayRules(wanted: wanted, zoneLabels: zones.labels, zoneAreas: zoneAreas, skipInvalid: options.skipInvalid,
+        let rules = OverlayRules(wanted: wanted, sets: zoneRules, skipInvalid: options.skipInvalid,
                                  sliverArea: options.sliverArea, sliverWidth: options.sliverWidth,
                                  keepGeometry: options.keepGeometry || options.accountOverlaps,
                                  keepPieceDetails: options.keepGeometry || options.accountOverlaps, primary: methods[0])
-        let zoneWKBs = zones.wkbs
+        let wkbSets = zoneSets.map(\.wkbs)
+        let setCount = zoneSets.count
         let batches = try ParallelLayerScan.run(
             a, fieldIndices: wanted.indices, swapXY: false, workers: options.workers,
-            makeWorker: { Result { try OverlayWorker(crs: crs, methods: methods, zones: zoneWKBs) } },
-            newBatch: { OverlayBatch() },
-            process: { worker, feature, batch in
+            makeWorker: { Result { try OverlayWorker(crs: crs, methods: methods, zoneSets: wkbSets) } },
+            newBatch: { Array(repeating: OverlayBatch(), count: setCount) },
+            process: { worker, feature, batches in
                 switch worker {
-                case .success(let worker): worker.overlay(feature, rules: rules, into: &batch)
-                case .failure(let error): batch.failure = batch.failure ?? "\(error)"
+                case .success(let worker): worker.overlay(feature, rules: rules, into: &batches)
+                case .failure(let error): batches[0].failure = batches[0].failure ?? "\(error)"
                 }
             })
-        if let failure = batches.lazy.compactMap(\.failure).first { throw .invalidArgument("\(a.sourceName): \(failure)") }
+        if let failure = batches.lazy.compactMap({ $0[0].failure }).first { throw .invalidArgument("\(a.sourceName): \(failure)") }
         let table: LandClassTable
         if let given = options.landClasses { table = given } else { table = try LandClassTable.bundled() }
-        return try OverlaySummary.assemble(batches, a: a, b: b, crs: crs, methods: methods, zones: zones.labels, zoneAreas: zoneAreas,
-                                           classify: options.byField != nil, table: table, accountOverlaps: options.accountOverlaps,
-                                           keepGeometry: options.keepGeometry)
+        var reports: [OverlayReport] = []
+        for k in 0..<setCount {
+            reports.append(try OverlaySummary.assemble(batches.map { $0[k] }, a: a, b: layers[k], crs: crs, methods: methods,
+                                                       zones: zoneRules[k].labels, zoneAreas: zoneRules[k].areas,
+                                                       classify: options.byField != nil, table: table,
+                                                       accountOverlaps: options.accountOverlaps, keepGeometry: options.keepGeometry))
+        }
+        return reports
     }
 
     static func extent(_ reader: FeatureLayerReader) throws(ZoneCalcError) -> Bounds? {
@@ -103,11 +119,18 @@ struct OverlayFields: Sendable {
     }
 }
 
+/// One B layer's zone labels and areas, by zone position.
+struct ZoneRules: Sendable {
+    var source: String
+    var labels: [String]
+    var areas: [MeasuredArea]
+}
+
 /// The fixed inputs of overlaying one A feature.
 struct OverlayRules: Sendable {
     var wanted: OverlayFields
-    var zoneLabels: [String]
-    var zoneAreas: [MeasuredArea]
+    /// One entry per B layer.
+    var sets: [ZoneRules]
     var skipInvalid: Bool
     var sliverArea: Double
     var sliverWidth: Double

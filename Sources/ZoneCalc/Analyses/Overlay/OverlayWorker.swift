@@ -1,24 +1,31 @@
 import GeoBridge
 
-/// One worker's overlay state: its GEOS/PROJ contexts (in the area calculator) and layer B as
+/// One worker's overlay state: its GEOS/PROJ contexts (in the area calculator) and every B layer as
 /// prepared geometries in an STRtree, all built on the worker's own thread and never shared.
 final class OverlayWorker {
-    private let calculator: AreaCalculator
-    private let zones: [Geometry]
-    private let prepared: [PreparedGeometry]
-    private let index: SpatialIndex
-
-    init(crs: ResolvedCRS, methods: [AreaMethod], zones wkbs: [[UInt8]]) throws {
-        let calculator = try AreaCalculator(crs: crs, methods: methods)
-        let zones = try wkbs.map { try Geometry.fromWKB($0, context: calculator.geos) }
-        prepared = try zones.map { try PreparedGeometry($0) }
-        index = try SpatialIndex(zones, context: calculator.geos)
-        self.calculator = calculator
-        self.zones = zones
+    /// One B layer in this worker's GEOS context.
+    private struct ZoneSet {
+        var zones: [Geometry]
+        var prepared: [PreparedGeometry]
+        var index: SpatialIndex
     }
 
-    /// Overlays one A feature with every B it touches and adds the pieces to `batch`.
-    func overlay(_ feature: BorrowedFeature, rules: OverlayRules, into batch: inout OverlayBatch) {
+    private let calculator: AreaCalculator
+    private let sets: [ZoneSet]
+
+    init(crs: ResolvedCRS, methods: [AreaMethod], zoneSets: [[[UInt8]]]) throws {
+        let calculator = try AreaCalculator(crs: crs, methods: methods)
+        sets = try zoneSets.map { wkbs in
+            let zones = try wkbs.map { try Geometry.fromWKB($0, context: calculator.geos) }
+            return ZoneSet(zones: zones, prepared: try zones.map { try PreparedGeometry($0) },
+                           index: try SpatialIndex(zones, context: calculator.geos))
+        }
+        self.calculator = calculator
+    }
+
+    /// Reads, checks and repairs one A feature once, then overlays it with every B layer;
+    /// `batches[k]` receives what concerns B layer k.
+    func overlay(_ feature: BorrowedFeature, rules: OverlayRules, into batches: inout [OverlayBatch]) {
         // The id is decoded only where it is shown: notes, and pieces kept with their details.
         var decoded: String??
         func label() -> String? {
@@ -28,7 +35,8 @@ final class OverlayWorker {
             return value
         }
         func skip(_ reason: String) {
-            batch.skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: label(), reason: reason))
+            let skipped = SkippedFeature(index: feature.index, fid: feature.fid, label: label(), reason: reason)
+            for k in batches.indices { batches[k].skipped.append(skipped) }
         }
         guard let wkb = feature.wkb else { return skip("has no geometry") }
         do {
@@ -39,47 +47,51 @@ final class OverlayWorker {
                 if problem.reason.contains("Invalid Coordinate") { return skip("has a NaN or infinite coordinate") }
                 if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
                 geometry = try geometry.makeValid()
-                batch.repaired.append((feature.index, label(), problem))
+                for k in batches.indices { batches[k].repaired.append((feature.index, label(), problem)) }
             }
-            let candidates = index.candidates(for: geometry)
-            guard !candidates.isEmpty else { batch.outside += 1; return }
             var featureArea: MeasuredArea?
-            var inside = 0.0, touched = false
-            for zone in candidates {
-                let whole = try prepared[zone].covers(geometry)
-                let piece: Geometry
-                if whole {
-                    piece = geometry
-                } else {
-                    guard try prepared[zone].intersects(geometry) else { continue }
-                    piece = try geometry.intersection(zones[zone])
-                }
-                let area = try calculator.measure(piece)
-                let primary = area[rules.primary] ?? 0
-                guard primary > 0 else { continue }
-                touched = true
-                let total = try featureArea ?? { () throws -> MeasuredArea in
-                    let measured = whole ? area : try calculator.measure(geometry)
-                    featureArea = measured
-                    return measured
-                }()
-                let shareOfA = primary / max(total[rules.primary] ?? primary, .leastNonzeroMagnitude)
-                inside += shareOfA
-                let width = whole ? .infinity : 2 * primary / max(try piece.length(), .leastNonzeroMagnitude)
-                if primary < rules.sliverArea || width < rules.sliverWidth {
-                    batch.slivers.append(OverlaySliver(aIndex: feature.index, aLabel: label(), bLabel: rules.zoneLabels[zone], area: primary, width: width))
-                    continue
-                }
-                let zoneArea = rules.zoneAreas[zone][rules.primary] ?? 0
-                batch.pieces.append(OverlayPiece(
-                    aIndex: feature.index, aFid: feature.fid, aLabel: rules.keepPieceDetails ? label() : nil, aClass: rules.wanted.klass(feature), bIndex: zone,
-                    bLabel: rules.zoneLabels[zone], area: area, netArea: area, shareOfA: shareOfA, shareOfB: zoneArea > 0 ? primary / zoneArea : 0,
-                    whole: whole, apportioned: rules.wanted.apportioned(feature, share: shareOfA),
-                    wkb: rules.keepGeometry ? try piece.wkb() : nil))
+            for k in sets.indices {
+                try overlay(feature, geometry, with: sets[k], rules: rules, zoneRules: rules.sets[k], featureArea: &featureArea,
+                            label: label, into: &batches[k])
             }
-            if !touched { batch.outside += 1 } else if inside < 1 - 1e-9 { batch.crossing.append((feature.index, label(), inside)) }
         } catch {
             skip("could not be overlaid: \(error)")
         }
+    }
+
+    private func overlay(_ feature: BorrowedFeature, _ geometry: Geometry, with set: ZoneSet, rules: OverlayRules, zoneRules: ZoneRules,
+                         featureArea: inout MeasuredArea?, label: () -> String?, into batch: inout OverlayBatch) throws {
+        let candidates = set.index.candidates(for: geometry)
+        guard !candidates.isEmpty else { batch.outside += 1; return }
+        var inside = 0.0, touched = false
+        for zone in candidates {
+            let whole = try set.prepared[zone].covers(geometry)
+            let piece: Geometry
+            if whole {
+                piece = geometry
+            } else {
+                guard try set.prepared[zone].intersects(geometry) else { continue }
+                piece = try geometry.intersection(set.zones[zone])
+            }
+            let area = try calculator.measure(piece)
+            let primary = area[rules.primary] ?? 0
+            guard primary > 0 else { continue }
+            touched = true
+            if featureArea == nil { featureArea = whole ? area : try calculator.measure(geometry) }
+            let shareOfA = primary / max(featureArea?[rules.primary] ?? primary, .leastNonzeroMagnitude)
+            inside += shareOfA
+            let width = whole ? .infinity : 2 * primary / max(try piece.length(), .leastNonzeroMagnitude)
+            if primary < rules.sliverArea || width < rules.sliverWidth {
+                batch.slivers.append(OverlaySliver(aIndex: feature.index, aLabel: label(), bLabel: zoneRules.labels[zone], area: primary, width: width))
+                continue
+            }
+            let zoneArea = zoneRules.areas[zone][rules.primary] ?? 0
+            batch.pieces.append(OverlayPiece(
+                aIndex: feature.index, aFid: feature.fid, aLabel: rules.keepPieceDetails ? label() : nil, aClass: rules.wanted.klass(feature),
+                bIndex: zone, bLabel: zoneRules.labels[zone], area: area, netArea: area, shareOfA: shareOfA,
+                shareOfB: zoneArea > 0 ? primary / zoneArea : 0, whole: whole, apportioned: rules.wanted.apportioned(feature, share: shareOfA),
+                wkb: rules.keepGeometry ? try piece.wkb() : nil))
+        }
+        if !touched { batch.outside += 1 } else if inside < 1 - 1e-9 { batch.crossing.append((feature.index, label(), inside)) }
     }
 }
