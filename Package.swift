@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C shims: a module map and a header each, nothing else.
@@ -21,7 +22,7 @@ let package = Package(
         // The only code that imports C.
         .target(name: "GeoBridge", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
         // Domain model, analyses, formats and outputs, in Swift only.
-        .target(name: "ZoneCalc", dependencies: ["GeoBridge"], resources: [.copy("Rules")]),
+        .target(name: "ZoneCalc", dependencies: ["GeoBridge", "Yams"], resources: [.copy("Rules")]),
         // The command line: parses, calls the library, prints.
         .executableTarget(name: "zonecalc", dependencies: [
             "ZoneCalc",

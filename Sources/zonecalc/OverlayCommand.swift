@@ -6,13 +6,19 @@ struct OverlayCommand: ParsableCommand {
         commandName: "overlay",
         abstract: "Intersect a layer (parcels, 三调 land use…) with a zone or another layer: pieces, areas by class with the 三大类 roll-up, features crossing the boundary.")
 
+    @Argument(help: "A zone project file (zone.yaml); with --layer, overlays that layer with the zone's boundary.")
+    var project: String?
+
+    @Option(help: "With a project: the layer to overlay with the boundary (land_use, parcels, buildings…).")
+    var layer: String?
+
     @Option(help: "Layer A, whose features are cut: FILE[:LAYER].")
-    var a: String
+    var a: String?
 
     @Option(help: "Layer B, the zone or overlay layer: FILE[:LAYER]. Repeat to overlay A with several layers in one reading of A.")
-    var b: [String]
+    var b: [String] = []
 
-    @Option(help: "Field of A to total by (e.g. DLBM); 三调 codes get the 三大类 roll-up and the 耕地 subtotal.")
+    @Option(help: "Field of A to total by (e.g. DLBM, or with a project a ZoneCalc field such as land_use); 三调 codes get the 三大类 roll-up and the 耕地 subtotal.")
     var by: String?
 
     @Option(help: "Area method(s), comma-separated: planar, ellipsoidal, geodesic. The first one gives the shares.")
@@ -54,11 +60,15 @@ struct OverlayCommand: ParsableCommand {
     var workers: Int?
 
     func validate() throws {
-        if b.isEmpty { throw ValidationError("give at least one --b layer") }
+        if project != nil {
+            guard layer != nil, a == nil, b.isEmpty else { throw ValidationError("with a project, give --layer (and no --a/--b)") }
+        } else {
+            guard a != nil, !b.isEmpty else { throw ValidationError("give a project file and --layer, or --a and at least one --b") }
+        }
     }
 
     func run() throws {
-        try reportingErrors(source: a) {
+        try reportingErrors(source: project ?? a ?? "") {
             var options = OverlayOptions()
             options.methods = try AreaCommand.parseMethods(method)
             options.byField = by
@@ -72,13 +82,30 @@ struct OverlayCommand: ParsableCommand {
             options.keepGeometry = output.output != nil
             options.accountOverlaps = !noOverlapCheck
             if let workers { options.workers = workers }
-            let aReader = try LayerReaders.open(SourceSpec(parsing: a))
+            let aSpec: SourceSpec, bSpecs: [SourceSpec]
+            if let project {
+                let zone = try ZoneProjectLoader.load(project)
+                guard let role = LayerRole(rawValue: layer ?? "") else {
+                    throw ValidationError("--layer must be one of: \(LayerRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let chosen = try zone.layer(role), boundary = try zone.layer(.boundary)
+                (aSpec, bSpecs) = (chosen.source, [boundary.source])
+                options.aCRS = chosen.crs
+                options.bCRS = boundary.crs
+                options.byField = by.map { chosen.field($0) ?? $0 }
+                options.aIdField = chosen.field("id")
+                options.bIdField = boundary.field("id")
+                options.methods = [zone.areaMethod] + options.methods.filter { $0 != zone.areaMethod }
+            } else {
+                (aSpec, bSpecs) = (SourceSpec(parsing: a!), b.map { SourceSpec(parsing: $0) })
+            }
+            let aReader = try LayerReaders.open(aSpec)
             var layers: [FeatureLayerReader] = []
-            for spec in b { layers.append(try LayerReaders.open(SourceSpec(parsing: spec))) }
+            for spec in bSpecs { layers.append(try LayerReaders.open(spec)) }
             let reports = try OverlayJob.run(a: aReader, layers: layers, options: options)
             if let path = output.output {
                 try OverlayExport.write(reports, to: path, encoding: output.encoding, force: output.force,
-                                        inputs: [SourceSpec(parsing: a).path] + b.map { SourceSpec(parsing: $0).path })
+                                        inputs: [aSpec.path] + bSpecs.map(\.path))
             }
             switch format {
             case .table: print(reports.map { OverlayReportText(decimals: decimals).render($0) }.joined(separator: "\n"), terminator: "")

@@ -28,6 +28,8 @@ public enum ZoneCalcError: Error, Sendable {
     case unsafeOutput(path: String, reason: String)
     /// An output format ZoneCalc cannot write.
     case unsupportedOutput(path: String, reason: String)
+    /// A zone project file has a problem at `key` (line `line`).
+    case projectFile(path: String, line: Int?, key: String, message: String)
     /// Arguments that do not fit together.
     case invalidArgument(String)
 }
@@ -66,6 +68,8 @@ extension ZoneCalcError: CustomStringConvertible {
             return "\(path): \(reason)."
         case .unsupportedOutput(let path, let reason):
             return "\(path): \(reason)."
+        case .projectFile(let path, let line, let key, let message):
+            return "\(path)\(line.map { ":\($0)" } ?? "")\(key.isEmpty ? "" : ": \(key)"): \(message)."
         case .invalidArgument(let text):
             return text
         }
@@ -74,7 +78,7 @@ extension ZoneCalcError: CustomStringConvertible {
     /// The process exit code: 2 for usage and input problems, 3 for library failures, 4 for output problems.
     public var exitCode: Int32 {
         switch self {
-        case .invalidArgument, .fieldNotFound: return 2
+        case .invalidArgument, .fieldNotFound, .projectFile: return 2
         case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .boundaryPointTxt: return 2
         case .gdal, .proj, .geos: return 3
         case .unsafeOutput, .unsupportedOutput, .boundaryPointTxtWrite: return 4

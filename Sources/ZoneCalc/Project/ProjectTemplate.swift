@@ -1,0 +1,57 @@
+import Foundation
+
+/// Writes a commented zone project file (`zonecalc init`).
+public enum ProjectTemplate {
+    /// A layer found in the data, with its guessed role and field mapping.
+    public struct LayerDraft: Sendable {
+        public var role: LayerRole
+        public var file: String
+        public var layer: String?
+        public var fields: [(field: String, dataName: String)]
+    }
+
+    public static func render(name: String, layers: [LayerDraft], unassigned: [String]) -> String {
+        var out = """
+        # ZoneCalc zone project file (开发区项目文件).
+        # Paths are relative to this file. Under each layer, `fields` maps ZoneCalc's field names (left)
+        # to the names the data uses (right); the mapping below was guessed from the field names found,
+        # so check it. Keys: see `zonecalc init --help` or Docs/project-file.md.
+        zone:
+          name: \(quoted(name))          # 开发区名称
+          code:                          # 开发区代码, e.g. G320401
+        as_of:                           # date analyses are made as of, YYYY-MM-DD
+        area_method: ellipsoidal         # ellipsoidal (national land-survey formula) | planar | geodesic
+        rules:                           # rule profile (thresholds, code lists); empty = the bundled one
+        layers:
+
+        """
+        for draft in layers {
+            out += "  \(draft.role.rawValue):\(String(repeating: " ", count: max(1, 30 - draft.role.rawValue.count)))# \(draft.role.chineseName)\n"
+            out += "    file: \(quoted(draft.file))\n"
+            if let layer = draft.layer { out += "    layer: \(quoted(layer))\n" }
+            out += "    # crs: EPSG:4528               # only when the file has no CRS or a wrong one\n"
+            if draft.fields.isEmpty {
+                out += "    # fields:                      # no usual field names found\n"
+            } else {
+                out += "    fields:\n"
+                for (field, dataName) in draft.fields {
+                    let meaning = ProjectFields.all.first { $0.name == field }?.meaning ?? ""
+                    let entry = "      \(field): \(quoted(dataName))"
+                    out += entry + String(repeating: " ", count: max(1, 36 - TextTable.displayWidth(entry))) + "# \(meaning)\n"
+                }
+            }
+        }
+        if !unassigned.isEmpty {
+            out += "\n# Layers found whose role could not be guessed (add them above under the right key):\n"
+            for item in unassigned { out += "#   \(item)\n" }
+        }
+        return out
+    }
+
+    /// A YAML scalar, quoted when plain style would change its meaning.
+    static func quoted(_ text: String) -> String {
+        let plainSafe = !text.isEmpty && text.range(of: #"^[^\s#:'"\[\]{},&*!|>%@`-][^#]*$"#, options: .regularExpression) != nil
+            && !text.contains(": ") && !text.hasSuffix(" ") && !text.hasSuffix(":")
+        return plainSafe ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

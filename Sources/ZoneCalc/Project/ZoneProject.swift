@@ -1,0 +1,66 @@
+import Foundation
+
+/// One layer a project names: where it is, its CRS override and how its fields map to ZoneCalc's.
+public struct ProjectLayer: Sendable, Equatable {
+    public var role: LayerRole
+    public var source: SourceSpec
+    public var crs: String?
+    /// ZoneCalc field name → the name the data uses (e.g. "id" → "ZDBH", "land_use" → "地类编码").
+    public var fields: [String: String]
+
+    /// The data's name for a ZoneCalc field, if mapped.
+    public func field(_ name: String) -> String? { fields[name] }
+}
+
+/// A development zone described once, in a project file (`zone.yaml`): its name and code, the as-of
+/// date, the area method, the rule profile and its layers with their field mappings.
+public struct ZoneProject: Sendable, Equatable {
+    public var path: String
+    public var name: String
+    public var code: String?
+    /// The date analyses are made as of, "YYYY-MM-DD".
+    public var asOf: String?
+    public var areaMethod: AreaMethod
+    /// A rule-profile folder or file, relative to the project file; nil uses the bundled rules.
+    public var rules: String?
+    public var layers: [LayerRole: ProjectLayer]
+
+    /// The layer for a role, or an error naming the project file and the missing key.
+    public func layer(_ role: LayerRole) throws(ZoneCalcError) -> ProjectLayer {
+        guard let layer = layers[role] else {
+            throw .projectFile(path: path, line: nil, key: "layers.\(role.rawValue)",
+                               message: "the project names no \(role.chineseName) layer; add it under layers:")
+        }
+        return layer
+    }
+}
+
+/// The ZoneCalc field names a project maps, with what they mean.
+public enum ProjectFields {
+    public static let all: [(name: String, meaning: String)] = [
+        ("id", "feature id (宗地编号, 地块编号, BSM…)"),
+        ("name", "name (名称)"),
+        ("land_use", "land-use code (地类编码, DLBM)"),
+        ("land_price", "land price, 万元 (土地价款)"),
+        ("supply_date", "supply or contract date (供地日期)"),
+        ("agreed_start", "agreed start date (约定开工日期)"),
+        ("agreed_completion", "agreed completion date (约定竣工日期)"),
+        ("actual_start", "actual start date (实际开工日期)"),
+        ("actual_completion", "actual completion date (实际竣工日期)"),
+        ("committed_investment", "committed investment, 万元 (协议投资)"),
+        ("actual_investment", "actual fixed-asset investment, 万元 (实际投资)"),
+        ("floor_area", "total floor area, m² (建筑面积)"),
+        ("footprint_area", "building footprint area, m² (建筑占地面积)"),
+        ("floors", "storeys (层数)"),
+        ("tax", "annual tax, 万元 (税收)"),
+        ("output_value", "annual output value, 万元 (产值)"),
+        ("enterprise_id", "enterprise id (统一社会信用代码)"),
+        ("enterprise_name", "enterprise name (企业名称)"),
+        ("declared_area", "declared area (申报面积)"),
+        ("standard_land", "standard-land flag (标准地)"),
+        ("parcel_id", "the parcel a building stands on (宗地编号)"),
+        ("change_type", "adjustment type, 调出/调入 (调整类型)"),
+    ]
+
+    public static var names: Set<String> { Set(all.map(\.name)) }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Yams
+
+/// Reads a zone project file (YAML). Every problem names the file, the key and the line.
+public enum ZoneProjectLoader {
+    static let topKeys = ["zone", "as_of", "area_method", "rules", "layers"]
+    static let layerKeys = ["file", "layer", "crs", "fields"]
+
+    public static func load(_ path: String) throws(ZoneCalcError) -> ZoneProject {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .fileNotFound(path: path) }
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw ZoneCalcError.projectFile(path: path, line: nil, key: "", message: "the file is empty")
+            }
+            root = composed
+        } catch let error as ZoneCalcError {
+            throw error
+        } catch let error as YamlError {
+            throw .projectFile(path: path, line: nil, key: "", message: "not valid YAML: \(error)")
+        } catch {
+            throw .projectFile(path: path, line: nil, key: "", message: "not valid YAML: \(error)")
+        }
+        let reader = NodeReader(path: path)
+        let top = try reader.mapping(root, key: "(top level)", allowed: topKeys)
+        guard let zone = top["zone"] else { throw reader.error(root, "zone", "missing: give zone: with name: (and code:)") }
+        let zoneKeys = try reader.mapping(zone, key: "zone", allowed: ["name", "code"])
+        guard let nameNode = zoneKeys["name"], let name = reader.text(nameNode), !name.isEmpty else {
+            throw reader.error(zone, "zone.name", "missing: the zone's name (开发区名称)")
+        }
+        let code = zoneKeys["code"].flatMap(reader.text)
+        var asOf: String?
+        if let node = top["as_of"], let value = reader.text(node) {
+            guard value.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
+                throw reader.error(node, "as_of", "'\(value)' is not a date; write YYYY-MM-DD")
+            }
+            asOf = value
+        }
+        var method = AreaMethod.ellipsoidal
+        if let node = top["area_method"], let value = reader.text(node) {
+            guard let parsed = AreaMethod(rawValue: value) else {
+                throw reader.error(node, "area_method", "'\(value)' is not a method; use ellipsoidal, planar or geodesic")
+            }
+            method = parsed
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var layers: [LayerRole: ProjectLayer] = [:]
+        if let layersNode = top["layers"] {
+            let entries = try reader.mapping(layersNode, key: "layers", allowed: LayerRole.allCases.map(\.rawValue))
+            for (key, node) in entries.ordered {
+                let role = LayerRole(rawValue: key)!
+                layers[role] = try layer(role, node, reader: reader, folder: folder)
+            }
+        }
+        let rules = top["rules"].flatMap(reader.text)
+        return ZoneProject(path: path, name: name, code: code, asOf: asOf, areaMethod: method, rules: rules, layers: layers)
+    }
+
+    private static func layer(_ role: LayerRole, _ node: Node, reader: NodeReader, folder: URL) throws(ZoneCalcError) -> ProjectLayer {
+        let key = "layers.\(role.rawValue)"
+        let entries = try reader.mapping(node, key: key, allowed: layerKeys)
+        guard let fileNode = entries["file"], let file = reader.text(fileNode), !file.isEmpty else {
+            throw reader.error(node, "\(key).file", "missing: the file holding the \(role.chineseName) layer")
+        }
+        let resolved = file.hasPrefix("/") ? file : folder.appendingPathComponent(file).path
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            throw reader.error(fileNode, "\(key).file", "no such file: \(resolved)")
+        }
+        var fields: [String: String] = [:]
+        if let fieldsNode = entries["fields"] {
+            let mapping = try reader.mapping(fieldsNode, key: "\(key).fields", allowed: ProjectFields.all.map(\.name))
+            for (name, value) in mapping.ordered {
+                guard let dataName = reader.text(value), !dataName.isEmpty else {
+                    throw reader.error(value, "\(key).fields.\(name)", "give the name of the field in the data")
+                }
+                fields[name] = dataName
+            }
+        }
+        return ProjectLayer(role: role, source: SourceSpec(path: resolved, layer: entries["layer"].flatMap(reader.text)),
+                            crs: entries["crs"].flatMap(reader.text), fields: fields)
+    }
+}
+
+/// Reads YAML nodes with the file's name and line numbers at hand for errors.
+struct NodeReader {
+    var path: String
+
+    struct Entries {
+        var ordered: [(String, Node)]
+        subscript(key: String) -> Node? { ordered.first { $0.0 == key }?.1 }
+    }
+
+    func error(_ node: Node, _ key: String, _ message: String) -> ZoneCalcError {
+        .projectFile(path: path, line: node.mark?.line, key: key, message: message)
+    }
+
+    /// A mapping's entries; unknown or repeated keys are errors naming the allowed ones.
+    func mapping(_ node: Node, key: String, allowed: [String]) throws(ZoneCalcError) -> Entries {
+        guard let mapping = node.mapping else { throw error(node, key, "expected a mapping of key: value lines") }
+        var ordered: [(String, Node)] = []
+        for (keyNode, value) in mapping {
+            guard let name = keyNode.string else { throw error(keyNode, key, "keys must be text") }
+            guard allowed.contains(name) else {
+                throw error(keyNode, key.hasPrefix("(") ? name : "\(key).\(name)", "unknown key '\(name)'; expected one of: \(allowed.joined(separator: ", "))")
+            }
+            guard !ordered.contains(where: { $0.0 == name }) else { throw error(keyNode, "\(key).\(name)", "given twice") }
+            ordered.append((name, value))
+        }
+        return Entries(ordered: ordered)
+    }
+
+    /// A scalar's text as written (nil for null or non-scalars).
+    func text(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node, node.null == nil else { return nil }
+        return scalar.string
+    }
+}
