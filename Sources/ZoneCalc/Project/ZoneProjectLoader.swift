@@ -43,7 +43,7 @@ public enum ZoneProjectLoader {
             }
             method = parsed
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let folder = (path as NSString).deletingLastPathComponent
         var layers: [LayerRole: ProjectLayer] = [:]
         if let layersNode = top["layers"] {
             let entries = try reader.mapping(layersNode, key: "layers", allowed: LayerRole.allCases.map(\.rawValue))
@@ -56,13 +56,14 @@ public enum ZoneProjectLoader {
         return ZoneProject(path: path, name: name, code: code, asOf: asOf, areaMethod: method, rules: rules, layers: layers)
     }
 
-    private static func layer(_ role: LayerRole, _ node: Node, reader: NodeReader, folder: URL) throws(ZoneCalcError) -> ProjectLayer {
+    /// - Parameter folder: the project file's folder as given (relative paths stay relative in messages).
+    private static func layer(_ role: LayerRole, _ node: Node, reader: NodeReader, folder: String) throws(ZoneCalcError) -> ProjectLayer {
         let key = "layers.\(role.rawValue)"
         let entries = try reader.mapping(node, key: key, allowed: layerKeys)
         guard let fileNode = entries["file"], let file = reader.text(fileNode), !file.isEmpty else {
             throw reader.error(node, "\(key).file", "missing: the file holding the \(role.chineseName) layer")
         }
-        let resolved = file.hasPrefix("/") ? file : folder.appendingPathComponent(file).path
+        let resolved = file.hasPrefix("/") || folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: resolved) else {
             throw reader.error(fileNode, "\(key).file", "no such file: \(resolved)")
         }
