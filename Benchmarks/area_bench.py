@@ -70,7 +70,8 @@ def median_run(cmd, reps):
     return runs[order[reps // 2]], [r[0] for r in runs]
 
 
-def main():
+def bench_arguments():
+    """The options every benchmark script takes: sizes, repetitions, peers, output file."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", nargs="+", default=["p100k", "p1m"])
     ap.add_argument("--reps", type=int, default=3)
@@ -79,6 +80,11 @@ def main():
     a = ap.parse_args()
     if not os.path.exists(ZONECALC):
         sys.exit("build first: swift build -c release")
+    return a
+
+
+def main():
+    a = bench_arguments()
     lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
              f"{a.reps} runs each, median; page cache dropped before each run.", ""]
     lines += ["| size | tool | job | wall s (median) | all runs s | job s | CPU % | peak RSS MiB | total m² (ellipsoidal) | total m² (planar) | vs reference; speed-up (whole process / job) |",

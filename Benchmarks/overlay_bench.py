@@ -11,7 +11,6 @@ belong to the proposal check and are not timed here. Both choices favour the pee
 
 usage: python3 Benchmarks/overlay_bench.py [--sizes p100k p1m] [--reps 3] [--peers geopandas duckdb] [--out FILE]
 """
-import argparse
 import json
 import os
 import statistics
@@ -21,7 +20,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from area_bench import SHARED, ZONECALC, drop_caches, ensure_data, timed  # noqa: E402
+from area_bench import SHARED, ZONECALC, bench_arguments, drop_caches, ensure_data, timed  # noqa: E402
 
 MU = 10000.0 / 15.0
 
@@ -42,12 +41,7 @@ def zonecalc_overlay(folder):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", nargs="+", default=["p100k", "p1m"])
-    ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--peers", nargs="*", default=["geopandas", "duckdb"])
-    ap.add_argument("--out", default=None)
-    a = ap.parse_args()
+    a = bench_arguments()
     lines = ["| size | tool | job | s (median) | all runs s | checks |", "|---|---|---|---|---|---|"]
     for size in a.sizes:
         folder = ensure_data(size)
