@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds ZoneCalc and runs the main job on the sample zone in GeoData/demo:
-# the parcels' areas in 亩 by land-use class, by all three methods, and the zone's area.
+# the zone's area, the parcels' areas in 亩 by land-use class (all three methods), and the 三调 land use
+# of the zone by class with the three-category roll-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-deps.sh
@@ -9,3 +10,5 @@ zonecalc=.build/release/zonecalc
 "$zonecalc" area GeoData/demo/zone.gpkg:kfqfw --method all --unit ha
 echo
 "$zonecalc" area GeoData/demo/zone.gpkg:zd --method all --unit mu --by DLBM --declared SBMJ --tolerance 5 --totals-only
+echo
+"$zonecalc" overlay GeoData/demo/zone.yaml --layer land_use --by land_use
