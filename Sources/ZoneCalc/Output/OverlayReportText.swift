@@ -61,7 +61,8 @@ public struct OverlayReportText {
             }
             if report.overlaps.count > 20 { out += "  … and \(report.overlaps.count - 20) more\n" }
         }
-        out += "\(report.crossing.count) feature(s) of A cross the boundary of B and were clipped; \(report.outsideCount) lie wholly outside.\n"
+        out += "\(report.crossing.count) feature(s) of A cross the boundary of B and were clipped; \(report.outsideCount) lie outside "
+        out += "(touching B at most in slivers).\n"
         for item in report.crossing.prefix(20) {
             out += "  feature #\(item.aIndex + 1)\(item.aLabel.map { " (\($0))" } ?? ""): \(NumberText.percent(item.insideShare)) inside\n"
         }

@@ -64,7 +64,8 @@ public struct OverlayReport: Sendable {
     public var grossTotal: MeasuredArea
     /// Features of A that overlap each other inside B; the overlap is counted once.
     public var overlaps: [OverlapAccounting.Pair]
-    /// A features crossing the boundary of B (partly inside), with their inside share.
+    /// A features crossing the boundary of B (partly inside, slivers aside), with their inside share;
+    /// `outsideCount` counts those with no piece but slivers in B.
     public var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)]
     public var outsideCount: Int
     public var slivers: [OverlaySliver]

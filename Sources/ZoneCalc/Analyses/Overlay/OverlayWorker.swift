@@ -76,15 +76,15 @@ final class OverlayWorker {
             let area = try calculator.measure(piece)
             let primary = area[rules.primary] ?? 0
             guard primary > 0 else { continue }
-            touched = true
             if featureArea == nil { featureArea = whole ? area : try calculator.measure(geometry) }
             let shareOfA = primary / max(featureArea?[rules.primary] ?? primary, .leastNonzeroMagnitude)
-            inside += shareOfA
             let width = whole ? .infinity : 2 * primary / max(try piece.length(), .leastNonzeroMagnitude)
             if primary < rules.sliverArea || width < rules.sliverWidth {
                 batch.slivers.append(OverlaySliver(aIndex: feature.index, aLabel: label(), bLabel: zoneRules.labels[zone], area: primary, width: width))
                 continue
             }
+            touched = true
+            inside += shareOfA
             let zoneArea = zoneRules.areas[zone][rules.primary] ?? 0
             batch.pieces.append(OverlayPiece(
                 aIndex: feature.index, aFid: feature.fid, aLabel: rules.keepPieceDetails ? label() : nil, aClass: rules.wanted.klass(feature),
