@@ -22,6 +22,8 @@ public struct LandClass: Sendable, Equatable {
 /// (`Rules/sandiao-land-classes.csv`, rules.md §8.2) so that users can correct or extend it.
 public struct LandClassTable: Sendable {
     public let classes: [String: LandClass]
+    /// GB/T 21010 codes that 三调 merges into one of its classes (0502 → 05H1 …).
+    public let merged: [String: String]
     /// Where the table came from, for reports.
     public let source: String
 
@@ -30,38 +32,54 @@ public struct LandClassTable: Sendable {
 
     /// The table shipped with ZoneCalc.
     public static func bundled() throws(ZoneCalcError) -> LandClassTable {
-        guard let url = Bundle.module.url(forResource: "sandiao-land-classes", withExtension: "csv", subdirectory: "Rules") else {
-            throw .invalidArgument("the bundled 三调 land-class table is missing from this installation")
+        guard let url = Bundle.module.url(forResource: "sandiao-land-classes", withExtension: "csv", subdirectory: "Rules"),
+              let mergedURL = Bundle.module.url(forResource: "gbt21010-merged-codes", withExtension: "csv", subdirectory: "Rules") else {
+            throw .invalidArgument("the bundled 三调 land-class tables are missing from this installation")
         }
-        return try load(url)
+        return try load(url, merged: mergedURL)
     }
 
     /// Reads a table: `#` lines are comments; a header row `code,name,level1,level1_name,category,tag`.
-    public static func load(_ url: URL) throws(ZoneCalcError) -> LandClassTable {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .fileNotFound(path: url.path) }
+    /// Reads the class table and, optionally, the table of merged GB/T codes.
+    public static func load(_ url: URL, merged mergedURL: URL? = nil) throws(ZoneCalcError) -> LandClassTable {
         var classes: [String: LandClass] = [:]
-        var sawHeader = false
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            if !sawHeader { sawHeader = true; continue }
-            guard fields.count == 6, let category = LandCategory(rawValue: fields[4]) else {
-                throw .invalidArgument("\(url.path):\(number + 1): expected code,name,level1,level1_name,category,tag with category 农用地, 建设用地 or 未利用地")
+        for (line, fields) in try rows(url, columns: 6, expected: "code,name,level1,level1_name,category,tag") {
+            guard let category = LandCategory(rawValue: fields[4]) else {
+                throw .invalidArgument("\(url.path):\(line): the category must be 农用地, 建设用地 or 未利用地, not '\(fields[4])'")
             }
             classes[fields[0]] = LandClass(code: fields[0], name: fields[1], levelOneCode: fields[2], levelOneName: fields[3],
                                            category: category, tag: fields[5])
         }
-        return LandClassTable(classes: classes, source: url.lastPathComponent)
+        var merged: [String: String] = [:]
+        if let mergedURL {
+            for (_, fields) in try rows(mergedURL, columns: 4, expected: "gbt_code,gbt_name,sandiao_code,tag") { merged[fields[0]] = fields[2] }
+        }
+        return LandClassTable(classes: classes, merged: merged, source: url.lastPathComponent)
+    }
+
+    /// The data rows of a rules CSV (after `#` comments and the header), with their line numbers.
+    static func rows(_ url: URL, columns: Int, expected: String) throws(ZoneCalcError) -> [(Int, [String])] {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .fileNotFound(path: url.path) }
+        var rows: [(Int, [String])] = [], sawHeader = false
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if !sawHeader { sawHeader = true; continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count == columns else { throw .invalidArgument("\(url.path):\(number + 1): expected \(columns) columns: \(expected)") }
+            rows.append((number + 1, fields))
+        }
+        return rows
     }
 
     /// The class of a code; a trailing K (可调整) or A (sub-type) falls back to its parent code
-    /// (0201K → 0201, 08H2A → 08H2, 1104A → 1104).
+    /// (0201K → 0201, 08H2A → 08H2, 1104A → 1104), and a GB/T 21010 code that 三调 merges goes to
+    /// its 三调 class (0502 → 05H1).
     public func lookup(_ code: String) -> LandClass? {
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         if let found = classes[trimmed] { return found }
-        if let last = trimmed.last, last == "K" || last == "A" { return classes[String(trimmed.dropLast())] }
-        return nil
+        if let last = trimmed.last, last == "K" || last == "A", let parent = classes[String(trimmed.dropLast())] { return parent }
+        return merged[trimmed].flatMap { classes[$0] }
     }
 }

@@ -30,7 +30,9 @@ enum OverlaySummary {
             let key = piece.aClass ?? "(empty)"
             if classes[key] == nil {
                 let known = table.lookup(key)
-                classes[key] = OverlayClassTotal(key: key, name: known?.name, category: known?.category, pieces: 0, area: MeasuredArea())
+                // A merged or suffixed code shows the 三调 class it rolls up to.
+                let name = known.map { $0.code == key ? $0.name : "→ \($0.code) \($0.name)" }
+                classes[key] = OverlayClassTotal(key: key, name: name, category: known?.category, pieces: 0, area: MeasuredArea())
             }
             classes[key]!.pieces += 1
             classes[key]!.area.add(piece.netArea)
