@@ -47,7 +47,7 @@ public struct OverlayReportJSON {
             classes: report.classes.map { Class(key: $0.key, name: $0.name, category: $0.category?.rawValue, pieces: $0.pieces, area: areas($0.area)) },
             categories: report.categories.map { Category(category: $0.category, area: areas($0.area)) },
             cultivatedSquareMetres: report.cultivated.map { areas($0).squareMetres },
-            total: areas(report.total), grossTotal: areas(report.grossTotal), pieces: report.pieces.count, overlaps: report.overlaps.count,
+            total: areas(report.total), grossTotal: areas(report.grossTotal), pieces: report.pieceCount, overlaps: report.overlaps.count,
             crossing: report.crossing.count, outside: report.outsideCount, slivers: report.slivers.count,
             repaired: report.repaired.count, skipped: report.skipped.count)
     }

@@ -29,11 +29,11 @@ public struct OverlayReportText {
         if !report.classes.isEmpty {
             var table = TextTable(headers: headers, alignments: alignments)
             for item in report.classes { table.add(row(item.key, item.name ?? "", String(item.pieces), item.area)) }
-            table.add(row("total", "", String(report.pieces.count), report.total))
+            table.add(row("total", "", String(report.pieceCount), report.total))
             out += table.render() + "\n"
         } else {
             var table = TextTable(headers: headers, alignments: alignments)
-            table.add(row("total", "", String(report.pieces.count), report.total))
+            table.add(row("total", "", String(report.pieceCount), report.total))
             out += table.render() + "\n"
         }
         if !report.categories.isEmpty {

@@ -63,7 +63,7 @@ public enum OverlayJob {
         let rules = OverlayRules(wanted: wanted, sets: zoneRules, skipInvalid: options.skipInvalid,
                                  sliverArea: options.sliverArea, sliverWidth: options.sliverWidth,
                                  keepGeometry: options.keepGeometry || options.accountOverlaps,
-                                 keepPieceDetails: options.keepGeometry || options.accountOverlaps, primary: methods[0])
+                                 keepPieces: options.keepGeometry || options.accountOverlaps, primary: methods[0])
         let wkbSets = zoneSets.map(\.wkbs)
         let setCount = zoneSets.count
         let batches = try ParallelLayerScan.run(
@@ -92,6 +92,12 @@ public enum OverlayJob {
     static func extent(_ reader: FeatureLayerReader) throws(ZoneCalcError) -> Bounds? {
         do { return try reader.extent() } catch { throw ZoneCalcError(error, source: reader.sourceName) }
     }
+}
+
+/// What the totals need of a piece: A's class and the area.
+struct PieceTally: Sendable {
+    var aClass: String?
+    var area: MeasuredArea
 }
 
 /// The fields of A an overlay reads, by slot.
@@ -135,14 +141,17 @@ struct OverlayRules: Sendable {
     var sliverArea: Double
     var sliverWidth: Double
     var keepGeometry: Bool
-    /// Keep each piece's A id (for piece files and overlap pairs).
-    var keepPieceDetails: Bool
+    /// Keep every piece with its ids (for piece files and overlap accounting); otherwise only each
+    /// piece's class and area are kept, which is all the totals need.
+    var keepPieces: Bool
     var primary: AreaMethod
 }
 
 /// What one worker produced, in layer order.
 struct OverlayBatch: Sendable {
     var pieces: [OverlayPiece] = []
+    /// Class and area of every piece, in layer order, when the pieces themselves are not kept.
+    var tallies: [PieceTally] = []
     var slivers: [OverlaySliver] = []
     var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)] = []
     var outside = 0

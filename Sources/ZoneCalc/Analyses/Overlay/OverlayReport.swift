@@ -54,7 +54,10 @@ public struct OverlayReport: Sendable {
     public var methods: [AreaMethod]
     /// B features (or parts) with their areas.
     public var zones: [(label: String, area: MeasuredArea)]
+    /// The pieces, when kept (written to a file or checked for overlaps); empty otherwise.
     public var pieces: [OverlayPiece]
+    /// Number of pieces (kept or not).
+    public var pieceCount: Int
     public var classes: [OverlayClassTotal]
     /// Totals by three-category roll-up, and the 耕地 subtotal, when the classes are 三调 codes.
     public var categories: [(category: String, area: MeasuredArea)]

@@ -20,12 +20,16 @@ enum OverlaySummary {
             catch { throw ZoneCalcError(error, source: a.sourceName) }
             if !keepGeometry { for i in pieces.indices { pieces[i].wkb = nil } }
         }
+        // Every piece's (class, gross, net) in layer order: from the kept pieces or from the tallies.
+        let tallies: [(aClass: String?, gross: MeasuredArea, net: MeasuredArea)] = pieces.isEmpty
+            ? batches.flatMap { $0.tallies.map { ($0.aClass, $0.area, $0.area) } }
+            : pieces.map { ($0.aClass, $0.area, $0.netArea) }
         var total = MeasuredArea(), grossTotal = MeasuredArea()
         for method in methods { total[method] = 0; grossTotal[method] = 0 }
         var classes: [String: OverlayClassTotal] = [:]
-        for piece in pieces {
-            total.add(piece.netArea)
-            grossTotal.add(piece.area)
+        for piece in tallies {
+            total.add(piece.net)
+            grossTotal.add(piece.gross)
             guard classify else { continue }
             let key = piece.aClass ?? "(empty)"
             if classes[key] == nil {
@@ -35,7 +39,7 @@ enum OverlaySummary {
                 classes[key] = OverlayClassTotal(key: key, name: name, category: known?.category, pieces: 0, area: MeasuredArea())
             }
             classes[key]!.pieces += 1
-            classes[key]!.area.add(piece.netArea)
+            classes[key]!.area.add(piece.net)
         }
         let sorted = classes.values.sorted { $0.key < $1.key }
         var categories: [(category: String, area: MeasuredArea)] = []
@@ -57,7 +61,8 @@ enum OverlaySummary {
             cultivated = cultivatedArea
         }
         return OverlayReport(aSource: a.sourceName, bSource: b.sourceName, crs: crs, methods: methods,
-                             zones: Array(zip(zones, zoneAreas)).map { (label: $0.0, area: $0.1) }, pieces: pieces, classes: sorted,
+                             zones: Array(zip(zones, zoneAreas)).map { (label: $0.0, area: $0.1) }, pieces: pieces,
+                             pieceCount: tallies.count, classes: sorted,
                              categories: categories, cultivated: cultivated, total: total, grossTotal: grossTotal, overlaps: overlaps,
                              crossing: crossing, outsideCount: outside, slivers: slivers, repaired: repaired, skipped: skipped,
                              landClassSource: categories.isEmpty ? nil : table.source)

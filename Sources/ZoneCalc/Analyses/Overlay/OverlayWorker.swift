@@ -85,9 +85,13 @@ final class OverlayWorker {
             }
             touched = true
             inside += shareOfA
+            guard rules.keepPieces else {
+                batch.tallies.append(PieceTally(aClass: rules.wanted.klass(feature), area: area))
+                continue
+            }
             let zoneArea = zoneRules.areas[zone][rules.primary] ?? 0
             batch.pieces.append(OverlayPiece(
-                aIndex: feature.index, aFid: feature.fid, aLabel: rules.keepPieceDetails ? label() : nil, aClass: rules.wanted.klass(feature),
+                aIndex: feature.index, aFid: feature.fid, aLabel: label(), aClass: rules.wanted.klass(feature),
                 bIndex: zone, bLabel: zoneRules.labels[zone], area: area, netArea: area, shareOfA: shareOfA,
                 shareOfB: zoneArea > 0 ? primary / zoneArea : 0, whole: whole, apportioned: rules.wanted.apportioned(feature, share: shareOfA),
                 wkb: rules.keepGeometry ? try piece.wkb() : nil))
