@@ -21,8 +21,8 @@ struct OverlayCommand: ParsableCommand {
     @Option(help: "Field of A to total by (e.g. DLBM, or with a project a ZoneCalc field such as land_use); 三调 codes get the 三大类 roll-up and the 耕地 subtotal.")
     var by: String?
 
-    @Option(help: "Area method(s), comma-separated: planar, ellipsoidal, geodesic. The first one gives the shares.")
-    var method: String = "planar,ellipsoidal"
+    @Option(help: "Area method(s), comma-separated: planar, ellipsoidal, geodesic; the first gives shares and slivers. Default planar,ellipsoidal (with a project: its area_method first).")
+    var method: String?
 
     @Option(help: "Numeric fields of A to apportion to the pieces by area share (repeatable).")
     var apportion: [String] = []
@@ -63,14 +63,14 @@ struct OverlayCommand: ParsableCommand {
         if project != nil {
             guard layer != nil, a == nil, b.isEmpty else { throw ValidationError("with a project, give --layer (and no --a/--b)") }
         } else {
-            guard a != nil, !b.isEmpty else { throw ValidationError("give a project file and --layer, or --a and at least one --b") }
+            guard a != nil, !b.isEmpty, layer == nil else { throw ValidationError("give a project file and --layer, or --a and at least one --b") }
         }
     }
 
     func run() throws {
         try reportingErrors(source: project ?? a ?? "") {
             var options = OverlayOptions()
-            options.methods = try AreaCommand.parseMethods(method)
+            options.methods = try AreaCommand.parseMethods(method ?? "planar,ellipsoidal")
             options.byField = by
             options.apportion = apportion
             options.perPart = perPart
@@ -90,12 +90,12 @@ struct OverlayCommand: ParsableCommand {
                 }
                 let chosen = try zone.layer(role), boundary = try zone.layer(.boundary)
                 (aSpec, bSpecs) = (chosen.source, [boundary.source])
-                options.aCRS = chosen.crs
-                options.bCRS = boundary.crs
+                options.aCRS = aCRS ?? chosen.crs
+                options.bCRS = bCRS ?? boundary.crs
                 options.byField = by.map { chosen.field($0) ?? $0 }
                 options.aIdField = chosen.field("id")
                 options.bIdField = boundary.field("id")
-                options.methods = [zone.areaMethod] + options.methods.filter { $0 != zone.areaMethod }
+                if method == nil { options.methods = [zone.areaMethod] + options.methods.filter { $0 != zone.areaMethod } }
             } else {
                 (aSpec, bSpecs) = (SourceSpec(parsing: a!), b.map { SourceSpec(parsing: $0) })
             }

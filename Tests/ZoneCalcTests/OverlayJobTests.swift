@@ -57,6 +57,7 @@ import Testing
         #expect(abs(report.pieces[0].shareOfB - 100.0 / 9_700) < 1e-15)
         // TZ 1000 apportioned by the share inside.
         #expect(report.pieces.map { $0.apportioned[0]! } == [1000, 500, 1000])
+        #expect(report.classes.map(\.apportioned) == [[500], [1000], [1000]])
         #expect(report.total.planar == 250)
         #expect(report.classes.map(\.key) == ["0101", "0102", "0601"])
         #expect(report.classes.map { $0.area.planar! } == [50, 100, 100])
@@ -161,6 +162,60 @@ import Testing
             #expect(OverlayReportText().render(together[k]) == OverlayReportText().render(alone))
         }
         #expect(together[1].total.planar! > together[0].total.planar!)  // the urban boundary covers the zone with a margin
+    }
+
+    /// A overlapping B and also touching it along edges elsewhere: GEOS returns a collection of a
+    /// polygon and lines; only the polygon is the piece (area, width and written geometry).
+    @Test func anIntersectionWithSharedEdgesKeepsOnlyItsPolygon() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let context = GEOSContext()
+        let x = Self.x, y = Self.y
+        let u = [XY(x - 10, y - 5), XY(x + 20, y - 5), XY(x + 20, y + 10), XY(x + 5, y + 10), XY(x + 5, y), XY(x, y), XY(x, y + 10),
+                 XY(x - 10, y + 10), XY(x - 10, y - 5)]
+        let b = folder.appendingPathComponent("u.gpkg").path, a = folder.appendingPathComponent("a.gpkg").path
+        try TestData.writeLayer(b, crs: "EPSG:4547", features: [("U", nil, try Geometry.polygon(shell: u, context: context).wkb())])
+        try TestData.writeLayer(a, crs: "EPSG:4547", features: [("S", nil, try Geometry.polygon(shell: TestData.square(x, y, 10), context: context).wkb())])
+        var options = OverlayOptions()
+        options.methods = [.planar]
+        options.keepGeometry = true
+        let report = try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: a)), b: try LayerReaders.open(SourceSpec(path: b)), options: options)
+        #expect(report.pieces.count == 1)
+        #expect(report.pieces.first?.area.planar == 50)
+        let piece = try Geometry.fromWKB(try #require(report.pieces.first?.wkb), context: context)
+        #expect(piece.kind.isAreal)
+        #expect(try piece.length() == 30)
+    }
+
+    /// Lon/lat data: planar areas are taken in the Gauss–Krüger 3° zone of the data (CM 120°E here, the
+    /// sample's own zone), so they equal the projected run's to the reprojection's round-off.
+    @Test func lonLatDataGetPlanarAreasInTheirGaussKrugerZone() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let context = GEOSContext()
+        let sample = try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: "kfqfw"))
+        var zoneWKB: [UInt8] = []
+        try sample.read(fieldIndices: [], swapXY: false) { zoneWKB = $0.wkb! }
+        let reprojector = try GeometryReprojector(from: "EPSG:4528", to: "EPSG:4490")
+        let b = folder.appendingPathComponent("zone4490.gpkg").path, a = folder.appendingPathComponent("a4490.gpkg").path
+        try TestData.writeLayer(b, crs: "EPSG:4490", features: [("Z", nil, try reprojector.reproject(zoneWKB))])
+        let square = try Geometry.polygon(shell: TestData.square(40_495_000, 3_514_000, 100), context: context).wkb()
+        try TestData.writeLayer(a, crs: "EPSG:4490", features: [("S", nil, try reprojector.reproject(square))])
+        var options = OverlayOptions()
+        options.methods = [.planar, .ellipsoidal]
+        let report = try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: a)), b: try LayerReaders.open(SourceSpec(path: b)), options: options)
+        #expect(abs(try #require(report.total.planar) - 10_000) < 1e-3)
+        #expect(abs(try #require(report.zones.first?.area.planar) - 6129761.786157113) / 6129761.786157113 < 1e-9)
+        #expect(!report.sliverWidthApplied)
+    }
+
+    @Test func layerRolesAreGuessedByTheLongestHint() {
+        #expect(LayerRole.guess("kqfw") == .expansion)
+        #expect(LayerRole.guess("tqfw.txt") == .adjustment)
+        #expect(LayerRole.guess("kfqfw") == .boundary)
+        #expect(LayerRole.guess("扩区范围") == .expansion)
+        #expect(LayerRole.guess("jzw") == .buildings)
+        #expect(LayerRole.guess("roads") == nil)
     }
 
     @Test func landClassTableRollsSuffixedCodesUp() throws {

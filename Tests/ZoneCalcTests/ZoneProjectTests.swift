@@ -48,6 +48,8 @@ import Testing
         do { _ = try ZoneProjectLoader.load(badDate) } catch {
             #expect(error.description.contains("zone.yaml:3: as_of"))
         }
+        let impossibleDate = try write("zone:\n  name: 示范区\nas_of: 2026-13-45\n", in: folder)
+        #expect(throws: ZoneCalcError.self) { try ZoneProjectLoader.load(impossibleDate) }
         let unknownField = try write("zone:\n  name: 示范区\nlayers:\n  parcels:\n    file: zone.gpkg\n    fields:\n      parcel_number: ZDBH\n", in: folder)
         do { _ = try ZoneProjectLoader.load(unknownField) } catch {
             #expect(error.description.contains("zone.yaml:7: layers.parcels.fields.parcel_number"))

@@ -267,3 +267,21 @@ public final class Geometry {
         try context.predicate("overlaps") { GEOSOverlaps_r(h, raw, other.raw) }
     }
 }
+
+extension Geometry {
+    /// The polygons of a geometry: itself when it is a (multi)polygon, otherwise a MultiPolygon of the
+    /// polygons in a collection (lines and points left out), empty when there are none.
+    public func polygonalPart() throws(GEOSError) -> Geometry {
+        if kind.isAreal { return self }
+        var polygons: [Geometry] = []
+        func collect(_ geometry: Geometry) {
+            switch geometry.kind {
+            case .polygon: polygons.append(geometry)
+            case .multiPolygon, .collection: geometry.parts.forEach(collect)
+            default: break
+            }
+        }
+        collect(self)
+        return try Geometry.collection(.multiPolygon, of: polygons, context: context)
+    }
+}

@@ -15,6 +15,11 @@ public enum OverlayExport {
         for method in report.methods {
             columns.append(FieldDefinition(name: "\(AreaExport.prefix(method))_M2", type: .real, width: 24, precision: 6))
         }
+        // Net areas: what the totals count when features of A overlap each other (equal to the gross area otherwise).
+        for method in report.methods {
+            columns.append(FieldDefinition(name: "NET_\(AreaExport.prefix(method).prefix(3))_M2", type: .real, width: 24, precision: 6))
+        }
+        for field in report.apportionFields { columns.append(FieldDefinition(name: "AP_\(field)", type: .real, width: 24, precision: 6)) }
         columns += [FieldDefinition(name: "SHARE_A", type: .real, width: 16, precision: 10),
                     FieldDefinition(name: "SHARE_B", type: .real, width: 16, precision: 10),
                     FieldDefinition(name: "WHOLE", type: .integer)]
@@ -26,6 +31,8 @@ public enum OverlayExport {
                     var values: [FieldValue] = [.integer(Int64(piece.aIndex + 1)), .integer(piece.aFid), piece.aLabel.map(FieldValue.string) ?? .null,
                                                 piece.aClass.map(FieldValue.string) ?? .null, .string(overlay.bSource), .string(piece.bLabel)]
                     values += report.methods.map { FieldValue.real(piece.area[$0] ?? 0) }
+                    values += report.methods.map { FieldValue.real(piece.netArea[$0] ?? 0) }
+                    values += piece.apportioned.map { $0.map(FieldValue.real) ?? .null }
                     values += [.real(piece.shareOfA), .real(piece.shareOfB), .integer(piece.whole ? 1 : 0)]
                     try emit(values, piece.wkb)
                 }

@@ -25,7 +25,10 @@ public struct OverlayReportJSON {
     }
     struct Areas: Encodable { var squareMetres: [String: Double] }
     struct Zone: Encodable { var label: String; var area: Areas }
-    struct Class: Encodable { var key: String; var name: String?; var category: String?; var pieces: Int; var area: Areas }
+    struct Class: Encodable {
+        var key: String; var name: String?; var category: String?; var pieces: Int; var area: Areas
+        var apportioned: [String: Double]?
+    }
     struct Category: Encodable { var category: String; var area: Areas }
 
     /// One JSON object for one overlay, an array for several.
@@ -44,7 +47,10 @@ public struct OverlayReportJSON {
         return Document(
             a: report.aSource, b: report.bSource, crs: report.crs.summary, methods: report.methods.map(\.rawValue),
             zones: report.zones.map { Zone(label: $0.label, area: areas($0.area)) },
-            classes: report.classes.map { Class(key: $0.key, name: $0.name, category: $0.category?.rawValue, pieces: $0.pieces, area: areas($0.area)) },
+            classes: report.classes.map { item in
+                Class(key: item.key, name: item.name, category: item.category?.rawValue, pieces: item.pieces, area: areas(item.area),
+                      apportioned: report.apportionFields.isEmpty ? nil : Dictionary(uniqueKeysWithValues: zip(report.apportionFields, item.apportioned)))
+            },
             categories: report.categories.map { Category(category: $0.category, area: areas($0.area)) },
             cultivatedSquareMetres: report.cultivated.map { areas($0).squareMetres },
             total: areas(report.total), grossTotal: areas(report.grossTotal), pieces: report.pieceCount, overlaps: report.overlaps.count,

@@ -20,16 +20,19 @@ public struct OverlayReportText {
         out += zones.render() + "\n"
         let total = report.total[primary] ?? 0
         let headers = ["class", "name", "pieces", "\(primary.rawValue) m²", "公顷", "亩", "share"] + others.map { "\($0.rawValue) 亩" }
-        func row(_ key: String, _ name: String, _ pieces: String, _ area: MeasuredArea) -> [String] {
+            + report.apportionFields.map { "\($0) (apportioned)" }
+        func row(_ key: String, _ name: String, _ pieces: String, _ area: MeasuredArea, _ apportioned: [Double] = []) -> [String] {
             let value = area[primary] ?? 0
             return [key, name, pieces, text(value, .squareMetre), text(value, .hectare), text(value, .mu),
                     NumberText.percent(total > 0 ? value / total : 0)] + others.map { text(area[$0], .mu) }
+                + apportioned.map { NumberText.fixed($0, decimals: 4) }
         }
         let alignments: [TextTable.Alignment] = [.left, .left] + Array(repeating: .right, count: headers.count - 2)
         if !report.classes.isEmpty {
             var table = TextTable(headers: headers, alignments: alignments)
-            for item in report.classes { table.add(row(item.key, item.name ?? "", String(item.pieces), item.area)) }
-            table.add(row("total", "", String(report.pieceCount), report.total))
+            for item in report.classes { table.add(row(item.key, item.name ?? "", String(item.pieces), item.area, item.apportioned)) }
+            let apportionedTotals = report.apportionFields.indices.map { slot in report.classes.reduce(0) { $0 + $1.apportioned[slot] } }
+            table.add(row("total", "", String(report.pieceCount), report.total, apportionedTotals))
             out += table.render() + "\n"
         } else {
             var table = TextTable(headers: headers, alignments: alignments)
@@ -67,21 +70,28 @@ public struct OverlayReportText {
             out += "  feature #\(item.aIndex + 1)\(item.aLabel.map { " (\($0))" } ?? ""): \(NumberText.percent(item.insideShare)) inside\n"
         }
         if report.crossing.count > 20 { out += "  … and \(report.crossing.count - 20) more (write the pieces with -o)\n" }
+        if !report.sliverWidthApplied {
+            out += "The data are in longitude/latitude: slivers are judged by area only (the width test needs metres).\n"
+        }
         if !report.slivers.isEmpty {
             let area = report.slivers.reduce(0) { $0 + $1.area }
             out += "\(report.slivers.count) sliver piece(s), \(NumberText.fixed(area, decimals: 2)) m² in all, left out of the statistics:\n"
             for sliver in report.slivers.prefix(20) {
                 out += "  feature #\(sliver.aIndex + 1)\(sliver.aLabel.map { " (\($0))" } ?? "") in \(sliver.bLabel): "
-                out += "\(NumberText.fixed(sliver.area, decimals: 3)) m², mean width \(NumberText.fixed(sliver.width, decimals: 3)) m\n"
+                out += "\(NumberText.fixed(sliver.area, decimals: 3)) m²"
+                out += sliver.width.isFinite ? ", mean width \(NumberText.fixed(sliver.width, decimals: 3)) m\n" : "\n"
             }
+            if report.slivers.count > 20 { out += "  … and \(report.slivers.count - 20) more\n" }
         }
         if !report.repaired.isEmpty {
             out += "\(report.repaired.count) invalid feature(s) of A overlaid after make-valid (GEOS linework method):\n"
             for item in report.repaired.prefix(20) { out += "  feature #\(item.aIndex + 1)\(item.aLabel.map { " (\($0))" } ?? ""): \(item.problem.describe())\n" }
+            if report.repaired.count > 20 { out += "  … and \(report.repaired.count - 20) more\n" }
         }
         if !report.skipped.isEmpty {
             out += "\(report.skipped.count) feature(s) of A skipped:\n"
             for item in report.skipped.prefix(20) { out += "  feature #\(item.index + 1)\(item.label.map { " (\($0))" } ?? ""): \(item.reason)\n" }
+            if report.skipped.count > 20 { out += "  … and \(report.skipped.count - 20) more\n" }
         }
         return out
     }

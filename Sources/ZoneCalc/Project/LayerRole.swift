@@ -30,13 +30,22 @@ public enum LayerRole: String, CaseIterable, Sendable {
         }
     }
 
+    /// The role a layer or file name suggests: the role with the longest matching hint (so that
+    /// "kqfw" is an expansion, not a boundary), nil when none matches.
+    static func guess(_ name: String) -> LayerRole? {
+        let lowered = name.lowercased()
+        return allCases.compactMap { role in
+            role.nameHints.filter { lowered.contains($0) }.map(\.count).max().map { (role, $0) }
+        }.max { $0.1 < $1.1 }?.0
+    }
+
     /// Lower-case fragments of layer or file names that suggest this role.
     var nameHints: [String] {
         switch self {
-        case .boundary: return ["kfqfw", "范围", "boundary", "kfq_"]
+        case .boundary: return ["kfqfw", "开发区范围", "核准范围", "boundary", "kfq_"]
         case .parcels: return ["zd", "宗地", "parcel", "gdxx", "供地"]
         case .landUse: return ["dltb", "地类", "landuse", "land_use", "sandiao"]
-        case .buildings: return ["jzw", "建筑", "building", "fw"]
+        case .buildings: return ["jzw", "建筑", "building"]
         case .approvals: return ["pzyd", "批准", "approval", "bpyd"]
         case .farmland: return ["yjjbnt", "基本农田", "farmland", "jbnt"]
         case .ecologicalRedLine: return ["stbhhx", "生态保护红线", "redline", "red_line", "sthx"]

@@ -19,10 +19,15 @@ public enum ProjectInit {
             guard let readers = try? LayerReaders.openAll(SourceSpec(path: path)) else { continue }
             for reader in readers {
                 let multi = readers.count > 1
-                let names = (reader.layerName + " " + file).lowercased()
-                let taken = Set(drafts.map(\.role))
-                guard let role = LayerRole.allCases.first(where: { role in !taken.contains(role) && role.nameHints.contains { names.contains($0) } }) else {
-                    unassigned.append(multi ? "\(file):\(reader.layerName)" : file)
+                let name = multi ? "\(file):\(reader.layerName)" : file
+                // The layer's own name decides first; the file's name only for single-layer files.
+                guard let role = LayerRole.guess(reader.layerName) ?? (multi ? nil : LayerRole.guess(file)) else {
+                    unassigned.append(name)
+                    continue
+                }
+                // The same layer in a second format (e.g. kfqfw.txt beside zone.gpkg:kfqfw) is listed, not used.
+                guard !drafts.contains(where: { $0.role == role }) else {
+                    unassigned.append("\(name) (another \(role.rawValue) layer)")
                     continue
                 }
                 drafts.append(.init(role: role, file: file, layer: multi ? reader.layerName : nil, fields: aliases.guess(reader.fields.map(\.name))))

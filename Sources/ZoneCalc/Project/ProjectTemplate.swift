@@ -42,7 +42,7 @@ public enum ProjectTemplate {
             }
         }
         if !unassigned.isEmpty {
-            out += "\n# Layers found whose role could not be guessed (add them above under the right key):\n"
+            out += "\n# Layers found but not used (no role guessed, or a second layer for a role taken above):\n"
             for item in unassigned { out += "#   \(item)\n" }
         }
         return out

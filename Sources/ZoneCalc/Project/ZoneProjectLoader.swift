@@ -7,7 +7,10 @@ public enum ZoneProjectLoader {
     static let layerKeys = ["file", "layer", "crs", "fields"]
 
     public static func load(_ path: String) throws(ZoneCalcError) -> ZoneProject {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .fileNotFound(path: path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw .projectFile(path: path, line: nil, key: "", message: "the file is not UTF-8 text; save it as UTF-8")
+        }
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
@@ -31,7 +34,7 @@ public enum ZoneProjectLoader {
         let code = zoneKeys["code"].flatMap(reader.text)
         var asOf: String?
         if let node = top["as_of"], let value = reader.text(node) {
-            guard value.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil else {
+            guard value.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil, isCalendarDate(value) else {
                 throw reader.error(node, "as_of", "'\(value)' is not a date; write YYYY-MM-DD")
             }
             asOf = value
@@ -57,6 +60,15 @@ public enum ZoneProjectLoader {
     }
 
     /// - Parameter folder: the project file's folder as given (relative paths stay relative in messages).
+    /// True for a real day: month 1–12, day within the month (leap years included).
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return false }
+        let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parts[1] - 1]
+        return (1...days).contains(parts[2])
+    }
+
     private static func layer(_ role: LayerRole, _ node: Node, reader: NodeReader, folder: String) throws(ZoneCalcError) -> ProjectLayer {
         let key = "layers.\(role.rawValue)"
         let entries = try reader.mapping(node, key: key, allowed: layerKeys)

@@ -43,7 +43,7 @@ public enum AreaJob {
         }
         let wanted = try FieldSelection(reader: reader, options: options)
         let crs = try resolveCRS(reader, options: options)
-        let plane = crs.kind == .geographic && options.methods.contains(.planar) ? try planeForGeographic(reader, crs: crs, options: options) : nil
+        let plane = options.methods.contains(.planar) ? PlanarPlane.forGeographic(crs, reader: reader, swapXY: options.swapXY) : nil
         // Build one calculator up front so CRS problems surface here, not on a worker thread.
         do { _ = try AreaCalculator(crs: crs, methods: options.methods, planeForGeographic: plane) }
         catch { throw .proj(error, source: source) }
@@ -77,15 +77,6 @@ public enum AreaJob {
         if options.swapXY, let b = bounds { bounds = Bounds(minX: b.minY, minY: b.minX, maxX: b.maxY, maxY: b.maxX) }
         return try CRSResolver.resolve(declared: reader.declaredCRS, override: options.crsOverride, bounds: bounds,
                                        source: reader.sourceName, context: ProjContext())
-    }
-
-    /// The Gauss–Krüger 3° zone (CM-only) of the layer's central longitude, for planar areas of lon/lat data.
-    private static func planeForGeographic(_ reader: FeatureLayerReader, crs: ResolvedCRS, options: AreaOptions) throws(ZoneCalcError) -> String {
-        let bounds = (try? reader.extent()) ?? nil
-        let centre = bounds.map { options.swapXY ? ($0.minY + $0.maxY) / 2 : ($0.minX + $0.maxX) / 2 } ?? 0
-        let zone = GaussKrugerZone.threeDegree(containing: centre)
-        if let datum = crs.datum, let code = datum.gaussKrugerEPSG(zone, prefixed: false) { return "EPSG:\(code)" }
-        return "+proj=tmerc +lat_0=0 +lon_0=\(Int(zone.centralMeridian)) +k=1 +x_0=500000 +y_0=0 +a=\(crs.semiMajorAxis) +rf=\(crs.inverseFlattening) +units=m +no_defs +type=crs"
     }
 
     /// Declared cadastral areas are planar: compare with the planar area when computed, else the one method asked for.

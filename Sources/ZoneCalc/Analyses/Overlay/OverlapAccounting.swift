@@ -17,8 +17,8 @@ public enum OverlapAccounting {
     static let tolerance = 0.01
 
     /// Sets each piece's net area and returns the overlapping pairs, in layer order.
-    static func apply(to pieces: inout [OverlayPiece], crs: ResolvedCRS, methods: [AreaMethod]) throws -> [Pair] {
-        let calculator = try AreaCalculator(crs: crs, methods: methods)
+    static func apply(to pieces: inout [OverlayPiece], crs: ResolvedCRS, methods: [AreaMethod], plane: String?) throws -> [Pair] {
+        let calculator = try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane)
         let context = calculator.geos
         let geometries = try pieces.map { piece -> Geometry in
             guard let wkb = piece.wkb else { preconditionFailure("overlap accounting needs the piece geometries") }

@@ -50,9 +50,12 @@ public enum OverlayJob {
         for b in layers { zoneSets.append(try OverlayZones.load(b, options: options, targetCRS: crs)) }
         let wanted = try OverlayFields(reader: a, options: options)
         let methods = options.methods
+        // Lon/lat data: planar areas in the Gauss–Krüger zone of the layer; the sliver width test needs
+        // metres, so it is off there (said in the report).
+        let plane = PlanarPlane.forGeographic(crs, reader: a)
         var zoneRules: [ZoneRules] = []
         do {
-            let calculator = try AreaCalculator(crs: crs, methods: methods)
+            let calculator = try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane)
             for (set, b) in zip(zoneSets, layers) {
                 let areas = try set.wkbs.map { try calculator.measure(try Geometry.fromWKB($0, context: calculator.geos)) }
                 zoneRules.append(ZoneRules(source: b.sourceName, labels: set.labels, areas: areas))
@@ -61,14 +64,15 @@ public enum OverlayJob {
             throw ZoneCalcError(error, source: layers.map(\.sourceName).joined(separator: ", "))
         }
         let rules = OverlayRules(wanted: wanted, sets: zoneRules, skipInvalid: options.skipInvalid,
-                                 sliverArea: options.sliverArea, sliverWidth: options.sliverWidth,
+                                 sliverArea: options.sliverArea, sliverWidth: plane == nil ? options.sliverWidth : 0,
                                  keepGeometry: options.keepGeometry || options.accountOverlaps,
-                                 keepPieces: options.keepGeometry || options.accountOverlaps, primary: methods[0])
+                                 keepPieces: options.keepGeometry || options.accountOverlaps || !options.apportion.isEmpty,
+                                 primary: methods[0])
         let wkbSets = zoneSets.map(\.wkbs)
         let setCount = zoneSets.count
         let batches = try ParallelLayerScan.run(
             a, fieldIndices: wanted.indices, swapXY: false, workers: options.workers,
-            makeWorker: { Result { try OverlayWorker(crs: crs, methods: methods, zoneSets: wkbSets) } },
+            makeWorker: { Result { try OverlayWorker(crs: crs, methods: methods, plane: plane, zoneSets: wkbSets) } },
             newBatch: { Array(repeating: OverlayBatch(), count: setCount) },
             process: { worker, feature, batches in
                 switch worker {
@@ -84,7 +88,8 @@ public enum OverlayJob {
             reports.append(try OverlaySummary.assemble(batches.map { $0[k] }, a: a, b: layers[k], crs: crs, methods: methods,
                                                        zones: zoneRules[k].labels, zoneAreas: zoneRules[k].areas,
                                                        classify: options.byField != nil, table: table,
-                                                       accountOverlaps: options.accountOverlaps, keepGeometry: options.keepGeometry))
+                                                       accountOverlaps: options.accountOverlaps, keepGeometry: options.keepGeometry,
+                                                       plane: plane, apportion: options.apportion))
         }
         return reports
     }

@@ -44,6 +44,8 @@ public struct OverlayClassTotal: Sendable {
     public var category: LandCategory?
     public var pieces: Int
     public var area: MeasuredArea
+    /// Sums of the apportioned fields (in the order of ``OverlayReport/apportionFields``).
+    public var apportioned: [Double]
 }
 
 /// What `zonecalc overlay` found.
@@ -59,6 +61,10 @@ public struct OverlayReport: Sendable {
     /// Number of pieces (kept or not).
     public var pieceCount: Int
     public var classes: [OverlayClassTotal]
+    /// The fields of A apportioned to the pieces by area share.
+    public var apportionFields: [String]
+    /// False for lon/lat data, where the sliver width test (in metres) is off.
+    public var sliverWidthApplied: Bool
     /// Totals by three-category roll-up, and the 耕地 subtotal, when the classes are 三调 codes.
     public var categories: [(category: String, area: MeasuredArea)]
     public var cultivated: MeasuredArea?

@@ -5,7 +5,8 @@ import GeoBridge
 enum OverlaySummary {
     static func assemble(_ batches: [OverlayBatch], a: FeatureLayerReader, b: FeatureLayerReader, crs: ResolvedCRS,
                          methods: [AreaMethod], zones: [String], zoneAreas: [MeasuredArea], classify: Bool,
-                         table: LandClassTable, accountOverlaps: Bool, keepGeometry: Bool) throws(ZoneCalcError) -> OverlayReport {
+                         table: LandClassTable, accountOverlaps: Bool, keepGeometry: Bool, plane: String?,
+                         apportion: [String]) throws(ZoneCalcError) -> OverlayReport {
         var pieces: [OverlayPiece] = [], slivers: [OverlaySliver] = [], skipped: [SkippedFeature] = []
         var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)] = []
         var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
@@ -16,14 +17,14 @@ enum OverlaySummary {
         }
         var overlaps: [OverlapAccounting.Pair] = []
         if accountOverlaps {
-            do { overlaps = try OverlapAccounting.apply(to: &pieces, crs: crs, methods: methods) }
+            do { overlaps = try OverlapAccounting.apply(to: &pieces, crs: crs, methods: methods, plane: plane) }
             catch { throw ZoneCalcError(error, source: a.sourceName) }
             if !keepGeometry { for i in pieces.indices { pieces[i].wkb = nil } }
         }
         // Every piece's (class, gross, net) in layer order: from the kept pieces or from the tallies.
-        let tallies: [(aClass: String?, gross: MeasuredArea, net: MeasuredArea)] = pieces.isEmpty
-            ? batches.flatMap { $0.tallies.map { ($0.aClass, $0.area, $0.area) } }
-            : pieces.map { ($0.aClass, $0.area, $0.netArea) }
+        let tallies: [(aClass: String?, gross: MeasuredArea, net: MeasuredArea, apportioned: [Double?])] = pieces.isEmpty
+            ? batches.flatMap { $0.tallies.map { ($0.aClass, $0.area, $0.area, []) } }
+            : pieces.map { ($0.aClass, $0.area, $0.netArea, $0.apportioned) }
         var total = MeasuredArea(), grossTotal = MeasuredArea()
         for method in methods { total[method] = 0; grossTotal[method] = 0 }
         var classes: [String: OverlayClassTotal] = [:]
@@ -36,10 +37,12 @@ enum OverlaySummary {
                 let known = table.lookup(key)
                 // A merged or suffixed code shows the 三调 class it rolls up to.
                 let name = known.map { $0.code == key ? $0.name : "→ \($0.code) \($0.name)" }
-                classes[key] = OverlayClassTotal(key: key, name: name, category: known?.category, pieces: 0, area: MeasuredArea())
+                classes[key] = OverlayClassTotal(key: key, name: name, category: known?.category, pieces: 0, area: MeasuredArea(),
+                                                 apportioned: Array(repeating: 0, count: apportion.count))
             }
             classes[key]!.pieces += 1
             classes[key]!.area.add(piece.net)
+            for (slot, value) in piece.apportioned.enumerated() { classes[key]!.apportioned[slot] += value ?? 0 }
         }
         let sorted = classes.values.sorted { $0.key < $1.key }
         var categories: [(category: String, area: MeasuredArea)] = []
@@ -62,7 +65,8 @@ enum OverlaySummary {
         }
         return OverlayReport(aSource: a.sourceName, bSource: b.sourceName, crs: crs, methods: methods,
                              zones: Array(zip(zones, zoneAreas)).map { (label: $0.0, area: $0.1) }, pieces: pieces,
-                             pieceCount: tallies.count, classes: sorted,
+                             pieceCount: tallies.count, classes: sorted, apportionFields: apportion,
+                             sliverWidthApplied: plane == nil,
                              categories: categories, cultivated: cultivated, total: total, grossTotal: grossTotal, overlaps: overlaps,
                              crossing: crossing, outsideCount: outside, slivers: slivers, repaired: repaired, skipped: skipped,
                              landClassSource: categories.isEmpty ? nil : table.source)

@@ -13,8 +13,8 @@ final class OverlayWorker {
     private let calculator: AreaCalculator
     private let sets: [ZoneSet]
 
-    init(crs: ResolvedCRS, methods: [AreaMethod], zoneSets: [[[UInt8]]]) throws {
-        let calculator = try AreaCalculator(crs: crs, methods: methods)
+    init(crs: ResolvedCRS, methods: [AreaMethod], plane: String?, zoneSets: [[[UInt8]]]) throws {
+        let calculator = try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane)
         sets = try zoneSets.map { wkbs in
             let zones = try wkbs.map { try Geometry.fromWKB($0, context: calculator.geos) }
             return ZoneSet(zones: zones, prepared: try zones.map { try PreparedGeometry($0) },
@@ -46,16 +46,24 @@ final class OverlayWorker {
             if let problem = try geometry.validityProblem() {
                 if problem.reason.contains("Invalid Coordinate") { return skip("has a NaN or infinite coordinate") }
                 if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
-                geometry = try geometry.makeValid()
+                geometry = try geometry.makeValid().polygonalPart()
                 for k in batches.indices { batches[k].repaired.append((feature.index, label(), problem)) }
             }
             var featureArea: MeasuredArea?
             for k in sets.indices {
-                try overlay(feature, geometry, with: sets[k], rules: rules, zoneRules: rules.sets[k], featureArea: &featureArea,
-                            label: label, into: &batches[k])
+                // A failure with one B layer skips the feature in that layer's report only.
+                var attempt = batches[k]
+                do {
+                    try overlay(feature, geometry, with: sets[k], rules: rules, zoneRules: rules.sets[k], featureArea: &featureArea,
+                                label: label, into: &attempt)
+                    batches[k] = attempt
+                } catch {
+                    batches[k].skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: label(),
+                                                             reason: "could not be overlaid with \(rules.sets[k].source): \(error)"))
+                }
             }
         } catch {
-            skip("could not be overlaid: \(error)")
+            skip("could not be read: \(error)")
         }
     }
 
@@ -71,14 +79,15 @@ final class OverlayWorker {
                 piece = geometry
             } else {
                 guard try set.prepared[zone].intersects(geometry) else { continue }
-                piece = try geometry.intersection(set.zones[zone])
+                // Only the polygonal part of an intersection is a piece (shared edges come back as lines).
+                piece = try geometry.intersection(set.zones[zone]).polygonalPart()
             }
             let area = try calculator.measure(piece)
             let primary = area[rules.primary] ?? 0
             guard primary > 0 else { continue }
             if featureArea == nil { featureArea = whole ? area : try calculator.measure(geometry) }
             let shareOfA = primary / max(featureArea?[rules.primary] ?? primary, .leastNonzeroMagnitude)
-            let width = whole ? .infinity : 2 * primary / max(try piece.length(), .leastNonzeroMagnitude)
+            let width = rules.sliverWidth > 0 ? 2 * primary / max(try piece.length(), .leastNonzeroMagnitude) : .infinity
             if primary < rules.sliverArea || width < rules.sliverWidth {
                 batch.slivers.append(OverlaySliver(aIndex: feature.index, aLabel: label(), bLabel: zoneRules.labels[zone], area: primary, width: width))
                 continue
