@@ -209,6 +209,22 @@ import Testing
         #expect(!report.sliverWidthApplied)
     }
 
+    /// A feature that fails with one B layer is undone in that layer's batch only.
+    @Test func aBatchRollsBackWhatOneFeatureAdded() {
+        var batch = OverlayBatch()
+        batch.tallies.append(PieceTally(aClass: "0601", area: MeasuredArea(planar: 10)))
+        batch.outside = 2
+        let mark = batch.mark
+        batch.tallies.append(PieceTally(aClass: "0701", area: MeasuredArea(planar: 5)))
+        batch.slivers.append(OverlaySliver(aIndex: 3, aLabel: nil, bLabel: "Z", area: 0.5, width: 0.01))
+        batch.crossing.append((3, nil, 0.4))
+        batch.outside = 3
+        batch.rollBack(to: mark)
+        #expect(batch.tallies.map(\.aClass) == ["0601"])
+        #expect(batch.slivers.isEmpty && batch.crossing.isEmpty)
+        #expect(batch.outside == 2)
+    }
+
     @Test func layerRolesAreGuessedByTheLongestHint() {
         #expect(LayerRole.guess("kqfw") == .expansion)
         #expect(LayerRole.guess("tqfw.txt") == .adjustment)

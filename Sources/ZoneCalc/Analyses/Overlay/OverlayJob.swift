@@ -163,4 +163,18 @@ struct OverlayBatch: Sendable {
     var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
     var skipped: [SkippedFeature] = []
     var failure: String?
+
+    /// The sizes of what one feature's overlay can add to, to undo it.
+    typealias Mark = (pieces: Int, tallies: Int, slivers: Int, crossing: Int, outside: Int)
+
+    var mark: Mark { (pieces.count, tallies.count, slivers.count, crossing.count, outside) }
+
+    /// Removes what was added since `mark`.
+    mutating func rollBack(to mark: Mark) {
+        pieces.removeLast(pieces.count - mark.pieces)
+        tallies.removeLast(tallies.count - mark.tallies)
+        slivers.removeLast(slivers.count - mark.slivers)
+        crossing.removeLast(crossing.count - mark.crossing)
+        outside = mark.outside
+    }
 }

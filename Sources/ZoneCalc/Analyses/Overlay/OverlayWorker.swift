@@ -51,13 +51,15 @@ final class OverlayWorker {
             }
             var featureArea: MeasuredArea?
             for k in sets.indices {
-                // A failure with one B layer skips the feature in that layer's report only.
-                var attempt = batches[k]
+                // A failure with one B layer skips the feature in that layer's report only, undoing
+                // what this feature had added there (rolled back in place: copying the batch would
+                // cost a copy of everything gathered so far).
+                let mark = batches[k].mark
                 do {
                     try overlay(feature, geometry, with: sets[k], rules: rules, zoneRules: rules.sets[k], featureArea: &featureArea,
-                                label: label, into: &attempt)
-                    batches[k] = attempt
+                                label: label, into: &batches[k])
                 } catch {
+                    batches[k].rollBack(to: mark)
                     batches[k].skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: label(),
                                                              reason: "could not be overlaid with \(rules.sets[k].source): \(error)"))
                 }
