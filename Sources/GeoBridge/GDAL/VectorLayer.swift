@@ -14,9 +14,6 @@ public final class VectorLayer {
 
     public var name: String { String(cString: OGR_L_GetName(raw)) }
 
-    /// The declared geometry type's name, e.g. "Multi Polygon".
-    public var geometryTypeName: String { String(cString: OGRGeometryTypeToName(OGR_L_GetGeomType(raw))) }
-
     /// The declared geometry type, as far as ZoneCalc distinguishes them.
     public var geometryType: LayerGeometryType {
         switch OGR_GT_Flatten(OGR_L_GetGeomType(raw)) {
@@ -218,11 +215,6 @@ public struct FeatureRecord {
         default:
             return .string(String(decoding: stringBytes(index) ?? [], as: UTF8.self))
         }
-    }
-
-    /// The geometry's OGR type name, nil when the feature has no geometry.
-    public var geometryTypeName: String? {
-        OGR_F_GetGeometryRef(raw).map { String(cString: OGR_G_GetGeometryName($0)) }
     }
 
     /// Calls `body` with the geometry as ISO WKB (little-endian), or nil when the feature has none.

@@ -190,15 +190,6 @@ public final class Geometry {
         }
     }
 
-    public func bounds() throws(GEOSError) -> Bounds {
-        var b = Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
-        // each returns 0 on exception (and for empty geometries)
-        guard GEOSGeom_getXMin_r(h, raw, &b.minX) != 0, GEOSGeom_getYMin_r(h, raw, &b.minY) != 0,
-              GEOSGeom_getXMax_r(h, raw, &b.maxX) != 0, GEOSGeom_getYMax_r(h, raw, &b.maxY) != 0
-        else { throw context.failure("computing bounds") }
-        return b
-    }
-
     // MARK: Validity
 
     /// nil when valid; otherwise GEOS's reason and location.
@@ -259,13 +250,6 @@ public final class Geometry {
         try context.predicate("contains") { GEOSContains_r(h, raw, other.raw) }
     }
 
-    public func coveredBy(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.predicate("covered-by") { GEOSCoveredBy_r(h, raw, other.raw) }
-    }
-
-    public func overlaps(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.predicate("overlaps") { GEOSOverlaps_r(h, raw, other.raw) }
-    }
 }
 
 extension Geometry {

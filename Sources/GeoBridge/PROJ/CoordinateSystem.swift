@@ -85,15 +85,6 @@ public final class CoordinateSystem {
         return (a, inverseFlattening)
     }
 
-    /// The datum name, e.g. "China 2000".
-    public var datumName: String? {
-        guard let datum = proj_crs_get_datum(context.raw, raw) ?? proj_crs_get_datum_ensemble(context.raw, raw) else {
-            return nil
-        }
-        defer { proj_destroy(datum) }
-        return proj_get_name(datum).map { String(cString: $0) }
-    }
-
     /// For a projected CRS: the projection method and its parameters in degrees and metres.
     public func projection() -> ProjectionParameters? {
         guard isProjected, let operation = proj_crs_get_coordoperation(context.raw, raw) else { return nil }
@@ -123,11 +114,6 @@ public final class CoordinateSystem {
 
     /// Radians to degrees, rounded to 1e-9° so that 114° stays 114°.
     private static func degrees(_ radians: Double) -> Double { (radians * 180 / .pi * 1e9).rounded() / 1e9 }
-
-    /// The definition as WKT1 (GDAL flavour), e.g. for a `.prj` file.
-    public func wkt1() -> String? {
-        proj_as_wkt(context.raw, raw, PJ_WKT1_GDAL, nil).map { String(cString: $0) }
-    }
 }
 
 /// Parameters of a projected CRS's map projection, with angles in degrees and lengths in metres.

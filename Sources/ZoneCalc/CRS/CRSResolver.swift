@@ -25,6 +25,15 @@ public enum CRSResolver {
         return resolved
     }
 
+    /// Resolves the CRS of a layer: its declaration (or `override`) checked against its extent,
+    /// with x and y exchanged first when the file stores northings as x (`swapXY`).
+    public static func resolve(_ reader: FeatureLayerReader, override: String?, swapXY: Bool = false) throws(ZoneCalcError) -> ResolvedCRS {
+        var bounds: Bounds?
+        do { bounds = try reader.extent() } catch { throw ZoneCalcError(error, source: reader.sourceName) }
+        if swapXY, let b = bounds { bounds = Bounds(minX: b.minY, minY: b.minX, maxX: b.maxY, maxY: b.maxX) }
+        return try resolve(declared: reader.declaredCRS, override: override, bounds: bounds, source: reader.sourceName, context: ProjContext())
+    }
+
     /// Refuses a CRS that contradicts the coordinates: degrees in a projected CRS, a zone prefix the
     /// CRS does not have (or the other way round), another zone's prefix, swapped axes.
     static func check(_ crs: ResolvedCRS, against guess: CoordinateRangeGuess, source: String) throws(ZoneCalcError) {

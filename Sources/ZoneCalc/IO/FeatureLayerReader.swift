@@ -102,6 +102,14 @@ public struct LayerPartition: Sendable {
 }
 
 extension FeatureLayerReader {
+    /// Usual id field names in Chinese land data, tried in order when no id field is given.
+    static var usualIdFields: [String] { ["ZDBH", "DKBH", "BSM", "宗地编号", "宗地代码", "地块编号", "TBBH", "KFQDM", "ID"] }
+
+    /// The id field to show per feature: `explicit` when given, else the first usual id field the layer has.
+    public func idField(_ explicit: String?) -> String? {
+        explicit ?? Self.usualIdFields.first { name in fields.contains { $0.name == name } }
+    }
+
     /// The index of a field, or an error listing the fields.
     public func fieldIndex(_ name: String) throws(ZoneCalcError) -> Int {
         if let index = fields.firstIndex(where: { $0.name == name }) { return index }

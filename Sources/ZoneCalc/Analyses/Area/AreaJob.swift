@@ -30,8 +30,6 @@ public struct AreaOptions: Sendable {
 
 /// Measures every polygon feature of a layer and totals them (`zonecalc area`).
 public enum AreaJob {
-    /// Usual id field names in Chinese land data, tried in order when no label field is given.
-    static let usualIdFields = ["ZDBH", "DKBH", "BSM", "宗地编号", "宗地代码", "地块编号", "TBBH", "KFQDM", "ID"]
 
     public static func run(_ reader: FeatureLayerReader, options requested: AreaOptions) throws(ZoneCalcError) -> AreaReport {
         let source = reader.sourceName
@@ -42,7 +40,7 @@ public enum AreaJob {
             options.declaredUnit = declared.unit
         }
         let wanted = try FieldSelection(reader: reader, options: options)
-        let crs = try resolveCRS(reader, options: options)
+        let crs = try CRSResolver.resolve(reader, override: options.crsOverride, swapXY: options.swapXY)
         let plane = options.methods.contains(.planar) ? PlanarPlane.forGeographic(crs, reader: reader, swapXY: options.swapXY) : nil
         // Build one calculator up front so CRS problems surface here, not on a worker thread.
         do { _ = try AreaCalculator(crs: crs, methods: options.methods, planeForGeographic: plane) }
@@ -69,14 +67,6 @@ public enum AreaJob {
                                                     measureInto(worker, feature, &batch)
                                                 })
         return try assemble(batches, source: source, crs: crs, plane: plane, options: options, readWarnings: reader.readWarnings)
-    }
-
-    private static func resolveCRS(_ reader: FeatureLayerReader, options: AreaOptions) throws(ZoneCalcError) -> ResolvedCRS {
-        var bounds: Bounds?
-        do { bounds = try reader.extent() } catch { throw .gdal(error as? GDALError ?? GDALError(operation: "reading the extent", path: reader.sourceName)) }
-        if options.swapXY, let b = bounds { bounds = Bounds(minX: b.minY, minY: b.minX, maxX: b.maxY, maxY: b.maxX) }
-        return try CRSResolver.resolve(declared: reader.declaredCRS, override: options.crsOverride, bounds: bounds,
-                                       source: reader.sourceName, context: ProjContext())
     }
 
     /// Declared cadastral areas are planar: compare with the planar area when computed, else the one method asked for.

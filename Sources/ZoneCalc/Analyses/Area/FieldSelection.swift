@@ -9,7 +9,7 @@ struct FieldSelection: Sendable {
     private var declaredSlot: Int?
 
     init(reader: FeatureLayerReader, options: AreaOptions) throws(ZoneCalcError) {
-        let labelName = options.labelField ?? AreaJob.usualIdFields.first { name in reader.fields.contains { $0.name == name } }
+        let labelName = reader.idField(options.labelField)
         if let labelName { labelSlot = add(try reader.fieldIndex(labelName)) }
         if let by = options.byField { groupSlot = add(try reader.fieldIndex(by)) }
         if let declared = options.declaredField { declaredSlot = add(try reader.fieldIndex(declared)) }

@@ -16,7 +16,7 @@ enum BoundaryTxtExport {
             if let explicit { return try reader.fieldIndex(explicit) }
             return usual.lazy.compactMap { name in fieldNames.firstIndex(of: name) }.first
         }
-        let idIndex = try index(options.idField, AreaJob.usualIdFields)
+        let idIndex = try reader.idField(options.idField).map { name throws in try reader.fieldIndex(name) }
         let nameIndex = try index(options.nameField, ConvertJob.usualNameFields)
         let classIndex = try index(options.landClassField, ["DLBM", "地类编码"])
         let wanted = [idIndex, nameIndex, classIndex].compactMap { $0 }

@@ -67,11 +67,8 @@ public enum ConvertJob {
 
     /// The source CRS; nil when the file has none and the output does not need one.
     static func sourceCRS(_ reader: FeatureLayerReader, options: ConvertOptions, required: Bool) throws -> ResolvedCRS? {
-        var bounds = try reader.extent()
-        if options.swapXY, let b = bounds { bounds = Bounds(minX: b.minY, minY: b.minX, maxX: b.maxY, maxY: b.maxX) }
         if !required, reader.declaredCRS == nil, options.crsOverride == nil { return nil }
-        return try CRSResolver.resolve(declared: reader.declaredCRS, override: options.crsOverride, bounds: bounds,
-                                       source: reader.sourceName, context: ProjContext())
+        return try CRSResolver.resolve(reader, override: options.crsOverride, swapXY: options.swapXY)
     }
 
     /// PROJ knows no real transformation between Xi'an 1980 / Beijing 1954 and other datums, only a
@@ -93,6 +90,6 @@ public enum ConvertJob {
     }
 
     static func nameField(_ reader: FeatureLayerReader, options: ConvertOptions) -> String? {
-        options.nameField ?? (options.idField ?? AreaJob.usualIdFields.first { name in reader.fields.contains { $0.name == name } })
+        options.nameField ?? reader.idField(options.idField)
     }
 }

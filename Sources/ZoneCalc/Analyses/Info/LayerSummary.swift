@@ -22,14 +22,8 @@ public struct LayerSummary: Sendable {
 
     /// Scans a layer once: counts, geometry types and validity of every geometry.
     public static func scan(_ reader: FeatureLayerReader, crsOverride: String? = nil, swapXY: Bool = false) throws(ZoneCalcError) -> LayerSummary {
-        var extent: Bounds?
-        do { extent = try reader.extent() } catch { extent = nil }
-        var bounds = extent
-        if swapXY, let b = extent { bounds = Bounds(minX: b.minY, minY: b.minX, maxX: b.maxY, maxY: b.maxX) }
-        let crs = Result { () throws(ZoneCalcError) in
-            try CRSResolver.resolve(declared: reader.declaredCRS, override: crsOverride, bounds: bounds,
-                                    source: reader.sourceName, context: ProjContext())
-        }
+        let extent = (try? reader.extent()) ?? nil
+        let crs = Result { () throws(ZoneCalcError) in try CRSResolver.resolve(reader, override: crsOverride, swapXY: swapXY) }
         let context = GEOSContext()
         var count = 0, withoutGeometry = 0
         var types: [String: Int] = [:]

@@ -44,8 +44,7 @@ public enum OverlayJob {
 
     /// Overlays A with several B layers, reading and checking A only once; one report per B layer.
     public static func run(a: FeatureLayerReader, layers: [FeatureLayerReader], options: OverlayOptions) throws(ZoneCalcError) -> [OverlayReport] {
-        let crs = try CRSResolver.resolve(declared: a.declaredCRS, override: options.aCRS, bounds: try extent(a),
-                                          source: a.sourceName, context: ProjContext())
+        let crs = try CRSResolver.resolve(a, override: options.aCRS)
         var zoneSets: [OverlayZones] = []
         for b in layers { zoneSets.append(try OverlayZones.load(b, options: options, targetCRS: crs)) }
         let wanted = try OverlayFields(reader: a, options: options)
@@ -93,10 +92,6 @@ public enum OverlayJob {
         }
         return reports
     }
-
-    static func extent(_ reader: FeatureLayerReader) throws(ZoneCalcError) -> Bounds? {
-        do { return try reader.extent() } catch { throw ZoneCalcError(error, source: reader.sourceName) }
-    }
 }
 
 /// What the totals need of a piece: A's class and the area.
@@ -112,7 +107,7 @@ struct OverlayFields: Sendable {
     private var apportionSlots: [Int] = []
 
     init(reader: FeatureLayerReader, options: OverlayOptions) throws(ZoneCalcError) {
-        let label = options.aIdField ?? AreaJob.usualIdFields.first { name in reader.fields.contains { $0.name == name } }
+        let label = reader.idField(options.aIdField)
         if let label { labelSlot = add(try reader.fieldIndex(label)) }
         if let by = options.byField { classSlot = add(try reader.fieldIndex(by)) }
         for name in options.apportion { apportionSlots.append(add(try reader.fieldIndex(name))) }

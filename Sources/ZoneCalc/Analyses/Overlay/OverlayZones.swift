@@ -6,9 +6,8 @@ struct OverlayZones: Sendable {
     var labels: [String] = []
 
     static func load(_ reader: FeatureLayerReader, options: OverlayOptions, targetCRS: ResolvedCRS) throws(ZoneCalcError) -> OverlayZones {
-        let crs = try CRSResolver.resolve(declared: reader.declaredCRS, override: options.bCRS, bounds: try OverlayJob.extent(reader),
-                                          source: reader.sourceName, context: ProjContext())
-        let labelName = options.bIdField ?? AreaJob.usualIdFields.first { name in reader.fields.contains { $0.name == name } }
+        let crs = try CRSResolver.resolve(reader, override: options.bCRS)
+        let labelName = reader.idField(options.bIdField)
         let labelIndex = try labelName.map { name throws(ZoneCalcError) in try reader.fieldIndex(name) }
         var zones = OverlayZones()
         do {
