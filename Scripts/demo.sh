@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds ZoneCalc and runs the main job on the sample zone in GeoData/demo:
 # the zone's area, the parcels' areas in 亩 by land-use class (all three methods), and the 三调 land use
-# of the zone by class with the three-category roll-up.
+# of the zone by class with the three-category roll-up, and the zone's land-intensity evaluation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-deps.sh
@@ -12,3 +12,5 @@ echo
 "$zonecalc" area GeoData/demo/zone.gpkg:zd --method all --unit mu --by DLBM --declared SBMJ --tolerance 5 --totals-only
 echo
 "$zonecalc" overlay GeoData/demo/zone.yaml --layer land_use --by land_use
+echo
+"$zonecalc" evaluate GeoData/demo/zone.yaml

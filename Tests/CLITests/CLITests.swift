@@ -168,4 +168,29 @@ import Testing
         }
         #expect(result.out.contains("EPSG:4528"))
     }
+
+    @Test func evaluateWritesTablesAndDoesNotDependOnTheWorkerCount() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = try Self.run(["evaluate", Self.sample("zone.yaml")])
+        #expect(table.status == 0, "\(table.err)")
+        #expect(table.out.contains("工业主导型"))
+        #expect(table.out.contains("土地闲置率"))
+        let one = try Self.run(["evaluate", Self.sample("zone.yaml"), "--format", "json", "--workers", "1"])
+        let two = try Self.run(["evaluate", Self.sample("zone.yaml"), "--format", "json", "--workers", "2"])
+        #expect(one.status == 0 && one.out == two.out)
+        let json = try JSONSerialization.jsonObject(with: Data(one.out.utf8)) as? [String: Any]
+        #expect((json?["indicators"] as? [Any])?.count == 16)
+        for name in ["evaluation.csv", "evaluation.xlsx"] {
+            let path = folder.appendingPathComponent(name).path
+            let written = try Self.run(["evaluate", Self.sample("zone.yaml"), "-o", path])
+            #expect(written.status == 0, "\(written.err)")
+            #expect(FileManager.default.fileExists(atPath: path))
+        }
+        let csv = try String(contentsOfFile: folder.appendingPathComponent("evaluation.csv").path, encoding: .utf8)
+        #expect(csv.hasPrefix("SECTION,CODE,NAME,VALUE"))
+        #expect(csv.contains("indicator,land_supply_rate,土地供应率"))
+        let refused = try Self.run(["evaluate", Self.sample("zone.yaml"), "-o", folder.appendingPathComponent("e.gpkg").path])
+        #expect(refused.status == 4)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain-text table with aligned columns, for terminal output.
 /// Widths count East Asian characters as two columns so Chinese headers line up.
 public struct TextTable: Sendable {
@@ -21,7 +23,7 @@ public struct TextTable: Sendable {
             cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - Self.displayWidth(cell))
                 return alignments[i] == .left ? cell + pad : pad + cell
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
         }
         var out = line(headers) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { out += line(row) + "\n" }

@@ -19,9 +19,12 @@ public enum ProjectTemplate {
         zone:
           name: \(quoted(name))          # 开发区名称
           code:                          # 开发区代码, e.g. G320401
+          # type: 工业主导型               # only to overrule the type decided from land use (rules.md §1.4)
         as_of:                           # date analyses are made as of, YYYY-MM-DD
         area_method: ellipsoidal         # ellipsoidal (national land-survey formula) | planar | geodesic
-        rules:                           # rule profile (thresholds, code lists); empty = the bundled one
+        rules:                           # rule-profile folder (thresholds, code lists); empty = the bundled one
+        # statistics:                    # zone figures from statistics; each replaces the sum over parcels
+        \(statisticsLines)
         layers:
 
         """
@@ -46,6 +49,14 @@ public enum ProjectTemplate {
             for item in unassigned { out += "#   \(item)\n" }
         }
         return out
+    }
+
+    /// The commented `statistics:` keys with their meaning.
+    static var statisticsLines: String {
+        ZoneStatistics.all.map { item in
+            let entry = "#   \(item.name):"
+            return entry + String(repeating: " ", count: max(1, 33 - entry.count)) + "# \(item.meaning)"
+        }.joined(separator: "\n")
     }
 
     /// A YAML scalar, quoted when plain style would change its meaning.

@@ -24,6 +24,12 @@ public struct ZoneProject: Sendable, Equatable {
     /// A rule-profile folder or file, relative to the project file; nil uses the bundled rules.
     public var rules: String?
     public var layers: [LayerRole: ProjectLayer]
+    /// Zone-level figures from statistics rather than GIS layers (key → value, units in
+    /// ``ZoneStatistics/all``); a figure given here replaces the sum over parcels.
+    public var statistics: [String: Double] = [:]
+    /// The zone type when the project states it (bonded zones are always 工业主导型, rules.md §1.4);
+    /// nil lets the evaluation decide from the land use.
+    public var zoneType: String?
 
     /// The layer for a role, or an error naming the project file and the missing key.
     public func layer(_ role: LayerRole) throws(ZoneCalcError) -> ProjectLayer {
@@ -60,7 +66,22 @@ public enum ProjectFields {
         ("standard_land", "standard-land flag (标准地)"),
         ("parcel_id", "the parcel a building stands on (宗地编号)"),
         ("change_type", "adjustment type, 调出/调入 (调整类型)"),
+        ("idle", "idle-land flag, 1/是 = idle (闲置土地标志)"),
+        ("high_tech", "high-tech industry land flag, 1/是 (高新技术产业用地标志)"),
+        ("evaluation_code", "evaluation land status code A1…C3 (评价用地分类代码)"),
     ]
 
     public static var names: Set<String> { Set(all.map(\.name)) }
+}
+
+/// The zone-level statistics a project can give (`statistics:` in the project file).
+public enum ZoneStatistics {
+    public static let all: [(name: String, meaning: String)] = [
+        ("population", "resident population, persons (常住人口)"),
+        ("total_tax", "tax of secondary and tertiary industry, 万元 (二三产业税收总额)"),
+        ("industrial_investment", "cumulative fixed-asset investment of industrial and logistics firms, 万元 (工业企业累计固定资产投资)"),
+        ("industrial_tax", "tax of industrial and logistics firms, 万元 (工业企业税收)"),
+        ("industrial_revenue", "revenue of industrial and logistics firms, 万元 (工业企业营业收入)"),
+        ("high_tech_revenue", "revenue of high-tech industry, 万元 (高新技术产业营业收入)"),
+    ]
 }

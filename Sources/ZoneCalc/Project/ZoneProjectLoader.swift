@@ -3,7 +3,7 @@ import Yams
 
 /// Reads a zone project file (YAML). Every problem names the file, the key and the line.
 public enum ZoneProjectLoader {
-    static let topKeys = ["zone", "as_of", "area_method", "rules", "layers"]
+    static let topKeys = ["zone", "as_of", "area_method", "rules", "statistics", "layers"]
     static let layerKeys = ["file", "layer", "crs", "fields"]
 
     public static func load(_ path: String) throws(ZoneCalcError) -> ZoneProject {
@@ -27,11 +27,25 @@ public enum ZoneProjectLoader {
         let reader = NodeReader(path: path)
         let top = try reader.mapping(root, key: "(top level)", allowed: topKeys)
         guard let zone = top["zone"] else { throw reader.error(root, "zone", "missing: give zone: with name: (and code:)") }
-        let zoneKeys = try reader.mapping(zone, key: "zone", allowed: ["name", "code"])
+        let zoneKeys = try reader.mapping(zone, key: "zone", allowed: ["name", "code", "type"])
         guard let nameNode = zoneKeys["name"], let name = reader.text(nameNode), !name.isEmpty else {
             throw reader.error(zone, "zone.name", "missing: the zone's name (开发区名称)")
         }
         let code = zoneKeys["code"].flatMap(reader.text)
+        var zoneType: String?
+        if let node = zoneKeys["type"], let value = reader.text(node) {
+            let types = ZoneType.reportedTypes.map(\.rawValue)
+            guard types.contains(value) else { throw reader.error(node, "zone.type", "'\(value)' must be one of: \(types.joined(separator: ", "))") }
+            zoneType = value
+        }
+        var statistics: [String: Double] = [:]
+        if let node = top["statistics"] {
+            for (key, value) in try reader.mapping(node, key: "statistics", allowed: ZoneStatistics.all.map(\.name)).ordered {
+                guard let number = try reader.optionalNumber(value, key: "statistics.\(key)") else { continue }
+                guard number >= 0 else { throw reader.error(value, "statistics.\(key)", "must not be negative") }
+                statistics[key] = number
+            }
+        }
         var asOf: String?
         if let node = top["as_of"], let value = reader.text(node) {
             guard value.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil, isCalendarDate(value) else {
@@ -56,7 +70,10 @@ public enum ZoneProjectLoader {
             }
         }
         let rules = top["rules"].flatMap(reader.text)
-        return ZoneProject(path: path, name: name, code: code, asOf: asOf, areaMethod: method, rules: rules, layers: layers)
+        var project = ZoneProject(path: path, name: name, code: code, asOf: asOf, areaMethod: method, rules: rules, layers: layers)
+        project.statistics = statistics
+        project.zoneType = zoneType
+        return project
     }
 
     /// - Parameter folder: the project file's folder as given (relative paths stay relative in messages).

@@ -1,0 +1,131 @@
+import GeoBridge
+
+/// One piece of a project layer inside the zone, in the boundary's CRS and the evaluation's GEOS
+/// context, with the attributes the evaluation reads.
+struct ClippedPiece {
+    var featureIndex: Int
+    var label: String?
+    /// The feature's `--by` value (its land-use code).
+    var featureClass: String?
+    var geometry: Geometry
+    /// Area by the project's method, overlap with earlier features of the layer counted once.
+    var netArea: Double
+    /// Numeric fields apportioned by the piece's share of its feature, in the order asked for.
+    var apportioned: [Double?]
+    /// Further fields of the feature, in the order asked for.
+    var attributes: [FieldValue]
+}
+
+/// A project layer clipped to the zone boundary by the overlay engine (make-valid, overlaps counted
+/// once, slivers left out), its pieces brought into the boundary's CRS.
+struct ClippedLayer {
+    var role: LayerRole
+    var source: String
+    var report: OverlayReport
+    var pieces: [ClippedPiece]
+
+    /// Clips the project's `role` layer to the boundary; nil when the project has no such layer.
+    /// - Parameters:
+    ///   - by: ZoneCalc field giving each feature's class.
+    ///   - apportion: ZoneCalc numeric fields apportioned by area share (unmapped ones give nil).
+    ///   - attributes: ZoneCalc fields read as they are (unmapped ones give null).
+    static func clip(_ role: LayerRole, project: ZoneProject, context: EvaluationContext, by: String? = nil,
+                     apportion: [String] = [], attributes: [String] = []) throws(ZoneCalcError) -> ClippedLayer? {
+        guard let layer = project.layers[role] else { return nil }
+        let boundary = try project.layer(.boundary)
+        let reader = try LayerReaders.open(layer.source)
+        let boundaryReader = try LayerReaders.open(boundary.source)
+        var options = OverlayOptions()
+        options.methods = [context.method]
+        options.byField = by.flatMap(layer.field)
+        options.aIdField = layer.field("id")
+        options.bIdField = boundary.field("id")
+        options.aCRS = layer.crs
+        options.bCRS = boundary.crs
+        options.keepGeometry = true
+        options.workers = context.workers
+        let apportionSlots = apportion.map { name in layer.field(name) }
+        options.apportion = apportionSlots.compactMap { $0 }
+        let report = try OverlayJob.run(a: reader, b: boundaryReader, options: options)
+        let extra = try featureAttributes(reader, names: attributes.map(layer.field))
+        var pieces: [ClippedPiece] = []
+        do {
+            let reprojector = report.crs.definition == context.crs.definition
+                ? nil : try GeometryReprojector(from: report.crs.definition, to: context.crs.definition)
+            for piece in report.pieces {
+                guard var wkb = piece.wkb else { continue }
+                if let reprojector { wkb = try reprojector.reproject(wkb) }
+                var cursor = 0
+                let apportioned = apportionSlots.map { mapped -> Double? in
+                    guard mapped != nil else { return nil }
+                    defer { cursor += 1 }
+                    return piece.apportioned[cursor]
+                }
+                pieces.append(ClippedPiece(featureIndex: piece.aIndex, label: piece.aLabel, featureClass: piece.aClass,
+                                           geometry: try Geometry.fromWKB(wkb, context: context.calculator.geos),
+                                           netArea: piece.netArea[context.method] ?? 0, apportioned: apportioned,
+                                           attributes: extra[piece.aIndex] ?? Array(repeating: .null, count: attributes.count)))
+            }
+        } catch {
+            throw ZoneCalcError(error, source: reader.sourceName)
+        }
+        return ClippedLayer(role: role, source: reader.sourceName, report: report, pieces: pieces)
+    }
+
+    /// The named fields of every feature, by feature index (nil names read as null).
+    private static func featureAttributes(_ reader: FeatureLayerReader, names: [String?]) throws(ZoneCalcError) -> [Int: [FieldValue]] {
+        guard names.contains(where: { $0 != nil }) else { return [:] }
+        var indices: [Int] = [], slots: [Int?] = []
+        for name in names {
+            if let name {
+                indices.append(try reader.fieldIndex(name))
+                slots.append(indices.count - 1)
+            } else {
+                slots.append(nil)
+            }
+        }
+        var values: [Int: [FieldValue]] = [:]
+        do {
+            try reader.read(fieldIndices: indices, swapXY: false) { feature in
+                values[feature.index] = slots.map { $0.map { feature.attributes[$0] } ?? .null }
+            }
+        } catch {
+            throw ZoneCalcError(error, source: reader.sourceName)
+        }
+        return values
+    }
+}
+
+/// What every part of an evaluation shares: the boundary's CRS, the area method and one GEOS/PROJ
+/// context (the evaluation's geometry work after the overlays runs on one thread).
+final class EvaluationContext {
+    let crs: ResolvedCRS
+    let method: AreaMethod
+    let calculator: AreaCalculator
+    let workers: Int
+
+    init(crs: ResolvedCRS, method: AreaMethod, plane: String?, workers: Int) throws(ZoneCalcError) {
+        self.crs = crs
+        self.method = method
+        self.workers = workers
+        do { calculator = try AreaCalculator(crs: crs, methods: [method], planeForGeographic: plane) }
+        catch { throw ZoneCalcError(error, source: crs.name) }
+    }
+
+    /// The area of a geometry by the project's method, m².
+    func area(_ geometry: Geometry) throws -> Double { try calculator.measure(geometry)[method] ?? 0 }
+
+    /// The union of some pieces, nil when there are none.
+    func union(_ geometries: [Geometry]) throws -> Geometry? {
+        guard !geometries.isEmpty else { return nil }
+        return try Geometry.collection(.collection, of: geometries, context: calculator.geos).unaryUnion()
+    }
+
+    /// The area of `a ∩ b` (0 when either is missing); `a` is taken whole when `b` contains it.
+    func overlapArea(_ a: Geometry?, _ b: PreparedGeometry?) throws -> Double {
+        guard let a, let b else { return 0 }
+        if try b.contains(a) { return try area(a) }
+        guard try b.intersects(a) else { return 0 }
+        return try area(try a.intersection(b.base).polygonalPart())
+    }
+}

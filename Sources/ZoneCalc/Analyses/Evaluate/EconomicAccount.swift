@@ -1,0 +1,60 @@
+/// Investment, tax, revenue and population (rules.md §1.3 #10–#15): a figure in the project's
+/// `statistics:` when given, otherwise the sum over parcels inside the zone, each apportioned by its
+/// share inside the zone. Industrial firms are those on parcels whose land-use code is A2 (工矿仓储).
+enum EconomicAccount {
+    /// Parcel fields apportioned, in this order (shared with ``BuildingAccount``'s fallback: slots 3, 4).
+    static let parcelApportioned = ["actual_investment", "tax", "output_value", "floor_area", "footprint_area"]
+
+    static func quantities(parcels: ClippedLayer?, project: ZoneProject, status: EvaluationLandStatus) -> [String: EvaluationQuantity] {
+        var result: [String: EvaluationQuantity] = [:]
+        let items: [(symbol: String, name: String, statistic: String, field: String?, slot: Int?, industrialOnly: Bool)] = [
+            ("I_ind", "工业企业累计固定资产投资", "industrial_investment", "actual_investment", 0, true),
+            ("T_ind", "工业企业税收", "industrial_tax", "tax", 1, true),
+            ("R_ind", "工业企业营业收入 (产值)", "industrial_revenue", "output_value", 2, true),
+            ("T_all", "二三产业税收总额", "total_tax", "tax", 1, false),
+            ("R_ht", "高新技术产业营业收入", "high_tech_revenue", nil, nil, false),
+            ("POP", "常住人口", "population", nil, nil, false),
+        ]
+        for item in items {
+            let kind: QuantityKind = item.symbol == "POP" ? .persons : .money
+            if let value = project.statistics[item.statistic] {
+                result[item.symbol] = .known(item.symbol, item.name, kind, value, source: "project file, statistics.\(item.statistic)")
+                continue
+            }
+            guard let field = item.field, let slot = item.slot else {
+                result[item.symbol] = .unknown(item.symbol, item.name, kind, reason: "give statistics.\(item.statistic) in the project file")
+                continue
+            }
+            guard let parcels, let dataField = project.layers[.parcels]?.field(field) else {
+                result[item.symbol] = .unknown(item.symbol, item.name, kind,
+                                               reason: "give statistics.\(item.statistic) in the project file, or map \(field) on the parcels layer")
+                continue
+            }
+            if item.industrialOnly, project.layers[.parcels]?.field("land_use") == nil {
+                result[item.symbol] = .unknown(item.symbol, item.name, kind,
+                                               reason: "map land_use on the parcels layer to tell industrial parcels, or give statistics.\(item.statistic)")
+                continue
+            }
+            var total = 0.0, withValue = Set<Int>(), without = Set<Int>()
+            for piece in parcels.pieces {
+                if item.industrialOnly, status.code(for: piece.featureClass ?? "") != "A2" { continue }
+                if let value = piece.apportioned[slot] {
+                    total += value
+                    withValue.insert(piece.featureIndex)
+                } else {
+                    without.insert(piece.featureIndex)
+                }
+            }
+            let scope = item.industrialOnly ? "industrial (A2-coded) parcels" : "parcels"
+            guard !withValue.isEmpty else {
+                result[item.symbol] = .unknown(item.symbol, item.name, kind,
+                                               reason: "no \(scope) inside the zone has a value in \(dataField); give statistics.\(item.statistic)")
+                continue
+            }
+            let gaps = without.isEmpty ? "" : "; \(without.count) without a value count 0"
+            result[item.symbol] = .known(item.symbol, item.name, kind, total,
+                                         source: "\(parcels.source): sum of \(dataField) over \(withValue.count) \(scope) by their share inside the zone\(gaps)")
+        }
+        return result
+    }
+}

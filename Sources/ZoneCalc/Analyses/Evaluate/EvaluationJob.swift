@@ -1,0 +1,122 @@
+import Foundation
+import GeoBridge
+
+/// `zonecalc evaluate`: the development-zone land-intensity evaluation (开发区土地集约利用评价,
+/// rules.md §1) of a zone project — the land account by evaluation land status, the indicators with
+/// their numerators and denominators, the zone type and, when the rule profile gives ideal values
+/// and weights, the score.
+public enum EvaluationJob {
+    public static func run(project: ZoneProject, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ZoneCalcError) -> EvaluationReport {
+        let files = RuleFiles(project: project)
+        let classes = try LandClassTable.bundled()
+        let status = try EvaluationLandStatus.load(files, classes: classes)
+        let profile = try EvaluationProfile.load(files)
+        let boundary = try project.layer(.boundary)
+        let boundaryReader = try LayerReaders.open(boundary.source)
+        let crs = try CRSResolver.resolve(boundaryReader, override: boundary.crs)
+        let context = try EvaluationContext(crs: crs, method: project.areaMethod,
+                                            plane: PlanarPlane.forGeographic(crs, reader: boundaryReader), workers: workers)
+        let landUse = try ClippedLayer.clip(.landUse, project: project, context: context,
+                                            by: project.layers[.landUse]?.field("evaluation_code") != nil ? "evaluation_code" : "land_use")
+        let parcels = try ClippedLayer.clip(.parcels, project: project, context: context, by: "land_use",
+                                            apportion: EconomicAccount.parcelApportioned, attributes: LandAccount.parcelAttributes)
+        let buildings = try ClippedLayer.clip(.buildings, project: project, context: context,
+                                              apportion: BuildingAccount.buildingApportioned, attributes: BuildingAccount.buildingAttributes)
+        let redLine = try ClippedLayer.clip(.ecologicalRedLine, project: project, context: context)
+        var land: LandAccount
+        var quantities: [String: EvaluationQuantity]
+        let zoneArea: Double
+        do {
+            zoneArea = try self.zoneArea(boundaryReader, context: context)
+            land = try LandAccount.build(landUse: landUse, parcels: parcels, redLine: redLine, project: project, status: status, context: context)
+            quantities = land.quantities
+            quantities.merge(try BuildingAccount.quantities(buildings: buildings, parcels: parcels, land: land, project: project,
+                                                            status: status, context: context)) { $1 }
+        } catch {
+            throw ZoneCalcError(error, source: project.path)
+        }
+        quantities.merge(EconomicAccount.quantities(parcels: parcels, project: project, status: status)) { $1 }
+        if let landUse {
+            let covered = land.rows.reduce(0) { $0 + $1.area }
+            if zoneArea > 0, abs(covered - zoneArea) / zoneArea > 0.001 {
+                land.warnings.append("\(landUse.source) covers \(NumberText.fixed(covered / 10_000, decimals: 4)) 公顷 of the zone's "
+                                     + "\(NumberText.fixed(zoneArea / 10_000, decimals: 4)) 公顷; the rest has no land status")
+            }
+        }
+        let zoneType = decideZoneType(quantities, stated: project.zoneType, profile: profile)
+        let set = zoneType.type.flatMap { profile.indicatorSets[$0.rawValue] }
+        var indicators = IndicatorCatalogue.all.map { definition in
+            indicator(definition, quantities: quantities, inSet: set?.contains(definition.id) ?? true)
+        }
+        let score = EvaluationScoring.apply(profile, to: &indicators, set: set)
+        let order = ["A", "A1", "A2", "A+B", "A+B21", "D", "G", "H", "F_A", "F_A2", "P_A", "P_A2", "I_ind", "T_ind", "R_ind", "T_all", "R_ht", "POP"]
+        return EvaluationReport(zoneName: project.name, zoneCode: project.code, asOf: project.asOf, method: project.areaMethod, crs: crs,
+                                zoneArea: zoneArea, landStatus: land.rows, quantities: order.compactMap { quantities[$0] },
+                                zoneType: zoneType, indicators: indicators, score: score, warnings: land.warnings,
+                                profileSource: profile.source, landStatusSource: status.source)
+    }
+
+    /// The zone's area: its boundary features repaired and dissolved, so overlaps count once.
+    static func zoneArea(_ reader: FeatureLayerReader, context: EvaluationContext) throws -> Double {
+        let crs = try CRSResolver.resolve(reader, override: nil)
+        let reprojector = crs.definition == context.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: context.crs.definition)
+        var parts: [Geometry] = []
+        try reader.read(fieldIndices: [], swapXY: false) { feature in
+            guard var wkb = feature.wkb else { return }
+            if let reprojector { wkb = try reprojector.reproject(wkb) }
+            var geometry = try Geometry.fromWKB(wkb, context: context.calculator.geos)
+            if try geometry.validityProblem() != nil { geometry = try geometry.makeValid().polygonalPart() }
+            parts.append(geometry)
+        }
+        return try context.union(parts).map(context.area) ?? 0
+    }
+
+    /// Zone type by rules.md §1.4 from A2/A and A1/A, unless the project states it.
+    static func decideZoneType(_ quantities: [String: EvaluationQuantity], stated: String?, profile: EvaluationProfile) -> ZoneTypeDecision {
+        var decision = ZoneTypeDecision(type: nil, industrialShare: nil, residentialShare: nil, reason: "")
+        if let a = quantities["A"]?.value, a > 0, let a1 = quantities["A1"]?.value, let a2 = quantities["A2"]?.value {
+            decision.industrialShare = a2 / a * 100
+            decision.residentialShare = a1 / a * 100
+        }
+        if let stated, let type = ZoneType(rawValue: stated) {
+            decision.type = type
+            decision.reason = "stated in the project file (zone.type)"
+            return decision
+        }
+        guard let industrial = decision.industrialShare, let residential = decision.residentialShare else {
+            decision.reason = "not decided: A, A1 and A2 are needed (\(quantities["A"]?.missing ?? "no built land A in the zone"))"
+            return decision
+        }
+        let i = NumberText.fixed(industrial, decimals: 2), r = NumberText.fixed(residential, decimals: 2)
+        let above = NumberText.fixed(profile.industrialShareAbove, decimals: 0), below = NumberText.fixed(profile.residentialShareBelow, decimals: 0)
+        if industrial > profile.industrialShareAbove && residential < profile.residentialShareBelow {
+            decision.type = .industrial
+            decision.reason = "A2/A = \(i) % > \(above) % and A1/A = \(r) % < \(below) % (\(profile.zoneTypeSource))"
+        } else if industrial <= profile.industrialShareAbove && residential >= profile.residentialShareBelow {
+            decision.type = .mixedUse
+            decision.reason = "A2/A = \(i) % ≤ \(above) % and A1/A = \(r) % ≥ \(below) % (\(profile.zoneTypeSource))"
+        } else {
+            decision.type = .other
+            decision.reason = "A2/A = \(i) %, A1/A = \(r) %: neither 工业主导型 nor 产城融合型 by \(profile.zoneTypeSource); "
+                + "state zone.type in the project file if the province folds this case into one of them"
+        }
+        return decision
+    }
+
+    /// One indicator from the quantities, or the reason it cannot be computed.
+    static func indicator(_ definition: IndicatorDefinition, quantities: [String: EvaluationQuantity], inSet: Bool) -> IndicatorResult {
+        let numerator = quantities[definition.numerator]!, denominator = quantities[definition.denominator]!
+        var result = IndicatorResult(definition: definition, numerator: numerator, denominator: denominator, value: nil,
+                                     notComputable: nil, inZoneTypeSet: inSet, score: nil, weight: nil)
+        if numerator.value == nil {
+            result.notComputable = "\(numerator.symbol) (\(numerator.name)): \(numerator.missing ?? "missing")"
+        } else if denominator.value == nil {
+            result.notComputable = "\(denominator.symbol) (\(denominator.name)): \(denominator.missing ?? "missing")"
+        } else if let den = denominator.value, den <= 0 {
+            result.notComputable = "\(denominator.symbol) (\(denominator.name)) is 0 in this zone"
+        } else {
+            result.value = IndicatorCatalogue.value(definition, numerator: numerator.value!, denominator: denominator.value!)
+        }
+        return result
+    }
+}

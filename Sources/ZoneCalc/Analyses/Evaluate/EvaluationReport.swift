@@ -1,0 +1,122 @@
+/// What a quantity measures, which fixes its unit in reports.
+public enum QuantityKind: String, Sendable {
+    /// Land area: m² inside, shown in 公顷.
+    case landArea
+    /// Building floor or footprint area: m² inside, shown in 万m².
+    case buildingArea
+    /// Money, 万元.
+    case money
+    /// Persons.
+    case persons
+
+    /// The unit a report shows.
+    public var unit: String {
+        switch self {
+        case .landArea: return "公顷"
+        case .buildingArea: return "万m²"
+        case .money: return "万元"
+        case .persons: return "人"
+        }
+    }
+
+    /// A stored value in the unit a report shows.
+    public func shown(_ value: Double) -> Double {
+        switch self {
+        case .landArea, .buildingArea: return value / 10_000
+        case .money, .persons: return value
+        }
+    }
+}
+
+/// A numerator or denominator of an indicator: its value and where it came from, or why it is missing.
+public struct EvaluationQuantity: Sendable {
+    /// Short symbol as in rules.md §1 (A, A2, A+B21, D, G, F_A …).
+    public var symbol: String
+    public var name: String
+    public var kind: QuantityKind
+    /// m² for areas, 万元 for money, persons; nil when it cannot be computed.
+    public var value: Double?
+    /// The layer, features and rule it came from.
+    public var source: String
+    /// Why the value is missing.
+    public var missing: String?
+
+    public static func known(_ symbol: String, _ name: String, _ kind: QuantityKind, _ value: Double, source: String) -> EvaluationQuantity {
+        EvaluationQuantity(symbol: symbol, name: name, kind: kind, value: value, source: source, missing: nil)
+    }
+
+    public static func unknown(_ symbol: String, _ name: String, _ kind: QuantityKind, reason: String) -> EvaluationQuantity {
+        EvaluationQuantity(symbol: symbol, name: name, kind: kind, value: nil, source: "", missing: reason)
+    }
+}
+
+/// One indicator's result.
+public struct IndicatorResult: Sendable {
+    public var definition: IndicatorDefinition
+    public var numerator: EvaluationQuantity
+    public var denominator: EvaluationQuantity
+    /// The value in the definition's unit; nil when not computable.
+    public var value: Double?
+    public var notComputable: String?
+    /// The zone type's indicator set includes it (rules.md §1.4).
+    public var inZoneTypeSet: Bool
+    /// Score 0–100 when the profile gives an ideal value and a weight.
+    public var score: Double?
+    public var weight: Double?
+}
+
+/// The zone type of rules.md §1.4.
+public enum ZoneType: String, Sendable {
+    case industrial = "工业主导型"
+    case mixedUse = "产城融合型"
+    case other = "其他类型"
+
+    /// Types that have an indicator set.
+    static let reportedTypes: [ZoneType] = [.industrial, .mixedUse]
+}
+
+/// The zone type with the shares it was decided on.
+public struct ZoneTypeDecision: Sendable {
+    public var type: ZoneType?
+    /// A2/A and A1/A in %.
+    public var industrialShare: Double?
+    public var residentialShare: Double?
+    public var reason: String
+}
+
+/// The evaluation's total score, or why there is none.
+public struct EvaluationScore: Sendable {
+    public var total: Double?
+    public var reason: String
+    public var confirmed: Bool
+    public var source: String
+}
+
+/// One row of the land account: an evaluation land status code with its area.
+public struct LandStatusRow: Sendable {
+    public var code: String
+    public var name: String
+    /// m².
+    public var area: Double
+    /// 三调 codes (or the rule) it came from.
+    public var from: String
+}
+
+/// What `zonecalc evaluate` found.
+public struct EvaluationReport: Sendable {
+    public var zoneName: String
+    public var zoneCode: String?
+    public var asOf: String?
+    public var method: AreaMethod
+    public var crs: ResolvedCRS
+    public var zoneArea: Double
+    public var landStatus: [LandStatusRow]
+    public var quantities: [EvaluationQuantity]
+    public var zoneType: ZoneTypeDecision
+    public var indicators: [IndicatorResult]
+    public var score: EvaluationScore
+    /// Data problems met on the way (unknown land-use codes, overlaps, land use not covering the zone…).
+    public var warnings: [String]
+    public var profileSource: String
+    public var landStatusSource: String
+}

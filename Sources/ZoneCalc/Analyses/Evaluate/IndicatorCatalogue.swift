@@ -1,0 +1,76 @@
+/// How an indicator's value follows from its numerator and denominator.
+public enum IndicatorScale: String, Sendable {
+    /// numerator / denominator × 100, in %.
+    case percent
+    /// numerator / denominator (both m²).
+    case ratio
+    /// numerator / denominator in 公顷.
+    case perHectare
+}
+
+/// One indicator of the development-zone land-intensity evaluation (rules.md §1.3).
+public struct IndicatorDefinition: Sendable {
+    public var id: String
+    public var name: String
+    public var english: String
+    public var unit: String
+    public var formula: String
+    /// Symbols of the quantities divided.
+    public var numerator: String
+    public var denominator: String
+    public var scale: IndicatorScale
+    /// Where the formula comes from.
+    public var rule: String
+}
+
+/// The indicators of rules.md §1.3, numbered as there.
+public enum IndicatorCatalogue {
+    public static let all: [IndicatorDefinition] = [
+        .init(id: "land_development_rate", name: "土地开发率", english: "land development rate", unit: "%",
+              formula: "(A + B21) / (A + B) × 100 %", numerator: "A+B21", denominator: "A+B", scale: .percent, rule: "rules.md §1.3 #1 [P]"),
+        .init(id: "land_supply_rate", name: "土地供应率", english: "land supply rate", unit: "%",
+              formula: "D / (A + B21) × 100 %", numerator: "D", denominator: "A+B21", scale: .percent, rule: "rules.md §1.3 #2 [P]"),
+        .init(id: "land_built_rate", name: "土地建成率", english: "land built rate", unit: "%",
+              formula: "A / D × 100 %", numerator: "A", denominator: "D", scale: .percent, rule: "rules.md §1.3 #3 [P]"),
+        .init(id: "industrial_land_rate", name: "工业用地率", english: "industrial land share", unit: "%",
+              formula: "A2 / A × 100 %", numerator: "A2", denominator: "A", scale: .percent, rule: "rules.md §1.3 #4 [P]"),
+        .init(id: "high_tech_land_rate", name: "高新技术产业用地率", english: "high-tech industry land share", unit: "%",
+              formula: "(H1 + H2) / A × 100 %", numerator: "H", denominator: "A", scale: .percent, rule: "rules.md §1.3 #5 [P]"),
+        .init(id: "floor_area_ratio", name: "综合容积率", english: "overall floor-area ratio", unit: "",
+              formula: "floor area on A / A", numerator: "F_A", denominator: "A", scale: .ratio, rule: "rules.md §1.3 #6 [P]"),
+        .init(id: "building_density", name: "建筑密度", english: "building density", unit: "%",
+              formula: "building footprint on A / A × 100 %", numerator: "P_A", denominator: "A", scale: .percent, rule: "rules.md §1.3 #7 [P]"),
+        .init(id: "industrial_floor_area_ratio", name: "工业用地综合容积率", english: "industrial floor-area ratio", unit: "",
+              formula: "floor area on A2 / A2", numerator: "F_A2", denominator: "A2", scale: .ratio, rule: "rules.md §1.3 #8 [P]"),
+        .init(id: "industrial_building_coverage", name: "工业用地建筑系数", english: "industrial building coverage", unit: "%",
+              formula: "building footprint on A2 / A2 × 100 %", numerator: "P_A2", denominator: "A2", scale: .percent, rule: "rules.md §1.3 #9 [P]"),
+        .init(id: "industrial_investment_intensity", name: "工业用地固定资产投入强度", english: "industrial fixed-asset investment per hectare",
+              unit: "万元/公顷", formula: "industrial fixed-asset investment / A2", numerator: "I_ind", denominator: "A2",
+              scale: .perHectare, rule: "rules.md §1.3 #10 [P]"),
+        .init(id: "industrial_tax_per_area", name: "工业用地地均税收", english: "industrial tax per hectare", unit: "万元/公顷",
+              formula: "industrial tax / A2", numerator: "T_ind", denominator: "A2", scale: .perHectare, rule: "rules.md §1.3 #11 [P]"),
+        .init(id: "tax_per_area", name: "综合地均税收", english: "tax per hectare of built land", unit: "万元/公顷",
+              formula: "tax of secondary and tertiary industry / A", numerator: "T_all", denominator: "A", scale: .perHectare,
+              rule: "rules.md §1.3 #12 [P]"),
+        .init(id: "population_density", name: "人口密度", english: "population density", unit: "人/公顷",
+              formula: "resident population / A", numerator: "POP", denominator: "A", scale: .perHectare, rule: "rules.md §1.3 #13 [P]"),
+        .init(id: "industrial_output_intensity", name: "工业用地产出强度", english: "industrial output per hectare", unit: "万元/公顷",
+              formula: "industrial revenue / A2", numerator: "R_ind", denominator: "A2", scale: .perHectare, rule: "rules.md §1.3 #14 [C] name"),
+        .init(id: "high_tech_output_intensity", name: "高新技术产业用地产出强度", english: "high-tech output per hectare", unit: "万元/公顷",
+              formula: "high-tech industry revenue / (H1 + H2)", numerator: "R_ht", denominator: "H", scale: .perHectare,
+              rule: "rules.md §1.3 #15 [C] name"),
+        .init(id: "idle_land_rate", name: "土地闲置率", english: "idle land rate", unit: "%",
+              formula: "G / D × 100 %", numerator: "G", denominator: "D", scale: .percent, rule: "rules.md §1.3 #16 [P]"),
+    ]
+
+    public static func definition(_ id: String) -> IndicatorDefinition? { all.first { $0.id == id } }
+
+    /// The value of an indicator from its numerator and denominator (m², 万元 or persons).
+    static func value(_ definition: IndicatorDefinition, numerator: Double, denominator: Double) -> Double {
+        switch definition.scale {
+        case .percent: return numerator / denominator * 100
+        case .ratio: return numerator / denominator
+        case .perHectare: return numerator / (denominator / 10_000)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import GeoBridge
+
+/// The zone's land by evaluation land status (rules.md §1.2): A from the 三调 land use, B21/B22 split
+/// by supply, C2 from the ecological protection red line, D, G and H from the parcels. Holds the built
+/// (A) and industrial (A2) regions for measuring buildings on them.
+struct LandAccount {
+    var rows: [LandStatusRow] = []
+    var quantities: [String: EvaluationQuantity] = [:]
+    var builtRegion: PreparedGeometry?
+    var industrialRegion: PreparedGeometry?
+    var warnings: [String] = []
+
+    /// Parcel fields the account reads, in this order, as ``ClippedPiece/attributes``.
+    static let parcelAttributes = ["supply_date", "idle", "high_tech"]
+
+    static func build(landUse: ClippedLayer?, parcels: ClippedLayer?, redLine: ClippedLayer?, project: ZoneProject,
+                      status: EvaluationLandStatus, context: EvaluationContext) throws -> LandAccount {
+        var account = LandAccount()
+        let supplied = parcels.map { Self.supplied($0, project: project) }
+        let suppliedUnion = try supplied.flatMap { try context.union($0.pieces.map(\.geometry)) }
+        let preparedSupply = try suppliedUnion.map { try PreparedGeometry($0) }
+        if let parcels, let supplied {
+            account.quantities["D"] = .known("D", "已供应国有建设用地", .landArea, try suppliedUnion.map(context.area) ?? 0,
+                                             source: "\(parcels.source) ∩ zone: \(supplied.description); overlaps counted once")
+            account.flagged(parcels, slot: 1, symbol: "G", name: "闲置土地", field: "idle", project: project, context: context)
+            account.flagged(parcels, slot: 2, symbol: "H", name: "高新技术产业用地 (H1 + H2)", field: "high_tech", project: project, context: context)
+        } else {
+            let reason = "the project names no parcels layer (宗地/供地)"
+            account.quantities["D"] = .unknown("D", "已供应国有建设用地", .landArea, reason: reason)
+            account.quantities["G"] = .unknown("G", "闲置土地", .landArea, reason: reason)
+            account.quantities["H"] = .unknown("H", "高新技术产业用地 (H1 + H2)", .landArea, reason: reason)
+        }
+        guard let landUse else {
+            let reason = "the project names no land_use layer (三调 地类图斑), which A, B and C come from"
+            for (symbol, name) in [("A", "已建成城镇建设用地"), ("A1", "住宅用地"), ("A2", "工矿仓储用地"), ("A+B", "可建设土地 (A + B)"),
+                                   ("A+B21", "已达到供地条件的土地 (A + B21)")] {
+                account.quantities[symbol] = .unknown(symbol, name, .landArea, reason: reason)
+            }
+            return account
+        }
+        let byEvaluationField = project.layers[.landUse]?.field("evaluation_code") != nil
+        var areas: [String: Double] = [:], origins: [String: Set<String>] = [:], unknown: [String: Double] = [:]
+        var builtPieces: [Geometry] = [], industrialPieces: [Geometry] = [], unsuppliedPieces: [Geometry] = []
+        for piece in landUse.pieces {
+            let given = piece.featureClass ?? ""
+            guard let code = byEvaluationField ? (EvaluationLandStatus.names[given] != nil ? given : nil) : status.code(for: given) else {
+                unknown[given.isEmpty ? "(empty)" : given, default: 0] += piece.netArea
+                continue
+            }
+            areas[code, default: 0] += piece.netArea
+            origins[code, default: []].insert(given)
+            if code.hasPrefix("A") { builtPieces.append(piece.geometry) }
+            if code == "A2" { industrialPieces.append(piece.geometry) }
+            if code == "B22" { unsuppliedPieces.append(piece.geometry) }
+        }
+        for (code, area) in unknown.sorted(by: { $0.key < $1.key }) {
+            account.warnings.append("\(landUse.source): land-use code \(code) has no evaluation land status (\(status.source)); "
+                                    + "\(NumberText.fixed(area / 10_000, decimals: 4)) 公顷 left out of A, B and C")
+        }
+        if !landUse.report.overlaps.isEmpty {
+            account.warnings.append("\(landUse.source): \(landUse.report.overlaps.count) pairs of land-use polygons overlap; "
+                                    + "each overlap is counted once, in the class of the polygon first in the layer")
+        }
+        // B22 land inside the red line cannot be built on (C2); B22 land inside a supplied parcel has met
+        // the supply conditions (B21). Both are working definitions (Docs/evaluation.md).
+        let redUnion = try redLine.flatMap { try context.union($0.pieces.map(\.geometry)) }
+        let unsupplied = try context.union(unsuppliedPieces)
+        let protected = try context.overlapArea(unsupplied, try redUnion.map { try PreparedGeometry($0) })
+        let remaining = try unsupplied.map { region in try redUnion.map { try region.difference($0) } ?? region }
+        let ready = try context.overlapArea(remaining, preparedSupply)
+        if protected > 0 {
+            areas["B22", default: 0] -= protected
+            areas["C2", default: 0] += protected
+            origins["C2", default: []].insert("B22 ∩ \(redLine!.source)")
+        }
+        if ready > 0 {
+            areas["B22", default: 0] -= ready
+            areas["B21", default: 0] += ready
+            origins["B21", default: []].insert("B22 ∩ supplied parcels")
+        }
+        account.rows = areas.keys.sorted(by: Self.codeOrder).map { code in
+            LandStatusRow(code: code, name: EvaluationLandStatus.names[code] ?? code, area: areas[code]!,
+                          from: origins[code, default: []].sorted().joined(separator: ", "))
+        }
+        // Summed in code order: dictionary order changes from run to run, and so would the last bit.
+        func sum(_ include: (String) -> Bool) -> Double { account.rows.filter { include($0.code) }.reduce(0) { $0 + $1.area } }
+        let source = "\(landUse.source) ∩ zone, codes by \(byEvaluationField ? "the evaluation_code field" : status.source)"
+        account.quantities["A"] = .known("A", "已建成城镇建设用地", .landArea, sum { $0.hasPrefix("A") }, source: source)
+        account.quantities["A1"] = .known("A1", "住宅用地", .landArea, sum { $0 == "A1" }, source: source)
+        account.quantities["A2"] = .known("A2", "工矿仓储用地", .landArea, sum { $0 == "A2" }, source: source)
+        account.quantities["A+B"] = .known("A+B", "可建设土地 (A + B)", .landArea, sum { !$0.hasPrefix("C") }, source: source)
+        let readySource = supplied == nil ? "\(source); no parcels layer, so B21 is the B21 codes only" : "\(source); B22 inside supplied parcels counted as B21"
+        account.quantities["A+B21"] = .known("A+B21", "已达到供地条件的土地 (A + B21)", .landArea,
+                                            sum { $0.hasPrefix("A") || $0 == "B21" }, source: readySource)
+        account.builtRegion = try context.union(builtPieces).map { try PreparedGeometry($0) }
+        account.industrialRegion = try context.union(industrialPieces).map { try PreparedGeometry($0) }
+        return account
+    }
+
+    /// Land status codes in the order of rules.md §1.2 (A1 … A6, B11 … B22, C1 … C3).
+    static func codeOrder(_ a: String, _ b: String) -> Bool {
+        let groups = "ABC"
+        let ga = groups.firstIndex(of: a.first ?? "Z"), gb = groups.firstIndex(of: b.first ?? "Z")
+        return ga == gb ? a < b : (ga ?? groups.endIndex) < (gb ?? groups.endIndex)
+    }
+
+    /// The supplied parcels: those with a supply date when the field is mapped, otherwise all.
+    static func supplied(_ parcels: ClippedLayer, project: ZoneProject) -> (pieces: [ClippedPiece], description: String) {
+        let features = Set(parcels.pieces.map(\.featureIndex)).count
+        guard let field = project.layers[.parcels]?.field("supply_date") else {
+            return (parcels.pieces, "all \(features) parcels (no supply_date mapped: every parcel of the layer counts as supplied)")
+        }
+        let pieces = parcels.pieces.filter { !($0.attributes[0].text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        return (pieces, "\(Set(pieces.map(\.featureIndex)).count) of \(features) parcels with a supply date (\(field))")
+    }
+
+    /// The union area of the parcels whose flag field is set; unknown when the field is not mapped.
+    private mutating func flagged(_ parcels: ClippedLayer, slot: Int, symbol: String, name: String, field: String,
+                                  project: ZoneProject, context: EvaluationContext) {
+        guard let dataField = project.layers[.parcels]?.field(field) else {
+            quantities[symbol] = .unknown(symbol, name, .landArea, reason: "map the parcels' \(field) flag field (fields.\(field) under layers.parcels)")
+            return
+        }
+        let pieces = parcels.pieces.filter { $0.attributes[slot].isSet }
+        do {
+            let area = try context.union(pieces.map(\.geometry)).map(context.area) ?? 0
+            quantities[symbol] = .known(symbol, name, .landArea, area,
+                                        source: "\(parcels.source) ∩ zone: \(Set(pieces.map(\.featureIndex)).count) parcels flagged in \(dataField)")
+        } catch {
+            quantities[symbol] = .unknown(symbol, name, .landArea, reason: "\(error)")
+        }
+    }
+}
+
+extension FieldValue {
+    /// A yes/no flag as zone data write it: a non-zero number, or 是/Y/yes/true/闲置.
+    var isSet: Bool {
+        switch self {
+        case .integer(let value): return value != 0
+        case .real(let value): return value != 0
+        case .string(let text):
+            let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+            if let number = Double(lowered) { return number != 0 }
+            return ["是", "y", "yes", "true", "t", "闲置"].contains(lowered)
+        case .null, .date, .dateTime: return false
+        }
+    }
+}
