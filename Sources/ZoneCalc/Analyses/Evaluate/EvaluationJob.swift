@@ -23,12 +23,13 @@ public enum EvaluationJob {
         let buildings = try ClippedLayer.clip(.buildings, project: project, context: context,
                                               apportion: BuildingAccount.buildingApportioned, attributes: BuildingAccount.buildingAttributes)
         let redLine = try ClippedLayer.clip(.ecologicalRedLine, project: project, context: context)
+        let idle = try idleParcels(project)
         var land: LandAccount
         var quantities: [String: EvaluationQuantity]
         let zoneArea: Double
         do {
             zoneArea = try self.zoneArea(boundaryReader, context: context)
-            land = try LandAccount.build(landUse: landUse, parcels: parcels, redLine: redLine, project: project, status: status, context: context)
+            land = try LandAccount.build(landUse: landUse, parcels: parcels, redLine: redLine, project: project, status: status, idle: idle, context: context)
             quantities = land.quantities
             quantities.merge(try BuildingAccount.quantities(buildings: buildings, parcels: parcels, land: land, project: project,
                                                             status: status, context: context)) { $1 }
@@ -54,6 +55,16 @@ public enum EvaluationJob {
                                 zoneArea: zoneArea, landStatus: land.rows, quantities: order.compactMap { quantities[$0] },
                                 zoneType: zoneType, indicators: indicators, score: score, warnings: land.warnings,
                                 profileSource: profile.source, landStatusSource: status.source)
+    }
+
+    /// The idle parcels by the idle-land check (国土资源部令第53号), when the parcels carry no idle flag but
+    /// the dates the check needs (an agreed start date and the project's as_of).
+    static func idleParcels(_ project: ZoneProject) throws(ZoneCalcError) -> (indices: Set<Int>, source: String)? {
+        guard let parcels = project.layers[.parcels], parcels.field("idle") == nil, parcels.field("agreed_start") != nil,
+              project.asOf != nil else { return nil }
+        let report = try IdleLandJob.run(project: project)
+        let idle = report.parcels.filter(\.classification.status.isIdle)
+        return (Set(idle.map(\.index)), "the idle-land check as of \(report.asOf) (国土资源部令第53号 第二条)")
     }
 
     /// The zone's area: its boundary features repaired and dissolved, so overlaps count once.

@@ -13,8 +13,11 @@ struct LandAccount {
     /// Parcel fields the account reads, in this order, as ``ClippedPiece/attributes``.
     static let parcelAttributes = ["supply_date", "idle", "high_tech"]
 
+    /// - Parameter idle: the parcels the idle-land check found idle (feature indices) and how, used for G
+    ///   when the parcels carry no idle flag field.
     static func build(landUse: ClippedLayer?, parcels: ClippedLayer?, redLine: ClippedLayer?, project: ZoneProject,
-                      status: EvaluationLandStatus, context: EvaluationContext) throws -> LandAccount {
+                      status: EvaluationLandStatus, idle: (indices: Set<Int>, source: String)?,
+                      context: EvaluationContext) throws -> LandAccount {
         var account = LandAccount()
         let supplied = parcels.map { Self.supplied($0, project: project) }
         let suppliedUnion = try supplied.flatMap { try context.union($0.pieces.map(\.geometry)) }
@@ -22,7 +25,13 @@ struct LandAccount {
         if let parcels, let supplied {
             account.quantities["D"] = .known("D", "已供应国有建设用地", .landArea, try suppliedUnion.map(context.area) ?? 0,
                                              source: "\(parcels.source) ∩ zone: \(supplied.description); overlaps counted once")
-            account.flagged(parcels, slot: 1, symbol: "G", name: "闲置土地", field: "idle", project: project, context: context)
+            if project.layers[.parcels]?.field("idle") == nil, let idle {
+                let pieces = parcels.pieces.filter { idle.indices.contains($0.featureIndex) }
+                account.quantities["G"] = .known("G", "闲置土地", .landArea, try context.union(pieces.map(\.geometry)).map(context.area) ?? 0,
+                                                 source: "\(parcels.source) ∩ zone: \(Set(pieces.map(\.featureIndex)).count) parcels idle by \(idle.source)")
+            } else {
+                account.flagged(parcels, slot: 1, symbol: "G", name: "闲置土地", field: "idle", project: project, context: context)
+            }
             account.flagged(parcels, slot: 2, symbol: "H", name: "高新技术产业用地 (H1 + H2)", field: "high_tech", project: project, context: context)
         } else {
             let reason = "the project names no parcels layer (宗地/供地)"

@@ -1,0 +1,213 @@
+/// The idle-land status of a supplied parcel (《闲置土地处置办法》, rules.md §2.6).
+public enum IdleStatus: String, CaseIterable, Sendable {
+    case notSupplied = "not_supplied"
+    case notYetDue = "not_due"
+    case withinGrace = "within_grace"
+    case idleFee = "idle_fee"
+    case idleRecover = "idle_recover"
+    case idleGovernment = "idle_government"
+    case idleStalled = "idle_stalled"
+    case started = "started"
+    case dataMissing = "data_missing"
+
+    /// The status in a planner's words.
+    public var chineseName: String {
+        switch self {
+        case .notSupplied: return "未供应"
+        case .notYetDue: return "未到约定开工日期"
+        case .withinGrace: return "未动工, 未满一年"
+        case .idleFee: return "闲置满一年 (征缴土地闲置费)"
+        case .idleRecover: return "闲置满两年 (无偿收回)"
+        case .idleGovernment: return "闲置, 政府原因 (不征闲置费)"
+        case .idleStalled: return "已动工但中止满一年 (可认定闲置)"
+        case .started: return "已动工, 未闲置"
+        case .dataMissing: return "数据缺失"
+        }
+    }
+
+    /// The article of 国土资源部令第53号 the status rests on.
+    public var article: String {
+        switch self {
+        case .withinGrace: return "第二条(一)"
+        case .idleFee: return "第二条(一), 第十四条(一)"
+        case .idleRecover: return "第二条(一), 第十四条(二)"
+        case .idleGovernment: return "第八条, 第十二条"
+        case .idleStalled: return "第二条(二)"
+        case .notSupplied, .notYetDue, .started, .dataMissing: return ""
+        }
+    }
+
+    /// Counted as 闲置土地 (G of the evaluation, rules.md §1.3 #16).
+    public var isIdle: Bool { [.idleFee, .idleRecover, .idleGovernment, .idleStalled].contains(self) }
+}
+
+/// The supply-chain categories of rules.md §2.7 a parcel falls in (working definitions).
+public enum SupplyChainCategory: String, CaseIterable, Sendable {
+    /// 供而未用: supplied, not started, past the agreed start date.
+    case suppliedUnused = "supplied_unused"
+    /// 用而未尽: started, not finished, and stalled or past the agreed completion date.
+    case startedUnfinished = "started_unfinished"
+    /// 建而未投: completed, not in production.
+    case builtNotProducing = "built_not_producing"
+    /// 投而未达: producing below an agreed 达产 value (from the standard-land check).
+    case producingBelowTarget = "producing_below_target"
+
+    public var chineseName: String {
+        switch self {
+        case .suppliedUnused: return "供而未用"
+        case .startedUnfinished: return "用而未尽"
+        case .builtNotProducing: return "建而未投"
+        case .producingBelowTarget: return "投而未达"
+        }
+    }
+}
+
+/// One parcel's classification.
+public struct IdleClassification: Sendable {
+    public var status: IdleStatus
+    /// Full years idle: since the agreed start (not started) or since suspension (stalled).
+    public var yearsIdle: Int?
+    /// 土地闲置费, 万元 (the idle fee share of the land price), when it applies and the price is known.
+    public var fee: Double?
+    public var categories: [SupplyChainCategory] = []
+    /// What was decided and on which dates, in words.
+    public var reason: String
+    /// Fields that were missing or unreadable.
+    public var missing: [String] = []
+}
+
+/// Classifies parcels by the decision table of rules.md §2.6.
+public struct IdleLandClassifier: Sendable {
+    public var rules: IdleLandRules
+    public var asOf: CalendarDate
+    /// The supply date field is mapped (otherwise every parcel counts as supplied).
+    public var hasSupplyField: Bool
+
+    public init(rules: IdleLandRules, asOf: CalendarDate, hasSupplyField: Bool) {
+        self.rules = rules; self.asOf = asOf; self.hasSupplyField = hasSupplyField
+    }
+
+    static func describe(_ fact: DateFact) -> String {
+        switch fact {
+        case .day(let date): return date.description
+        case .missing(let field): return "\(field) missing"
+        case .unreadable(let field, let text): return "\(field) '\(text)' is not a date"
+        }
+    }
+
+    static func problem(_ fact: DateFact) -> String? {
+        switch fact {
+        case .day: return nil
+        case .missing(let field): return "\(field) (missing)"
+        case .unreadable(let field, let text): return "\(field) ('\(text)' is not a date)"
+        }
+    }
+
+    public func classify(_ parcel: IdleParcelFacts) -> IdleClassification {
+        if case .unreadable = parcel.supplyDate {
+            return IdleClassification(status: .dataMissing, reason: Self.describe(parcel.supplyDate), missing: [Self.problem(parcel.supplyDate)!])
+        }
+        if hasSupplyField, parcel.supplyDate.day == nil {
+            return IdleClassification(status: .notSupplied, reason: "no supply date")
+        }
+        if case .unreadable = parcel.actualStart {
+            return IdleClassification(status: .dataMissing, reason: Self.describe(parcel.actualStart), missing: [Self.problem(parcel.actualStart)!])
+        }
+        return parcel.actualStart.day == nil ? notStarted(parcel) : started(parcel)
+    }
+
+    /// 第二条(一): not started one full year after the agreed start → idle; two years → recovery.
+    private func notStarted(_ parcel: IdleParcelFacts) -> IdleClassification {
+        guard let deadline = parcel.agreedStart.day else {
+            return IdleClassification(status: .dataMissing, reason: "not started, and the agreed start date is needed: \(Self.describe(parcel.agreedStart))",
+                                      missing: [Self.problem(parcel.agreedStart)!])
+        }
+        guard asOf > deadline else {
+            return IdleClassification(status: .notYetDue, reason: "agreed start \(deadline), not yet reached on \(asOf)")
+        }
+        let years = rules.fullYears(from: deadline, to: asOf)
+        var result = IdleClassification(status: .withinGrace, yearsIdle: years, categories: [.suppliedUnused],
+                                        reason: "not started; agreed start \(deadline), \(years) full year(s) before \(asOf)")
+        guard years >= rules.idleAfterYears else { return result }
+        if parcel.governmentCause {
+            result.status = .idleGovernment
+            result.reason += "; delay caused by the government (第八条): dispose by 第十二条, no idle fee"
+            return result
+        }
+        result.status = years >= rules.recoverAfterYears ? .idleRecover : .idleFee
+        if let price = parcel.landPrice {
+            result.fee = price * rules.idleFeeShare
+        } else {
+            result.missing.append("land_price (missing: the idle fee cannot be computed)")
+        }
+        return result
+    }
+
+    /// 第二条(二): started, but developed < 1/3 or invested < 25 %, and suspended ≥ 1 year.
+    private func started(_ parcel: IdleParcelFacts) -> IdleClassification {
+        if let completion = parcel.actualCompletion.day {
+            var result = IdleClassification(status: .started, reason: "completed \(completion)")
+            let producing: Bool
+            if parcel.hasProductionField {
+                producing = parcel.productionDate.day != nil
+                if !producing { result.reason += "; no production date" }
+            } else {
+                producing = !parcel.productionExpected || (parcel.outputValue ?? 0) > 0 || (parcel.tax ?? 0) > 0
+                if !producing { result.reason += "; neither output value nor tax (no production date field)" }
+            }
+            if !producing { result.categories.append(.builtNotProducing) }
+            return result
+        }
+        if case .unreadable = parcel.actualCompletion {
+            return IdleClassification(status: .dataMissing, reason: Self.describe(parcel.actualCompletion),
+                                      missing: [Self.problem(parcel.actualCompletion)!])
+        }
+        var result = IdleClassification(status: .started, reason: "started \(parcel.actualStart.day!), not completed")
+        let developedShare = parcel.developedArea.map { parcel.area > 0 ? $0 / parcel.area : 0 }
+        var investedShare: Double?
+        if let invested = parcel.actualInvestment, let committed = parcel.committedInvestment, committed > 0 { investedShare = invested / committed }
+        let lowDevelopment = developedShare.map { $0 < rules.stalledDevelopedShareBelow } ?? false
+        let lowInvestment = investedShare.map { $0 < rules.stalledInvestmentShareBelow } ?? false
+        // Suspension: the recorded date, or (no such field) the agreed completion date passed by the proxy years.
+        var suspendedSince: CalendarDate?
+        var suspensionNote = ""
+        if parcel.hasSuspensionField {
+            if case .unreadable = parcel.suspendedSince {
+                return IdleClassification(status: .dataMissing, reason: Self.describe(parcel.suspendedSince),
+                                          missing: [Self.problem(parcel.suspendedSince)!])
+            }
+            suspendedSince = parcel.suspendedSince.day
+        } else if let due = parcel.agreedCompletion.day, rules.fullYears(from: due, to: asOf) >= rules.suspensionProxyYears {
+            suspendedSince = due
+            suspensionNote = " (no suspension date field: counted from the agreed completion date)"
+        }
+        if let due = parcel.agreedCompletion.day, asOf > due || lowDevelopment || lowInvestment {
+            result.categories.append(.startedUnfinished)
+            if asOf > due { result.reason += "; agreed completion \(due) passed" }
+        }
+        guard let since = suspendedSince else { return result }
+        let years = rules.fullYears(from: since, to: asOf)
+        guard years >= rules.stalledSuspendedYears else { return result }
+        var tests: [String] = []
+        if let share = developedShare { tests.append("developed \(NumberText.percent(share)) of the area (\(parcel.developedSource))") }
+        if let share = investedShare { tests.append("invested \(NumberText.percent(share)) of the committed investment") }
+        guard lowDevelopment || lowInvestment else {
+            if developedShare == nil && investedShare == nil {
+                return IdleClassification(status: .dataMissing, yearsIdle: nil, categories: result.categories,
+                                          reason: "suspended since \(since)\(suspensionNote), but neither the developed area nor the investment is known",
+                                          missing: ["developed_area or buildings", "actual_investment and committed_investment"])
+            }
+            result.reason += "; suspended since \(since)\(suspensionNote) but " + tests.joined(separator: ", ")
+            return result
+        }
+        result.yearsIdle = years
+        result.reason += "; suspended since \(since)\(suspensionNote), \(years) full year(s); " + tests.joined(separator: ", ")
+        if parcel.governmentCause {
+            result.status = .idleGovernment
+            result.reason += "; delay caused by the government (第八条)"
+        } else {
+            result.status = .idleStalled
+        }
+        return result
+    }
+}

@@ -1,0 +1,163 @@
+import GeoBridge
+
+/// One parcel's idle-land result.
+public struct IdleParcelResult: Sendable {
+    public var index: Int
+    public var fid: Int64
+    public var id: String
+    /// m², by the project's area method.
+    public var area: Double
+    public var classification: IdleClassification
+    public var wkb: [UInt8]
+}
+
+/// Approved land not yet supplied (批而未供): the approvals layer less the supplied parcels.
+public struct UnsuppliedApprovals: Sendable {
+    /// m², by the project's area method.
+    public var area: Double
+    public var approvedArea: Double
+    public var wkb: [UInt8]?
+}
+
+/// What `zonecalc idle` found.
+public struct IdleLandReport: Sendable {
+    public var zoneName: String
+    public var asOf: CalendarDate
+    public var method: AreaMethod
+    public var crs: ResolvedCRS
+    public var source: String
+    public var rules: IdleLandRules
+    public var parcels: [IdleParcelResult]
+    /// 批而未供, or why it is not evaluated.
+    public var unsupplied: UnsuppliedApprovals?
+    public var unsuppliedReason: String?
+    /// Which proxies were used (no suspension or production date field, footprints for developed area).
+    public var assumptions: [String]
+    public var notes: [String]
+
+    /// Parcels in a status, in layer order.
+    public func parcels(_ status: IdleStatus) -> [IdleParcelResult] { parcels.filter { $0.classification.status == status } }
+    public func parcels(_ category: SupplyChainCategory) -> [IdleParcelResult] { parcels.filter { $0.classification.categories.contains(category) } }
+}
+
+/// `zonecalc idle`: classifies every parcel of a project by 《闲置土地处置办法》 as of a date, with the
+/// idle fee and the supply-chain categories, and measures approved but unsupplied land.
+public enum IdleLandJob {
+    /// Parcel fields the check reads.
+    static let fields = ["supply_date", "agreed_start", "agreed_completion", "actual_start", "actual_completion", "suspension_date",
+                         "production_date", "government_cause", "land_price", "developed_area", "committed_investment",
+                         "actual_investment", "output_value", "tax", "footprint_area", "land_use"]
+
+    public static func run(project: ZoneProject, asOf override: CalendarDate? = nil,
+                           producingBelowTarget: Set<Int> = []) throws(ZoneCalcError) -> IdleLandReport {
+        guard let asOf = override ?? project.asOf.flatMap({ LandDateParser.parse(.string($0)).dateValue }) else {
+            throw .projectFile(path: project.path, line: nil, key: "as_of", message: "the idle-land check needs a date: set as_of or give --as-of")
+        }
+        let rules = try IdleLandRules.load(RuleFiles(project: project))
+        let table = try ParcelTable.load(project, names: fields)
+        let buildings = try BuildingsOnParcels.measure(project, parcels: table)
+        let mapped = table.fieldNames
+        var assumptions: [String] = []
+        if mapped["suspension_date"] == nil {
+            assumptions.append("no suspension_date field: a started, unfinished parcel counts as suspended from its agreed completion date once that is \(rules.suspensionProxyYears) full year(s) past [U]")
+        }
+        if mapped["production_date"] == nil {
+            let scope = mapped["land_use"] == nil ? "a completed parcel"
+                : "a completed parcel with a land-use code starting \(rules.productionLandUsePrefixes.joined(separator: "/"))"
+            assumptions.append("no production_date field: \(scope) with neither output value nor tax is 建而未投 [U]")
+        }
+        if mapped["developed_area"] == nil {
+            let footprint = mapped["footprint_area"].map { "the parcel's footprint field \($0)" }
+            let layer = buildings == nil ? nil : "building footprints on the parcel (buildings layer)"
+            let sources = [footprint, layer].compactMap { $0 }
+            assumptions.append(sources.isEmpty ? "no developed_area field, footprint field or buildings layer: the 1/3 developed-area test is not made"
+                                               : "no developed_area field: developed area = " + sources.joined(separator: ", else "))
+        }
+        if mapped["supply_date"] == nil { assumptions.append("no supply_date field: every parcel of the layer counts as supplied") }
+        let classifier = IdleLandClassifier(rules: rules, asOf: asOf, hasSupplyField: mapped["supply_date"] != nil)
+        var results: [IdleParcelResult] = [], suppliedShapes: [[UInt8]] = []
+        for (position, record) in table.records.enumerated() {
+            var facts = IdleParcelFacts(index: record.index, id: record.id, area: record.area)
+            func date(_ name: String) -> DateFact { DateFact(record.value(name), field: mapped[name], name: name) }
+            facts.supplyDate = date("supply_date")
+            facts.agreedStart = date("agreed_start")
+            facts.agreedCompletion = date("agreed_completion")
+            facts.actualStart = date("actual_start")
+            facts.actualCompletion = date("actual_completion")
+            facts.suspendedSince = date("suspension_date")
+            facts.productionDate = date("production_date")
+            facts.hasSuspensionField = mapped["suspension_date"] != nil
+            facts.hasProductionField = mapped["production_date"] != nil
+            facts.governmentCause = record.value("government_cause")?.isSet ?? false
+            if let landUse = record.text("land_use") {
+                facts.productionExpected = rules.productionLandUsePrefixes.contains { landUse.hasPrefix($0) }
+            }
+            facts.landPrice = record.number("land_price")
+            facts.committedInvestment = record.number("committed_investment")
+            facts.actualInvestment = record.number("actual_investment")
+            facts.outputValue = record.number("output_value")
+            facts.tax = record.number("tax")
+            if let developed = record.number("developed_area") {
+                facts.developedArea = developed
+                facts.developedSource = mapped["developed_area"]!
+            } else if let footprint = record.number("footprint_area") {
+                facts.developedArea = footprint
+                facts.developedSource = "footprint field \(mapped["footprint_area"]!)"
+            } else if let buildings {
+                facts.developedArea = buildings[position].footprint
+                facts.developedSource = "building footprints"
+            }
+            if mapped["supply_date"] == nil || facts.supplyDate.day != nil { suppliedShapes.append(record.wkb) }
+            var classification = classifier.classify(facts)
+            if producingBelowTarget.contains(record.index) { classification.categories.append(.producingBelowTarget) }
+            results.append(IdleParcelResult(index: record.index, fid: record.fid, id: record.id, area: record.area,
+                                            classification: classification, wkb: record.wkb))
+        }
+        var report = IdleLandReport(zoneName: project.name, asOf: asOf, method: project.areaMethod, crs: table.crs, source: table.source,
+                                    rules: rules, parcels: results, unsupplied: nil, unsuppliedReason: nil, assumptions: assumptions,
+                                    notes: table.notes)
+        if project.layers[.approvals] == nil {
+            report.unsuppliedReason = "the project names no approvals layer (批准用地范围)"
+        } else {
+            report.unsupplied = try UnsuppliedApprovalsCheck.measure(project, parcels: table, supplied: suppliedShapes)
+        }
+        return report
+    }
+}
+
+extension LandDateParser.Outcome {
+    var dateValue: CalendarDate? { if case .date(let date) = self { return date } else { return nil } }
+}
+
+/// 批而未供 (rules.md §2.7 [P]): the union of the approvals less the union of the supplied parcels.
+enum UnsuppliedApprovalsCheck {
+    static func measure(_ project: ZoneProject, parcels: ParcelTable, supplied: [[UInt8]]) throws(ZoneCalcError) -> UnsuppliedApprovals {
+        let layer = try project.layer(.approvals)
+        let reader = try LayerReaders.open(layer.source)
+        let crs = try CRSResolver.resolve(reader, override: layer.crs)
+        do {
+            let calculator = try AreaCalculator(crs: parcels.crs, methods: [parcels.method],
+                                                planeForGeographic: PlanarPlane.forGeographic(parcels.crs, reader: reader))
+            let context = calculator.geos
+            let reprojector = crs.definition == parcels.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: parcels.crs.definition)
+            var approvals: [Geometry] = []
+            try reader.read(fieldIndices: [], swapXY: false) { feature in
+                guard var wkb = feature.wkb else { return }
+                if let reprojector { wkb = try reprojector.reproject(wkb) }
+                var geometry = try Geometry.fromWKB(wkb, context: context)
+                if try geometry.validityProblem() != nil { geometry = try geometry.makeValid().polygonalPart() }
+                approvals.append(geometry)
+            }
+            guard !approvals.isEmpty else { return UnsuppliedApprovals(area: 0, approvedArea: 0, wkb: nil) }
+            let approved = try Geometry.collection(.collection, of: approvals, context: context).unaryUnion()
+            let suppliedParts = try supplied.map { try Geometry.fromWKB($0, context: context) }
+            let remaining = suppliedParts.isEmpty ? approved
+                : try approved.difference(try Geometry.collection(.collection, of: suppliedParts, context: context).unaryUnion()).polygonalPart()
+            return UnsuppliedApprovals(area: try calculator.measure(remaining)[parcels.method] ?? 0,
+                                       approvedArea: try calculator.measure(approved)[parcels.method] ?? 0,
+                                       wkb: remaining.isEmpty ? nil : try remaining.wkb())
+        } catch {
+            throw ZoneCalcError(error, source: reader.sourceName)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import GeoBridge
+
+/// Building footprint and floor area on each parcel, from the buildings layer by geometry: each
+/// building is intersected with the parcels it touches (STRtree, prepared parcels); its floor area
+/// (the floor-area field, else footprint × storeys) is shared by footprint.
+public struct ParcelBuildings: Sendable {
+    /// m² of building footprint on the parcel.
+    public var footprint = 0.0
+    /// m² of floor area on the parcel; nil when no building on it has a floor area or storeys.
+    public var floorArea: Double?
+    public var count = 0
+}
+
+public enum BuildingsOnParcels {
+    /// Per parcel position in `parcels.records`; nil when the project has no buildings layer.
+    public static func measure(_ project: ZoneProject, parcels: ParcelTable) throws(ZoneCalcError) -> [ParcelBuildings]? {
+        guard let layer = project.layers[.buildings] else { return nil }
+        let reader = try LayerReaders.open(layer.source)
+        let crs = try CRSResolver.resolve(reader, override: layer.crs)
+        let floorField = layer.field("floor_area"), floorsField = layer.field("floors")
+        var indices: [Int] = []
+        if let floorField { indices.append(try reader.fieldIndex(floorField)) }
+        if let floorsField { indices.append(try reader.fieldIndex(floorsField)) }
+        var result = Array(repeating: ParcelBuildings(), count: parcels.records.count)
+        do {
+            let calculator = try AreaCalculator(crs: parcels.crs, methods: [parcels.method],
+                                                planeForGeographic: PlanarPlane.forGeographic(parcels.crs, reader: reader))
+            let context = calculator.geos
+            let geometries = try parcels.records.map { try Geometry.fromWKB($0.wkb, context: context) }
+            let prepared = try geometries.map { try PreparedGeometry($0) }
+            let index = try SpatialIndex(geometries, context: context)
+            let reprojector = crs.definition == parcels.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: parcels.crs.definition)
+            try reader.read(fieldIndices: indices, swapXY: false) { feature in
+                guard var wkb = feature.wkb else { return }
+                if let reprojector { wkb = try reprojector.reproject(wkb) }
+                var building = try Geometry.fromWKB(wkb, context: context)
+                guard !building.isEmpty else { return }
+                if try building.validityProblem() != nil { building = try building.makeValid().polygonalPart() }
+                let footprint = try calculator.measure(building)[parcels.method] ?? 0
+                guard footprint > 0 else { return }
+                var slot = 0
+                let floorArea = floorField != nil ? feature.attributes[slot].doubleValue : nil
+                if floorField != nil { slot += 1 }
+                let floors = floorsField != nil ? feature.attributes[slot].doubleValue : nil
+                let floor = floorArea ?? floors.map { $0 * footprint }
+                for candidate in index.candidates(for: building) where try prepared[candidate].intersects(building) {
+                    let part = try prepared[candidate].contains(building)
+                        ? footprint : try calculator.measure(try building.intersection(geometries[candidate]).polygonalPart())[parcels.method] ?? 0
+                    guard part > 0 else { continue }
+                    result[candidate].footprint += part
+                    result[candidate].count += 1
+                    if let floor { result[candidate].floorArea = (result[candidate].floorArea ?? 0) + floor * part / footprint }
+                }
+            }
+        } catch {
+            throw ZoneCalcError(error, source: reader.sourceName)
+        }
+        return result
+    }
+}

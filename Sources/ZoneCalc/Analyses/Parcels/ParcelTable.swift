@@ -1,0 +1,72 @@
+import GeoBridge
+
+/// One parcel as the parcel analyses (idle land, standard land, per-mu output) see it.
+public struct ParcelRecord: Sendable {
+    public var index: Int
+    public var fid: Int64
+    /// The id field's value, or "#n" (1-based position) when there is none.
+    public var id: String
+    /// Geometry (repaired when it was invalid) as WKB in the parcels layer's CRS.
+    public var wkb: [UInt8]
+    /// m², by the project's area method.
+    public var area: Double
+    /// Mapped fields by ZoneCalc name (unmapped names absent).
+    public var values: [String: FieldValue]
+
+    public func value(_ name: String) -> FieldValue? { values[name] }
+    public func number(_ name: String) -> Double? { values[name]?.doubleValue }
+    public func text(_ name: String) -> String? {
+        values[name]?.text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// The parcels layer of a project read once into memory: ids, geometries, areas by the project's
+/// method and the mapped fields. Zone parcel layers hold hundreds to tens of thousands of parcels.
+public struct ParcelTable: Sendable {
+    public var source: String
+    public var crs: ResolvedCRS
+    public var method: AreaMethod
+    public var records: [ParcelRecord]
+    /// Parcels measured after make-valid, and parcels left out (no or empty geometry), with reasons.
+    public var notes: [String]
+    /// The data's field name for each mapped ZoneCalc name that was read.
+    public var fieldNames: [String: String]
+
+    /// Reads the project's parcels layer with the mapped fields among `names`.
+    public static func load(_ project: ZoneProject, names: [String]) throws(ZoneCalcError) -> ParcelTable {
+        let layer = try project.layer(.parcels)
+        let reader = try LayerReaders.open(layer.source)
+        let crs = try CRSResolver.resolve(reader, override: layer.crs)
+        var wanted: [(name: String, field: String)] = []
+        for name in ["id"] + names where !wanted.contains(where: { $0.name == name }) {
+            if let field = layer.field(name) { wanted.append((name, field)) }
+        }
+        var indices: [Int] = []
+        for item in wanted { indices.append(try reader.fieldIndex(item.field)) }
+        var records: [ParcelRecord] = [], notes: [String] = []
+        do {
+            let calculator = try AreaCalculator(crs: crs, methods: [project.areaMethod],
+                                                planeForGeographic: PlanarPlane.forGeographic(crs, reader: reader))
+            try reader.read(fieldIndices: indices, swapXY: false) { feature in
+                var values: [String: FieldValue] = [:]
+                for (slot, item) in wanted.enumerated() { values[item.name] = feature.attributes[slot] }
+                let id = values["id"]?.text.flatMap { $0.isEmpty ? nil : $0 } ?? "#\(feature.index + 1)"
+                guard let wkb = feature.wkb else { notes.append("\(id): no geometry, left out"); return }
+                var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
+                guard !geometry.isEmpty else { notes.append("\(id): empty geometry, left out"); return }
+                var stored = wkb
+                if let problem = try geometry.validityProblem() {
+                    geometry = try geometry.makeValid().polygonalPart()
+                    stored = try geometry.wkb()
+                    notes.append("\(id): invalid (\(problem.describe())), measured after make-valid")
+                }
+                records.append(ParcelRecord(index: feature.index, fid: feature.fid, id: id, wkb: stored,
+                                            area: try calculator.measure(geometry)[project.areaMethod] ?? 0, values: values))
+            }
+        } catch {
+            throw ZoneCalcError(error, source: reader.sourceName)
+        }
+        return ParcelTable(source: reader.sourceName, crs: crs, method: project.areaMethod, records: records, notes: notes,
+                           fieldNames: Dictionary(uniqueKeysWithValues: wanted.map { ($0.name, $0.field) }))
+    }
+}

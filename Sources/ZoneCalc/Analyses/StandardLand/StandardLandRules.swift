@@ -1,0 +1,115 @@
+import Foundation
+import Yams
+
+/// When a control indicator is checked (rules.md §4.3).
+public enum Checkpoint: String, Sendable, CaseIterable {
+    /// At completion (竣工验收): plot ratio, building coverage, office share, green ratio, investment.
+    case completion
+    /// At full production (达产复核): tax and output per mu.
+    case production
+    /// Every year once producing: energy and emission efficiency.
+    case annual
+}
+
+/// How an achieved value is held to the agreed one.
+public enum Comparator: String, Sendable {
+    case atLeast = ">="
+    case atMost = "<="
+
+    public func holds(_ achieved: Double, _ agreed: Double) -> Bool {
+        self == .atLeast ? achieved >= agreed : achieved <= agreed
+    }
+}
+
+/// One control indicator of industrial land or standard land.
+public struct ControlIndicator: Sendable {
+    public var id: String
+    public var name: String
+    public var unit: String
+    public var comparator: Comparator
+    public var checkpoint: Checkpoint
+    public var source: String
+}
+
+/// The standard-land rule profile: indicators (`Rules/standard-land.yaml`), the 2008 national
+/// thresholds for industrial parcels without agreed values, the minimum floor-area ratio by industry
+/// (`Rules/industrial-floor-area-ratio.csv`) and, when the user supplies one, investment intensity by
+/// region class and industry (`investment-intensity.csv` in the project's rules folder).
+public struct StandardLandRules: Sendable {
+    /// The indicator ids, in report order (also the ZoneCalc field suffix: agreed_<id>).
+    public static let ids = ["investment_intensity", "floor_area_ratio", "building_coverage", "green_ratio", "office_share",
+                             "tax_per_mu", "output_per_mu", "energy_value_added", "emission_value_added"]
+
+    public var indicators: [ControlIndicator]
+    /// Indicator id → national threshold for industrial parcels, with its source.
+    public var industrialDefaults: [String: (value: Double, source: String)]
+    /// Two-digit industry code → (industry, minimum floor-area ratio).
+    public var floorAreaRatioByIndustry: [String: (industry: String, value: Double)]
+    /// "region class|industry code" → minimum investment, 万元/亩; empty when not supplied.
+    public var investmentByRegionAndIndustry: [String: Double]
+    public var source: String
+
+    public func indicator(_ id: String) -> ControlIndicator? { indicators.first { $0.id == id } }
+
+    public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> StandardLandRules {
+        let url = try files.url("standard-land.yaml")
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw .projectFile(path: url.path, line: nil, key: "", message: "cannot read the standard-land rules as UTF-8 text")
+        }
+        let reader = NodeReader(path: url.path)
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw ZoneCalcError.projectFile(path: url.path, line: nil, key: "", message: "the standard-land rules are empty")
+            }
+            root = composed
+        } catch let error as ZoneCalcError {
+            throw error
+        } catch {
+            throw .projectFile(path: url.path, line: nil, key: "", message: "not valid YAML: \(error)")
+        }
+        let top = try reader.mapping(root, key: "(top level)", allowed: ["indicators", "industrial_defaults"])
+        guard let indicatorsNode = top["indicators"] else { throw reader.error(root, "indicators", "missing") }
+        var indicators: [ControlIndicator] = []
+        for (id, node) in try reader.mapping(indicatorsNode, key: "indicators", allowed: ids).ordered {
+            let key = "indicators.\(id)"
+            let entry = try reader.mapping(node, key: key, allowed: ["name", "unit", "comparator", "checkpoint", "source"])
+            let comparatorText = entry["comparator"].flatMap(reader.text) ?? ""
+            guard let comparator = Comparator(rawValue: comparatorText) else {
+                throw reader.error(node, "\(key).comparator", "'\(comparatorText)' must be >= or <=")
+            }
+            let checkpointText = entry["checkpoint"].flatMap(reader.text) ?? ""
+            guard let checkpoint = Checkpoint(rawValue: checkpointText) else {
+                throw reader.error(node, "\(key).checkpoint", "'\(checkpointText)' must be completion, production or annual")
+            }
+            indicators.append(ControlIndicator(id: id, name: entry["name"].flatMap(reader.text) ?? id, unit: entry["unit"].flatMap(reader.text) ?? "",
+                                               comparator: comparator, checkpoint: checkpoint, source: entry["source"].flatMap(reader.text) ?? ""))
+        }
+        var defaults: [String: (value: Double, source: String)] = [:]
+        if let node = top["industrial_defaults"] {
+            for (id, entryNode) in try reader.mapping(node, key: "industrial_defaults", allowed: ids).ordered {
+                let key = "industrial_defaults.\(id)"
+                let entry = try reader.mapping(entryNode, key: key, allowed: ["value", "source"])
+                defaults[id] = (try reader.number(entry["value"], key: "\(key).value", in: entryNode), entry["source"].flatMap(reader.text) ?? "")
+            }
+        }
+        var ratios: [String: (industry: String, value: Double)] = [:]
+        let ratioURL = try files.url("industrial-floor-area-ratio.csv")
+        for (line, fields) in try LandClassTable.rows(ratioURL, columns: 4, expected: "industry_code,industry,min_floor_area_ratio,tag") {
+            guard let value = Double(fields[2]) else { throw .invalidArgument("\(ratioURL.path):\(line): '\(fields[2])' is not a number") }
+            ratios[fields[0]] = (fields[1], value)
+        }
+        var investment: [String: Double] = [:]
+        if let folder = files.folder {
+            let path = (folder as NSString).appendingPathComponent("investment-intensity.csv")
+            if FileManager.default.fileExists(atPath: path) {
+                for (line, fields) in try LandClassTable.rows(URL(fileURLWithPath: path), columns: 3, expected: "region_class,industry_code,min_wanyuan_per_mu") {
+                    guard let value = Double(fields[2]) else { throw .invalidArgument("\(path):\(line): '\(fields[2])' is not a number") }
+                    investment["\(fields[0])|\(fields[1])"] = value
+                }
+            }
+        }
+        return StandardLandRules(indicators: indicators, industrialDefaults: defaults, floorAreaRatioByIndustry: ratios,
+                                 investmentByRegionAndIndustry: investment, source: url.lastPathComponent)
+    }
+}
