@@ -17,12 +17,7 @@ struct IdleCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: project) {
             let zone = try ZoneProjectLoader.load(project)
-            var date: CalendarDate?
-            if let asOf {
-                guard case .date(let parsed) = LandDateParser.parse(.string(asOf)) else { throw ValidationError("--as-of '\(asOf)' is not a date") }
-                date = parsed
-            }
-            let report = try IdleLandJob.run(project: zone, asOf: date)
+            let report = try IdleLandJob.run(project: zone, asOf: try CommandDates.parse(asOf))
             if let path = output.output {
                 try IdleExport.write(report, to: path, encoding: output.encoding, force: output.force,
                                      inputs: [project] + zone.layers.values.map(\.source.path))

@@ -31,6 +31,12 @@ import Foundation
 ///   J4 x −50–50, y 600–700: 5000 of 10000 m² inside, on A2; JZMJ 20000 → 10000 inside
 ///   P_A = 10000 + 10000 + 5000 = 25000 m²; P_A2 = 10000 + 5000 + 5000 = 20000 m²
 ///   F_A = 30000 + 40000 + 10000 = 80000 m²; F_A2 = 30000 + 20000 + 10000 = 60000 m²
+/// Standard land (RJLXX agreed floor-area ratio, BZD flag, SJJGRQ completion): P1 0.2, completed 2024-01-01;
+///   P2 1.0, not completed. On the parcels (buildings intersected with each parcel, not the zone):
+///   P1 20 ha: J1 10000 m² + half of J2 5000 m² → coverage 15000/200000 = 7.5 %; floor 30000 + 20000 →
+///      floor-area ratio 50000/200000 = 0.25 (≥ 0.2 passes); 7.5 % < 30 % fails (national 建筑系数).
+///   P2 20 ha: J4 half on P2 (x 0–50) → 5000 m², floor 20000 / 2 = 10000 → 2.5 %, 0.05 (< 1.0 fails).
+///   P4 6 ha: J3 2000 m² → 3.3333 %; P5 2.5 ha: no building → 0 %.
 /// Statistics in the project: population 14000, high_tech_revenue 40000 万元.
 ///
 /// Indicators (rules.md §1.3):
@@ -109,12 +115,13 @@ enum EvaluationTestZone {
                 ([.string("1101")], rect(700, 500, 1000, 1000), []),
             ]),
             Layer(name: "stbhhx", fields: [string("MC")], features: [([.string("红线")], rect(850, -100, 1000, 200), [])]),
-            Layer(name: "zd", fields: [string("ZDBH"), string("DLBM"), string("GYRQ"), real("SJTZ"), real("SS"), real("CZ"), FieldDefinition(name: "XZ", type: .integer), string("GX")],
+            Layer(name: "zd", fields: [string("ZDBH"), string("DLBM"), string("GYRQ"), real("SJTZ"), real("SS"), real("CZ"), FieldDefinition(name: "XZ", type: .integer), string("GX"),
+                                         real("RJLXX"), FieldDefinition(name: "BZD", type: .integer), string("SJJGRQ")],
                   features: [
-                    ([.string("P1"), .string("0601"), date("2020-01-01"), .real(30000), .real(1000), .real(50000), .integer(0), .string("是")], rect(0, 0, 400, 500), []),
-                    ([.string("P2"), .string("0601"), date("2020-01-01"), .real(10000), .real(200), .real(8000), .integer(1), .null], rect(0, 500, 400, 1000), []),
-                    ([.string("P3"), .string("0701"), date("2021-05-01"), .null, .real(300), .null, .integer(0), .null], rect(400, 0, 500, 1000), []),
-                    ([.string("P4"), .string("0601"), date("2025-03-01"), .real(2000), .null, .null, .integer(0), .string("否")], rect(700, -100, 800, 500), []),
+                    ([.string("P1"), .string("0601"), date("2020-01-01"), .real(30000), .real(1000), .real(50000), .integer(0), .string("是"), .real(0.2), .integer(1), .string("2024-01-01")], rect(0, 0, 400, 500), []),
+                    ([.string("P2"), .string("0601"), date("2020-01-01"), .real(10000), .real(200), .real(8000), .integer(1), .null, .real(1.0), .integer(1), .null], rect(0, 500, 400, 1000), []),
+                    ([.string("P3"), .string("0701"), date("2021-05-01"), .null, .real(300), .null, .integer(0), .null, .null, .integer(0), .null], rect(400, 0, 500, 1000), []),
+                    ([.string("P4"), .string("0601"), date("2025-03-01"), .real(2000), .null, .null, .integer(0), .string("否"), .null, .integer(0), .null], rect(700, -100, 800, 500), []),
                     ([.string("P5"), .string("0601"), .null, .null, .null, .null, .null, .null], rect(800, 0, 850, 500), []),
                   ]),
             Layer(name: "jzw", fields: [string("JZWBH"), real("JZMJ"), real("CS")], features: [

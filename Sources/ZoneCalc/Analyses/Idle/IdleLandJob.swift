@@ -48,8 +48,7 @@ public enum IdleLandJob {
                          "production_date", "government_cause", "land_price", "developed_area", "committed_investment",
                          "actual_investment", "output_value", "tax", "footprint_area", "land_use"]
 
-    public static func run(project: ZoneProject, asOf override: CalendarDate? = nil,
-                           producingBelowTarget: Set<Int> = []) throws(ZoneCalcError) -> IdleLandReport {
+    public static func run(project: ZoneProject, asOf override: CalendarDate? = nil) throws(ZoneCalcError) -> IdleLandReport {
         guard let asOf = override ?? project.asOf.flatMap({ LandDateParser.parse(.string($0)).dateValue }) else {
             throw .projectFile(path: project.path, line: nil, key: "as_of", message: "the idle-land check needs a date: set as_of or give --as-of")
         }
@@ -69,11 +68,20 @@ public enum IdleLandJob {
         if mapped["developed_area"] == nil {
             let footprint = mapped["footprint_area"].map { "the parcel's footprint field \($0)" }
             let layer = buildings == nil ? nil : "building footprints on the parcel (buildings layer)"
-            let sources = [footprint, layer].compactMap { $0 }
+            let sources = [layer, footprint].compactMap { $0 }
             assumptions.append(sources.isEmpty ? "no developed_area field, footprint field or buildings layer: the 1/3 developed-area test is not made"
                                                : "no developed_area field: developed area = " + sources.joined(separator: ", else "))
         }
         if mapped["supply_date"] == nil { assumptions.append("no supply_date field: every parcel of the layer counts as supplied") }
+        // 投而未达 comes from the standard-land check, when the parcels carry agreed 达产 values.
+        let production = try StandardLandRules.load(RuleFiles(project: project)).indicators.filter { $0.checkpoint == .production }
+        let agreedProduction = production.contains { project.layers[.parcels]?.field("agreed_\($0.id)") != nil }
+        var producingBelowTarget = Set<Int>()
+        if agreedProduction {
+            producingBelowTarget = Set(try StandardLandJob.run(project: project, asOf: asOf).parcels.filter(\.producingBelowTarget).map(\.index))
+        } else {
+            assumptions.append("no agreed 达产 value (\(production.map { "agreed_\($0.id)" }.joined(separator: ", "))) mapped: 投而未达 is not evaluated")
+        }
         let classifier = IdleLandClassifier(rules: rules, asOf: asOf, hasSupplyField: mapped["supply_date"] != nil)
         var results: [IdleParcelResult] = [], suppliedShapes: [[UInt8]] = []
         for (position, record) in table.records.enumerated() {
@@ -100,12 +108,9 @@ public enum IdleLandJob {
             if let developed = record.number("developed_area") {
                 facts.developedArea = developed
                 facts.developedSource = mapped["developed_area"]!
-            } else if let footprint = record.number("footprint_area") {
-                facts.developedArea = footprint
-                facts.developedSource = "footprint field \(mapped["footprint_area"]!)"
-            } else if let buildings {
-                facts.developedArea = buildings[position].footprint
-                facts.developedSource = "building footprints"
+            } else {
+                (facts.developedArea, facts.developedSource) = ParcelBuildings.footprint(buildings?[position], record: record,
+                                                                                         field: mapped["footprint_area"])
             }
             if mapped["supply_date"] == nil || facts.supplyDate.day != nil { suppliedShapes.append(record.wkb) }
             var classification = classifier.classify(facts)

@@ -1,0 +1,197 @@
+import GeoBridge
+
+/// Whether an achieved value meets its agreed one.
+public enum CheckOutcome: String, Sendable {
+    case pass
+    case fail
+    /// The achieved value cannot be computed (the reason says which data are missing).
+    case notMeasurable = "not_measurable"
+}
+
+/// One indicator of one parcel: agreed, achieved, gap and outcome, and whether its checkpoint is due.
+public struct IndicatorCheck: Sendable {
+    public var indicator: ControlIndicator
+    public var agreed: Double
+    /// Where the agreed value comes from: the parcel's field, or a national threshold.
+    public var agreedSource: String
+    public var achieved: Double?
+    public var achievedSource: String
+    /// achieved − agreed (positive = above).
+    public var gap: Double?
+    public var outcome: CheckOutcome
+    /// The checkpoint has been reached (completion done or due, 达产 date passed, producing).
+    public var due: Bool
+    public var dueNote: String
+}
+
+/// One parcel's standard-land check.
+public struct ParcelStandardCheck: Sendable {
+    public var index: Int
+    public var fid: Int64
+    public var id: String
+    public var area: Double
+    public var isStandardLand: Bool
+    public var industrial: Bool
+    public var checks: [IndicatorCheck]
+    /// 投而未达: producing, and an agreed 达产 (production) indicator fails at a due checkpoint.
+    public var producingBelowTarget: Bool
+    public var wkb: [UInt8]
+}
+
+/// What `zonecalc standard-land` found.
+public struct StandardLandReport: Sendable {
+    public var zoneName: String
+    public var asOf: CalendarDate
+    public var method: AreaMethod
+    public var crs: ResolvedCRS
+    public var source: String
+    public var rulesSource: String
+    public var parcels: [ParcelStandardCheck]
+    public var notes: [String]
+}
+
+/// `zonecalc standard-land`: checks standard-land parcels against their agreed control indicators and
+/// industrial parcels against the national thresholds (rules.md §3–§4). Achieved values come from the
+/// geometry where they can (area by the project's method; building footprint and floor area from the
+/// buildings layer), the rest from the parcels' fields.
+public enum StandardLandJob {
+    static let fields = ["land_use", "standard_land", "industry_code", "region_class", "actual_investment", "tax", "output_value",
+                         "value_added", "energy", "emissions", "green_area", "office_area", "floor_area", "footprint_area",
+                         "agreed_completion", "actual_completion", "target_date", "production_date"]
+        + StandardLandRules.ids.map { "agreed_\($0)" }
+
+    public static func run(project: ZoneProject, asOf override: CalendarDate? = nil) throws(ZoneCalcError) -> StandardLandReport {
+        guard let asOf = override ?? project.asOf.flatMap({ LandDateParser.parse(.string($0)).dateValue }) else {
+            throw .projectFile(path: project.path, line: nil, key: "as_of", message: "the standard-land check needs a date: set as_of or give --as-of")
+        }
+        let files = RuleFiles(project: project)
+        let rules = try StandardLandRules.load(files)
+        let status = try EvaluationLandStatus.load(files, classes: try LandClassTable.bundled())
+        let table = try ParcelTable.load(project, names: fields)
+        let buildings = try BuildingsOnParcels.measure(project, parcels: table)
+        let measurer = AchievedValues(fields: table.fieldNames)
+        var parcels: [ParcelStandardCheck] = []
+        for (position, record) in table.records.enumerated() {
+            let industrial = record.text("land_use").flatMap(status.code(for:)) == "A2"
+            let standard = record.value("standard_land")?.isSet ?? false
+            var checks: [IndicatorCheck] = []
+            for indicator in rules.indicators {
+                guard let (agreed, agreedSource) = agreedValue(indicator, record: record, industrial: industrial, rules: rules, fields: table.fieldNames)
+                else { continue }
+                let (achieved, achievedSource) = measurer.value(indicator.id, record: record, buildings: buildings?[position])
+                let (due, dueNote) = checkpointDue(indicator.checkpoint, record: record, asOf: asOf, fields: table.fieldNames)
+                let outcome: CheckOutcome = achieved.map { indicator.comparator.holds($0, agreed) ? .pass : .fail } ?? .notMeasurable
+                checks.append(IndicatorCheck(indicator: indicator, agreed: agreed, agreedSource: agreedSource, achieved: achieved,
+                                             achievedSource: achievedSource, gap: achieved.map { $0 - agreed }, outcome: outcome,
+                                             due: due, dueNote: dueNote))
+            }
+            guard !checks.isEmpty || standard else { continue }
+            let producing = (record.number("output_value") ?? 0) > 0 || (record.number("tax") ?? 0) > 0
+                || record.text("production_date") != nil
+            let below = producing && checks.contains {
+                $0.indicator.checkpoint == .production && $0.due && $0.outcome == .fail && !$0.agreedSource.hasPrefix("national")
+            }
+            parcels.append(ParcelStandardCheck(index: record.index, fid: record.fid, id: record.id, area: record.area, isStandardLand: standard,
+                                               industrial: industrial, checks: checks, producingBelowTarget: below, wkb: record.wkb))
+        }
+        var notes = table.notes
+        if rules.investmentByRegionAndIndustry.isEmpty {
+            notes.append("no investment-intensity.csv in the rules folder: industrial parcels without an agreed investment intensity are not checked for it")
+        }
+        if table.fieldNames["industry_code"] == nil {
+            notes.append("no industry_code field: industrial parcels without an agreed floor-area ratio are not checked against the industry minimum")
+        }
+        return StandardLandReport(zoneName: project.name, asOf: asOf, method: project.areaMethod, crs: table.crs, source: table.source,
+                                  rulesSource: rules.source, parcels: parcels, notes: notes)
+    }
+
+    /// The agreed value of an indicator for a parcel: its agreed_<id> field, else for industrial parcels
+    /// the national threshold (and the floor-area ratio or investment intensity by industry).
+    static func agreedValue(_ indicator: ControlIndicator, record: ParcelRecord, industrial: Bool, rules: StandardLandRules,
+                            fields: [String: String]) -> (Double, String)? {
+        let name = "agreed_\(indicator.id)"
+        if let value = record.number(name) { return (value, "agreed (\(fields[name]!))") }
+        guard industrial else { return nil }
+        if let fallback = rules.industrialDefaults[indicator.id] { return (fallback.value, "national: \(fallback.source)") }
+        let industry = record.text("industry_code").map { String($0.prefix(2)) }
+        switch indicator.id {
+        case "floor_area_ratio":
+            guard let industry, let row = rules.floorAreaRatioByIndustry[industry] else { return nil }
+            return (row.value, "national: 国土资发〔2008〕24号 Table 2, \(industry) \(row.industry)")
+        case "investment_intensity":
+            guard let industry, let region = record.text("region_class"),
+                  let value = rules.investmentByRegionAndIndustry["\(region)|\(industry)"] else { return nil }
+            return (value, "national: investment-intensity.csv, region class \(region), industry \(industry)")
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a checkpoint has been reached as of the date.
+    static func checkpointDue(_ checkpoint: Checkpoint, record: ParcelRecord, asOf: CalendarDate,
+                              fields: [String: String]) -> (Bool, String) {
+        func day(_ name: String) -> CalendarDate? { record.value(name).flatMap { LandDateParser.parse($0).dateValue } }
+        switch checkpoint {
+        case .completion:
+            if let done = day("actual_completion") { return (true, "completed \(done)") }
+            if let due = day("agreed_completion") { return (asOf >= due, asOf >= due ? "completion due \(due), not completed" : "completion due \(due)") }
+            return (false, "no completion date")
+        case .production:
+            if let target = day("target_date") { return (asOf >= target, "达产 due \(target)") }
+            let producing = (record.number("output_value") ?? 0) > 0 || (record.number("tax") ?? 0) > 0
+            return (producing, producing ? "producing; no agreed 达产 date (\(fields["target_date"] == nil ? "field not mapped" : "empty")): checked now"
+                                         : "not producing")
+        case .annual:
+            let producing = (record.number("output_value") ?? 0) > 0 || (record.number("tax") ?? 0) > 0
+            return (producing, producing ? "annual, producing" : "not producing")
+        }
+    }
+}
+
+/// Computes a parcel's achieved values (rules.md §3.2): ratios on the parcel's area by the project's
+/// method, 亩 = 2000/3 m².
+struct AchievedValues {
+    var fields: [String: String]
+
+    func value(_ id: String, record: ParcelRecord, buildings: ParcelBuildings?) -> (Double?, String) {
+        let area = record.area, mu = AreaUnit.mu.value(ofSquareMetres: record.area)
+        guard area > 0 else { return (nil, "the parcel has no area") }
+        func field(_ name: String) -> (Double?, String) {
+            guard let dataName = fields[name] else { return (nil, "map \(name) on the parcels layer") }
+            guard let value = record.number(name) else { return (nil, "\(dataName) is empty") }
+            return (value, dataName)
+        }
+        func perMu(_ name: String) -> (Double?, String) {
+            let (value, source) = field(name)
+            return (value.map { $0 / mu }, value == nil ? source : "\(source) / parcel area in 亩")
+        }
+        func ratio(_ numerator: String, _ denominator: String) -> (Double?, String) {
+            let (top, topSource) = field(numerator), (bottom, bottomSource) = field(denominator)
+            guard let top else { return (nil, topSource) }
+            guard let bottom else { return (nil, bottomSource) }
+            guard bottom > 0 else { return (nil, "\(bottomSource) is 0") }
+            return (top / bottom, "\(topSource) / \(bottomSource)")
+        }
+        func areaShare(_ name: String) -> (Double?, String) {
+            let (value, source) = field(name)
+            return (value.map { $0 / area * 100 }, value == nil ? source : "\(source) / parcel area")
+        }
+        switch id {
+        case "investment_intensity": return perMu("actual_investment")
+        case "tax_per_mu": return perMu("tax")
+        case "output_per_mu": return perMu("output_value")
+        case "green_ratio": return areaShare("green_area")
+        case "office_share": return areaShare("office_area")
+        case "energy_value_added": return ratio("value_added", "energy")
+        case "emission_value_added": return ratio("value_added", "emissions")
+        case "building_coverage":
+            let (footprint, source) = ParcelBuildings.footprint(buildings, record: record, field: fields["footprint_area"])
+            return (footprint.map { $0 / area * 100 }, footprint == nil ? source : "\(source) / parcel area")
+        case "floor_area_ratio":
+            let (floor, source) = ParcelBuildings.floorArea(buildings, record: record, field: fields["floor_area"])
+            return (floor.map { $0 / area }, floor == nil ? source : "\(source) / parcel area")
+        default:
+            return (nil, "unknown indicator")
+        }
+    }
+}
