@@ -858,7 +858,7 @@ def write_txt(path, parcels):
 def main():
     """Build every layer in the local frame, convert to EPSG:4528 and write all outputs."""
     rng = random.Random(SEED)
-    streams = [random.Random(rng.getrandbits(64)) for _ in range(6)]  # one stream per stage
+    streams = [random.Random(rng.getrandbits(64)) for _ in range(7)]  # one stream per stage
     z = build_zone(streams[0])
     parcels, ublocks, vblocks = build_parcels(streams[1], z)
     fr = Frame()
@@ -874,6 +874,7 @@ def main():
     assign_parties(streams[2], parcels)
     assign_history(streams[2], parcels)
     assign_numbers(streams[2], parcels)
+    tenants = assign_economics(streams[6], parcels)
     for p in parcels:
         p["DLMC"] = DL_NAMES[p["DLBM"]]
     bld = make_buildings(streams[3], parcels)
@@ -898,7 +899,54 @@ def main():
     write_gpkg(os.path.join(OUT_DIR, "zone.gpkg"), layers)
     for name, items in txt.items():
         write_txt(os.path.join(OUT_DIR, name), items)
-    write_manifest(parcels, layers, fr)
+    write_tenants(os.path.join(OUT_DIR, "qyxx.csv"), tenants)
+    write_manifest(parcels, layers, fr, tenants)
+
+
+ECON_FIELDS = ["YYSR", "ZJZ", "NH", "PF", "CYRS", "YFJF", "YDL", "GM"]
+
+
+def assign_economics(rng, parcels):
+    """Per-mu evaluation figures of producing firms (营业收入, 增加值, 能耗, 排放, 职工, 研发, 用电, 规模), and two
+    multi-tenant parcels whose firms share the land (returned as rows of the enterprise table qyxx.csv)."""
+    producing = []
+    for p in parcels:
+        for f in ECON_FIELDS:
+            p[f] = None
+        if p["CZ"] <= 0:
+            continue
+        producing.append(p)
+        p["YYSR"] = round(p["CZ"] * rng.uniform(0.9, 1.1), 2)
+        p["ZJZ"] = round(p["CZ"] * rng.uniform(0.18, 0.35), 2)
+        p["NH"] = round(p["ZJZ"] / rng.uniform(1.0, 6.0), 2)
+        p["PF"] = round(p["ZJZ"] / rng.uniform(1500, 9000), 4) if rng.random() < 0.9 else None
+        p["CYRS"] = max(3, round(p["ZJZ"] / rng.uniform(8, 30)))
+        p["YFJF"] = round(p["YYSR"] * rng.uniform(0.005, 0.05), 2)
+        p["YDL"] = round(p["SS"] / rng.uniform(0.1, 0.4), 2)
+        p["GM"] = "规上" if p["YYSR"] >= 2000 else "规下"
+    tenants = []
+    shared = sorted(rng.sample([p for p in producing if p["DLBM"] == "0601"], 2), key=lambda p: p["ZDBH"])
+    for k, p in enumerate(shared):
+        shares = (0.6, 0.25, 0.15) if k == 0 else (0.7, 0.3)
+        for j, share in enumerate(shares):
+            name, code = (p["QYMC"], p["QYDM"]) if j == 0 else (f"{p['QYMC'][:2]}园区入驻企业{k + 1}{j}", uscc(rng, "92"))
+            row = {"QYDM": code, "QYMC": name, "ZDBH": p["ZDBH"], "YDFE": share}
+            for f in ("SS", "CZ", "YYSR", "ZJZ", "NH", "PF", "YFJF", "YDL"):
+                row[f] = None if p[f] is None else round(p[f] * share * rng.uniform(0.8, 1.2), 2)
+            row["CYRS"] = max(1, round(p["CYRS"] * share))
+            row["GM"] = "规上" if (row["YYSR"] or 0) >= 2000 else "规下"
+            tenants.append(row)
+    return tenants
+
+
+def write_tenants(path, rows):
+    """The enterprise table (企业信息): firms sharing a parcel, with their use share (用地份额) and figures."""
+    cols = ["QYDM", "QYMC", "ZDBH", "YDFE", "SS", "CZ", "YYSR", "ZJZ", "NH", "PF", "CYRS", "YFJF", "YDL", "GM"]
+    lines = [",".join(cols)] + [",".join("" if r[c] is None else str(r[c]) for c in cols) for r in rows]
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(tmp, path)
 
 
 def make_layers(z, parcels, bld, tb, villages, fr):
@@ -913,7 +961,8 @@ def make_layers(z, parcels, bld, tb, villages, fr):
     D, T, R, I32 = "DATE", "TEXT", "REAL", "MEDIUMINT"
     zd_fields = [("ZDBH", T), ("DLBM", T), ("DLMC", T), ("QYDM", T), ("QYMC", T), ("GYFS", T), ("GYRQ", D),
                  ("TDJG", R), ("YDKGRQ", D), ("YDJGRQ", D), ("SJKGRQ", D), ("SJJGRQ", D), ("XYTZ", R), ("SJTZ", R),
-                 ("JZMJ", R), ("JZZDMJ", R), ("SS", R), ("CZ", R), ("SBMJ", R), ("BZD", I32), ("RJLXX", R)]
+                 ("JZMJ", R), ("JZZDMJ", R), ("SS", R), ("CZ", R), ("SBMJ", R), ("BZD", I32), ("RJLXX", R),
+                 ("YYSR", R), ("ZJZ", R), ("NH", R), ("PF", R), ("CYRS", I32), ("YFJF", R), ("YDL", R), ("GM", T)]
     for f in parcels + bld:
         f["polys"] = [[f["ring_abs"]]]
     for k, t in enumerate(tb, start=1):
@@ -945,7 +994,7 @@ def make_layers(z, parcels, bld, tb, villages, fr):
     return layers, txt
 
 
-def write_manifest(parcels, layers, fr):
+def write_manifest(parcels, layers, fr, tenants):
     """Ground truth of the planted situations, for tests."""
     zone = layers["kfqfw"][3][0]["polys"]
     zone_area = sum(abs(signed_area(r)) * (-1 if k else 1) for poly in zone for k, r in enumerate(poly))
@@ -970,6 +1019,8 @@ def write_manifest(parcels, layers, fr):
             "completed_not_in_production": by("unused"),
             "sbmj_mismatch_over_5pct": sorted(p["ZDBH"] for p in parcels if "sbmj_err" in p),
         },
+        "multi_tenant_parcels": sorted({r["ZDBH"] for r in tenants}),
+        "producing_parcels": sum(1 for p in parcels if p["CZ"] > 0),
     }
     with open(os.path.join(OUT_DIR, "manifest.json"), "w", encoding="utf-8", newline="\n") as f:
         json.dump(man, f, ensure_ascii=False, indent=1, sort_keys=True)

@@ -12,6 +12,7 @@ public enum LayerRole: String, CaseIterable, Sendable {
     case otherZones = "other_zones"
     case expansion
     case adjustment
+    case enterprises
 
     /// The Chinese name, for comments and reports.
     public var chineseName: String {
@@ -27,6 +28,7 @@ public enum LayerRole: String, CaseIterable, Sendable {
         case .otherZones: return "其他开发区"
         case .expansion: return "扩区方案"
         case .adjustment: return "调区方案"
+        case .enterprises: return "企业信息 (亩均评价)"
         }
     }
 
@@ -53,6 +55,7 @@ public enum LayerRole: String, CaseIterable, Sendable {
         case .otherZones: return ["qtkfq", "其他开发区", "other_zone"]
         case .expansion: return ["kqfw", "扩区", "expansion"]
         case .adjustment: return ["tqfw", "调区", "adjustment"]
+        case .enterprises: return ["qyxx", "企业", "enterprise"]
         }
     }
 }

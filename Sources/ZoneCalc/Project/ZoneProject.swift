@@ -85,6 +85,8 @@ public enum ProjectFields {
         ("employees", "average employees (年平均职工人数)"),
         ("rd_spending", "R&D spending, 万元 (研发经费支出)"),
         ("enterprise_share", "share of the parcel the enterprise uses, 0–1 (用地份额)"),
+        ("electricity", "electricity use, 万kWh (用电量)"),
+        ("scale", "enterprise scale, 规上/规下 (企业规模)"),
         ("agreed_investment_intensity", "agreed fixed-asset investment, 万元/亩 (约定投资强度)"),
         ("agreed_floor_area_ratio", "agreed minimum floor-area ratio (约定容积率)"),
         ("agreed_building_coverage", "agreed minimum building coverage, % (约定建筑系数)"),

@@ -1,0 +1,100 @@
+import Foundation
+import Yams
+
+/// The per-mu evaluation profile (`Rules/permu-profile.yaml`, rules.md §5): scoring schemes by
+/// enterprise scale, A/B/C/D cut-offs, cap and minimum land.
+public struct PerMuProfile: Sendable {
+    public struct Weighted: Sendable {
+        public var indicator: String
+        public var weight: Double
+        public var benchmark: Double
+        /// Score a missing value with the average of the enterprises that have it (else 0).
+        public var averageWhenMissing: Bool
+    }
+
+    public struct Scheme: Sendable {
+        public var id: String
+        public var name: String
+        public var match: [String]
+        public var indicators: [Weighted]
+    }
+
+    public struct Cutoff: Sendable {
+        public var label: String
+        public var minScore: Double
+        public var meaning: String
+    }
+
+    public var schemes: [Scheme]
+    /// Highest cut-off first.
+    public var classes: [Cutoff]
+    public var indicatorCap: Double?
+    public var minimumLandMu: Double
+    public var source: String
+    public var file: String
+
+    /// The scheme for an enterprise scale value (the first scheme when none matches or none is given).
+    public func scheme(for scale: String?) -> Scheme {
+        guard let scale = scale?.trimmingCharacters(in: .whitespaces), !scale.isEmpty else { return schemes[0] }
+        return schemes.first { $0.match.contains(scale) } ?? schemes[0]
+    }
+
+    public func classify(_ score: Double) -> Cutoff? { classes.first { score >= $0.minScore } }
+
+    public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> PerMuProfile {
+        let url = try files.url("permu-profile.yaml")
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw .projectFile(path: url.path, line: nil, key: "", message: "cannot read the per-mu profile as UTF-8 text")
+        }
+        let reader = NodeReader(path: url.path)
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw ZoneCalcError.projectFile(path: url.path, line: nil, key: "", message: "the per-mu profile is empty")
+            }
+            root = composed
+        } catch let error as ZoneCalcError {
+            throw error
+        } catch {
+            throw .projectFile(path: url.path, line: nil, key: "", message: "not valid YAML: \(error)")
+        }
+        let top = try reader.mapping(root, key: "(top level)", allowed: ["source", "schemes", "classes", "indicator_cap", "minimum_land_mu"])
+        guard let schemesNode = top["schemes"] else { throw reader.error(root, "schemes", "missing: give at least one scheme") }
+        var schemes: [Scheme] = []
+        for (id, node) in try reader.mapping(schemesNode, key: "schemes", allowed: ["above_scale", "below_scale", "all"]).ordered {
+            let key = "schemes.\(id)"
+            let entry = try reader.mapping(node, key: key, allowed: ["name", "match", "indicators"])
+            guard let indicatorsNode = entry["indicators"] else { throw reader.error(node, "\(key).indicators", "missing") }
+            var weighted: [Weighted] = []
+            for (indicator, itemNode) in try reader.mapping(indicatorsNode, key: "\(key).indicators", allowed: PerMuIndicator.allCases.map(\.rawValue)).ordered {
+                let itemKey = "\(key).indicators.\(indicator)"
+                let item = try reader.mapping(itemNode, key: itemKey, allowed: ["weight", "benchmark", "missing"])
+                let benchmark = try reader.number(item["benchmark"], key: "\(itemKey).benchmark", in: itemNode)
+                guard benchmark > 0 else { throw reader.error(itemNode, "\(itemKey).benchmark", "must be above 0") }
+                let missing = item["missing"].flatMap(reader.text)
+                guard missing == nil || missing == "average" || missing == "zero" else {
+                    throw reader.error(itemNode, "\(itemKey).missing", "'\(missing!)' must be average or zero")
+                }
+                weighted.append(Weighted(indicator: indicator, weight: try reader.number(item["weight"], key: "\(itemKey).weight", in: itemNode),
+                                         benchmark: benchmark, averageWhenMissing: missing == "average"))
+            }
+            schemes.append(Scheme(id: id, name: entry["name"].flatMap(reader.text) ?? id,
+                                  match: entry["match"]?.sequence?.compactMap(reader.text) ?? [], indicators: weighted))
+        }
+        guard !schemes.isEmpty else { throw reader.error(schemesNode, "schemes", "give at least one scheme") }
+        var classes: [Cutoff] = []
+        if let node = top["classes"] {
+            guard let items = node.sequence else { throw reader.error(node, "classes", "expected a list of { class, min_score }") }
+            for item in items {
+                let entry = try reader.mapping(item, key: "classes", allowed: ["class", "min_score", "meaning"])
+                guard let label = entry["class"].flatMap(reader.text) else { throw reader.error(item, "classes.class", "missing") }
+                classes.append(Cutoff(label: label, minScore: try reader.number(entry["min_score"], key: "classes.min_score", in: item),
+                                      meaning: entry["meaning"].flatMap(reader.text) ?? ""))
+            }
+        }
+        return PerMuProfile(schemes: schemes, classes: classes.sorted { $0.minScore > $1.minScore },
+                            indicatorCap: try reader.optionalNumber(top["indicator_cap"], key: "indicator_cap"),
+                            minimumLandMu: try reader.optionalNumber(top["minimum_land_mu"], key: "minimum_land_mu") ?? 0,
+                            source: top["source"].flatMap(reader.text) ?? "", file: url.lastPathComponent)
+    }
+}

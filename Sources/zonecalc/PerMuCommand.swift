@@ -1,0 +1,25 @@
+import ArgumentParser
+import ZoneCalc
+
+struct PerMuCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "permu",
+        abstract: "Per-mu output (亩均效益) of parcels, enterprises and the zone; enterprise score, A/B/C/D class and ranking.")
+
+    @Argument(help: "The zone project file (zone.yaml).")
+    var project: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingErrors(source: project) {
+            let zone = try ZoneProjectLoader.load(project)
+            let report = try PerMuJob.run(project: zone)
+            if let path = output.output {
+                try PerMuExport.write(report, to: path, encoding: output.encoding, force: output.force,
+                                      inputs: [project] + zone.layers.values.map(\.source.path))
+            }
+            print(PerMuReportText().render(report), terminator: "")
+        }
+    }
+}
