@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds ZoneCalc and runs the main job on the sample zone in GeoData/demo:
 # the zone's area, the parcels' areas in 亩 by land-use class (all three methods), and the 三调 land use
-# of the zone by class with the three-category roll-up, and the zone's land-intensity evaluation.
+# of the zone by class with the three-category roll-up, the zone's land-intensity evaluation, idle land
+# and per-mu output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-deps.sh
@@ -14,3 +15,7 @@ echo
 "$zonecalc" overlay GeoData/demo/zone.yaml --layer land_use --by land_use
 echo
 "$zonecalc" evaluate GeoData/demo/zone.yaml
+echo
+"$zonecalc" idle GeoData/demo/zone.yaml
+echo
+"$zonecalc" permu GeoData/demo/zone.yaml

@@ -15,9 +15,10 @@ import Testing
     }
 
     /// Runs zonecalc and returns (exit code, stdout, stderr).
-    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = binary
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -192,5 +193,22 @@ import Testing
         #expect(csv.contains("indicator,land_supply_rate,土地供应率"))
         let refused = try Self.run(["evaluate", Self.sample("zone.yaml"), "-o", folder.appendingPathComponent("e.gpkg").path])
         #expect(refused.status == 4)
+    }
+
+    /// The sample zone's idle land, standard land, per-mu and evaluation tables equal the reviewed files in
+    /// GeoData/demo/expected (idle classes checked against manifest.json's planted cases, fees against
+    /// 20 % of TDJG, per-mu figures against the attribute sums; see GeoData/README.md).
+    @Test(arguments: [("idle", "idle.csv"), ("standard-land", "standard-land.csv"), ("permu", "permu-enterprises.csv"),
+                      ("evaluate", "evaluation.csv")])
+    func sampleResultsEqualTheReviewedFiles(command: String, file: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent(file).path
+        // Run from the repository root with relative paths, as the files were made (sources name the layers).
+        let result = try Self.run([command, "GeoData/demo/zone.yaml", "-o", path], in: Self.root)
+        #expect(result.status == 0, "\(result.err)")
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        let expected = try String(contentsOfFile: Self.sample("expected/\(file)"), encoding: .utf8)
+        #expect(written == expected, "\(command) differs from GeoData/demo/expected/\(file); regenerate only after reviewing the change")
     }
 }
