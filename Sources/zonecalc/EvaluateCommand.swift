@@ -26,7 +26,7 @@ struct EvaluateCommand: ParsableCommand {
             let zone = try ZoneProjectLoader.load(project)
             let report = try workers.map { try EvaluationJob.run(project: zone, workers: $0) } ?? EvaluationJob.run(project: zone)
             if let output {
-                try EvaluationExport.write(report, to: output, force: force, inputs: [project] + zone.layers.values.map(\.source.path))
+                try EvaluationExport.write(report, to: output, force: force, inputs: zone.inputPaths)
             }
             switch format {
             case .table: print(EvaluationReportText().render(report), terminator: "")

@@ -17,7 +17,7 @@ struct PerMuCommand: ParsableCommand {
             let report = try PerMuJob.run(project: zone)
             if let path = output.output {
                 try PerMuExport.write(report, to: path, encoding: output.encoding, force: output.force,
-                                      inputs: [project] + zone.layers.values.map(\.source.path))
+                                      inputs: zone.inputPaths)
             }
             print(PerMuReportText().render(report), terminator: "")
         }

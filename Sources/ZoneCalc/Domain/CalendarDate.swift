@@ -81,6 +81,9 @@ public enum LandDateParser {
         case date(CalendarDate)
         case empty
         case unreadable(String)
+
+        /// The day, when the value was one.
+        public var dateValue: CalendarDate? { if case .date(let date) = self { return date } else { return nil } }
     }
 
     public static func parse(_ value: FieldValue) -> Outcome {

@@ -31,6 +31,18 @@ public struct ZoneProject: Sendable, Equatable {
     /// nil lets the evaluation decide from the land use.
     public var zoneType: String?
 
+    /// The project file and every layer's file: what an output may never overwrite.
+    public var inputPaths: [String] { [path] + layers.values.map(\.source.path).sorted() }
+
+    /// The date an analysis judges by: `override` (a command's --as-of), else `as_of`.
+    public func judgingDate(_ override: CalendarDate?, for analysis: String) throws(ZoneCalcError) -> CalendarDate {
+        if let override { return override }
+        guard let text = asOf, case .date(let date) = LandDateParser.parse(.string(text)) else {
+            throw .projectFile(path: path, line: nil, key: "as_of", message: "\(analysis) needs a date: set as_of or give --as-of")
+        }
+        return date
+    }
+
     /// The layer for a role, or an error naming the project file and the missing key.
     public func layer(_ role: LayerRole) throws(ZoneCalcError) -> ProjectLayer {
         guard let layer = layers[role] else {

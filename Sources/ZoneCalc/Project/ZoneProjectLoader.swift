@@ -7,24 +7,7 @@ public enum ZoneProjectLoader {
     static let layerKeys = ["file", "layer", "crs", "fields"]
 
     public static func load(_ path: String) throws(ZoneCalcError) -> ZoneProject {
-        guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .projectFile(path: path, line: nil, key: "", message: "the file is not UTF-8 text; save it as UTF-8")
-        }
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw ZoneCalcError.projectFile(path: path, line: nil, key: "", message: "the file is empty")
-            }
-            root = composed
-        } catch let error as ZoneCalcError {
-            throw error
-        } catch let error as YamlError {
-            throw .projectFile(path: path, line: nil, key: "", message: "not valid YAML: \(error)")
-        } catch {
-            throw .projectFile(path: path, line: nil, key: "", message: "not valid YAML: \(error)")
-        }
-        let reader = NodeReader(path: path)
+        let (root, reader) = try NodeReader.document(at: path, what: "the file")
         let top = try reader.mapping(root, key: "(top level)", allowed: topKeys)
         guard let zone = top["zone"] else { throw reader.error(root, "zone", "missing: give zone: with name: (and code:)") }
         let zoneKeys = try reader.mapping(zone, key: "zone", allowed: ["name", "code", "type"])
@@ -118,6 +101,20 @@ struct NodeReader {
     struct Entries {
         var ordered: [(String, Node)]
         subscript(key: String) -> Node? { ordered.first { $0.0 == key }?.1 }
+    }
+
+    /// Reads a YAML file (a project file or a rule file, `what` in messages) and composes its nodes.
+    static func document(at path: String, what: String) throws(ZoneCalcError) -> (root: Node, reader: NodeReader) {
+        guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw .projectFile(path: path, line: nil, key: "", message: "\(what) is not UTF-8 text; save it as UTF-8")
+        }
+        let composed: Node?
+        do { composed = try Yams.compose(yaml: text) } catch {
+            throw .projectFile(path: path, line: nil, key: "", message: "not valid YAML: \(error)")
+        }
+        guard let root = composed else { throw .projectFile(path: path, line: nil, key: "", message: "\(what) is empty") }
+        return (root, NodeReader(path: path))
     }
 
     func error(_ node: Node, _ key: String, _ message: String) -> ZoneCalcError {

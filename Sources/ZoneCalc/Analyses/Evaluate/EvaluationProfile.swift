@@ -34,21 +34,7 @@ public struct EvaluationProfile: Sendable {
 
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> EvaluationProfile {
         let url = try files.url("evaluation-profile.yaml")
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw .projectFile(path: url.path, line: nil, key: "", message: "cannot read the rule profile as UTF-8 text")
-        }
-        let reader = NodeReader(path: url.path)
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw ZoneCalcError.projectFile(path: url.path, line: nil, key: "", message: "the rule profile is empty")
-            }
-            root = composed
-        } catch let error as ZoneCalcError {
-            throw error
-        } catch {
-            throw .projectFile(path: url.path, line: nil, key: "", message: "not valid YAML: \(error)")
-        }
+        let (root, reader) = try NodeReader.document(at: url.path, what: "the evaluation profile")
         let top = try reader.mapping(root, key: "(top level)", allowed: ["zone_type", "indicator_sets", "scoring"])
         guard let zoneTypeNode = top["zone_type"] else { throw reader.error(root, "zone_type", "missing") }
         let zoneType = try reader.mapping(zoneTypeNode, key: "zone_type", allowed: ["industrial_share_above", "residential_share_below", "source"])

@@ -49,9 +49,7 @@ public enum IdleLandJob {
                          "actual_investment", "output_value", "tax", "footprint_area", "land_use"]
 
     public static func run(project: ZoneProject, asOf override: CalendarDate? = nil) throws(ZoneCalcError) -> IdleLandReport {
-        guard let asOf = override ?? project.asOf.flatMap({ LandDateParser.parse(.string($0)).dateValue }) else {
-            throw .projectFile(path: project.path, line: nil, key: "as_of", message: "the idle-land check needs a date: set as_of or give --as-of")
-        }
+        let asOf = try project.judgingDate(override, for: "the idle-land check")
         let rules = try IdleLandRules.load(RuleFiles(project: project))
         let table = try ParcelTable.load(project, names: fields)
         let buildings = try BuildingsOnParcels.measure(project, parcels: table)
@@ -128,10 +126,6 @@ public enum IdleLandJob {
         }
         return report
     }
-}
-
-extension LandDateParser.Outcome {
-    var dateValue: CalendarDate? { if case .date(let date) = self { return date } else { return nil } }
 }
 
 /// 批而未供 (rules.md §2.7 [P]): the union of the approvals less the union of the supplied parcels.

@@ -23,21 +23,7 @@ public struct IdleLandRules: Sendable {
 
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> IdleLandRules {
         let url = try files.url("idle-land.yaml")
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw .projectFile(path: url.path, line: nil, key: "", message: "cannot read the idle-land rules as UTF-8 text")
-        }
-        let reader = NodeReader(path: url.path)
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw ZoneCalcError.projectFile(path: url.path, line: nil, key: "", message: "the idle-land rules are empty")
-            }
-            root = composed
-        } catch let error as ZoneCalcError {
-            throw error
-        } catch {
-            throw .projectFile(path: url.path, line: nil, key: "", message: "not valid YAML: \(error)")
-        }
+        let (root, reader) = try NodeReader.document(at: url.path, what: "the idle-land rules")
         let keys = ["idle_after_years", "idle_fee_share", "recover_after_years", "stalled_developed_share_below",
                     "stalled_investment_share_below", "stalled_suspended_years", "anniversary_completes_year",
                     "suspension_proxy_years_after_agreed_completion", "production_proxy", "production_land_use_prefixes", "sources"]

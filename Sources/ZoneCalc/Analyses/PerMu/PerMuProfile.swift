@@ -43,21 +43,7 @@ public struct PerMuProfile: Sendable {
 
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> PerMuProfile {
         let url = try files.url("permu-profile.yaml")
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw .projectFile(path: url.path, line: nil, key: "", message: "cannot read the per-mu profile as UTF-8 text")
-        }
-        let reader = NodeReader(path: url.path)
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw ZoneCalcError.projectFile(path: url.path, line: nil, key: "", message: "the per-mu profile is empty")
-            }
-            root = composed
-        } catch let error as ZoneCalcError {
-            throw error
-        } catch {
-            throw .projectFile(path: url.path, line: nil, key: "", message: "not valid YAML: \(error)")
-        }
+        let (root, reader) = try NodeReader.document(at: url.path, what: "the per-mu profile")
         let top = try reader.mapping(root, key: "(top level)", allowed: ["source", "schemes", "classes", "indicator_cap", "minimum_land_mu"])
         guard let schemesNode = top["schemes"] else { throw reader.error(root, "schemes", "missing: give at least one scheme") }
         var schemes: [Scheme] = []

@@ -61,9 +61,7 @@ public enum StandardLandJob {
         + StandardLandRules.ids.map { "agreed_\($0)" }
 
     public static func run(project: ZoneProject, asOf override: CalendarDate? = nil) throws(ZoneCalcError) -> StandardLandReport {
-        guard let asOf = override ?? project.asOf.flatMap({ LandDateParser.parse(.string($0)).dateValue }) else {
-            throw .projectFile(path: project.path, line: nil, key: "as_of", message: "the standard-land check needs a date: set as_of or give --as-of")
-        }
+        let asOf = try project.judgingDate(override, for: "the standard-land check")
         let files = RuleFiles(project: project)
         let rules = try StandardLandRules.load(files)
         let status = try EvaluationLandStatus.load(files, classes: try LandClassTable.bundled())

@@ -53,21 +53,7 @@ public struct StandardLandRules: Sendable {
 
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> StandardLandRules {
         let url = try files.url("standard-land.yaml")
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw .projectFile(path: url.path, line: nil, key: "", message: "cannot read the standard-land rules as UTF-8 text")
-        }
-        let reader = NodeReader(path: url.path)
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw ZoneCalcError.projectFile(path: url.path, line: nil, key: "", message: "the standard-land rules are empty")
-            }
-            root = composed
-        } catch let error as ZoneCalcError {
-            throw error
-        } catch {
-            throw .projectFile(path: url.path, line: nil, key: "", message: "not valid YAML: \(error)")
-        }
+        let (root, reader) = try NodeReader.document(at: url.path, what: "the standard-land rules")
         let top = try reader.mapping(root, key: "(top level)", allowed: ["indicators", "industrial_defaults"])
         guard let indicatorsNode = top["indicators"] else { throw reader.error(root, "indicators", "missing") }
         var indicators: [ControlIndicator] = []
