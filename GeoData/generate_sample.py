@@ -955,6 +955,10 @@ def make_layers(z, parcels, bld, tb, villages, fr):
     zone_polys = [[A(z["main"]), A(z["hole"], ccw=False)], [A(z["part2"])]]
     zone_area = sum(abs(signed_area(r)) * (-1 if k else 1) for poly in zone_polys for k, r in enumerate(poly))
     kq, tc, tr = A(z["kq"]), A(z["tc"]), A(z["tr"])
+    # Another zone (其他开发区) 1.5 km east of everything else: a fixed pentagon, no overlap with the proposals.
+    bx = bbox(z["main"] + z["part2"] + z["kq"] + z["tr"])
+    ox, oy = bx[2] + 1500, (bx[1] + bx[3]) / 2
+    oz = A([(ox, oy - 450), (ox + 1200, oy - 450), (ox + 1200, oy + 450), (ox + 600, oy + 700), (ox, oy + 450)])
     kq_name, tq_name = f"{ZONE_NAME}东北片区扩区方案", f"{ZONE_NAME}区位调整方案"
     near = lambda r: VILLAGES[min(range(len(villages)), key=lambda k: math.dist(r[0], villages[k]))]  # noqa: E731
     ha = lambda r: round(abs(signed_area(r)) / 10000, 2)  # noqa: E731
@@ -986,6 +990,8 @@ def make_layers(z, parcels, bld, tb, villages, fr):
                  [{"polys": [[kq]], "FAMC": kq_name, "TZLX": "扩区", "MJ": ha(kq)}]),
         "tqfw": ("调区范围 boundary adjustment proposal", "POLYGON", [("FAMC", T), ("TZLX", T), ("MJ", R)],
                  [{"polys": [[r]], "FAMC": tq_name, "TZLX": lx, "MJ": ha(r)} for r, lx in ((tc, "调出"), (tr, "调入"))]),
+        "qtkfq": ("其他开发区 other development zones (核准范围)", "POLYGON", [("KFQDM", T), ("KFQMC", T), ("PZMJ", R)],
+                  [{"polys": [[oz]], "KFQDM": "S320412", "KFQMC": "武进示范高新技术产业园区", "PZMJ": ha(oz)}]),
     }
     txt = {"kfqfw.txt": [(ZONE_CODE, ZONE_NAME, [(zone_polys[0][0], False), (zone_polys[0][1], True),
                                                  (zone_polys[1][0], False)])],

@@ -2,7 +2,7 @@
 # Installs what is missing, builds ZoneCalc and runs the main job on the sample zone in GeoData/demo:
 # the zone's area, the parcels' areas in 亩 by land-use class (all three methods), and the 三调 land use
 # of the zone by class with the three-category roll-up, the zone's land-intensity evaluation, idle land
-# and per-mu output.
+# and per-mu output, and the check of the sample expansion proposal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-deps.sh
@@ -19,3 +19,5 @@ echo
 "$zonecalc" idle GeoData/demo/zone.yaml
 echo
 "$zonecalc" permu GeoData/demo/zone.yaml
+echo
+"$zonecalc" proposal check GeoData/demo/zone.yaml GeoData/demo/kqfw.txt

@@ -211,4 +211,27 @@ import Testing
         let expected = try String(contentsOfFile: Self.sample("expected/\(file)"), encoding: .utf8)
         #expect(written == expected, "\(command) differs from GeoData/demo/expected/\(file); regenerate only after reviewing the change")
     }
+
+    /// `zonecalc proposal check` writes the GeoPackage, the boundary-point txt of the new boundary and a
+    /// self-contained HTML page, and its exit status stays 0 whatever the verdict (the verdict is the output).
+    @Test func proposalCheckWritesItsFolder() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("kq").path
+        let result = try Self.run(["proposal", "check", Self.sample("zone.yaml"), Self.sample("kqfw.txt"), "-o", out])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("结论：不符合"))
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("<svg") && !html.contains("<script"))
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
+        let txt = try #require(FileManager.default.contents(atPath: out + "/new_boundary.txt"))
+        let text = String(decoding: txt, as: UTF8.self)   // GBK: only the ASCII parts are compared
+        #expect(text.contains("=40\r\n") && text.contains("\r\nJ1,1,"))
+        let reread = try Self.run(["area", out + "/new_boundary.txt", "--method", "planar", "--totals-only", "--unit", "ha"])
+        #expect(reread.status == 0 && reread.out.contains("712.9762"))
+        let again = try Self.run(["proposal", "check", Self.sample("zone.yaml"), Self.sample("kqfw.txt"), "-o", out])
+        #expect(again.status == 4)
+        let both = try Self.run(["proposal", "check", Self.sample("zone.yaml")])
+        #expect(both.status == 2 && both.err.contains("--layer"))
+    }
 }

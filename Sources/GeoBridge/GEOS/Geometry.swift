@@ -242,6 +242,32 @@ public final class Geometry {
         try context.makeGeometry("union") { GEOSUnaryUnion_r(h, raw) }
     }
 
+    /// Shortest planar distance to `other` (0 when they touch or overlap).
+    public func distance(to other: Geometry) throws(GEOSError) -> Double {
+        try context.measure("distance") { GEOSDistance_r(h, raw, other.raw, $0) }
+    }
+
+    /// A point guaranteed to lie inside the geometry (on it for lines), for labelling a location.
+    public func pointOnSurface() throws(GEOSError) -> XY {
+        let point = try context.makeGeometry("point on surface") { GEOSPointOnSurface_r(h, raw) }
+        var x = 0.0, y = 0.0
+        guard GEOSGeomGetX_r(h, point.raw, &x) != 0, GEOSGeomGetY_r(h, point.raw, &y) != 0 else {
+            throw context.failure("reading a point")
+        }
+        return XY(x, y)
+    }
+
+    /// The bounds; nil for an empty geometry.
+    public func bounds() throws(GEOSError) -> Bounds? {
+        guard !isEmpty else { return nil }
+        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+        guard GEOSGeom_getXMin_r(h, raw, &minX) != 0, GEOSGeom_getYMin_r(h, raw, &minY) != 0,
+              GEOSGeom_getXMax_r(h, raw, &maxX) != 0, GEOSGeom_getYMax_r(h, raw, &maxY) != 0 else {
+            throw context.failure("reading bounds")
+        }
+        return Bounds(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+    }
+
     public func intersects(_ other: Geometry) throws(GEOSError) -> Bool {
         try context.predicate("intersects") { GEOSIntersects_r(h, raw, other.raw) }
     }

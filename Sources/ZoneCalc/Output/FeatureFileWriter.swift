@@ -35,22 +35,35 @@ public enum FeatureFileWriter {
     public static func write(to path: String, format: OutputFormat, layer spec: OutputLayerSpec, encoding: OutputTextEncoding = .utf8,
                              inputs: [String], force: Bool,
                              rows: (_ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Int {
+        try withoutActuallyEscaping(rows) { rows in
+            try write(to: path, format: format, layers: [spec], encoding: encoding, inputs: inputs, force: force) { _, emit in try rows(emit) }
+        }
+    }
+
+    /// Writes several layers into one file (GeoPackage, FileGDB).
+    /// - Parameter rows: called once per layer with its position; calls `emit(values, wkb)` once per feature.
+    @discardableResult
+    public static func write(to path: String, format: OutputFormat, layers specs: [OutputLayerSpec], encoding: OutputTextEncoding = .utf8,
+                             inputs: [String], force: Bool,
+                             rows: (_ layer: Int, _ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Int {
         guard let driver = format.gdalDriver else {
             throw ZoneCalcError.unsupportedOutput(path: path, reason: "this writer handles GDAL formats only")
         }
         GDALConfiguration.set("OGR_CURRENT_DATE", pinnedTimestamp)
         let counter = RowCounter()
         try SafeOutput.write(to: path, inputs: inputs, force: force) { temporaryPath in
-            let dataset = try VectorDataset.create(temporaryPath, driver: driver, options: datasetOptions(format, spec: spec))
-            var geometry = format == .xlsx ? .none : spec.geometry
-            // FileGDB needs a concrete geometry type (formats.md §3.2); polygons are written as multipolygons.
-            if format == .fileGDB, geometry == .unknown || geometry == .polygon { geometry = .multiPolygon }
-            let layer = try dataset.createLayer(name: spec.name, crsWKT: geometry == .none ? nil : spec.crs, geometry: geometry,
-                                                fields: spec.columns, options: layerOptions(format, spec: spec, encoding: encoding))
-            try dataset.inTransaction {
-                try rows { values, wkb in
-                    try layer.addFeature(values, wkb: geometry == .none ? nil : wkb)
-                    counter.count += 1
+            let dataset = try VectorDataset.create(temporaryPath, driver: driver, options: datasetOptions(format, spec: specs[0]))
+            for (position, spec) in specs.enumerated() {
+                var geometry = format == .xlsx ? .none : spec.geometry
+                // FileGDB needs a concrete geometry type (formats.md §3.2); polygons are written as multipolygons.
+                if format == .fileGDB, geometry == .unknown || geometry == .polygon { geometry = .multiPolygon }
+                let layer = try dataset.createLayer(name: spec.name, crsWKT: geometry == .none ? nil : spec.crs, geometry: geometry,
+                                                    fields: spec.columns, options: layerOptions(format, spec: spec, encoding: encoding))
+                try dataset.inTransaction {
+                    try rows(position) { values, wkb in
+                        try layer.addFeature(values, wkb: geometry == .none ? nil : wkb)
+                        counter.count += 1
+                    }
                 }
             }
             try dataset.close()

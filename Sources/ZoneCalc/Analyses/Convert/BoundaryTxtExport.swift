@@ -37,14 +37,9 @@ enum BoundaryTxtExport {
             }
             if let reprojector { wkb = try reprojector.reproject(wkb) }
             let geometry = try Geometry.fromWKB(wkb, context: context)
-            let polygons = geometry.kind == .polygon ? [geometry] : (geometry.kind == .multiPolygon ? geometry.parts : [])
-            guard !polygons.isEmpty, !geometry.isEmpty else {
+            let parts = try self.parts(of: geometry, prefixOffset: prefixOffset)
+            guard !parts.isEmpty else {
                 skipped.append("feature #\(feature.index + 1) (\(id)): a \(geometry.kind) is not a parcel polygon"); return
-            }
-            var parts: [BoundaryPolygonPart] = []
-            for polygon in polygons {
-                let rings = try polygon.polygonRings().map { ring in ring.map { BoundaryVertex(easting: $0.x - prefixOffset, northing: $0.y) } }
-                parts.append(BoundaryPolygonPart(exterior: rings[0], holes: Array(rings.dropFirst())))
             }
             parcels.append(BoundaryParcelInput(id: id, name: name, landClassCode: landClass, parts: parts))
         }
@@ -57,5 +52,15 @@ enum BoundaryTxtExport {
             try data.write(to: URL(fileURLWithPath: temporaryPath))
         }
         return ConvertSummary(written: parcels.count, skipped: skipped, targetCRS: crs.summary)
+    }
+
+    /// A (multi)polygon's parts with their holes, eastings less the zone prefix; empty for anything else.
+    static func parts(of geometry: Geometry, prefixOffset: Double) throws -> [BoundaryPolygonPart] {
+        guard !geometry.isEmpty else { return [] }
+        let polygons = geometry.kind == .polygon ? [geometry] : (geometry.kind == .multiPolygon ? geometry.parts : [])
+        return try polygons.map { polygon in
+            let rings = try polygon.polygonRings().map { ring in ring.map { BoundaryVertex(easting: $0.x - prefixOffset, northing: $0.y) } }
+            return BoundaryPolygonPart(exterior: rings[0], holes: Array(rings.dropFirst()))
+        }
     }
 }

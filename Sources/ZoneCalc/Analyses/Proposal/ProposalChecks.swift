@@ -1,0 +1,189 @@
+import Foundation
+import GeoBridge
+
+/// The ten rules of the expansion / adjustment check (rules.md §6). Each returns its result with the
+/// reason in Chinese and English; a rule that cannot be checked says so.
+struct ProposalChecks {
+    let geometry: ProposalGeometry
+    let rules: ProposalRules
+    let project: ZoneProject
+    /// The method thresholds and reasons use (the project's; planar when it is geodesic).
+    let method: AreaMethod
+
+    static func hectares(_ squareMetres: Double) -> String { NumberText.fixed(squareMetres / 10_000, decimals: 2) }
+    static func mu(_ squareMetres: Double) -> String { NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: squareMetres), decimals: 2) }
+
+    func value(_ area: MeasuredArea) -> Double { area[method] ?? area.planar ?? 0 }
+
+    /// Rules 1, 2, 4: the added land may not overlap a control layer.
+    func noOverlap(id: String, role: LayerRole, added: Geometry, title: Bilingual, source: String) throws -> RuleResult {
+        let kind = role.chineseName
+        guard let features = try geometry.features(project, role) else {
+            return RuleResult(id: id, title: title, source: source, status: .notChecked,
+                              reason: Bilingual("项目未提供\(kind)图层，无法检查。", "The project names no \(role.rawValue) layer; the rule cannot be checked."))
+        }
+        let (pieces, small) = try geometry.overlaps(of: added, with: features, rule: id, kind: kind, tolerance: rules.overlapTolerance)
+        let total = pieces.reduce(0) { $0 + value($1.area) }
+        let note = small > 0 ? Bilingual("另有\(small)处小于\(NumberText.fixed(rules.overlapTolerance, decimals: 1))平方米的接触，视为数字化误差。",
+                                         " \(small) contact(s) under \(NumberText.fixed(rules.overlapTolerance, decimals: 1)) m² are taken as digitising noise.")
+                             : Bilingual("", "")
+        guard !pieces.isEmpty else {
+            return RuleResult(id: id, title: title, source: source, status: .pass,
+                              reason: Bilingual("拟新增用地不占用\(kind)。" + note.zh, "The added land does not overlap the \(role.rawValue) layer." + note.en))
+        }
+        return RuleResult(id: id, title: title, source: source, status: .fail,
+                          reason: Bilingual("拟新增用地占用\(kind)\(pieces.count)处，面积\(Self.hectares(total))公顷（\(Self.mu(total))亩）。" + note.zh,
+                                            "The added land overlaps the \(role.rawValue) layer in \(pieces.count) piece(s), \(Self.hectares(total)) ha (\(Self.mu(total)) mu)." + note.en),
+                          pieces: pieces)
+    }
+
+    /// Rule 3: the added land lies inside the urban development boundary.
+    func insideUrbanBoundary(added: Geometry) throws -> RuleResult {
+        let title = Bilingual("位于城镇开发边界内", "inside the urban development boundary")
+        let source = "rules.md §6.4 [P]: 三条控制线"
+        guard let features = try geometry.features(project, .urbanDevelopmentBoundary) else {
+            return RuleResult(id: "R3", title: title, source: source, status: .notChecked,
+                              reason: Bilingual("项目未提供城镇开发边界图层，无法检查。", "The project names no urban_development_boundary layer; the rule cannot be checked."))
+        }
+        let outside = try added.difference(try geometry.union(features.map(\.geometry))).polygonalPart()
+        var pieces: [ConflictPiece] = []
+        for part in geometry.polygons(outside) {
+            let area = try geometry.measure(part)
+            guard (area.planar ?? 0) >= rules.overlapTolerance else { continue }
+            pieces.append(ConflictPiece(rule: "R3", kind: "城镇开发边界外", label: "outside", area: area, location: try part.pointOnSurface(), wkb: try part.wkb()))
+        }
+        let total = pieces.reduce(0) { $0 + value($1.area) }
+        guard !pieces.isEmpty else {
+            return RuleResult(id: "R3", title: title, source: source, status: .pass,
+                              reason: Bilingual("拟新增用地全部位于城镇开发边界内。", "All added land lies inside the urban development boundary."))
+        }
+        return RuleResult(id: "R3", title: title, source: source, status: .fail,
+                          reason: Bilingual("拟新增用地有\(pieces.count)处位于城镇开发边界外，面积\(Self.hectares(total))公顷（\(Self.mu(total))亩）。",
+                                            "\(pieces.count) piece(s) of the added land, \(Self.hectares(total)) ha (\(Self.mu(total)) mu), lie outside the urban development boundary."),
+                          pieces: pieces)
+    }
+
+    /// Rule 5: land-use composition of the added land (三调 classes, 三大类, 耕地 for 占补平衡).
+    func landUse(added: Geometry) throws -> (RuleResult, [AddedLandClass]) {
+        let title = Bilingual("新增用地现状地类构成", "land use of the added land")
+        let source = "rules.md §6.4, §8 (三调 classes, 三大类); 耕地 for 占补平衡 (§6.2)"
+        guard let layer = project.layers[.landUse] else {
+            return (RuleResult(id: "R5", title: title, source: source, status: .notChecked,
+                               reason: Bilingual("项目未提供三调地类图斑图层，无法统计。", "The project names no land_use layer.")), [])
+        }
+        guard layer.field("land_use") != nil else {
+            return (RuleResult(id: "R5", title: title, source: source, status: .notChecked,
+                               reason: Bilingual("三调图层未映射地类编码字段 (land_use)。", "The land_use layer maps no land_use field.")), [])
+        }
+        let table = try LandClassTable.bundled()
+        var byCode: [String: MeasuredArea] = [:]
+        let classified = try landUseFeatures(layer)
+        let prepared = try PreparedGeometry(added)
+        for (code, feature) in classified where try !added.isEmpty && prepared.intersects(feature) {
+            let piece = try added.intersection(feature).polygonalPart()
+            byCode[code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(try geometry.measure(piece))
+        }
+        let classes = byCode.keys.sorted().map { code -> AddedLandClass in
+            let known = table.lookup(code)
+            return AddedLandClass(code: code, name: known?.name ?? "未识别", category: known?.category.rawValue ?? "未识别", area: byCode[code]!)
+        }
+        let total = value(try geometry.measure(added))
+        let cultivated = classes.filter { LandClassTable.cultivatedCodes.contains(table.lookup($0.code)?.code ?? "") }.reduce(0) { $0 + value($1.area) }
+        let construction = classes.filter { $0.category == LandCategory.construction.rawValue }.reduce(0) { $0 + value($1.area) }
+        let cultivatedShare = total > 0 ? cultivated / total * 100 : 0, constructionShare = total > 0 ? construction / total * 100 : 0
+        var status = RuleStatus.info
+        var limits: [String] = []
+        if let limit = rules.maxCultivatedShare {
+            limits.append("耕地 ≤ \(NumberText.fixed(limit, decimals: 1)) %")
+            status = cultivatedShare <= limit ? .pass : .fail
+        }
+        if let limit = rules.maxConstructionShare {
+            limits.append("建设用地 ≤ \(NumberText.fixed(limit, decimals: 1)) %")
+            if constructionShare > limit { status = .fail } else if status == .info { status = .pass }
+        }
+        let reason = Bilingual(
+            "拟新增用地中耕地\(Self.hectares(cultivated))公顷（\(Self.mu(cultivated))亩，占\(NumberText.fixed(cultivatedShare, decimals: 2))%），需落实占补平衡；建设用地占\(NumberText.fixed(constructionShare, decimals: 2))%。"
+                + (limits.isEmpty ? "" : "限值：" + limits.joined(separator: "，") + "。"),
+            "The added land holds \(Self.hectares(cultivated)) ha (\(Self.mu(cultivated)) mu) of cultivated land (\(NumberText.fixed(cultivatedShare, decimals: 2)) %), to be offset (占补平衡); construction land is \(NumberText.fixed(constructionShare, decimals: 2)) %."
+                + (limits.isEmpty ? "" : " Limits: " + limits.joined(separator: ", ") + "."))
+        return (RuleResult(id: "R5", title: title, source: source, status: status, reason: reason), classes)
+    }
+
+    /// The land-use features with their codes.
+    private func landUseFeatures(_ layer: ProjectLayer) throws -> [(String, Geometry)] {
+        let reader = try LayerReaders.open(layer.source)
+        let crs = try CRSResolver.resolve(reader, override: layer.crs)
+        let index = try reader.fieldIndex(layer.field("land_use")!)
+        let reprojector = crs.definition == geometry.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: geometry.crs.definition)
+        var result: [(String, Geometry)] = []
+        try reader.read(fieldIndices: [index], swapXY: false) { feature in
+            guard var wkb = feature.wkb else { return }
+            if let reprojector { wkb = try reprojector.reproject(wkb) }
+            result.append((feature.attributes[0].text ?? "(empty)", try geometry.polygon(wkb)))
+        }
+        return result
+    }
+
+    /// Rule 6: an adjustment keeps the approved area.
+    func keepsApprovedArea(kind: ProposalKind, approved: MeasuredArea, after: MeasuredArea) -> RuleResult {
+        let title = Bilingual("调区后面积不增加", "adjustment keeps the approved area")
+        let source = "rules.md §6.3 [U]: 调区总面积不变; tolerance \(NumberText.fixed(rules.adjustmentTolerance, decimals: 1)) m²"
+        guard kind != .expansion else {
+            return RuleResult(id: "R6", title: title, source: source, status: .notApplicable,
+                              reason: Bilingual("扩区方案，不适用。", "An expansion: does not apply."))
+        }
+        let before = value(approved), later = value(after)
+        let change = later - before
+        let text = Bilingual("调整前\(Self.hectares(before))公顷，调整后\(Self.hectares(later))公顷，变化\(NumberText.fixed(change, decimals: 2))平方米。",
+                             "Before \(Self.hectares(before)) ha, after \(Self.hectares(later)) ha, change \(NumberText.fixed(change, decimals: 2)) m².")
+        return RuleResult(id: "R6", title: title, source: source, status: change <= rules.adjustmentTolerance ? .pass : .fail, reason: text)
+    }
+
+    /// Rule 7: the expansion's size within the profile's limits.
+    func expansionSize(kind: ProposalKind, added: MeasuredArea, approved: MeasuredArea) -> RuleResult {
+        let title = Bilingual("扩区规模", "expansion size")
+        let source = rules.expansionLimitSource.isEmpty ? "proposal-rules.yaml" : rules.expansionLimitSource
+        guard kind != .adjustment else {
+            return RuleResult(id: "R7", title: title, source: source, status: .notApplicable, reason: Bilingual("调区方案，不适用。", "An adjustment: does not apply."))
+        }
+        guard rules.maxExpansionKm2 != nil || rules.maxExpansionSharePercent != nil else {
+            return RuleResult(id: "R7", title: title, source: source, status: .notApplicable,
+                              reason: Bilingual("规则配置未设扩区规模上限。", "The rule profile sets no expansion limit."))
+        }
+        let km2 = value(added) / 1_000_000, share = value(approved) > 0 ? value(added) / value(approved) * 100 : 0
+        var failed = false, limits: [String] = []
+        if let max = rules.maxExpansionKm2 { limits.append("≤ \(NumberText.fixed(max, decimals: 2)) km²"); failed = failed || km2 > max }
+        if let max = rules.maxExpansionSharePercent { limits.append("≤ \(NumberText.fixed(max, decimals: 1)) %"); failed = failed || share > max }
+        return RuleResult(id: "R7", title: title, source: source, status: failed ? .fail : .pass,
+                          reason: Bilingual("扩区面积\(NumberText.fixed(km2, decimals: 4))平方公里，为核准面积的\(NumberText.fixed(share, decimals: 2))%（限值 \(limits.joined(separator: "，"))）。",
+                                            "The expansion is \(NumberText.fixed(km2, decimals: 4)) km², \(NumberText.fixed(share, decimals: 2)) % of the approved area (limits \(limits.joined(separator: ", ")))."))
+    }
+
+    /// Rule 8: preconditions on the existing zone from its evaluation (and idle land).
+    func preconditions() throws -> RuleResult {
+        let title = Bilingual("现有开发区前置条件", "preconditions on the existing zone")
+        let source = "rules.md §6.3 [U]; thresholds from \(rules.source)"
+        guard !rules.preconditions.isEmpty else {
+            return RuleResult(id: "R8", title: title, source: source, status: .notApplicable,
+                              reason: Bilingual("规则配置未设前置条件（土地开发率、建成率、闲置率等），未评价。",
+                                                "The rule profile sets no precondition (development, built or idle rate …); not evaluated."))
+        }
+        let evaluation = try EvaluationJob.run(project: project)
+        var failed: [String] = [], missing: [String] = [], passed: [String] = []
+        for condition in rules.preconditions {
+            guard let result = evaluation.indicators.first(where: { $0.definition.id == condition.indicator }) else { continue }
+            let name = result.definition.name
+            guard let value = result.value else { missing.append("\(name)（\(result.notComputable ?? "")）"); continue }
+            let text = "\(name) \(NumberText.fixed(value, decimals: 2))\(result.definition.unit)"
+            if let min = condition.min, value < min { failed.append("\(text) < \(NumberText.fixed(min, decimals: 2))"); continue }
+            if let max = condition.max, value > max { failed.append("\(text) > \(NumberText.fixed(max, decimals: 2))"); continue }
+            passed.append(text)
+        }
+        let status: RuleStatus = !failed.isEmpty ? .fail : (!missing.isEmpty ? .notChecked : .pass)
+        var zh = "", en = ""
+        if !failed.isEmpty { zh += "不满足：" + failed.joined(separator: "；") + "。"; en += "Not met: " + failed.joined(separator: "; ") + ". " }
+        if !missing.isEmpty { zh += "无法评价：" + missing.joined(separator: "；") + "。"; en += "Not evaluated: " + missing.joined(separator: "; ") + ". " }
+        if !passed.isEmpty { zh += "满足：" + passed.joined(separator: "；") + "。"; en += "Met: " + passed.joined(separator: "; ") + "." }
+        return RuleResult(id: "R8", title: title, source: source, status: status, reason: Bilingual(zh, en.trimmingCharacters(in: .whitespaces)))
+    }
+}

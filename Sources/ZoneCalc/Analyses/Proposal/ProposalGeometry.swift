@@ -1,0 +1,80 @@
+import GeoBridge
+
+/// The proposal's geometry work in one GEOS context: the approved zone, the land added and removed,
+/// the new boundary, and control layers read into the boundary's CRS.
+final class ProposalGeometry {
+    let calculator: AreaCalculator
+    let crs: ResolvedCRS
+    var context: GEOSContext { calculator.geos }
+
+    init(crs: ResolvedCRS, plane: String?) throws(ZoneCalcError) {
+        self.crs = crs
+        do { calculator = try AreaCalculator(crs: crs, methods: [.planar, .ellipsoidal], planeForGeographic: plane) }
+        catch { throw ZoneCalcError(error, source: crs.name) }
+    }
+
+    /// Planar and ellipsoidal areas (0 for nil or empty).
+    func measure(_ geometry: Geometry?) throws -> MeasuredArea {
+        guard let geometry, !geometry.isEmpty else { return MeasuredArea(planar: 0, ellipsoidal: 0) }
+        return try calculator.measure(geometry)
+    }
+
+    /// A valid polygonal geometry from WKB.
+    func polygon(_ wkb: [UInt8]) throws -> Geometry {
+        let geometry = try Geometry.fromWKB(wkb, context: context)
+        return try geometry.validityProblem() == nil ? geometry : try geometry.makeValid().polygonalPart()
+    }
+
+    /// The union of some geometries (an empty collection when there are none).
+    func union(_ geometries: [Geometry]) throws -> Geometry {
+        try Geometry.collection(.collection, of: geometries, context: context).unaryUnion().polygonalPart()
+    }
+
+    /// A project layer's features in the boundary's CRS, repaired, with their labels (id or name).
+    func features(_ project: ZoneProject, _ role: LayerRole) throws(ZoneCalcError) -> [(label: String, geometry: Geometry)]? {
+        guard let layer = project.layers[role] else { return nil }
+        let reader = try LayerReaders.open(layer.source)
+        let crs = try CRSResolver.resolve(reader, override: layer.crs)
+        let labelField = layer.field("name") ?? layer.field("id") ?? reader.idField(nil)
+        let labelIndex = try labelField.map { name throws(ZoneCalcError) in try reader.fieldIndex(name) }
+        var result: [(label: String, geometry: Geometry)] = []
+        do {
+            let reprojector = crs.definition == self.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: self.crs.definition)
+            try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
+                guard var wkb = feature.wkb else { return }
+                if let reprojector { wkb = try reprojector.reproject(wkb) }
+                let label = feature.attributes.first?.text ?? "\(reader.layerName) #\(feature.index + 1)"
+                result.append((label, try polygon(wkb)))
+            }
+        } catch {
+            throw ZoneCalcError(error, source: reader.sourceName)
+        }
+        return result
+    }
+
+    /// Pieces of `region` inside each feature, at or above `tolerance` m² (planar); smaller ones are counted.
+    func overlaps(of region: Geometry, with features: [(label: String, geometry: Geometry)], rule: String, kind: String,
+                  tolerance: Double) throws -> (pieces: [ConflictPiece], belowTolerance: Int) {
+        guard !region.isEmpty else { return ([], 0) }
+        let prepared = try PreparedGeometry(region)
+        var pieces: [ConflictPiece] = [], small = 0
+        for feature in features where try prepared.intersects(feature.geometry) {
+            let piece = try region.intersection(feature.geometry).polygonalPart()
+            guard !piece.isEmpty else { continue }
+            let area = try measure(piece)
+            guard (area.planar ?? 0) >= tolerance else { small += 1; continue }
+            pieces.append(ConflictPiece(rule: rule, kind: kind, label: feature.label, area: area, location: try piece.pointOnSurface(),
+                                        wkb: try piece.wkb()))
+        }
+        return (pieces, small)
+    }
+
+    /// The polygons of a geometry, one by one.
+    func polygons(_ geometry: Geometry) -> [Geometry] {
+        switch geometry.kind {
+        case .polygon: return [geometry]
+        case .multiPolygon, .collection: return geometry.parts.flatMap(polygons)
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GeoBridge
+
+/// What a proposal part does to the zone.
+public enum ProposalChange: String, Sendable {
+    /// 扩区 or 调入: land added to the zone.
+    case added
+    /// 调出: land taken out.
+    case removed
+}
+
+/// One polygon feature of a proposal, in the boundary's CRS.
+public struct ProposalPart: Sendable {
+    public var source: String
+    public var label: String
+    public var change: ProposalChange
+    public var wkb: [UInt8]
+    /// The area the application declares (txt header, area field), m²; nil when none.
+    public var declaredArea: Double?
+    /// The part's own CRS, as read.
+    public var crs: ResolvedCRS
+}
+
+/// How the proposal was given.
+public enum ProposalKind: String, Sendable {
+    /// Areas added (扩区).
+    case expansion
+    /// Areas taken out (调出) and brought in (调入).
+    case adjustment
+    /// The requested new boundary; added and removed areas are derived.
+    case newBoundary = "new_boundary"
+}
+
+/// Reads proposal files (any format ZoneCalc reads, boundary-point txt included) into parts.
+enum ProposalInput {
+    /// Words of a change-type value or a parcel name that mark land taken out.
+    static let removalWords = ["调出", "removed", "out"]
+
+    /// - Parameters:
+    ///   - layer: the project's layer the files came from, for its field mapping (nil: ad-hoc files).
+    ///   - change: forced change type (nil: from the change-type field or the parcel name).
+    static func read(_ spec: SourceSpec, layer: ProjectLayer?, change forced: ProposalChange?, target: ResolvedCRS,
+                     crsOverride: String?) throws(ZoneCalcError) -> [ProposalPart] {
+        let reader = try LayerReaders.open(spec)
+        let crs = try CRSResolver.resolve(reader, override: crsOverride ?? layer?.crs)
+        let names = reader.fields.map(\.name)
+        func field(_ zoneCalcName: String, usual: [String]) -> Int? {
+            if let mapped = layer?.field(zoneCalcName) { return names.firstIndex(of: mapped) }
+            return usual.lazy.compactMap { names.firstIndex(of: $0) }.first
+        }
+        let changeIndex = field("change_type", usual: ["TZLX", "调整类型"])
+        let nameIndex = field("name", usual: ["DKMC", "FAMC", "MC", "名称"])
+        let idIndex = field("id", usual: ["DKBH", "BSM"])
+        let declared: (index: Int, unit: AreaUnit)? = {
+            if let (name, unit) = reader.declaredAreaField, let index = names.firstIndex(of: name) { return (index, unit) }
+            // Applications state areas in 公顷 (rules.md §6.5).
+            return field("declared_area", usual: ["MJ", "SBMJ"]).map { ($0, AreaUnit.hectare) }
+        }()
+        let wanted = [changeIndex, nameIndex, idIndex, declared?.index]
+        var parts: [ProposalPart] = []
+        do {
+            let reprojector = crs.definition == target.definition ? nil : try GeometryReprojector(from: crs.definition, to: target.definition)
+            try reader.read(fieldIndices: wanted.compactMap { $0 }, swapXY: false) { feature in
+                var slot = 0
+                func next(_ index: Int?) -> FieldValue? {
+                    guard index != nil else { return nil }
+                    defer { slot += 1 }
+                    return feature.attributes[slot]
+                }
+                let changeText = next(changeIndex)?.text ?? ""
+                let name = next(nameIndex)?.text
+                let id = next(idIndex)?.text
+                let declaredValue = next(declared?.index)?.doubleValue
+                guard var wkb = feature.wkb else { return }
+                if let reprojector { wkb = try reprojector.reproject(wkb) }
+                let label = [id, name].compactMap { $0 }.first { !$0.isEmpty } ?? "\(reader.layerName) #\(feature.index + 1)"
+                let marked = (changeText + " " + (name ?? "")).lowercased()
+                let change = forced ?? (removalWords.contains { marked.contains($0) } ? .removed : .added)
+                parts.append(ProposalPart(source: reader.sourceName, label: label, change: change, wkb: wkb,
+                                          declaredArea: declaredValue.map { $0 * declared!.unit.squareMetres }, crs: crs))
+            }
+        } catch {
+            throw ZoneCalcError(error, source: reader.sourceName)
+        }
+        guard !parts.isEmpty else { throw .noPolygons(source: reader.sourceName, detail: "the proposal has no polygon") }
+        return parts
+    }
+}

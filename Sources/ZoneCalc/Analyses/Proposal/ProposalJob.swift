@@ -1,0 +1,119 @@
+import Foundation
+import GeoBridge
+
+/// What `zonecalc proposal check` is given.
+public struct ProposalOptions: Sendable {
+    /// Files of land added (扩区, 调入); parts named or typed 调出 count as taken out.
+    public var files: [SourceSpec] = []
+    /// Files of land taken out (调出).
+    public var removals: [SourceSpec] = []
+    /// The requested new boundary (then added and removed land are derived).
+    public var newBoundary: SourceSpec?
+    /// The project's proposal layer to use when no file is given (expansion or adjustment).
+    public var layer: LayerRole?
+    /// CRS of the proposal files when they have none or a wrong one.
+    public var crs: String?
+
+    public init() {}
+}
+
+/// `zonecalc proposal check`: checks an expansion or adjustment proposal against the control lines,
+/// the land use, other zones and the rules of rules.md §6, and gives a verdict.
+public enum ProposalJob {
+    public static func run(project: ZoneProject, options: ProposalOptions) throws(ZoneCalcError) -> ProposalReport {
+        let rules = try ProposalRules.load(RuleFiles(project: project))
+        let boundary = try project.layer(.boundary)
+        let boundaryReader = try LayerReaders.open(boundary.source)
+        let crs = try CRSResolver.resolve(boundaryReader, override: boundary.crs)
+        let geometry = try ProposalGeometry(crs: crs, plane: PlanarPlane.forGeographic(crs, reader: boundaryReader))
+        let parts = try readParts(project: project, options: options, crs: crs)
+        let method: AreaMethod = project.areaMethod == .geodesic ? .planar : project.areaMethod
+        let checks = ProposalChecks(geometry: geometry, rules: rules, project: project, method: method)
+        do {
+            let approved = try geometry.union(try geometry.features(project, .boundary)!.map(\.geometry))
+            var notes: [String] = []
+            let kind: ProposalKind
+            var added: Geometry, removed: Geometry
+            if options.newBoundary != nil {
+                kind = .newBoundary
+                let requested = try geometry.union(parts.map { try geometry.polygon($0.wkb) })
+                added = try requested.difference(approved).polygonalPart()
+                removed = try approved.difference(requested).polygonalPart()
+            } else {
+                kind = parts.contains { $0.change == .removed } ? .adjustment : .expansion
+                let addedRaw = try geometry.union(parts.filter { $0.change == .added }.map { try geometry.polygon($0.wkb) })
+                let removedRaw = try geometry.union(parts.filter { $0.change == .removed }.map { try geometry.polygon($0.wkb) })
+                added = try addedRaw.difference(approved).polygonalPart()
+                removed = try removedRaw.intersection(approved).polygonalPart()
+                let overlapInside = (try geometry.measure(addedRaw).planar ?? 0) - (try geometry.measure(added).planar ?? 0)
+                if overlapInside > rules.overlapTolerance {
+                    notes.append("\(NumberText.fixed(overlapInside, decimals: 2)) m² of the added parts already lie in the approved zone and are not counted as added")
+                }
+                let outside = (try geometry.measure(removedRaw).planar ?? 0) - (try geometry.measure(removed).planar ?? 0)
+                if outside > rules.overlapTolerance {
+                    notes.append("\(NumberText.fixed(outside, decimals: 2)) m² of the parts taken out lie outside the approved zone and are not counted")
+                }
+            }
+            let after = try geometry.union([try approved.difference(removed), added])
+            let approvedArea = try geometry.measure(approved), addedArea = try geometry.measure(added)
+            var results: [RuleResult] = []
+            results.append(try checks.noOverlap(id: "R1", role: .farmland, added: added, title: Bilingual("不占用永久基本农田", "no permanent basic farmland"),
+                                                source: "rules.md §6.4 [P]: 三条控制线"))
+            results.append(try checks.noOverlap(id: "R2", role: .ecologicalRedLine, added: added,
+                                                title: Bilingual("不占用生态保护红线", "no ecological protection red line"), source: "rules.md §6.4 [P]: 三条控制线"))
+            results.append(try checks.insideUrbanBoundary(added: added))
+            results.append(try checks.noOverlap(id: "R4", role: .otherZones, added: added, title: Bilingual("不与其他开发区重叠", "no overlap with other zones"),
+                                                source: "rules.md §6.1: 中国开发区审核公告目录 areas"))
+            let (landUseResult, landUse) = try checks.landUse(added: added)
+            results.append(landUseResult)
+            results.append(checks.keepsApprovedArea(kind: kind, approved: approvedArea, after: try geometry.measure(after)))
+            results.append(checks.expansionSize(kind: kind, added: addedArea, approved: approvedArea))
+            results.append(try checks.preconditions())
+            results.append(try checks.geometryQuality(parts: parts, added: added, approved: approved))
+            results.append(try checks.coordinates(parts: parts, approved: approved))
+            return ProposalReport(zoneName: project.name, zoneCode: project.code, kind: kind, crs: crs, approved: approvedArea,
+                                  removed: try geometry.measure(removed), added: addedArea, after: try geometry.measure(after),
+                                  landUse: landUse, rules: results, verdict: verdict(results), parts: parts,
+                                  approvedWKB: try approved.wkb(), addedWKB: added.isEmpty ? nil : try added.wkb(),
+                                  removedWKB: removed.isEmpty ? nil : try removed.wkb(), newBoundaryWKB: try after.wkb(),
+                                  context: try mapContext(project, geometry: geometry), notes: notes)
+        } catch {
+            throw ZoneCalcError(error, source: project.path)
+        }
+    }
+
+    /// fail if any rule fails; needs review if any needs review or could not be checked; else pass.
+    static func verdict(_ results: [RuleResult]) -> RuleStatus {
+        if results.contains(where: { $0.status == .fail }) { return .fail }
+        if results.contains(where: { $0.status == .needsReview || $0.status == .notChecked }) { return .needsReview }
+        return .pass
+    }
+
+    static func readParts(project: ZoneProject, options: ProposalOptions, crs: ResolvedCRS) throws(ZoneCalcError) -> [ProposalPart] {
+        var parts: [ProposalPart] = []
+        for spec in options.files { parts += try ProposalInput.read(spec, layer: nil, change: nil, target: crs, crsOverride: options.crs) }
+        for spec in options.removals { parts += try ProposalInput.read(spec, layer: nil, change: .removed, target: crs, crsOverride: options.crs) }
+        if let newBoundary = options.newBoundary {
+            parts += try ProposalInput.read(newBoundary, layer: nil, change: .added, target: crs, crsOverride: options.crs)
+        }
+        if parts.isEmpty {
+            let roles = options.layer.map { [$0] } ?? [.expansion, .adjustment].filter { project.layers[$0] != nil }
+            guard roles.count == 1, let layer = project.layers[roles[0]] else {
+                throw .invalidArgument(roles.isEmpty
+                    ? "give the proposal: files (扩区/调入), --remove files (调出) or --new-boundary, or an expansion/adjustment layer in the project"
+                    : "the project has both an expansion and an adjustment layer: choose one with --layer expansion|adjustment, or give files")
+            }
+            parts = try ProposalInput.read(layer.source, layer: layer, change: nil, target: crs, crsOverride: nil)
+        }
+        return parts
+    }
+
+    /// Farmland, red line and urban boundary features for the map.
+    static func mapContext(_ project: ZoneProject, geometry: ProposalGeometry) throws -> [(kind: String, wkb: [UInt8])] {
+        var context: [(kind: String, wkb: [UInt8])] = []
+        for role in [LayerRole.urbanDevelopmentBoundary, .farmland, .ecologicalRedLine, .otherZones] {
+            for feature in try geometry.features(project, role) ?? [] { context.append((role.rawValue, try feature.geometry.wkb())) }
+        }
+        return context
+    }
+}

@@ -1,0 +1,97 @@
+import GeoBridge
+
+/// A text in Chinese and in English: reasons a planner can paste into an opinion.
+public struct Bilingual: Sendable {
+    public var zh: String
+    public var en: String
+
+    public init(_ zh: String, _ en: String) { self.zh = zh; self.en = en }
+
+    public func text(_ language: ReportLanguage) -> String { language == .zh ? zh : en }
+}
+
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case zh
+    case en
+}
+
+/// The outcome of one rule.
+public enum RuleStatus: String, Sendable {
+    case pass
+    case fail
+    case needsReview = "needs_review"
+    /// The rule does not apply to this kind of proposal, or the profile sets no limit for it.
+    case notApplicable = "not_applicable"
+    /// The rule applies but cannot be checked (a layer or a figure is missing): said, never passed silently.
+    case notChecked = "not_checked"
+    /// Reported figures without a threshold.
+    case info
+
+    public var label: Bilingual {
+        switch self {
+        case .pass: return Bilingual("符合", "pass")
+        case .fail: return Bilingual("不符合", "fail")
+        case .needsReview: return Bilingual("需人工复核", "needs review")
+        case .notApplicable: return Bilingual("不适用", "not applicable")
+        case .notChecked: return Bilingual("无法检查", "not checked")
+        case .info: return Bilingual("仅报告", "reported")
+        }
+    }
+}
+
+/// A piece of the proposal in conflict with a rule (on farmland, on the red line, outside the urban
+/// development boundary, on another zone), or a part with a geometry problem.
+public struct ConflictPiece: Sendable {
+    public var rule: String
+    /// What it conflicts with, e.g. "永久基本农田".
+    public var kind: String
+    /// The control feature's or the proposal part's id.
+    public var label: String
+    public var area: MeasuredArea
+    /// A point inside the piece.
+    public var location: XY
+    public var wkb: [UInt8]
+}
+
+/// One rule's result.
+public struct RuleResult: Sendable {
+    public var id: String
+    public var title: Bilingual
+    /// The rule's source and thresholds.
+    public var source: String
+    public var status: RuleStatus
+    public var reason: Bilingual
+    public var pieces: [ConflictPiece] = []
+}
+
+/// One class of the added land's land use.
+public struct AddedLandClass: Sendable {
+    public var code: String
+    public var name: String
+    public var category: String
+    public var area: MeasuredArea
+}
+
+/// What `zonecalc proposal check` found.
+public struct ProposalReport: Sendable {
+    public var zoneName: String
+    public var zoneCode: String?
+    public var kind: ProposalKind
+    public var crs: ResolvedCRS
+    public var approved: MeasuredArea
+    public var removed: MeasuredArea
+    public var added: MeasuredArea
+    public var after: MeasuredArea
+    public var landUse: [AddedLandClass]
+    public var rules: [RuleResult]
+    public var verdict: RuleStatus
+    public var parts: [ProposalPart]
+    /// Geometries (WKB, boundary CRS): the approved zone, the land added and removed, the new boundary.
+    public var approvedWKB: [UInt8]
+    public var addedWKB: [UInt8]?
+    public var removedWKB: [UInt8]?
+    public var newBoundaryWKB: [UInt8]
+    /// Control-line geometries near the proposal, for the map: (kind, WKB).
+    public var context: [(kind: String, wkb: [UInt8])]
+    public var notes: [String]
+}

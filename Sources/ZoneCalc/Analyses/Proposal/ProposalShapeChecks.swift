@@ -1,0 +1,116 @@
+import Foundation
+import GeoBridge
+
+/// Rules 9 and 10: the proposal's geometry (validity, slivers, spikes, enclaves, declared areas) and
+/// its coordinates (CRS and distance from the zone).
+extension ProposalChecks {
+    /// Rule 9.
+    func geometryQuality(parts: [ProposalPart], added: Geometry, approved: Geometry) throws -> RuleResult {
+        let title = Bilingual("图形质量", "geometry quality")
+        let source = "\(rules.source): sliver < \(NumberText.fixed(rules.sliverWidth, decimals: 1)) m wide or < \(NumberText.fixed(rules.sliverArea, decimals: 0)) m², spike < \(NumberText.fixed(rules.spikeAngleDegrees, decimals: 1))°, declared area ±\(NumberText.fixed(rules.declaredAreaTolerancePercent, decimals: 2)) %; 飞地 rules.md §6.4 [U]"
+        var failZh: [String] = [], failEn: [String] = [], reviewZh: [String] = [], reviewEn: [String] = []
+        var pieces: [ConflictPiece] = []
+        for part in parts {
+            let raw = try Geometry.fromWKB(part.wkb, context: geometry.context)
+            if raw.isEmpty {
+                failZh.append("\(part.label)：图形为空"); failEn.append("\(part.label): empty geometry")
+                continue
+            }
+            if let problem = try raw.validityProblem() {
+                failZh.append("\(part.label)：图形无效（\(problem.describe())），已按 make-valid 修复后计算")
+                failEn.append("\(part.label): invalid (\(problem.describe())); measured after make-valid")
+            }
+            let repaired = try geometry.polygon(part.wkb)
+            for spike in try spikes(repaired) {
+                reviewZh.append("\(part.label)：(\(NumberText.fixed(spike.y, decimals: 3)), \(NumberText.fixed(spike.x, decimals: 3))) 处尖角 \(NumberText.fixed(spike.angle, decimals: 3))°")
+                reviewEn.append("\(part.label): spike of \(NumberText.fixed(spike.angle, decimals: 3))° at X \(NumberText.fixed(spike.y, decimals: 3)), Y \(NumberText.fixed(spike.x, decimals: 3))")
+            }
+            if let declared = part.declaredArea, declared > 0 {
+                let computed = try geometry.measure(repaired).planar ?? 0
+                let difference = (declared - computed) / computed * 100
+                if abs(difference) > rules.declaredAreaTolerancePercent {
+                    reviewZh.append("\(part.label)：申报面积\(Self.hectares(declared))公顷，计算面积\(Self.hectares(computed))公顷，相差\(NumberText.fixed(difference, decimals: 2))%")
+                    reviewEn.append("\(part.label): declared \(Self.hectares(declared)) ha, computed \(Self.hectares(computed)) ha (\(NumberText.fixed(difference, decimals: 2)) %)")
+                }
+            }
+        }
+        for polygon in geometry.polygons(added) {
+            let area = try geometry.measure(polygon)
+            let planar = area.planar ?? 0, perimeter = try polygon.length()
+            let width = perimeter > 0 ? 2 * planar / perimeter : 0
+            let location = try polygon.pointOnSurface()
+            if planar < rules.sliverArea || width < rules.sliverWidth {
+                reviewZh.append("碎片 \(NumberText.fixed(planar, decimals: 2))平方米，平均宽度\(NumberText.fixed(width, decimals: 2))米")
+                reviewEn.append("sliver of \(NumberText.fixed(planar, decimals: 2)) m², mean width \(NumberText.fixed(width, decimals: 2)) m")
+                pieces.append(ConflictPiece(rule: "R9", kind: "碎片", label: "sliver", area: area, location: location, wkb: try polygon.wkb()))
+                continue
+            }
+            let distance = approved.isEmpty ? 0 : try polygon.distance(to: approved)
+            if distance > 0 {
+                reviewZh.append("飞地：\(Self.hectares(value(area)))公顷，距核准范围\(NumberText.fixed(distance, decimals: 2))米，需专门说明")
+                reviewEn.append("enclave (飞地) of \(Self.hectares(value(area))) ha, \(NumberText.fixed(distance, decimals: 2)) m from the approved zone: needs a justification")
+                pieces.append(ConflictPiece(rule: "R9", kind: "飞地", label: "enclave \(NumberText.fixed(distance, decimals: 1)) m", area: area,
+                                            location: location, wkb: try polygon.wkb()))
+            }
+        }
+        let status: RuleStatus = !failZh.isEmpty ? .fail : (!reviewZh.isEmpty ? .needsReview : .pass)
+        let zh = (failZh + reviewZh).joined(separator: "；"), en = (failEn + reviewEn).joined(separator: "; ")
+        return RuleResult(id: "R9", title: title, source: source, status: status,
+                          reason: status == .pass ? Bilingual("图形有效，无碎片、尖角和飞地，申报面积与计算面积一致。",
+                                                              "Valid geometry; no sliver, spike or enclave; declared areas agree.")
+                                                  : Bilingual(zh + "。", en + "."), pieces: pieces)
+    }
+
+    /// Vertices whose interior angle is below the spike threshold.
+    func spikes(_ polygon: Geometry) throws -> [(x: Double, y: Double, angle: Double)] {
+        var found: [(x: Double, y: Double, angle: Double)] = []
+        for part in geometry.polygons(polygon) {
+            for ring in try part.polygonRings() {
+                let points = ring.count > 1 && ring.first == ring.last ? Array(ring.dropLast()) : ring
+                guard points.count >= 3 else { continue }
+                for index in points.indices {
+                    let previous = points[(index + points.count - 1) % points.count], point = points[index], next = points[(index + 1) % points.count]
+                    let a = (previous.x - point.x, previous.y - point.y), b = (next.x - point.x, next.y - point.y)
+                    let lengths = (a.0 * a.0 + a.1 * a.1).squareRoot() * (b.0 * b.0 + b.1 * b.1).squareRoot()
+                    guard lengths > 0 else { continue }
+                    let cosine = max(-1, min(1, (a.0 * b.0 + a.1 * b.1) / lengths))
+                    let angle = acos(cosine) * 180 / .pi
+                    if angle < rules.spikeAngleDegrees { found.append((point.x, point.y, angle)) }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Rule 10.
+    func coordinates(parts: [ProposalPart], approved: Geometry) throws -> RuleResult {
+        let title = Bilingual("坐标系与位置", "coordinates")
+        let source = "formats.md §2; farther than \(NumberText.fixed(rules.maxDistanceKm, decimals: 0)) km from the zone = wrong place"
+        var failZh: [String] = [], failEn: [String] = [], reviewZh: [String] = [], reviewEn: [String] = [], noteZh: [String] = [], noteEn: [String] = []
+        let target = geometry.crs
+        for part in parts {
+            if part.crs.definition != target.definition {
+                if part.crs.datum != target.datum {
+                    reviewZh.append("\(part.label)：坐标系为\(part.crs.name)，与项目（\(target.name)）基准不同，已转换，需核实")
+                    reviewEn.append("\(part.label): in \(part.crs.name), a different datum from the project's \(target.name); transformed, check it")
+                } else {
+                    noteZh.append("\(part.label)：由\(part.crs.name)转换到\(target.name)")
+                    noteEn.append("\(part.label): transformed from \(part.crs.name) to \(target.name)")
+                }
+            }
+            let shape = try geometry.polygon(part.wkb)
+            guard !shape.isEmpty, !approved.isEmpty else { continue }
+            let distance = try shape.distance(to: approved)
+            if distance > rules.maxDistanceKm * 1000 {
+                failZh.append("\(part.label)：距核准范围\(NumberText.fixed(distance / 1000, decimals: 1))公里，疑为带号、坐标轴顺序或坐标系错误")
+                failEn.append("\(part.label): \(NumberText.fixed(distance / 1000, decimals: 1)) km from the approved zone — a wrong zone number, swapped axes or a wrong CRS?")
+            }
+        }
+        let status: RuleStatus = !failZh.isEmpty ? .fail : (!reviewZh.isEmpty ? .needsReview : .pass)
+        let zh = (failZh + reviewZh + noteZh).joined(separator: "；"), en = (failEn + reviewEn + noteEn).joined(separator: "; ")
+        return RuleResult(id: "R10", title: title, source: source, status: status,
+                          reason: zh.isEmpty ? Bilingual("坐标系与项目一致（\(target.name)），位置在核准范围附近。",
+                                                         "Same CRS as the project (\(target.name)); located by the approved zone.")
+                                             : Bilingual(zh + "。", en + "."))
+    }
+}

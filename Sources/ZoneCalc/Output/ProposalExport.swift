@@ -1,0 +1,71 @@
+import Foundation
+import GeoBridge
+
+/// Writes a proposal check into a folder: `proposal.gpkg` (new boundary, added and removed land, every
+/// conflict piece), `new_boundary.txt` (the boundary-point txt for the application: J-numbered, closed
+/// rings, 带号 and header filled) and `report.html` (self-contained page with the map and tables).
+public enum ProposalExport {
+    public static func write(_ report: ProposalReport, project: ZoneProject, to folder: String, language: ReportLanguage,
+                             force: Bool) throws {
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } else if !isFolder.boolValue {
+            throw ZoneCalcError.unsafeOutput(path: folder, reason: "-o names a file; give a folder for the check's outputs")
+        }
+        let inputs = project.inputPaths + report.parts.map(\.source)
+        try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), inputs: inputs, force: force)
+        try writeBoundaryTxt(report, project: project, to: (folder as NSString).appendingPathComponent("new_boundary.txt"), inputs: inputs, force: force)
+        let html = try ProposalHTML(language: language).render(report)
+        try SafeOutput.write(to: (folder as NSString).appendingPathComponent("report.html"), inputs: inputs, force: force) { path in
+            try Data(html.utf8).write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    static func writeLayers(_ report: ProposalReport, to path: String, inputs: [String], force: Bool) throws {
+        let areaColumns = [FieldDefinition(name: "AREA_HA", type: .real, width: 20, precision: 6), FieldDefinition(name: "AREA_MU", type: .real, width: 20, precision: 6),
+                           FieldDefinition(name: "PLANAR_HA", type: .real, width: 20, precision: 6)]
+        let shapes: [(name: String, wkb: [UInt8]?, area: MeasuredArea)] = [
+            ("new_boundary", report.newBoundaryWKB, report.after), ("added", report.addedWKB, report.added), ("removed", report.removedWKB, report.removed),
+        ]
+        var specs = shapes.map { OutputLayerSpec(name: $0.name, crs: report.crs.definition, geometry: .multiPolygon, columns: areaColumns) }
+        specs.append(OutputLayerSpec(name: "conflicts", crs: report.crs.definition, geometry: .multiPolygon,
+                                     columns: [FieldDefinition(name: "RULE", type: .string), FieldDefinition(name: "KIND", type: .string),
+                                               FieldDefinition(name: "FEATURE", type: .string)] + areaColumns
+                                         + [FieldDefinition(name: "X_NORTH", type: .real, width: 20, precision: 3),
+                                            FieldDefinition(name: "Y_EAST", type: .real, width: 20, precision: 3)]))
+        func areas(_ area: MeasuredArea) -> [FieldValue] {
+            let e = area.ellipsoidal ?? 0
+            return [.real(e / 10_000), .real(AreaUnit.mu.value(ofSquareMetres: e)), .real((area.planar ?? 0) / 10_000)]
+        }
+        try FeatureFileWriter.write(to: path, format: .geoPackage, layers: specs, inputs: inputs, force: force) { layer, emit in
+            if layer < shapes.count {
+                if let wkb = shapes[layer].wkb { try emit(areas(shapes[layer].area), wkb) }
+                return
+            }
+            for piece in report.rules.flatMap(\.pieces) {
+                try emit([.string(piece.rule), .string(piece.kind), .string(piece.label)] + areas(piece.area)
+                         + [.real(piece.location.y), .real(piece.location.x)], piece.wkb)
+            }
+        }
+    }
+
+    static func writeBoundaryTxt(_ report: ProposalReport, project: ZoneProject, to path: String, inputs: [String], force: Bool) throws {
+        guard case .gaussKruger(_, let falseEasting, let zone?) = report.crs.kind else {
+            throw ZoneCalcError.unsupportedCRS(source: path, detail: "the boundary-point txt needs Gauss–Krüger coordinates; the zone is in \(report.crs.summary)")
+        }
+        let geometry = try Geometry.fromWKB(report.newBoundaryWKB, context: GEOSContext())
+        let parts = try BoundaryTxtExport.parts(of: geometry, prefixOffset: falseEasting - 500_000)
+        let parcel = BoundaryParcelInput(id: project.code ?? "1", name: project.name, landClassCode: "", parts: parts)
+        var overrides = [TxtKeyValue(key: "数据产生单位", value: project.name)]
+        if let date = project.asOf { overrides.append(TxtKeyValue(key: "数据产生日期", value: date)) }
+        let data: Data
+        do {
+            data = try BoundaryPointTxtWriter.write([parcel], zoneNumber: zone.number, zoneWidth: zone.width,
+                                                    options: BoundaryPointTxtWriteOptions(attributeOverrides: overrides))
+        } catch {
+            throw ZoneCalcError.boundaryPointTxtWrite(error, path: path)
+        }
+        try SafeOutput.write(to: path, inputs: inputs, force: force) { temporary in try data.write(to: URL(fileURLWithPath: temporary)) }
+    }
+}
