@@ -128,7 +128,7 @@ import Testing
 
     /// Independent reference: geopandas 1.2.0 / shapely 2.2.0, run once on the sample zone, planar:
     /// `zone = kfqfw.make_valid().union_all()`; land use clipped to the zone and mapped with the
-    /// codes of evaluation-land-status.csv; `A = union(A-coded pieces)`, `A2 = union(0601 pieces)`;
+    /// codes of evaluation-land-status.csv; `A = union(A-coded pieces)`, `A2 = union(0601 and 0508 pieces)`;
     /// `D = union(zd with GYRQ).intersection(zone)`; `P_A = Σ (jzw ∩ zone) ∩ A`, likewise P_A2.
     @Test func sampleZoneAgreesWithGeopandas() throws {
         let folder = try TestData.temporaryFolder()
@@ -140,8 +140,8 @@ import Testing
         let path = folder.appendingPathComponent("zone.yaml").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let report = try EvaluationJob.run(project: try ZoneProjectLoader.load(path))
-        let reference: [(String, Double)] = [("A", 4175635.489814551), ("A2", 1585067.1797584502), ("D", 3734408.597934012),
-                                             ("P_A", 675647.4349160843), ("P_A2", 293983.1937133469)]
+        let reference: [(String, Double)] = [("A", 4175635.489814551), ("A2", 2151924.691459802), ("D", 3734408.597934012),
+                                             ("P_A", 675647.4349160843), ("P_A2", 401754.4882350493)]
         #expect(abs(report.zoneArea - 6129761.78615711) / 6129761.78615711 < 1e-9)
         for (symbol, expected) in reference {
             let computed = try #require(quantity(report, symbol))

@@ -177,4 +177,31 @@ import Testing
         #expect(CalendarDate(dayNumber: expected.dayNumber) == expected)
         #expect(CalendarDate(year: 2024, month: 2, day: 29)!.adding(years: 1) == CalendarDate(year: 2025, month: 2, day: 28)!)
     }
+
+    // Dates after the as-of date have not happened yet on it.
+    @Test func futureDatesHaveNotHappened() {
+        var facts = Self.parcel(start: "2020-01-01")
+        facts.actualStart = Self.day("2027-01-01")
+        #expect(classify(facts).status == .idleRecover)
+        facts.supplyDate = Self.day("2026-07-01")
+        #expect(classify(facts).status == .notSupplied)
+        var completed = Self.started(suspended: nil, developed: 0.5, invested: 1)
+        completed.actualCompletion = Self.day("2026-12-31")
+        #expect(classify(completed).reason.contains("not completed"))
+    }
+
+    // A completion date proves the start when the start date is missing: not idle.
+    @Test func aCompletionWithoutAStartIsStarted() {
+        var facts = Self.parcel(start: "2019-01-01")
+        facts.actualCompletion = Self.day("2023-04-09")
+        facts.outputValue = 100
+        let result = classify(facts)
+        #expect(result.status == .started && result.reason.contains("the completion proves the start"))
+    }
+
+    @Test func absurdNumbersAreUnreadableDates() {
+        #expect(LandDateParser.parse(.real(1e19)) == .unreadable("1e+19"))
+        #expect(LandDateParser.parse(.string("99999999999999999999")) == .unreadable("99999999999999999999"))
+        #expect(LandDateParser.parse(.real(.nan)) == .unreadable("nan"))
+    }
 }

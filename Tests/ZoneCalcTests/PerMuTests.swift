@@ -19,7 +19,8 @@ import Testing
     ///   = 12.170854, also E1's average), employees 100 → 15, R&D 20 of 1000 → 2 %:
     ///   12.449683 + 14.688602 + 14.847810 + 12.170854 + 8.269019 + 6.622517 = 69.048484 → C (40–70).
     /// E3 (规下, 6 亩): tax 60 → 10 万元/亩, electricity 200 → 0.3: 50×10/11.5932 + 50×0.3/0.2352 = 106.904241 → A.
-    /// E4 (规上, 2 亩): below the 3 亩 minimum, not scored. E5: nothing produced, not scored.
+    /// E4 (规上, 2 亩): below the 3 亩 minimum, not scored. E5: nothing produced, not scored. E6: a scale
+    /// value no scheme matches, not scored (never silently the first scheme).
     @Test func scoresAndClassesByHand() throws {
         let profile = try PerMuProfile.load(RuleFiles())
         let mu = 2000.0 / 3
@@ -33,6 +34,7 @@ import Testing
             Self.enterprise("E3", land: 6 * mu, scale: "规下") { f in f.tax = 60; f.electricity = 200 },
             Self.enterprise("E4", land: 2 * mu, scale: "规上") { f in f.tax = 100 },
             Self.enterprise("E5", land: 10 * mu, scale: nil) { f in f.tax = 0 },
+            Self.enterprise("E6", land: 10 * mu, scale: "规下企业") { f in f.tax = 100 },
         ]
         let ranked = PerMuScoring.score(enterprises, profile: profile)
         let byId = Dictionary(uniqueKeysWithValues: ranked.map { ($0.id, $0) })
@@ -44,7 +46,8 @@ import Testing
         #expect(byId["E1"]!.parts.first { $0.indicator == .emissionValueAdded }!.note.contains("average"))
         #expect(byId["E4"]!.score == nil && byId["E4"]!.notScored!.contains("minimum"))
         #expect(byId["E5"]!.score == nil)
-        #expect(ranked.map(\.id) == ["E1", "E3", "E2", "E4", "E5"])
+        #expect(byId["E6"]!.score == nil && byId["E6"]!.notScored!.contains("matches no scheme"))
+        #expect(ranked.map(\.id) == ["E1", "E3", "E2", "E4", "E5", "E6"])
         #expect(ranked.prefix(3).map(\.rank) == [1, 2, 3])
     }
 

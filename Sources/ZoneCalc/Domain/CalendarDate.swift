@@ -97,6 +97,7 @@ public enum LandDateParser {
     }
 
     static func parse(number: Double, original: String) -> Outcome {
+        guard number.isFinite, abs(number) < 1e9 else { return .unreadable(original) }
         if number == number.rounded(), (19_000_101...21_001_231).contains(Int(number)) { return parse(text: String(Int(number))) }
         let whole = Int(number.rounded(.down))
         if excelRange.contains(whole) { return .date(CalendarDate(dayNumber: excelEpoch + whole)) }

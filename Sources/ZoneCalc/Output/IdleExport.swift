@@ -7,7 +7,7 @@ public enum IdleExport {
         FieldDefinition(name: "PARCEL_ID", type: .string), FieldDefinition(name: "SRC_FID", type: .integer64),
         FieldDefinition(name: "STATUS", type: .string), FieldDefinition(name: "STATUS_CN", type: .string),
         FieldDefinition(name: "IDLE", type: .integer), FieldDefinition(name: "YEARS", type: .integer),
-        FieldDefinition(name: "FEE_WANYUAN", type: .real, width: 20, precision: 4),
+        FieldDefinition(name: "FEE_WY", type: .real, width: 20, precision: 4),
         FieldDefinition(name: "AREA_M2", type: .real, width: 24, precision: 6), FieldDefinition(name: "AREA_HA", type: .real, width: 24, precision: 8),
         FieldDefinition(name: "AREA_MU", type: .real, width: 24, precision: 8), FieldDefinition(name: "ARTICLE", type: .string),
         FieldDefinition(name: "CATEGORIES", type: .string), FieldDefinition(name: "REASON", type: .string),

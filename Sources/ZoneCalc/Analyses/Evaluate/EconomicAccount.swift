@@ -1,16 +1,18 @@
 /// Investment, tax, revenue and population (rules.md §1.3 #10–#15): a figure in the project's
 /// `statistics:` when given, otherwise the sum over parcels inside the zone, each apportioned by its
 /// share inside the zone. Industrial firms are those on parcels whose land-use code is A2 (工矿仓储).
+/// Revenue (营业收入) is the `revenue` field, or the output value (产值) when no revenue is mapped.
 enum EconomicAccount {
     /// Parcel fields apportioned, in this order (shared with ``BuildingAccount``'s fallback: slots 3, 4).
-    static let parcelApportioned = ["actual_investment", "tax", "output_value", "floor_area", "footprint_area"]
+    static let parcelApportioned = ["actual_investment", "tax", "output_value", "floor_area", "footprint_area", "revenue"]
 
     static func quantities(parcels: ClippedLayer?, project: ZoneProject, status: EvaluationLandStatus) -> [String: EvaluationQuantity] {
         var result: [String: EvaluationQuantity] = [:]
         let items: [(symbol: String, name: String, statistic: String, field: String?, slot: Int?, industrialOnly: Bool)] = [
             ("I_ind", "工业企业累计固定资产投资", "industrial_investment", "actual_investment", 0, true),
             ("T_ind", "工业企业税收", "industrial_tax", "tax", 1, true),
-            ("R_ind", "工业企业营业收入 (产值)", "industrial_revenue", "output_value", 2, true),
+            ("R_ind", "工业企业营业收入", "industrial_revenue", project.layers[.parcels]?.field("revenue") != nil ? "revenue" : "output_value",
+             project.layers[.parcels]?.field("revenue") != nil ? 5 : 2, true),
             ("T_all", "二三产业税收总额", "total_tax", "tax", 1, false),
             ("R_ht", "高新技术产业营业收入", "high_tech_revenue", nil, nil, false),
             ("POP", "常住人口", "population", nil, nil, false),

@@ -47,7 +47,7 @@ public enum EvaluationJob {
         let zoneType = decideZoneType(quantities, stated: project.zoneType, profile: profile)
         let set = zoneType.type.flatMap { profile.indicatorSets[$0.rawValue] }
         var indicators = IndicatorCatalogue.all.map { definition in
-            indicator(definition, quantities: quantities, inSet: set?.contains(definition.id) ?? true)
+            indicator(definition, quantities: quantities, inSet: set?.contains(definition.id) ?? false)
         }
         let score = EvaluationScoring.apply(profile, to: &indicators, set: set)
         let order = ["A", "A1", "A2", "A+B", "A+B21", "D", "G", "H", "F_A", "F_A2", "P_A", "P_A2", "I_ind", "T_ind", "R_ind", "T_all", "R_ht", "POP"]
@@ -64,7 +64,9 @@ public enum EvaluationJob {
               project.asOf != nil else { return nil }
         let report = try IdleLandJob.run(project: project)
         let idle = report.parcels.filter(\.classification.status.isIdle)
-        return (Set(idle.map(\.index)), "the idle-land check as of \(report.asOf) (国土资源部令第53号 第二条)")
+        let missing = report.parcels(.dataMissing).count
+        let gaps = missing == 0 ? "" : "; \(missing) parcels with missing or unreadable dates could not be judged and are not counted"
+        return (Set(idle.map(\.index)), "the idle-land check as of \(report.asOf) (国土资源部令第53号 第二条)\(gaps)")
     }
 
     /// The zone's area: its boundary features repaired and dissolved, so overlaps count once.

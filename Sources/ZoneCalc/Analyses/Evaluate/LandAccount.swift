@@ -119,15 +119,27 @@ struct LandAccount {
         guard let field = project.layers[.parcels]?.field("supply_date") else {
             return (parcels.pieces, "all \(features) parcels (no supply_date mapped: every parcel of the layer counts as supplied)")
         }
-        let pieces = parcels.pieces.filter { !($0.attributes[0].text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
-        return (pieces, "\(Set(pieces.map(\.featureIndex)).count) of \(features) parcels with a supply date (\(field))")
+        // A supply date counts when it is a date on or before the as-of date (any date without one).
+        let asOf = project.asOf.flatMap { LandDateParser.parse(.string($0)).dateValue }
+        var unreadable = Set<Int>()
+        let pieces = parcels.pieces.filter { piece in
+            switch LandDateParser.parse(piece.attributes[0]) {
+            case .date(let date): return asOf.map { date <= $0 } ?? true
+            case .empty: return false
+            case .unreadable: unreadable.insert(piece.featureIndex); return false
+            }
+        }
+        let bound = asOf.map { " on or before \($0)" } ?? ""
+        let gaps = unreadable.isEmpty ? "" : "; \(unreadable.count) parcels with an unreadable \(field) left out"
+        return (pieces, "\(Set(pieces.map(\.featureIndex)).count) of \(features) parcels with a supply date (\(field))\(bound)\(gaps)")
     }
 
     /// The union area of the parcels whose flag field is set; unknown when the field is not mapped.
     private mutating func flagged(_ parcels: ClippedLayer, slot: Int, symbol: String, name: String, field: String,
                                   project: ZoneProject, context: EvaluationContext) {
         guard let dataField = project.layers[.parcels]?.field(field) else {
-            quantities[symbol] = .unknown(symbol, name, .landArea, reason: "map the parcels' \(field) flag field (fields.\(field) under layers.parcels)")
+            let idleCheck = field == "idle" ? ", or set as_of and map agreed_start so that the idle-land check can decide" : ""
+            quantities[symbol] = .unknown(symbol, name, .landArea, reason: "map the parcels' \(field) flag field (fields.\(field) under layers.parcels)\(idleCheck)")
             return
         }
         let pieces = parcels.pieces.filter { $0.attributes[slot].isSet }
@@ -142,7 +154,8 @@ struct LandAccount {
 }
 
 extension FieldValue {
-    /// A yes/no flag as zone data write it: a non-zero number, or 是/Y/yes/true/闲置.
+    /// A yes/no flag as zone data write it: a non-zero number, or 是/Y/yes/true/√/有 (or the flag's own
+    /// word: 闲置, 标准地, 政府原因). Other text reads as no.
     var isSet: Bool {
         switch self {
         case .integer(let value): return value != 0
@@ -150,7 +163,7 @@ extension FieldValue {
         case .string(let text):
             let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
             if let number = Double(lowered) { return number != 0 }
-            return ["是", "y", "yes", "true", "t", "闲置"].contains(lowered)
+            return ["是", "y", "yes", "true", "t", "√", "有", "闲置", "标准地", "政府原因"].contains(lowered)
         case .null, .date, .dateTime: return false
         }
     }

@@ -104,16 +104,21 @@ public struct IdleLandClassifier: Sendable {
     }
 
     public func classify(_ parcel: IdleParcelFacts) -> IdleClassification {
-        if case .unreadable = parcel.supplyDate {
-            return IdleClassification(status: .dataMissing, reason: Self.describe(parcel.supplyDate), missing: [Self.problem(parcel.supplyDate)!])
+        for fact in [parcel.supplyDate, parcel.actualStart, parcel.actualCompletion] {
+            if case .unreadable = fact { return IdleClassification(status: .dataMissing, reason: Self.describe(fact), missing: [Self.problem(fact)!]) }
         }
-        if hasSupplyField, parcel.supplyDate.day == nil {
-            return IdleClassification(status: .notSupplied, reason: "no supply date")
+        if hasSupplyField {
+            guard let supplied = parcel.supplyDate.day else { return IdleClassification(status: .notSupplied, reason: "no supply date") }
+            guard supplied <= asOf else { return IdleClassification(status: .notSupplied, reason: "supplied \(supplied), after \(asOf)") }
         }
-        if case .unreadable = parcel.actualStart {
-            return IdleClassification(status: .dataMissing, reason: Self.describe(parcel.actualStart), missing: [Self.problem(parcel.actualStart)!])
+        // Dates after the as-of date have not happened yet on that date.
+        let start = parcel.actualStart.day.flatMap { $0 <= asOf ? $0 : nil }
+        let completion = parcel.actualCompletion.day.flatMap { $0 <= asOf ? $0 : nil }
+        if start == nil, let completion {
+            return started(parcel, since: nil, completed: completion)
         }
-        return parcel.actualStart.day == nil ? notStarted(parcel) : started(parcel)
+        guard let start else { return notStarted(parcel) }
+        return started(parcel, since: start, completed: completion)
     }
 
     /// 第二条(一): not started one full year after the agreed start → idle; two years → recovery.
@@ -123,7 +128,7 @@ public struct IdleLandClassifier: Sendable {
                                       missing: [Self.problem(parcel.agreedStart)!])
         }
         guard asOf > deadline else {
-            return IdleClassification(status: .notYetDue, reason: "agreed start \(deadline), not yet reached on \(asOf)")
+            return IdleClassification(status: .notYetDue, reason: "agreed start \(deadline), not passed on \(asOf)")
         }
         let years = rules.fullYears(from: deadline, to: asOf)
         var result = IdleClassification(status: .withinGrace, yearsIdle: years, categories: [.suppliedUnused],
@@ -135,22 +140,27 @@ public struct IdleLandClassifier: Sendable {
             return result
         }
         result.status = years >= rules.recoverAfterYears ? .idleRecover : .idleFee
-        if let price = parcel.landPrice {
+        if let price = parcel.landPrice, price > 0 {
             result.fee = price * rules.idleFeeShare
         } else {
-            result.missing.append("land_price (missing: the idle fee cannot be computed)")
+            result.missing.append(parcel.landPrice == nil ? "land_price (missing: the idle fee cannot be computed)"
+                                                          : "land_price (\(parcel.landPrice!) is not a price: the idle fee cannot be computed)")
         }
         return result
     }
 
     /// 第二条(二): started, but developed < 1/3 or invested < 25 %, and suspended ≥ 1 year.
-    private func started(_ parcel: IdleParcelFacts) -> IdleClassification {
-        if let completion = parcel.actualCompletion.day {
-            var result = IdleClassification(status: .started, reason: "completed \(completion)")
+    /// - Parameters:
+    ///   - since: the start date (nil when only a completion date proves the start).
+    ///   - completed: the completion date, when on or before the as-of date.
+    private func started(_ parcel: IdleParcelFacts, since: CalendarDate?, completed: CalendarDate?) -> IdleClassification {
+        if let completion = completed {
+            var result = IdleClassification(status: .started, reason: "completed \(completion)"
+                                            + (since == nil ? " (no start date: the completion proves the start)" : ""))
             let producing: Bool
             if parcel.hasProductionField {
-                producing = parcel.productionDate.day != nil
-                if !producing { result.reason += "; no production date" }
+                producing = parcel.productionDate.day.map { $0 <= asOf } ?? false
+                if !producing { result.reason += "; no production date on or before \(asOf)" }
             } else {
                 producing = !parcel.productionExpected || (parcel.outputValue ?? 0) > 0 || (parcel.tax ?? 0) > 0
                 if !producing { result.reason += "; neither output value nor tax (no production date field)" }
@@ -158,11 +168,7 @@ public struct IdleLandClassifier: Sendable {
             if !producing { result.categories.append(.builtNotProducing) }
             return result
         }
-        if case .unreadable = parcel.actualCompletion {
-            return IdleClassification(status: .dataMissing, reason: Self.describe(parcel.actualCompletion),
-                                      missing: [Self.problem(parcel.actualCompletion)!])
-        }
-        var result = IdleClassification(status: .started, reason: "started \(parcel.actualStart.day!), not completed")
+        var result = IdleClassification(status: .started, reason: "started \(since!), not completed")
         let developedShare = parcel.developedArea.map { parcel.area > 0 ? $0 / parcel.area : 0 }
         var investedShare: Double?
         if let invested = parcel.actualInvestment, let committed = parcel.committedInvestment, committed > 0 { investedShare = invested / committed }
@@ -171,12 +177,13 @@ public struct IdleLandClassifier: Sendable {
         // Suspension: the recorded date, or (no such field) the agreed completion date passed by the proxy years.
         var suspendedSince: CalendarDate?
         var suspensionNote = ""
+        let needed = parcel.hasSuspensionField ? parcel.suspendedSince : parcel.agreedCompletion
+        if case .unreadable = needed {
+            return IdleClassification(status: .dataMissing, reason: "started \(since!), not completed; " + Self.describe(needed),
+                                      missing: [Self.problem(needed)!])
+        }
         if parcel.hasSuspensionField {
-            if case .unreadable = parcel.suspendedSince {
-                return IdleClassification(status: .dataMissing, reason: Self.describe(parcel.suspendedSince),
-                                          missing: [Self.problem(parcel.suspendedSince)!])
-            }
-            suspendedSince = parcel.suspendedSince.day
+            suspendedSince = parcel.suspendedSince.day.flatMap { $0 <= asOf ? $0 : nil }
         } else if let due = parcel.agreedCompletion.day, rules.fullYears(from: due, to: asOf) >= rules.suspensionProxyYears {
             suspendedSince = due
             suspensionNote = " (no suspension date field: counted from the agreed completion date)"

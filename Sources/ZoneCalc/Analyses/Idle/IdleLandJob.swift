@@ -110,7 +110,7 @@ public enum IdleLandJob {
                 (facts.developedArea, facts.developedSource) = ParcelBuildings.footprint(buildings?[position], record: record,
                                                                                          field: mapped["footprint_area"])
             }
-            if mapped["supply_date"] == nil || facts.supplyDate.day != nil { suppliedShapes.append(record.wkb) }
+            if mapped["supply_date"] == nil || facts.supplyDate.day.map({ $0 <= asOf }) == true { suppliedShapes.append(record.wkb) }
             var classification = classifier.classify(facts)
             if producingBelowTarget.contains(record.index) { classification.categories.append(.producingBelowTarget) }
             results.append(IdleParcelResult(index: record.index, fid: record.fid, id: record.id, area: record.area,

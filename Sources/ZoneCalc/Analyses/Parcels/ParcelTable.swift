@@ -31,6 +31,8 @@ public struct ParcelTable: Sendable {
     public var notes: [String]
     /// The data's field name for each mapped ZoneCalc name that was read.
     public var fieldNames: [String: String]
+    /// Parcel ids that more than one parcel carries.
+    public var duplicateIds: Set<String>
 
     /// Reads the project's parcels layer with the mapped fields among `names`.
     public static func load(_ project: ZoneProject, names: [String]) throws(ZoneCalcError) -> ParcelTable {
@@ -66,7 +68,13 @@ public struct ParcelTable: Sendable {
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)
         }
+        var seen = Set<String>(), duplicates = Set<String>()
+        for record in records where !seen.insert(record.id).inserted { duplicates.insert(record.id) }
+        if !duplicates.isEmpty {
+            notes.append("\(duplicates.count) parcel id(s) used by more than one parcel: \(duplicates.sorted().prefix(10).joined(separator: ", "))"
+                         + (duplicates.count > 10 ? " …" : "") + "; each parcel is still judged on its own")
+        }
         return ParcelTable(source: reader.sourceName, crs: crs, method: project.areaMethod, records: records, notes: notes,
-                           fieldNames: Dictionary(uniqueKeysWithValues: wanted.map { ($0.name, $0.field) }))
+                           fieldNames: Dictionary(uniqueKeysWithValues: wanted.map { ($0.name, $0.field) }), duplicateIds: duplicates)
     }
 }

@@ -72,12 +72,12 @@ public enum PerMuJob {
 
     public static func run(project: ZoneProject) throws(ZoneCalcError) -> PerMuReport {
         let profile = try PerMuProfile.load(RuleFiles(project: project))
-        let table = try ParcelTable.load(project, names: figureFields + ["enterprise_id", "enterprise_name", "scale"])
+        let table = try ParcelTable.load(project, names: figureFields + ["enterprise_id", "enterprise_name", "scale", "land_use"])
         var notes = table.notes
-        let tenants = try EnterpriseTable.read(project, parcelIds: Set(table.records.map(\.id)), notes: &notes)
+        let tenants = try EnterpriseTable.read(project, parcelIds: Set(table.records.map(\.id)).subtracting(table.duplicateIds), notes: &notes)
         var parcels: [PerMuParcel] = []
         var enterprises: [String: PerMuEnterprise] = [:], order: [String] = []
-        func credit(_ id: String, name: String?, scale: String?, parcel: String, figures: PerMuFigures) {
+        func creditEnterprise(_ id: String, name: String?, scale: String?, parcel: String, figures: PerMuFigures) {
             if enterprises[id] == nil {
                 enterprises[id] = PerMuEnterprise(id: id, name: name ?? id, scale: scale, parcels: [], figures: PerMuFigures(), scheme: nil, parts: [])
                 order.append(id)
@@ -86,7 +86,14 @@ public enum PerMuJob {
             enterprises[id]!.figures.add(figures)
             if enterprises[id]!.scale == nil { enterprises[id]!.scale = scale }
         }
+        var outOfScope = 0
         for record in table.records {
+            // Only the users of parcels of the profile's land uses are evaluated (industrial by default).
+            let inScope = profile.landUsePrefixes.isEmpty || record.text("land_use").map { code in profile.landUsePrefixes.contains { code.hasPrefix($0) } } == true
+            func credit(_ id: String, name: String?, scale: String?, parcel: String, figures: PerMuFigures) {
+                if inScope { creditEnterprise(id, name: name, scale: scale, parcel: parcel, figures: figures) }
+            }
+            if !inScope { outOfScope += 1 }
             var parcel = PerMuParcel(index: record.index, fid: record.fid, id: record.id, figures: PerMuFigures(), users: [], split: "", wkb: record.wkb)
             if let rows = tenants[record.id] {
                 let (shares, split) = EnterpriseTable.shares(rows)
@@ -109,6 +116,9 @@ public enum PerMuJob {
                 }
             }
             parcels.append(parcel)
+        }
+        if outOfScope > 0, !profile.landUsePrefixes.isEmpty {
+            notes.append("\(outOfScope) parcels with a land use outside \(profile.landUsePrefixes.joined(separator: "/")) (the profile's land_use_prefixes): their users are not evaluated")
         }
         let ranked = PerMuScoring.score(order.map { enterprises[$0]! }, profile: profile)
         var zone = PerMuFigures()
@@ -139,7 +149,10 @@ enum PerMuScoring {
                 result[index].notScored = "neither tax, revenue, output nor value added: not producing (see zonecalc idle, 建而未投)"
                 continue
             }
-            let scheme = profile.scheme(for: enterprise.scale)
+            guard let scheme = profile.scheme(for: enterprise.scale) else {
+                result[index].notScored = "scale '\(enterprise.scale ?? "")' matches no scheme of the profile"
+                continue
+            }
             result[index].scheme = scheme.id
             result[index].parts = scheme.indicators.map { weighted in
                 let indicator = PerMuIndicator(rawValue: weighted.indicator)!
@@ -217,7 +230,7 @@ enum EnterpriseTable {
                 let line = "\(reader.sourceName) row \(feature.index + 1)"
                 guard let id = text("enterprise_id") else { problems.append("\(line): no \(idField), left out"); return }
                 guard let parcel = text("parcel_id"), parcelIds.contains(parcel) else {
-                    problems.append("\(line): \(parcelField) '\(text("parcel_id") ?? "")' is not a parcel of the parcels layer, left out")
+                    problems.append("\(line): \(parcelField) '\(text("parcel_id") ?? "")' is not one parcel of the parcels layer (unknown or duplicated id), left out")
                     return
                 }
                 let share = values["enterprise_share"]?.doubleValue

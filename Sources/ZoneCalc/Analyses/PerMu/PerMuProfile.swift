@@ -30,13 +30,16 @@ public struct PerMuProfile: Sendable {
     public var classes: [Cutoff]
     public var indicatorCap: Double?
     public var minimumLandMu: Double
+    /// Land-use code prefixes of the parcels whose users are evaluated; empty = all.
+    public var landUsePrefixes: [String]
     public var source: String
     public var file: String
 
-    /// The scheme for an enterprise scale value (the first scheme when none matches or none is given).
-    public func scheme(for scale: String?) -> Scheme {
+    /// The scheme for an enterprise scale value: the first scheme when none is given, nil when a value
+    /// matches no scheme.
+    public func scheme(for scale: String?) -> Scheme? {
         guard let scale = scale?.trimmingCharacters(in: .whitespaces), !scale.isEmpty else { return schemes[0] }
-        return schemes.first { $0.match.contains(scale) } ?? schemes[0]
+        return schemes.first { $0.match.contains(scale) }
     }
 
     public func classify(_ score: Double) -> Cutoff? { classes.first { score >= $0.minScore } }
@@ -44,7 +47,7 @@ public struct PerMuProfile: Sendable {
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> PerMuProfile {
         let url = try files.url("permu-profile.yaml")
         let (root, reader) = try NodeReader.document(at: url.path, what: "the per-mu profile")
-        let top = try reader.mapping(root, key: "(top level)", allowed: ["source", "schemes", "classes", "indicator_cap", "minimum_land_mu"])
+        let top = try reader.mapping(root, key: "(top level)", allowed: ["source", "schemes", "classes", "indicator_cap", "minimum_land_mu", "land_use_prefixes"])
         guard let schemesNode = top["schemes"] else { throw reader.error(root, "schemes", "missing: give at least one scheme") }
         var schemes: [Scheme] = []
         for (id, node) in try reader.mapping(schemesNode, key: "schemes", allowed: ["above_scale", "below_scale", "all"]).ordered {
@@ -81,6 +84,7 @@ public struct PerMuProfile: Sendable {
         return PerMuProfile(schemes: schemes, classes: classes.sorted { $0.minScore > $1.minScore },
                             indicatorCap: try reader.optionalNumber(top["indicator_cap"], key: "indicator_cap"),
                             minimumLandMu: try reader.optionalNumber(top["minimum_land_mu"], key: "minimum_land_mu") ?? 0,
+                            landUsePrefixes: top["land_use_prefixes"]?.sequence?.compactMap(reader.text) ?? [],
                             source: top["source"].flatMap(reader.text) ?? "", file: url.lastPathComponent)
     }
 }

@@ -98,6 +98,13 @@ public enum StandardLandJob {
         }
         if table.fieldNames["industry_code"] == nil {
             notes.append("no industry_code field: industrial parcels without an agreed floor-area ratio are not checked against the industry minimum")
+        } else {
+            let unmatched = Set(table.records.compactMap { record in record.text("industry_code").flatMap { code in
+                rules.floorAreaRatioByIndustry[StandardLandRules.division(code)] == nil ? code : nil } })
+            if !unmatched.isEmpty {
+                notes.append("industry codes with no row in the floor-area-ratio table (GB/T 4754-2002 divisions 13–43; codes of GB/T 4754-2017 differ): "
+                             + unmatched.sorted().prefix(10).joined(separator: ", "))
+            }
         }
         return StandardLandReport(zoneName: project.name, asOf: asOf, method: project.areaMethod, crs: table.crs, source: table.source,
                                   rulesSource: rules.source, parcels: parcels, notes: notes)
@@ -111,7 +118,7 @@ public enum StandardLandJob {
         if let value = record.number(name) { return (value, "agreed (\(fields[name]!))") }
         guard industrial else { return nil }
         if let fallback = rules.industrialDefaults[indicator.id] { return (fallback.value, "national: \(fallback.source)") }
-        let industry = record.text("industry_code").map { String($0.prefix(2)) }
+        let industry = record.text("industry_code").map(StandardLandRules.division)
         switch indicator.id {
         case "floor_area_ratio":
             guard let industry, let row = rules.floorAreaRatioByIndustry[industry] else { return nil }
@@ -125,22 +132,31 @@ public enum StandardLandJob {
         }
     }
 
-    /// Whether a checkpoint has been reached as of the date.
+    /// Whether a checkpoint has been reached as of the date. Dates after it have not happened yet; an
+    /// unreadable date is named.
     static func checkpointDue(_ checkpoint: Checkpoint, record: ParcelRecord, asOf: CalendarDate,
                               fields: [String: String]) -> (Bool, String) {
-        func day(_ name: String) -> CalendarDate? { record.value(name).flatMap { LandDateParser.parse($0).dateValue } }
+        /// - Parameter happened: the date records an event, which has not happened if it is after the as-of date.
+        func day(_ name: String, happened: Bool = false) -> (date: CalendarDate?, note: String) {
+            switch DateFact(record.value(name), field: fields[name], name: name) {
+            case .day(let date): return happened && date > asOf ? (nil, "") : (date, "")
+            case .missing: return (nil, "")
+            case .unreadable(let field, let text): return (nil, "\(field) '\(text)' is not a date; ")
+            }
+        }
+        let producing = (record.number("output_value") ?? 0) > 0 || (record.number("tax") ?? 0) > 0
         switch checkpoint {
         case .completion:
-            if let done = day("actual_completion") { return (true, "completed \(done)") }
-            if let due = day("agreed_completion") { return (asOf >= due, asOf >= due ? "completion due \(due), not completed" : "completion due \(due)") }
-            return (false, "no completion date")
+            let done = day("actual_completion", happened: true), due = day("agreed_completion")
+            if let date = done.date { return (true, "completed \(date)") }
+            if let date = due.date { return (asOf >= date, done.note + due.note + (asOf >= date ? "completion due \(date), not completed" : "completion due \(date)")) }
+            return (false, done.note + due.note + "no completion date")
         case .production:
-            if let target = day("target_date") { return (asOf >= target, "达产 due \(target)") }
-            let producing = (record.number("output_value") ?? 0) > 0 || (record.number("tax") ?? 0) > 0
-            return (producing, producing ? "producing; no agreed 达产 date (\(fields["target_date"] == nil ? "field not mapped" : "empty")): checked now"
-                                         : "not producing")
+            let target = day("target_date")
+            if let date = target.date { return (asOf >= date, "达产 due \(date)") }
+            let why = target.note.isEmpty ? (fields["target_date"] == nil ? "field not mapped" : "empty") : target.note
+            return (producing, producing ? "producing; no agreed 达产 date (\(why)): checked now" : "not producing")
         case .annual:
-            let producing = (record.number("output_value") ?? 0) > 0 || (record.number("tax") ?? 0) > 0
             return (producing, producing ? "annual, producing" : "not producing")
         }
     }

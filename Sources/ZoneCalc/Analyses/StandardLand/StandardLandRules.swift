@@ -51,6 +51,9 @@ public struct StandardLandRules: Sendable {
 
     public func indicator(_ id: String) -> ControlIndicator? { indicators.first { $0.id == id } }
 
+    /// The two-digit division of a GB/T 4754 industry code, a leading section letter dropped (C3911 → 39).
+    public static func division(_ code: String) -> String { String(code.drop { $0.isLetter }.prefix(2)) }
+
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> StandardLandRules {
         let url = try files.url("standard-land.yaml")
         let (root, reader) = try NodeReader.document(at: url.path, what: "the standard-land rules")
