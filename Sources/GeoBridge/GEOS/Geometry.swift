@@ -13,6 +13,11 @@ public struct Bounds: Sendable, Equatable {
     public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
         self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
     }
+    /// Whether `other` lies within these bounds (edges included).
+    public func contains(_ other: Bounds) -> Bool {
+        minX <= other.minX && minY <= other.minY && maxX >= other.maxX && maxY >= other.maxY
+    }
+
     /// The smallest bounds covering both.
     public func union(_ other: Bounds) -> Bounds {
         Bounds(minX: min(minX, other.minX), minY: min(minY, other.minY),
@@ -270,6 +275,21 @@ public final class Geometry {
 
     public func intersects(_ other: Geometry) throws(GEOSError) -> Bool {
         try context.predicate("intersects") { GEOSIntersects_r(h, raw, other.raw) }
+    }
+
+    /// The interiors intersect and neither contains the other (DE-9IM overlaps).
+    public func overlaps(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.predicate("overlaps") { GEOSOverlaps_r(h, raw, other.raw) }
+    }
+
+    /// The same point set (topological equality).
+    public func equals(_ other: Geometry) throws(GEOSError) -> Bool {
+        try context.predicate("equals") { GEOSEquals_r(h, raw, other.raw) }
+    }
+
+    /// A copy without consecutive points closer than `tolerance` (0: exact repeats only).
+    public func removingRepeatedPoints(tolerance: Double = 0) throws(GEOSError) -> Geometry {
+        try context.makeGeometry("removing repeated points") { GEOSRemoveRepeatedPoints_r(h, raw, tolerance) }
     }
 
     public func contains(_ other: Geometry) throws(GEOSError) -> Bool {

@@ -96,6 +96,22 @@ public enum LandDateParser {
         }
     }
 
+    /// "YYYY-MM-DD", the form GeoPackage and most tables store, read without string processing.
+    static func isoDay(_ text: String) -> CalendarDate? {
+        var utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> CalendarDate? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            var digits: [Int] = []
+            for index in [0, 1, 2, 3, 5, 6, 8, 9] {
+                let byte = bytes[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                digits.append(Int(byte - 48))
+            }
+            return CalendarDate(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                                month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        } ?? nil
+    }
+
     static func parse(number: Double, original: String) -> Outcome {
         guard number.isFinite, abs(number) < 1e9 else { return .unreadable(original) }
         if number == number.rounded(), (19_000_101...21_001_231).contains(Int(number)) { return parse(text: String(Int(number))) }
@@ -105,6 +121,7 @@ public enum LandDateParser {
     }
 
     static func parse(text raw: String) -> Outcome {
+        if let date = isoDay(raw) { return .date(date) }
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return .empty }
         // The day part of a date-time: "2023-05-01T08:00:00", "2023/5/1 0:00:00".

@@ -1,0 +1,218 @@
+import Foundation
+import GeoBridge
+
+/// The field slots the first pass reads, by ZoneCalc name.
+struct QCFields: Sendable {
+    var indices: [Int] = []
+    var slots: [String: Int] = [:]
+    /// Data field names, by ZoneCalc name, for messages.
+    var names: [String: String] = [:]
+    var declaredUnit: AreaUnit = .mu
+    /// Numeric fields checked for negative values (ZoneCalc names).
+    var numeric: [String] = []
+
+    mutating func add(_ name: String, field: String, index: Int) {
+        guard slots[name] == nil else { return }
+        indices.append(index)
+        slots[name] = indices.count - 1
+        names[name] = field
+    }
+
+    func value(_ feature: BorrowedFeature, _ name: String) -> FieldValue? { slots[name].map { feature.attribute($0) } }
+}
+
+/// The valid coordinate range of the data's CRS, for C01.
+struct QCCoordinateRange: Sendable {
+    var x: ClosedRange<Double>
+    var y: ClosedRange<Double>
+
+    init(x: ClosedRange<Double>, y: ClosedRange<Double>) { self.x = x; self.y = y }
+
+    /// Any coordinate (when the CRS is unknown).
+    static let unbounded = QCCoordinateRange(x: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+                                             y: -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
+
+    /// Gauss–Krüger: northings of China, eastings within ±400 km of the central meridian (plus the
+    /// zone prefix); geographic: China's longitudes and latitudes with a margin.
+    init(_ crs: ResolvedCRS) {
+        switch crs.kind {
+        case .gaussKruger(_, let falseEasting, _):
+            x = (falseEasting - 400_000)...(falseEasting + 400_000)
+            y = 0...6_500_000
+        case .geographic:
+            x = 70...140
+            y = 0...56
+        default:
+            self = .unbounded
+        }
+    }
+}
+
+/// The first pass of `zonecalc qc` on one worker: every check that needs one feature only (geometry,
+/// attributes, coordinates, the zone), and what the topology pass needs of it.
+final class QCWorker {
+    let context = GEOSContext()
+    let rules: QCRules
+    let fields: QCFields
+    let classes: LandClassTable
+    let range: QCCoordinateRange
+    let zone: PreparedGeometry?
+    private var scratch: [XY] = []
+
+    init(rules: QCRules, fields: QCFields, classes: LandClassTable, range: QCCoordinateRange, zoneWKB: [UInt8]?) throws {
+        self.rules = rules; self.fields = fields; self.classes = classes; self.range = range
+        let context = self.context
+        zone = try zoneWKB.map { try PreparedGeometry(try Geometry.fromWKB($0, context: context)) }
+    }
+
+    struct Batch: Sendable {
+        var records: [QCRecord] = []
+        var findings: [QCFinding] = []
+        var failure: String?
+    }
+
+    func check(_ feature: BorrowedFeature, into batch: inout Batch) {
+        let id = fields.value(feature, "id")?.text.flatMap { $0.isEmpty ? nil : $0 }
+        func add(_ code: String, _ message: String, value: Double? = nil, location: XY? = nil, wkb: [UInt8]? = nil) {
+            guard rules.on(code) else { return }
+            batch.findings.append(QCFinding(code: code, severity: rules.severity(code), featureIndex: feature.index, fid: feature.fid,
+                                            featureId: id, message: message, value: value, location: location, wkb: wkb))
+        }
+        var record = QCRecord(index: feature.index, fid: feature.fid, id: id, fixed: nil, area: 0, areaBefore: nil, bounds: nil)
+        defer { batch.records.append(record) }
+        checkAttributes(feature, add: add)
+        guard let wkb = feature.wkb else { return add("G02", "no geometry") }
+        do {
+            let geometry: Geometry
+            do { geometry = try Geometry.fromWKB(wkb, context: context) } catch {
+                let text = "\(error)"
+                if text.contains("closed") { return add("G04", "a ring is not closed (\(text))") }
+                if text.contains("number of points") { return add("G03", "a ring has too few points (\(text))") }
+                return add("G01", "the geometry cannot be read (\(text))")
+            }
+            guard !geometry.isEmpty else { return add("G02", "empty geometry") }
+            guard geometry.kind.isAreal else { return add("G08", "a \(geometry.kind), not a polygon") }
+            var fixed = geometry
+            if let problem = try geometry.validityProblem() {
+                if problem.reason.contains("Invalid Coordinate") { return add("G09", "a NaN or infinite coordinate", location: problem.location) }
+                if problem.reason.contains("Too few points") {
+                    add("G03", "a ring has too few points", location: problem.location)
+                } else {
+                    add("G01", problem.describe(), location: problem.location)
+                }
+                record.areaBefore = try geometry.area()
+                fixed = try geometry.makeValid().polygonalPart()
+            }
+            try checkVertices(fixed, add: add)
+            let area = try fixed.area(), perimeter = try fixed.length()
+            record.area = area
+            record.fixed = fixed === geometry ? Array(wkb) : try fixed.wkb()
+            record.bounds = try fixed.bounds()
+            let thinness = perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0
+            if thinness < rules.sliverThinness || area < rules.sliverArea {
+                add("G07", "sliver: area \(NumberText.fixed(area, decimals: 3)) m², thinness 4πA/P² \(NumberText.fixed(thinness, decimals: 4))",
+                    value: thinness, location: try fixed.isEmpty ? nil : fixed.pointOnSurface())
+            }
+            if let b = record.bounds, !(range.x.contains(b.minX) && range.x.contains(b.maxX) && range.y.contains(b.minY) && range.y.contains(b.maxY)) {
+                add("C01", "coordinates outside the CRS's range (x \(NumberText.fixed(b.minX, decimals: 1))…\(NumberText.fixed(b.maxX, decimals: 1)), y \(NumberText.fixed(b.minY, decimals: 1))…\(NumberText.fixed(b.maxY, decimals: 1)))",
+                    location: XY(b.minX, b.minY))
+            }
+            try checkDeclared(feature, area: area, add: add)
+            try checkZone(fixed, area: area, add: add)
+        } catch {
+            batch.failure = batch.failure ?? "feature #\(feature.index + 1)\(id.map { " (\($0))" } ?? ""): \(error)"
+        }
+    }
+
+    /// G05 repeated points and G06 spikes, ring by ring.
+    private func checkVertices(_ geometry: Geometry, add: (String, String, Double?, XY?, [UInt8]?) -> Void) throws {
+        guard rules.on("G05") || rules.on("G06") else { return }
+        var repeated: XY?, repeats = 0, spike: (XY, Double)?
+        try geometry.forEachRing(buffer: &scratch) { _, ring in
+            let count = ring.count
+            guard count >= 4 else { return }
+            for index in 1..<count {
+                let a = ring[index - 1], b = ring[index]
+                if abs(a.x - b.x) <= rules.repeatedPointDistance && abs(a.y - b.y) <= rules.repeatedPointDistance {
+                    repeats += 1
+                    if repeated == nil { repeated = b }
+                }
+            }
+            // Angles at the vertices of the closed ring (the closing point equals the first).
+            let n = count - 1
+            for index in 0..<n {
+                let p = ring[(index + n - 1) % n], v = ring[index], q = ring[(index + 1) % n]
+                let ax = p.x - v.x, ay = p.y - v.y, bx = q.x - v.x, by = q.y - v.y
+                let lengths = (ax * ax + ay * ay).squareRoot() * (bx * bx + by * by).squareRoot()
+                guard lengths > 0 else { continue }
+                let angle = acos(max(-1, min(1, (ax * bx + ay * by) / lengths))) * 180 / .pi
+                if angle < rules.spikeAngle, spike == nil || angle < spike!.1 { spike = (v, angle) }
+            }
+        }
+        if let repeated { add("G05", "\(repeats) repeated consecutive point(s)", Double(repeats), repeated, nil) }
+        if let (point, angle) = spike { add("G06", "spike: a vertex angle of \(NumberText.fixed(angle, decimals: 4))°", angle, point, nil) }
+    }
+
+    /// A04: the declared area against the planar area, with a hint when the ratio is a unit factor.
+    private func checkDeclared(_ feature: BorrowedFeature, area: Double, add: (String, String, Double?, XY?, [UInt8]?) -> Void) throws {
+        guard rules.on("A04"), area > 0, let declaredValue = fields.value(feature, "declared_area")?.doubleValue else { return }
+        let declared = declaredValue * fields.declaredUnit.squareMetres
+        let difference = (declared - area) / area * 100
+        guard abs(difference) > rules.declaredAreaPercent else { return }
+        let ratio = declared / area
+        let hints: [(Double, String)] = [(10_000, "declared in m² but read as 公顷?"), (1.0 / 10_000, "declared in 公顷 but read as m²?"),
+                                         (15, "declared in 亩 but read as 公顷?"), (1.0 / 15, "declared in 公顷 but read as 亩?"),
+                                         (2000.0 / 3, "declared in m² but read as 亩?"), (3.0 / 2000, "declared in 亩 but read as m²?")]
+        let hint = hints.first { abs($0.0 / ratio - 1) < 0.02 }.map { " — \($0.1)" } ?? ""
+        add("A04", "declared \(NumberText.fixed(declared, decimals: 2)) m² (\(fields.names["declared_area"] ?? "") \(NumberText.fixed(declaredValue, decimals: 4)) \(fields.declaredUnit.label)) vs planar \(NumberText.fixed(area, decimals: 2)) m²: \(NumberText.fixed(difference, decimals: 2)) %\(hint)",
+            difference, nil, nil)
+    }
+
+    /// Z01 / Z02 against the approved zone.
+    private func checkZone(_ geometry: Geometry, area: Double, add: (String, String, Double?, XY?, [UInt8]?) -> Void) throws {
+        guard let zone, rules.on("Z01") || rules.on("Z02") else { return }
+        if try zone.covers(geometry) { return }
+        guard try zone.intersects(geometry) else {
+            return add("Z02", "wholly outside the approved zone (\(NumberText.fixed(area, decimals: 2)) m²)", area, try geometry.pointOnSurface(), nil)
+        }
+        let outside = try geometry.difference(zone.base).polygonalPart()
+        let outsideArea = try outside.area()
+        guard outsideArea > rules.outsideArea else { return }
+        add("Z01", "\(NumberText.fixed(outsideArea, decimals: 2)) m² outside the approved zone", outsideArea,
+            try outside.pointOnSurface(), try outside.wkb())
+    }
+
+    /// A01 required fields, A03 land-use codes, A05/A06 dates, A07 negative numbers.
+    private func checkAttributes(_ feature: BorrowedFeature, add: (String, String, Double?, XY?, [UInt8]?) -> Void) {
+        for name in rules.requiredFields {
+            guard let slot = fields.slots[name] else { continue }
+            if (feature.attribute(slot).text ?? "").utf8.allSatisfy({ $0 == 32 || $0 == 9 }) {
+                add("A01", "\(fields.names[name]!) (\(name)) is empty", nil, nil, nil)
+            }
+        }
+        if rules.on("A03"), let code = fields.value(feature, "land_use")?.text?.trimmingCharacters(in: .whitespaces), !code.isEmpty,
+           classes.lookup(code) == nil {
+            add("A03", "land-use code '\(code)' is not in the 三调 / GB/T 21010 code list", nil, nil, nil)
+        }
+        var dates: [String: CalendarDate] = [:]
+        for name in ["supply_date", "actual_start", "actual_completion"] {
+            guard let value = fields.value(feature, name) else { continue }
+            switch LandDateParser.parse(value) {
+            case .date(let date): dates[name] = date
+            case .empty: break
+            case .unreadable(let text): add("A05", "\(fields.names[name]!) '\(text)' is not a date", nil, nil, nil)
+            }
+        }
+        if let start = dates["actual_start"], let completion = dates["actual_completion"], completion < start {
+            add("A06", "completion \(completion) before start \(start)", nil, nil, nil)
+        }
+        if let supply = dates["supply_date"], let start = dates["actual_start"], start < supply {
+            add("A06", "start \(start) before supply \(supply)", nil, nil, nil)
+        }
+        for name in fields.numeric {
+            if let number = fields.value(feature, name)?.doubleValue, number < 0 {
+                add("A07", "\(fields.names[name]!) is negative (\(number))", number, nil, nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Yams
+
+/// How serious a finding is.
+public enum QCSeverity: String, Sendable, CaseIterable, Comparable {
+    case info
+    case warning
+    case error
+
+    public static func < (a: QCSeverity, b: QCSeverity) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The catalogue of checks: stable codes with their meaning (Docs/qc.md).
+public enum QCCatalogue {
+    public static let titles: [String: String] = [
+        "G01": "invalid geometry", "G02": "empty geometry", "G03": "ring with too few points", "G04": "ring not closed",
+        "G05": "repeated consecutive points", "G06": "spike", "G07": "sliver", "G08": "not a polygon", "G09": "NaN or infinite coordinate",
+        "T01": "parcels overlap", "T02": "duplicate geometry", "T03": "parcel inside another",
+        "Z01": "partly outside the zone", "Z02": "wholly outside the zone",
+        "A01": "required field missing or empty", "A02": "duplicate id", "A03": "land-use code not in the code list",
+        "A04": "declared area differs", "A05": "date not readable", "A06": "dates out of order", "A07": "negative number",
+        "C01": "coordinates outside the CRS's range", "C02": "easting and northing swapped", "C03": "zone prefix contradicts the CRS",
+    ]
+}
+
+/// The QC rule set (`Rules/qc-rules.yaml`, or `--rules FILE`).
+public struct QCRules: Sendable {
+    public var severities: [String: QCSeverity] = [:]
+    public var enabled: Set<String> = []
+    public var overlapArea = 1.0
+    public var outsideArea = 1.0
+    public var sliverThinness = 0.05
+    public var sliverArea = 0.5
+    public var spikeAngle = 1.0
+    public var repeatedPointDistance = 0.0
+    public var declaredAreaPercent = 5.0
+    public var requiredFields = ["id", "land_use"]
+    public var source = "qc-rules.yaml"
+
+    public func on(_ code: String) -> Bool { enabled.contains(code) }
+    public func severity(_ code: String) -> QCSeverity { severities[code] ?? .warning }
+
+    /// The rule set at `path`, or the project's / bundled `qc-rules.yaml`.
+    public static func load(path: String?, files: RuleFiles) throws(ZoneCalcError) -> QCRules {
+        let file: String
+        if let path { file = path } else { file = try files.url("qc-rules.yaml").path }
+        let (root, reader) = try NodeReader.document(at: file, what: "the QC rule set")
+        let top = try reader.mapping(root, key: "(top level)", allowed: ["checks", "tolerances", "required_fields"])
+        var rules = QCRules()
+        if let checks = top["checks"] {
+            for (code, node) in try reader.mapping(checks, key: "checks", allowed: QCCatalogue.titles.keys.sorted()).ordered {
+                let entry = try reader.mapping(node, key: "checks.\(code)", allowed: ["enabled", "severity"])
+                let enabledText = entry["enabled"].flatMap(reader.text) ?? "true"
+                guard let enabled = Bool(enabledText) else { throw reader.error(node, "checks.\(code).enabled", "must be true or false") }
+                let severityText = entry["severity"].flatMap(reader.text) ?? "warning"
+                guard let severity = QCSeverity(rawValue: severityText) else {
+                    throw reader.error(node, "checks.\(code).severity", "'\(severityText)' must be error, warning or info")
+                }
+                if enabled { rules.enabled.insert(code) }
+                rules.severities[code] = severity
+            }
+        }
+        if let node = top["tolerances"] {
+            let keys = ["overlap_area_m2", "outside_area_m2", "sliver_thinness", "sliver_area_m2", "spike_angle_degrees",
+                        "repeated_point_distance_m", "declared_area_percent"]
+            let entries = try reader.mapping(node, key: "tolerances", allowed: keys)
+            func value(_ key: String, _ current: Double) throws(ZoneCalcError) -> Double {
+                guard let number = try reader.optionalNumber(entries[key], key: "tolerances.\(key)") else { return current }
+                guard number >= 0 else { throw reader.error(entries[key]!, "tolerances.\(key)", "must not be negative") }
+                return number
+            }
+            rules.overlapArea = try value("overlap_area_m2", rules.overlapArea)
+            rules.outsideArea = try value("outside_area_m2", rules.outsideArea)
+            rules.sliverThinness = try value("sliver_thinness", rules.sliverThinness)
+            rules.sliverArea = try value("sliver_area_m2", rules.sliverArea)
+            rules.spikeAngle = try value("spike_angle_degrees", rules.spikeAngle)
+            rules.repeatedPointDistance = try value("repeated_point_distance_m", rules.repeatedPointDistance)
+            rules.declaredAreaPercent = try value("declared_area_percent", rules.declaredAreaPercent)
+        }
+        if let node = top["required_fields"] {
+            guard let items = node.sequence else { throw reader.error(node, "required_fields", "expected a list of field names") }
+            rules.requiredFields = items.compactMap(reader.text)
+        }
+        rules.source = (file as NSString).lastPathComponent
+        return rules
+    }
+}
