@@ -13,7 +13,7 @@ extension ReportLanguage: ExpressibleByArgument {}
 struct ProposalCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a proposal against the control lines, land use, other zones and the rules (rules.md §6): verdict, reasons, areas, conflict maps.")
+        abstract: "Check a proposal against the control lines, land use, other zones and the rules (rules.md §6): verdict, reasons, areas, conflict maps. Exit 1 when the verdict is fail.")
 
     @Argument(help: "The zone project file (zone.yaml).")
     var project: String
@@ -52,6 +52,7 @@ struct ProposalCheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        var failed = false
         try reportingErrors(source: project) {
             let zone = try ZoneProjectLoader.load(project)
             var options = ProposalOptions()
@@ -63,6 +64,8 @@ struct ProposalCheckCommand: ParsableCommand {
             let report = try ProposalJob.run(project: zone, options: options)
             if let output { try ProposalExport.write(report, project: zone, to: output, language: lang, force: force) }
             print(ProposalReportText(language: lang).render(report), terminator: "")
+            failed = report.verdict == .fail
         }
+        if failed { throw ExitCode(1) }
     }
 }

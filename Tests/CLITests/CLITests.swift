@@ -213,13 +213,13 @@ import Testing
     }
 
     /// `zonecalc proposal check` writes the GeoPackage, the boundary-point txt of the new boundary and a
-    /// self-contained HTML page, and its exit status stays 0 whatever the verdict (the verdict is the output).
+    /// self-contained HTML page; the exit status is 1 when the verdict is fail.
     @Test func proposalCheckWritesItsFolder() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("kq").path
         let result = try Self.run(["proposal", "check", Self.sample("zone.yaml"), Self.sample("kqfw.txt"), "-o", out])
-        #expect(result.status == 0, "\(result.err)")
+        #expect(result.status == 1, "\(result.err)")
         #expect(result.out.contains("结论：不符合"))
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.contains("<svg") && !html.contains("<script"))

@@ -99,7 +99,7 @@ import Testing
             try dataset.close()
             options.newBoundary = SourceSpec(path: path)
         }
-        #expect(boundary.kind == .newBoundary)
+        #expect(boundary.kind == .adjustment)
         #expect(abs(boundary.added.planar! - pieces.added.planar!) < 1e-6)
         #expect(abs(boundary.removed.planar! - pieces.removed.planar!) < 1e-6)
         #expect(abs(boundary.after.planar! - pieces.after.planar!) < 1e-6)
@@ -181,5 +181,33 @@ import Testing
         let tq = try ProposalJob.run(project: project, options: adjustment)
         #expect(tq.kind == .adjustment && tq.verdict == .pass)
         #expect(abs(tq.added.planar! - tq.removed.planar!) < 1)
+    }
+
+    /// Review cases: a name containing "out" with 调入 is not taken out; pieces adding nothing do not crash
+    /// and need review; an adjustment that shrinks the zone needs review; an expansion given as a new
+    /// boundary is judged as an expansion.
+    @Test func changeTypesEmptyAdditionsAndShrinkingAdjustments() throws {
+        let south = try check([Piece(ring: Self.rect(0, 0, 100, 100), name: "调出", type: "调出", declaredHectares: 1),
+                               Piece(ring: Self.rect(1000, 0, 1250, 800), name: "Southeast plot", type: "调入", declaredHectares: 20)])
+        #expect(abs(south.added.planar! - 200_000) < 1e-6)
+        #expect(south.verdict == .fail)
+        let inside = try check([Piece(ring: Self.rect(100, 100, 200, 200), name: "扩区", type: "扩区", declaredHectares: 1)])
+        #expect(inside.added.planar == 0 && rule(inside, "R9").status == .needsReview)
+        let shrink = try check([Piece(ring: Self.rect(0, 0, 200, 100), name: "调出", type: "调出", declaredHectares: 2),
+                                Piece(ring: Self.rect(1000, 100, 1100, 200), name: "调入", type: "调入", declaredHectares: 1)])
+        #expect(rule(shrink, "R6").status == .needsReview)
+        let grown = try check([]) { options, folder in
+            let context = GEOSContext()
+            let new = try Geometry.collection(.collection, of: [try Geometry.polygon(shell: Self.rect(0, 0, 1000, 1000), context: context),
+                                                               try Geometry.polygon(shell: Self.rect(1000, 100, 1100, 600), context: context)],
+                                              context: context).unaryUnion()
+            let path = folder.appendingPathComponent("grown.gpkg").path
+            let dataset = try VectorDataset.create(path, driver: "GPKG")
+            let layer = try dataset.createLayer(name: "grown", crsWKT: "EPSG:4528", geometry: .multiPolygon, fields: [FieldDefinition(name: "MC", type: .string)])
+            try layer.addFeature([.string("扩区后边界")], wkb: try new.wkb())
+            try dataset.close()
+            options.newBoundary = SourceSpec(path: path)
+        }
+        #expect(grown.kind == .expansion && rule(grown, "R6").status == .notApplicable && rule(grown, "R7").status == .pass)
     }
 }

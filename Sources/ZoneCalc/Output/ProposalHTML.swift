@@ -50,7 +50,7 @@ public struct ProposalHTML {
             html += table([t("地类编码", "code"), t("地类名称", "class"), t("三大类", "category"), t("公顷", "ha"), t("亩", "mu")],
                           report.landUse.map { item in
                               let e = item.area.ellipsoidal ?? 0
-                              return [item.code, item.name, item.category, NumberText.fixed(e / 10_000, decimals: 4),
+                              return [item.code, item.name, item.category, NumberText.fixed(e / 10_000, decimals: 2),
                                       NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 2)]
                           }, numericFrom: 3)
         }
@@ -60,12 +60,14 @@ public struct ProposalHTML {
             html += table([t("编号", "rule"), t("类型", "kind"), t("对象", "feature"), t("公顷", "ha"), t("亩", "mu"), t("X (北)", "X (north)"), t("Y (东)", "Y (east)")],
                           pieces.map { piece in
                               let e = piece.area.ellipsoidal ?? 0
-                              return [piece.rule, piece.kind, piece.label, NumberText.fixed(e / 10_000, decimals: 4),
+                              return [piece.rule, piece.kind, piece.label, NumberText.fixed(e / 10_000, decimals: 2),
                                       NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 2),
                                       NumberText.fixed(piece.location.y, decimals: 3), NumberText.fixed(piece.location.x, decimals: 3)]
                           }, numericFrom: 3)
         }
-        if !report.notes.isEmpty { html += "<h2>Notes</h2><ul>" + report.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>\n" }
+        if !report.notes.isEmpty {
+            html += "<h2>\(t("说明", "Notes"))</h2><ul>" + report.notes.map { "<li>\(HTMLText.escape($0.text(language)))</li>" }.joined() + "</ul>\n"
+        }
         return html + "</body></html>\n"
     }
 

@@ -48,8 +48,8 @@ public struct ProposalReportText {
                                   alignments: [.left, .left, .left, .right, .right])
             for item in report.landUse {
                 let e = item.area.ellipsoidal ?? 0
-                table.add([item.code, item.name, item.category, NumberText.fixed(e / 10_000, decimals: 4),
-                           NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 4)])
+                table.add([item.code, item.name, item.category, NumberText.fixed(e / 10_000, decimals: 2),
+                           NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 2)])
             }
             out += t("新增用地现状地类（三调）", "Land use of the added land (三调)") + "\n" + table.render() + "\n"
         }
@@ -59,13 +59,13 @@ public struct ProposalReportText {
                                   alignments: [.left, .left, .left, .right, .right, .right, .right])
             for piece in pieces {
                 let e = piece.area.ellipsoidal ?? 0
-                table.add([piece.rule, piece.kind, piece.label, NumberText.fixed(e / 10_000, decimals: 4),
+                table.add([piece.rule, piece.kind, piece.label, NumberText.fixed(e / 10_000, decimals: 2),
                            NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 2),
                            NumberText.fixed(piece.location.y, decimals: 3), NumberText.fixed(piece.location.x, decimals: 3)])
             }
             out += t("冲突图斑（X 为北坐标，Y 为东坐标）", "Conflict pieces (X northing, Y easting)") + "\n" + table.render() + "\n"
         }
-        if !report.notes.isEmpty { out += "Notes\n" + report.notes.map { "  \($0)\n" }.joined() }
+        if !report.notes.isEmpty { out += t("说明", "Notes") + "\n" + report.notes.map { "  \($0.text(language))\n" }.joined() }
         return out
     }
 }

@@ -50,7 +50,7 @@ struct ProposalChecks {
         for part in geometry.polygons(outside) {
             let area = try geometry.measure(part)
             guard (area.planar ?? 0) >= rules.overlapTolerance else { continue }
-            pieces.append(ConflictPiece(rule: "R3", kind: "城镇开发边界外", label: "outside", area: area, location: try part.pointOnSurface(), wkb: try part.wkb()))
+            pieces.append(ConflictPiece(rule: "R3", kind: "城镇开发边界外", label: "城镇开发边界外", area: area, location: try part.pointOnSurface(), wkb: try part.wkb()))
         }
         let total = pieces.reduce(0) { $0 + value($1.area) }
         guard !pieces.isEmpty else {
@@ -88,6 +88,14 @@ struct ProposalChecks {
             return AddedLandClass(code: code, name: known?.name ?? "未识别", category: known?.category.rawValue ?? "未识别", area: byCode[code]!)
         }
         let total = value(try geometry.measure(added))
+        let covered = classes.reduce(0) { $0 + value($1.area) }
+        if total > 0, covered < total - rules.overlapTolerance {
+            let missing = total - covered
+            return (RuleResult(id: "R5", title: title, source: source, status: .notChecked,
+                               reason: Bilingual("三调图层仅覆盖拟新增用地的\(NumberText.fixed(covered / total * 100, decimals: 2))%，另有\(Self.hectares(missing))公顷无地类，无法完整统计。",
+                                                 "The land_use layer covers only \(NumberText.fixed(covered / total * 100, decimals: 2)) % of the added land; \(Self.hectares(missing)) ha have no land class.")),
+                    classes)
+        }
         let cultivated = classes.filter { LandClassTable.cultivatedCodes.contains(table.lookup($0.code)?.code ?? "") }.reduce(0) { $0 + value($1.area) }
         let construction = classes.filter { $0.category == LandCategory.construction.rawValue }.reduce(0) { $0 + value($1.area) }
         let cultivatedShare = total > 0 ? cultivated / total * 100 : 0, constructionShare = total > 0 ? construction / total * 100 : 0
@@ -136,7 +144,9 @@ struct ProposalChecks {
         let change = later - before
         let text = Bilingual("调整前\(Self.hectares(before))公顷，调整后\(Self.hectares(later))公顷，变化\(NumberText.fixed(change, decimals: 2))平方米。",
                              "Before \(Self.hectares(before)) ha, after \(Self.hectares(later)) ha, change \(NumberText.fixed(change, decimals: 2)) m².")
-        return RuleResult(id: "R6", title: title, source: source, status: change <= rules.adjustmentTolerance ? .pass : .fail, reason: text)
+        // 调区 keeps the area: a larger zone fails; a smaller one is not what an adjustment asks for either.
+        let status: RuleStatus = change > rules.adjustmentTolerance ? .fail : (change < -rules.adjustmentTolerance ? .needsReview : .pass)
+        return RuleResult(id: "R6", title: title, source: source, status: status, reason: text)
     }
 
     /// Rule 7: the expansion's size within the profile's limits.

@@ -19,6 +19,8 @@ public struct ProposalPart: Sendable {
     public var declaredArea: Double?
     /// The part's own CRS, as read.
     public var crs: ResolvedCRS
+    /// What the reader noticed in the file (e.g. a boundary-point txt whose 带号 contradicts its eastings).
+    public var warnings: [String] = []
 }
 
 /// How the proposal was given.
@@ -33,8 +35,14 @@ public enum ProposalKind: String, Sendable {
 
 /// Reads proposal files (any format ZoneCalc reads, boundary-point txt included) into parts.
 enum ProposalInput {
-    /// Words of a change-type value or a parcel name that mark land taken out.
-    static let removalWords = ["调出", "removed", "out"]
+    /// Whether a piece is taken out: the change-type value when the layer has that field (exactly 调出,
+    /// or its English "removed"), else a name containing 调出.
+    static func isRemoval(changeType: String?, name: String?) -> Bool {
+        if let changeType = changeType?.trimmingCharacters(in: .whitespaces), !changeType.isEmpty {
+            return changeType == "调出" || changeType.lowercased() == "removed"
+        }
+        return name?.contains("调出") ?? false
+    }
 
     /// - Parameters:
     ///   - layer: the project's layer the files came from, for its field mapping (nil: ad-hoc files).
@@ -67,17 +75,17 @@ enum ProposalInput {
                     defer { slot += 1 }
                     return feature.attributes[slot]
                 }
-                let changeText = next(changeIndex)?.text ?? ""
+                let changeText = next(changeIndex)?.text
                 let name = next(nameIndex)?.text
                 let id = next(idIndex)?.text
                 let declaredValue = next(declared?.index)?.doubleValue
                 guard var wkb = feature.wkb else { return }
                 if let reprojector { wkb = try reprojector.reproject(wkb) }
                 let label = [id, name].compactMap { $0 }.first { !$0.isEmpty } ?? "\(reader.layerName) #\(feature.index + 1)"
-                let marked = (changeText + " " + (name ?? "")).lowercased()
-                let change = forced ?? (removalWords.contains { marked.contains($0) } ? .removed : .added)
+                let change = forced ?? (isRemoval(changeType: changeText, name: name) ? .removed : .added)
                 parts.append(ProposalPart(source: reader.sourceName, label: label, change: change, wkb: wkb,
-                                          declaredArea: declaredValue.map { $0 * declared!.unit.squareMetres }, crs: crs))
+                                          declaredArea: declaredValue.map { $0 * declared!.unit.squareMetres }, crs: crs,
+                                          warnings: reader.readWarnings))
             }
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)

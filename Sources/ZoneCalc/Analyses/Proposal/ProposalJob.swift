@@ -31,8 +31,8 @@ public enum ProposalJob {
         let checks = ProposalChecks(geometry: geometry, rules: rules, project: project, method: method)
         do {
             let approved = try geometry.union(try geometry.features(project, .boundary)!.map(\.geometry))
-            var notes: [String] = []
-            let kind: ProposalKind
+            var notes: [Bilingual] = []
+            var kind: ProposalKind
             var added: Geometry, removed: Geometry
             if options.newBoundary != nil {
                 kind = .newBoundary
@@ -47,14 +47,25 @@ public enum ProposalJob {
                 removed = try removedRaw.intersection(approved).polygonalPart()
                 let overlapInside = (try geometry.measure(addedRaw).planar ?? 0) - (try geometry.measure(added).planar ?? 0)
                 if overlapInside > rules.overlapTolerance {
-                    notes.append("\(NumberText.fixed(overlapInside, decimals: 2)) m² of the added parts already lie in the approved zone and are not counted as added")
+                    let m2 = NumberText.fixed(overlapInside, decimals: 2)
+                    notes.append(Bilingual("拟新增地块中有\(m2)平方米已在核准范围内，不计入新增面积。",
+                                           "\(m2) m² of the added parts already lie in the approved zone and are not counted as added."))
                 }
                 let outside = (try geometry.measure(removedRaw).planar ?? 0) - (try geometry.measure(removed).planar ?? 0)
                 if outside > rules.overlapTolerance {
-                    notes.append("\(NumberText.fixed(outside, decimals: 2)) m² of the parts taken out lie outside the approved zone and are not counted")
+                    let m2 = NumberText.fixed(outside, decimals: 2)
+                    notes.append(Bilingual("调出地块中有\(m2)平方米不在核准范围内，不计入调出面积。",
+                                           "\(m2) m² of the parts taken out lie outside the approved zone and are not counted."))
                 }
             }
-            let after = try geometry.union([try approved.difference(removed), added])
+            if kind == .newBoundary {
+                // A new boundary is judged as what it amounts to: an expansion when nothing is taken out.
+                kind = (try geometry.measure(removed).planar ?? 0) > rules.overlapTolerance ? .adjustment : .expansion
+                notes.append(Bilingual("方案以调整后边界给出，新增与调出部分由其与核准范围比较得出。",
+                                       "Given as a new boundary; the land added and taken out is its difference with the approved zone."))
+            }
+            let kept = try approved.difference(removed)
+            let after = try geometry.union([kept, added])
             let approvedArea = try geometry.measure(approved), addedArea = try geometry.measure(added)
             var results: [RuleResult] = []
             results.append(try checks.noOverlap(id: "R1", role: .farmland, added: added, title: Bilingual("不占用永久基本农田", "no permanent basic farmland"),
@@ -69,7 +80,7 @@ public enum ProposalJob {
             results.append(checks.keepsApprovedArea(kind: kind, approved: approvedArea, after: try geometry.measure(after)))
             results.append(checks.expansionSize(kind: kind, added: addedArea, approved: approvedArea))
             results.append(try checks.preconditions())
-            results.append(try checks.geometryQuality(parts: parts, added: added, approved: approved))
+            results.append(try checks.geometryQuality(parts: parts, added: added, approved: kept))
             results.append(try checks.coordinates(parts: parts, approved: approved))
             return ProposalReport(zoneName: project.name, zoneCode: project.code, kind: kind, crs: crs, approved: approvedArea,
                                   removed: try geometry.measure(removed), added: addedArea, after: try geometry.measure(after),

@@ -93,5 +93,5 @@ public struct ProposalReport: Sendable {
     public var newBoundaryWKB: [UInt8]
     /// Control-line geometries near the proposal, for the map: (kind, WKB).
     public var context: [(kind: String, wkb: [UInt8])]
-    public var notes: [String]
+    public var notes: [Bilingual]
 }

@@ -4,7 +4,7 @@ import GeoBridge
 /// Rules 9 and 10: the proposal's geometry (validity, slivers, spikes, enclaves, declared areas) and
 /// its coordinates (CRS and distance from the zone).
 extension ProposalChecks {
-    /// Rule 9.
+    /// Rule 9. `approved` is the zone that remains (approved less what is taken out), for enclaves.
     func geometryQuality(parts: [ProposalPart], added: Geometry, approved: Geometry) throws -> RuleResult {
         let title = Bilingual("图形质量", "geometry quality")
         let source = "\(rules.source): sliver < \(NumberText.fixed(rules.sliverWidth, decimals: 1)) m wide or < \(NumberText.fixed(rules.sliverArea, decimals: 0)) m², spike < \(NumberText.fixed(rules.spikeAngleDegrees, decimals: 1))°, declared area ±\(NumberText.fixed(rules.declaredAreaTolerancePercent, decimals: 2)) %; 飞地 rules.md §6.4 [U]"
@@ -29,8 +29,11 @@ extension ProposalChecks {
                 let computed = try geometry.measure(repaired).planar ?? 0
                 let difference = (declared - computed) / computed * 100
                 if abs(difference) > rules.declaredAreaTolerancePercent {
-                    reviewZh.append("\(part.label)：申报面积\(Self.hectares(declared))公顷，计算面积\(Self.hectares(computed))公顷，相差\(NumberText.fixed(difference, decimals: 2))%")
-                    reviewEn.append("\(part.label): declared \(Self.hectares(declared)) ha, computed \(Self.hectares(computed)) ha (\(NumberText.fixed(difference, decimals: 2)) %)")
+                    // A ratio of 10 000 is an area in m² given where 公顷 are expected.
+                    let unitZh = abs(declared / computed / 10_000 - 1) < 0.02 ? "（疑为以平方米填报）" : ""
+                    let unitEn = unitZh.isEmpty ? "" : " — given in m² where 公顷 are expected?"
+                    reviewZh.append("\(part.label)：申报面积\(Self.hectares(declared))公顷，计算面积\(Self.hectares(computed))公顷，相差\(NumberText.fixed(difference, decimals: 2))%\(unitZh)")
+                    reviewEn.append("\(part.label): declared \(Self.hectares(declared)) ha, computed \(Self.hectares(computed)) ha (\(NumberText.fixed(difference, decimals: 2)) %)\(unitEn)")
                 }
             }
         }
@@ -42,22 +45,27 @@ extension ProposalChecks {
             if planar < rules.sliverArea || width < rules.sliverWidth {
                 reviewZh.append("碎片 \(NumberText.fixed(planar, decimals: 2))平方米，平均宽度\(NumberText.fixed(width, decimals: 2))米")
                 reviewEn.append("sliver of \(NumberText.fixed(planar, decimals: 2)) m², mean width \(NumberText.fixed(width, decimals: 2)) m")
-                pieces.append(ConflictPiece(rule: "R9", kind: "碎片", label: "sliver", area: area, location: location, wkb: try polygon.wkb()))
+                pieces.append(ConflictPiece(rule: "R9", kind: "碎片", label: "碎片", area: area, location: location, wkb: try polygon.wkb()))
                 continue
             }
             let distance = approved.isEmpty ? 0 : try polygon.distance(to: approved)
             if distance > 0 {
                 reviewZh.append("飞地：\(Self.hectares(value(area)))公顷，距核准范围\(NumberText.fixed(distance, decimals: 2))米，需专门说明")
                 reviewEn.append("enclave (飞地) of \(Self.hectares(value(area))) ha, \(NumberText.fixed(distance, decimals: 2)) m from the approved zone: needs a justification")
-                pieces.append(ConflictPiece(rule: "R9", kind: "飞地", label: "enclave \(NumberText.fixed(distance, decimals: 1)) m", area: area,
+                pieces.append(ConflictPiece(rule: "R9", kind: "飞地", label: "距核准范围\(NumberText.fixed(distance, decimals: 1))米", area: area,
                                             location: location, wkb: try polygon.wkb()))
             }
         }
+        if parts.contains(where: { $0.change == .added }), (try geometry.measure(added).planar ?? 0) <= rules.overlapTolerance {
+            reviewZh.append("拟新增地块均在核准范围内，实际未新增用地")
+            reviewEn.append("the added pieces lie inside the approved zone: no land is added")
+        }
         let status: RuleStatus = !failZh.isEmpty ? .fail : (!reviewZh.isEmpty ? .needsReview : .pass)
         let zh = (failZh + reviewZh).joined(separator: "；"), en = (failEn + reviewEn).joined(separator: "; ")
+        let declared = parts.contains { $0.declaredArea != nil }
         return RuleResult(id: "R9", title: title, source: source, status: status,
-                          reason: status == .pass ? Bilingual("图形有效，无碎片、尖角和飞地，申报面积与计算面积一致。",
-                                                              "Valid geometry; no sliver, spike or enclave; declared areas agree.")
+                          reason: status == .pass ? Bilingual("图形有效，无碎片、尖角和飞地" + (declared ? "，申报面积与计算面积一致。" : "。"),
+                                                              "Valid geometry; no sliver, spike or enclave" + (declared ? "; declared areas agree." : "."))
                                                   : Bilingual(zh + "。", en + "."), pieces: pieces)
     }
 
@@ -89,6 +97,10 @@ extension ProposalChecks {
         var failZh: [String] = [], failEn: [String] = [], reviewZh: [String] = [], reviewEn: [String] = [], noteZh: [String] = [], noteEn: [String] = []
         let target = geometry.crs
         for part in parts {
+            for warning in part.warnings {
+                reviewZh.append("\(part.label)：\(warning)")
+                reviewEn.append("\(part.label): \(warning)")
+            }
             if part.crs.definition != target.definition {
                 if part.crs.datum != target.datum {
                     reviewZh.append("\(part.label)：坐标系为\(part.crs.name)，与项目（\(target.name)）基准不同，已转换，需核实")
