@@ -234,4 +234,27 @@ import Testing
         let both = try Self.run(["proposal", "check", Self.sample("zone.yaml")])
         #expect(both.status == 2 && both.err.contains("--layer"))
     }
+
+    /// `zonecalc qc`: exit 0 when nothing reaches --fail-on, 1 when something does, 2 when it cannot run;
+    /// findings to a GeoPackage; a repaired copy whose invalid parcel became valid, the input untouched.
+    @Test func qcExitStatusFindingsAndRepairedCopy() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let clean = try Self.run(["qc", Self.sample("zone.yaml")])
+        #expect(clean.status == 0, "\(clean.err)")
+        #expect(clean.out.contains("A04"))
+        let strict = try Self.run(["qc", Self.sample("zone.yaml"), "--fail-on", "warning"])
+        #expect(strict.status == 1)
+        #expect(try Self.run(["qc", "/nonexistent/zd.gpkg"]).status == 2)
+        let fixture = Self.root.appendingPathComponent("Tests/ZoneCalcTests/Fixtures/qc/p2k.gpkg").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture))
+        let findings = folder.appendingPathComponent("qc.gpkg").path, fixed = folder.appendingPathComponent("fixed.gpkg").path
+        let run = try Self.run(["qc", fixture + ":zd", "--zone", fixture + ":kfqfw", "-o", findings, "--fix", fixed])
+        #expect(run.status == 1, "\(run.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture)) == before)
+        let info = try Self.run(["info", fixed])
+        #expect(info.status == 0 && info.out.contains("Invalid:    0"), "\(info.out)")
+        let layer = try Self.run(["info", findings])
+        #expect(layer.out.contains("qc_findings"))
+    }
 }

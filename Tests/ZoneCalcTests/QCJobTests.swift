@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import ZoneCalc
+
+@Suite struct QCJobTests {
+    static let fixture = TestData.root.appendingPathComponent("Tests/ZoneCalcTests/Fixtures/qc/p2k.gpkg").path
+
+    func run(_ configure: (inout QCOptions) -> Void) throws -> QCReport {
+        var options = QCOptions()
+        options.workers = 2
+        configure(&options)
+        return try QCJob.run(options)
+    }
+
+    func findings(_ report: QCReport, _ code: String) -> [QCFinding] { report.findings.filter { $0.code == code } }
+
+    /// The peers' d_qc on a small set from the shared generator (`gen.py --parcels 2000`, layers zd and
+    /// kfqfw copied to Fixtures/qc/p2k.gpkg, planted defects in p2k-manifest.json). Expected values from the
+    /// geopandas peer run once (`peers/geopandas_jobs.py bench-data/p2k --json …`): invalid 1
+    /// (140105000000GB00372, self-intersection); duplicate ids 1 (2 records); overlap pairs 5 over
+    /// 7 parcels, 1324.856985 m²; partly outside 1, 1048.486024 m² outside; wholly outside 0; declared
+    /// area off by more than 5 %: 5; slivers (4πA/P² < 0.05): 1.
+    @Test func findingsEqualThePeersAndCatchEveryPlantedDefect() throws {
+        let report = try run { options in
+            options.source = SourceSpec(path: Self.fixture, layer: "zd")
+            options.zone = SourceSpec(path: Self.fixture, layer: "kfqfw")
+        }
+        #expect(report.featureCount == 2000)
+        #expect(findings(report, "G01").map(\.featureId) == ["140105000000GB00372"])
+        #expect(findings(report, "G01")[0].message.contains("Self-intersection"))
+        #expect(findings(report, "A02").count == 1)
+        let overlaps = findings(report, "T01")
+        #expect(overlaps.count == 5)
+        #expect(Set(overlaps.flatMap { [$0.featureIndex!, $0.otherIndex!] }).count == 7)
+        #expect(abs(overlaps.reduce(0) { $0 + $1.value! } - 1324.856985) < 1e-5)
+        let outside = findings(report, "Z01")
+        #expect(outside.count == 1 && abs(outside[0].value! - 1048.486024) < 1e-5)
+        #expect(findings(report, "Z02").isEmpty)
+        #expect(findings(report, "A04").count == 5)
+        #expect(findings(report, "G07").count == 1)
+        // Every planted defect is found, by its id.
+        struct Manifest: Decodable { var planted: [String: [String]] }
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath:
+            TestData.root.appendingPathComponent("Tests/ZoneCalcTests/Fixtures/qc/p2k-manifest.json").path)))
+        let byCode: [String: String] = ["bowtie": "G01", "dup_id": "A02", "sliver": "G07", "straddle": "Z01", "area_mismatch": "A04"]
+        for (kind, code) in byCode {
+            let found = Set(findings(report, code).compactMap(\.featureId))
+            for id in manifest.planted[kind]! { #expect(found.contains(id), "\(kind) \(id) not found as \(code)") }
+        }
+        let overlapIds = Set(overlaps.flatMap { [$0.featureId, $0.otherId] }.compactMap { $0 })
+        for id in manifest.planted["overlap_pushed"]! { #expect(overlapIds.contains(id), "overlap \(id)") }
+    }
+
+    /// Results do not depend on the number of workers.
+    @Test func workersDoNotChangeTheFindings() throws {
+        func messages(_ workers: Int) throws -> [String] {
+            try run { options in
+                options.source = SourceSpec(path: Self.fixture, layer: "zd")
+                options.zone = SourceSpec(path: Self.fixture, layer: "kfqfw")
+                options.workers = workers
+            }.findings.map { "\($0.code) \($0.featureIndex ?? -1) \($0.otherIndex ?? -1) \($0.message)" }
+        }
+        #expect(try messages(1) == messages(2))
+    }
+
+    /// One feature per geometry check, written with hand-made WKB (GDAL stores it as given).
+    @Test func geometryChecksByHand() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let x = 500_000.0, y = 3_500_000.0
+        func ring(_ points: [(Double, Double)]) -> [XY] { points.map { XY(x + $0.0, y + $0.1) } }
+        let cases: [(String, String, [XY])] = [
+            ("ok", "0601", ring([(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)])),
+            ("repeat", "0601", ring([(200, 0), (300, 0), (300, 0), (300, 100), (200, 100), (200, 0)])),
+            ("spike", "0601", ring([(400, 0), (500, 0), (500, 100), (450, 100), (450.0, 300), (449.9, 100), (400, 100), (400, 0)])),
+            ("unclosed", "0601", ring([(600, 0), (700, 0), (700, 100), (600, 100)])),
+            ("overlap", "0601", ring([(50, 50), (150, 50), (150, 150), (50, 150), (50, 50)])),
+            ("copy", "0601", ring([(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)])),
+            ("", "9999", ring([(800, 0), (900, 0), (900, 100), (800, 100), (800, 0)])),
+        ]
+        let path = folder.appendingPathComponent("t.gpkg").path
+        let dataset = try VectorDataset.create(path, driver: "GPKG")
+        let layer = try dataset.createLayer(name: "t", crsWKT: "EPSG:4547", geometry: .polygon,
+                                            fields: [FieldDefinition(name: "ZDBH", type: .string), FieldDefinition(name: "DLBM", type: .string),
+                                                     FieldDefinition(name: "SBMJ", type: .real), FieldDefinition(name: "GYRQ", type: .string),
+                                                     FieldDefinition(name: "SJKGRQ", type: .string)])
+        for (index, (id, code, points)) in cases.enumerated() {
+            // 15 亩 = 10 000 m² for the 100 m squares; the "overlap" square declares 1 (公顷) in an 亩 field.
+            let declared: Double = id == "overlap" ? 1 : 15
+            let dates: (FieldValue, FieldValue) = index == 0 ? (.string("2020-05-01"), .string("2019-01-01")) : (.string("2020/13/01"), .null)
+            try layer.addFeature([.string(id), .string(code), .real(declared), dates.0, dates.1], wkb: ProposalTestZone.rawPolygonWKB(points))
+        }
+        try dataset.close()
+        let report = try run { options in options.source = SourceSpec(path: path) }
+        func codes(_ id: String) -> Set<String> {
+            Set(report.findings.filter { $0.featureId == id || ($0.featureId == nil && id == "" && $0.featureIndex == 6) }.map(\.code))
+        }
+        #expect(codes("ok").isSuperset(of: ["A06", "T01", "T02"]))        // start before supply; overlaps "overlap"; equals "copy"
+        #expect(codes("repeat").contains("G05"))
+        #expect(codes("spike").contains("G06"))
+        #expect(codes("unclosed").contains("G04") || codes("unclosed").contains("G01"))
+        #expect(codes("overlap").contains("A04"))
+        #expect(report.findings.first { $0.code == "A04" && $0.featureId == "overlap" }!.message.contains("declared in 公顷 but read as 亩"))
+        #expect(codes("").isSuperset(of: ["A01", "A03"]))
+        #expect(report.findings.contains { $0.code == "A05" && $0.message.contains("2020/13/01") })
+        let overlap = report.findings.first { $0.code == "T01" }!
+        #expect(abs(overlap.value! - 2500) < 1e-9)
+    }
+}
