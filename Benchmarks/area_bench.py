@@ -70,6 +70,18 @@ def median_run(cmd, reps):
     return runs[order[reps // 2]], [r[0] for r in runs]
 
 
+def peer_job_times(peer, folder, job, reps):
+    """Runs a peer script `reps` times; returns its own timer for `job` and a_read + b_area + job, per run."""
+    times, ends = [], []
+    for _ in range(reps):
+        with tempfile.NamedTemporaryFile(suffix=".json") as j:
+            timed([sys.executable, os.path.join(SHARED, "peers", f"{peer}_jobs.py"), folder, "--json", j.name])
+            t = json.load(open(j.name))["timings_s"]
+            times.append(t[job])
+            ends.append(t["a_read"] + t["b_area"] + t[job])
+    return times, ends
+
+
 def bench_arguments():
     """The options every benchmark script takes: sizes, repetitions, peers, output file."""
     ap = argparse.ArgumentParser()

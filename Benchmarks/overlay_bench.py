@@ -20,11 +20,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from area_bench import SHARED, ZONECALC, bench_arguments, drop_caches, ensure_data, timed  # noqa: E402
+from area_bench import SHARED, ZONECALC, bench_arguments, drop_caches, ensure_data, peer_job_times  # noqa: E402
 
 MU = 10000.0 / 15.0
 
@@ -59,13 +58,7 @@ def main():
         ref = json.load(open(os.path.join(SHARED, "results", f"reference_{size}.json")))
         peer_seconds, peer_end_to_end = {}, {}
         for peer in a.peers:
-            times, ends = [], []
-            for _ in range(a.reps):
-                with tempfile.NamedTemporaryFile(suffix=".json") as j:
-                    timed([sys.executable, os.path.join(SHARED, "peers", f"{peer}_jobs.py"), folder, "--json", j.name])
-                    t = json.load(open(j.name))["timings_s"]
-                    times.append(t["c_overlay"])
-                    ends.append(t["a_read"] + t["b_area"] + t["c_overlay"])
+            times, ends = peer_job_times(peer, folder, "c_overlay", a.reps)
             peer_seconds[peer] = statistics.median(times)
             peer_end_to_end[peer] = statistics.median(ends)
             lines.append(f"| {size} | {peer} | c_overlay (own timer, incl. 4 expansion figures) | {peer_seconds[peer]:.2f} | "

@@ -20,7 +20,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from area_bench import SHARED, ZONECALC, bench_arguments, ensure_data, timed  # noqa: E402
+from area_bench import SHARED, ZONECALC, bench_arguments, ensure_data, peer_job_times, timed  # noqa: E402
 
 # PostGIS d_qc medians (s) from BASELINE.md, and its load (excluded there).
 POSTGIS_BASELINE = {"p10k": 1.95, "p100k": 11.32, "p1m": 102.74}
@@ -60,13 +60,7 @@ def main():
         ref = json.load(open(os.path.join(SHARED, "results", f"reference_{size}.json")))
         peer, end = {}, {}
         for name in a.peers:
-            times, ends = [], []
-            for _ in range(a.reps):
-                with tempfile.NamedTemporaryFile(suffix=".json") as j:
-                    timed([sys.executable, os.path.join(SHARED, "peers", f"{name}_jobs.py"), folder, "--json", j.name])
-                    t = json.load(open(j.name))["timings_s"]
-                    times.append(t["d_qc"])
-                    ends.append(t["a_read"] + t["b_area"] + t["d_qc"])
+            times, ends = peer_job_times(name, folder, "d_qc", a.reps)
             peer[name], end[name] = statistics.median(times), statistics.median(ends)
             lines.append(f"| {size} | {name} | d_qc (own timer) | {peer[name]:.2f} | {', '.join(f'{t:.2f}' for t in times)} | – | "
                          f"a_read + b_area + d_qc {end[name]:.2f} s |")
