@@ -88,8 +88,12 @@ public enum QCJob {
         var findings = layerFindings + batches.flatMap(\.findings)
         findings += duplicateIds(records, rules: rules)
         options.progress?.start("checking pairs", total: records.count)
-        do { findings += try QCTopology.run(records, rules: rules, workers: options.workers, progress: options.progress) }
-        catch { throw ZoneCalcError(error, source: reader.sourceName) }
+        do {
+            findings += try QCTopology.run(records, rules: rules, workers: options.workers, progress: options.progress)
+            findings += try QCGaps.run(records, zoneWKB: zone, rules: rules)
+        } catch {
+            throw ZoneCalcError(error, source: reader.sourceName)
+        }
         options.progress?.finish()
         lap("pairs")
         let codes = QCCatalogue.titles.keys.sorted()

@@ -17,7 +17,7 @@ public enum QCCatalogue {
     public static let titles: [String: String] = [
         "G01": "invalid geometry", "G02": "empty geometry", "G03": "ring with too few points", "G04": "ring not closed",
         "G05": "repeated consecutive points", "G06": "spike", "G07": "sliver", "G08": "not a polygon", "G09": "NaN or infinite coordinate",
-        "T01": "parcels overlap", "T02": "duplicate geometry", "T03": "parcel inside another",
+        "T01": "parcels overlap", "T02": "duplicate geometry", "T03": "parcel inside another", "T04": "gap between parcels",
         "Z01": "partly outside the zone", "Z02": "wholly outside the zone",
         "A01": "required field missing or empty", "A02": "duplicate id", "A03": "land-use code not in the code list",
         "A04": "declared area differs", "A05": "date not readable", "A06": "dates out of order", "A07": "negative number",
@@ -36,6 +36,10 @@ public struct QCRules: Sendable {
     public var spikeAngle = 1.0
     public var repeatedPointDistance = 0.0
     public var declaredAreaPercent = 5.0
+    /// T04: uncovered land narrower than this mean width (m) is a gap between parcels.
+    public var gapWidth = 1.0
+    /// T04: smaller uncovered bits (m²) are coordinate noise, not gaps.
+    public var gapMinArea = 0.1
     public var requiredFields = ["id", "land_use"]
     public var source = "qc-rules.yaml"
 
@@ -64,7 +68,7 @@ public struct QCRules: Sendable {
         }
         if let node = top["tolerances"] {
             let keys = ["overlap_area_m2", "outside_area_m2", "sliver_thinness", "sliver_area_m2", "spike_angle_degrees",
-                        "repeated_point_distance_m", "declared_area_percent"]
+                        "repeated_point_distance_m", "declared_area_percent", "gap_width_m", "gap_min_area_m2"]
             let entries = try reader.mapping(node, key: "tolerances", allowed: keys)
             func value(_ key: String, _ current: Double) throws(ZoneCalcError) -> Double {
                 guard let number = try reader.optionalNumber(entries[key], key: "tolerances.\(key)") else { return current }
@@ -78,6 +82,8 @@ public struct QCRules: Sendable {
             rules.spikeAngle = try value("spike_angle_degrees", rules.spikeAngle)
             rules.repeatedPointDistance = try value("repeated_point_distance_m", rules.repeatedPointDistance)
             rules.declaredAreaPercent = try value("declared_area_percent", rules.declaredAreaPercent)
+            rules.gapWidth = try value("gap_width_m", rules.gapWidth)
+            rules.gapMinArea = try value("gap_min_area_m2", rules.gapMinArea)
         }
         if let node = top["required_fields"] {
             guard let items = node.sequence else { throw reader.error(node, "required_fields", "expected a list of field names") }
