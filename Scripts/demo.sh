@@ -20,4 +20,6 @@ echo
 echo
 "$zonecalc" permu GeoData/demo/zone.yaml
 echo
-"$zonecalc" proposal check GeoData/demo/zone.yaml GeoData/demo/kqfw.txt
+# The sample expansion fails the check (basic farmland, land outside the urban development boundary):
+# exit status 1 is that verdict, not an error.
+"$zonecalc" proposal check GeoData/demo/zone.yaml GeoData/demo/kqfw.txt || [ $? -eq 1 ]
