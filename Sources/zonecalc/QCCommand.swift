@@ -36,6 +36,9 @@ struct QCCommand: ParsableCommand {
     @Option(help: "CRS of the layer when its file has none or a wrong one.")
     var crs: String?
 
+    @Flag(help: "The file stores northings as x and eastings as y (surveying order).")
+    var swapXY = false
+
     @Option(help: "Exit with status 1 when there are findings of this severity or above: error, warning or info.")
     var failOn: QCSeverity = .error
 
@@ -50,11 +53,24 @@ struct QCCommand: ParsableCommand {
     @Flag(help: "Print the duration of each pass on stderr.")
     var timings = false
 
+    func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+    }
+
     func run() throws {
         var failed = false
+        do {
+            try check { failed = $0 }
+        } catch let code as ExitCode where code.rawValue > 1 {
+            throw ExitCode(2)   // could not run (Docs/qc.md): 2 whatever the cause
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    private func check(_ failed: (Bool) -> Void) throws {
         try reportingErrors(source: input) {
             var options = QCOptions()
-            var inputs = [input]
+            var inputs: [String]
             if input.hasSuffix(".yaml") || input.hasSuffix(".yml") {
                 let project = try ZoneProjectLoader.load(input)
                 options.project = project
@@ -63,8 +79,12 @@ struct QCCommand: ParsableCommand {
                 var spec = SourceSpec(parsing: input)
                 if let layer { spec.layer = layer }
                 options.source = spec
+                inputs = [spec.path]
             }
             options.zone = zone.map { SourceSpec(parsing: $0) }
+            if let zone = options.zone { inputs.append(zone.path) }
+            if let rules { inputs.append(rules) }
+            options.swapXY = swapXY
             options.rulesPath = rules
             options.idField = idField
             options.landUseField = landUseField
@@ -89,8 +109,7 @@ struct QCCommand: ParsableCommand {
                 try QCFixWriter.write(report, reader: try LayerReaders.open(spec), to: fix, encoding: output.encoding, force: output.force, inputs: inputs)
             }
             print(QCReportText().render(report), terminator: "")
-            failed = report.count(atLeast: failOn) > 0
+            failed(report.count(atLeast: failOn) > 0)
         }
-        if failed { throw ExitCode(1) }
     }
 }

@@ -256,5 +256,11 @@ import Testing
         #expect(info.status == 0 && info.out.contains("Invalid:    0"), "\(info.out)")
         let layer = try Self.run(["info", findings])
         #expect(layer.out.contains("qc_findings"))
+        // An output over the input is refused (exit 2, "could not run") and the input stays as it was.
+        let copy = folder.appendingPathComponent("copy.gpkg").path
+        try FileManager.default.copyItem(atPath: fixture, toPath: copy)
+        let over = try Self.run(["qc", copy + ":zd", "--fix", copy, "--force"])
+        #expect(over.status == 2 && over.err.contains("input"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
     }
 }

@@ -100,7 +100,7 @@ import Testing
         #expect(codes("spike").contains("G06"))
         #expect(codes("unclosed").contains("G04") || codes("unclosed").contains("G01"))
         #expect(codes("overlap").contains("A04"))
-        #expect(report.findings.first { $0.code == "A04" && $0.featureId == "overlap" }!.message.contains("declared in 公顷 but read as 亩"))
+        #expect(report.findings.first { $0.code == "A04" && $0.featureId == "overlap" }!.message.contains("亩 and 公顷 mixed up"))
         #expect(codes("").isSuperset(of: ["A01", "A03"]))
         #expect(report.findings.contains { $0.code == "A05" && $0.message.contains("2020/13/01") })
         let overlap = report.findings.first { $0.code == "T01" }!
@@ -144,5 +144,47 @@ import Testing
             options.zone = SourceSpec(path: path, layer: "zone")
         }
         #expect(findings(bundled, "T04").isEmpty)
+    }
+
+    /// Review cases: a rule file naming one tolerance keeps every other check; a diamond inscribed in a
+    /// square (equal bounding boxes) is T03; a parcel only touching the zone is Z02; lon/lat is refused.
+    @Test func partialRuleFilesContainmentTouchingAndLonLat() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let partial = folder.appendingPathComponent("partial.yaml").path
+        try Data("tolerances: { overlap_area_m2: 5 }\n".utf8).write(to: URL(fileURLWithPath: partial))
+        let report = try run { options in
+            options.source = SourceSpec(path: Self.fixture, layer: "zd")
+            options.rulesPath = partial
+        }
+        #expect(findings(report, "G01").count == 1 && findings(report, "A04").count == 5)
+        #expect(findings(report, "T01").allSatisfy { $0.value! > 5 })
+        let context = GEOSContext()
+        let x = 500_000.0, y = 3_500_000.0
+        func poly(_ points: [(Double, Double)]) throws -> [UInt8] {
+            try Geometry.polygon(shell: points.map { XY(x + $0.0, y + $0.1) }, context: context).wkb()
+        }
+        let path = folder.appendingPathComponent("c.gpkg").path
+        let dataset = try VectorDataset.create(path, driver: "GPKG")
+        let layer = try dataset.createLayer(name: "zd", crsWKT: "EPSG:4547", geometry: .polygon, fields: [FieldDefinition(name: "ZDBH", type: .string)])
+        try layer.addFeature([.string("square")], wkb: try poly([(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)]))
+        try layer.addFeature([.string("diamond")], wkb: try poly([(50, 0), (100, 50), (50, 100), (0, 50), (50, 0)]))
+        try layer.addFeature([.string("outside")], wkb: try poly([(200, 0), (300, 0), (300, 100), (200, 100), (200, 0)]))
+        let zone = try dataset.createLayer(name: "zone", crsWKT: "EPSG:4547", geometry: .polygon, fields: [FieldDefinition(name: "BSM", type: .string)])
+        try zone.addFeature([.string("Z")], wkb: try poly([(0, 0), (200, 0), (200, 100), (0, 100), (0, 0)]))
+        try dataset.close()
+        let shapes = try run { options in
+            options.source = SourceSpec(path: path, layer: "zd")
+            options.zone = SourceSpec(path: path, layer: "zone")
+        }
+        #expect(findings(shapes, "T03").count == 1)
+        #expect(findings(shapes, "Z02").map(\.featureId) == ["outside"] && findings(shapes, "Z01").isEmpty)
+        let lonlat = folder.appendingPathComponent("ll.gpkg").path
+        let geographic = try VectorDataset.create(lonlat, driver: "GPKG")
+        let ll = try geographic.createLayer(name: "zd", crsWKT: "EPSG:4490", geometry: .polygon, fields: [FieldDefinition(name: "ZDBH", type: .string)])
+        try ll.addFeature([.string("P")], wkb: try Geometry.polygon(shell: [XY(114, 30), XY(114.001, 30), XY(114.001, 30.001), XY(114, 30.001), XY(114, 30)],
+                                                                   context: context).wkb())
+        try geographic.close()
+        #expect(throws: ZoneCalcError.self) { _ = try run { options in options.source = SourceSpec(path: lonlat) } }
     }
 }

@@ -101,14 +101,17 @@ public enum LandDateParser {
         var utf8 = text.utf8
         return utf8.withContiguousStorageIfAvailable { bytes -> CalendarDate? in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-            var digits: [Int] = []
-            for index in [0, 1, 2, 3, 5, 6, 8, 9] {
-                let byte = bytes[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                digits.append(Int(byte - 48))
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 48, byte <= 57 else { return nil }
+                    value = value * 10 + Int(byte - 48)
+                }
+                return value
             }
-            return CalendarDate(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
-                                month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return CalendarDate(year: year, month: month, day: day)
         } ?? nil
     }
 

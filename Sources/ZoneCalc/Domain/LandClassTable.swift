@@ -77,6 +77,7 @@ public struct LandClassTable: Sendable {
     /// (0201K → 0201, 08H2A → 08H2, 1104A → 1104), and a GB/T 21010 code that 三调 merges goes to
     /// its 三调 class (0502 → 05H1).
     public func lookup(_ code: String) -> LandClass? {
+        if let found = classes[code] { return found }
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         if let found = classes[trimmed] { return found }
         if let last = trimmed.last, last == "K" || last == "A", let parent = classes[String(trimmed.dropLast())] { return parent }

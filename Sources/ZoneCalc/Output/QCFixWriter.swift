@@ -10,9 +10,10 @@ public enum QCFixWriter {
         guard format.hasGeometry, format != .boundaryPointTxt else {
             throw ZoneCalcError.unsupportedOutput(path: path, reason: "a repaired copy needs a GIS format: .gpkg, .shp, .geojson, .kml or .gdb")
         }
-        let added = [FieldDefinition(name: "QC_FIX", type: .string), FieldDefinition(name: "AREA_BEFORE", type: .real, width: 24, precision: 6),
-                     FieldDefinition(name: "AREA_AFTER", type: .real, width: 24, precision: 6),
-                     FieldDefinition(name: "AREA_CHANGE", type: .real, width: 24, precision: 6)]
+        // Names within the Shapefile's 10 characters.
+        let added = [FieldDefinition(name: "QC_FIX", type: .string), FieldDefinition(name: "AREA_BEF", type: .real, width: 24, precision: 6),
+                     FieldDefinition(name: "AREA_AFT", type: .real, width: 24, precision: 6),
+                     FieldDefinition(name: "AREA_CHG", type: .real, width: 24, precision: 6)]
         let source = reader.fields.filter { field in !added.contains { $0.name == field.name } }
         let indices = source.map { field in reader.fields.firstIndex { $0.name == field.name }! }
         let byIndex = Dictionary(report.records.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
@@ -26,10 +27,15 @@ public enum QCFixWriter {
                 }
                 let geometry = try Geometry.fromWKB(fixed, context: context)
                 let cleaned = try geometry.removingRepeatedPoints()
-                let repaired = record.areaBefore != nil
-                let note = repaired ? "make-valid" : "unchanged"
-                let before = record.areaBefore ?? record.area
-                try emit(feature.attributes + [.string(note), .real(before), .real(record.area), .real(record.area - before)], try cleaned.wkb())
+                var notes: [String] = []
+                if record.areaBefore != nil { notes.append(cleaned.isEmpty ? "make-valid left nothing" : "make-valid") }
+                if try cleaned.wkb() != fixed { notes.append("repeated points removed") }
+                // An invalid polygon has no defined area (GEOS's figure for a bow-tie nets its loops), so
+                // the change is given for valid inputs only.
+                let before: FieldValue = record.areaBefore == nil ? .real(record.area) : .null
+                let change: FieldValue = record.areaBefore == nil ? .real(0) : .null
+                try emit(feature.attributes + [.string(notes.isEmpty ? "unchanged" : notes.joined(separator: ", ")), before, .real(record.area), change],
+                         cleaned.isEmpty ? nil : try cleaned.wkb())
             }
         }
     }

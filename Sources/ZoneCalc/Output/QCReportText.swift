@@ -13,7 +13,7 @@ public struct QCReportText {
             let items = report.findings.filter { $0.code == code }
             guard let first = items.first else { continue }
             table.add([code, QCCatalogue.titles[code]!, first.severity.rawValue, String(items.count),
-                       String(Set(items.compactMap(\.featureIndex)).count)])
+                       String(Set(items.flatMap { [$0.featureIndex, $0.otherIndex].compactMap { $0 } }).count)])
         }
         out += table.render()
         out += QCSeverity.allCases.reversed().map { severity in

@@ -119,6 +119,17 @@ final class QCWorker {
             }
             try checkDeclared(feature, area: area, add: add)
             try checkZone(fixed, area: area, add: add)
+            // Findings on attributes get the parcel's point, so they show on a map too.
+            if !fixed.isEmpty, batch.findings.last?.featureIndex == feature.index {
+                var anchor: XY?
+                for position in batch.findings.indices.reversed() {
+                    guard batch.findings[position].featureIndex == feature.index else { break }
+                    if batch.findings[position].location == nil {
+                        if anchor == nil { anchor = try fixed.pointOnSurface() }
+                        batch.findings[position].location = anchor
+                    }
+                }
+            }
         } catch {
             batch.failure = batch.failure ?? "feature #\(feature.index + 1)\(id.map { " (\($0))" } ?? ""): \(error)"
         }
@@ -160,9 +171,9 @@ final class QCWorker {
         let difference = (declared - area) / area * 100
         guard abs(difference) > rules.declaredAreaPercent else { return }
         let ratio = declared / area
-        let hints: [(Double, String)] = [(10_000, "declared in m² but read as 公顷?"), (1.0 / 10_000, "declared in 公顷 but read as m²?"),
-                                         (15, "declared in 亩 but read as 公顷?"), (1.0 / 15, "declared in 公顷 but read as 亩?"),
-                                         (2000.0 / 3, "declared in m² but read as 亩?"), (3.0 / 2000, "declared in 亩 but read as m²?")]
+        let hints: [(Double, String)] = [(10_000, "10 000 times the computed area: m² given as 公顷?"), (1.0 / 10_000, "1/10 000 of the computed area: 公顷 given as m²?"),
+                                         (15, "15 times the computed area: 亩 and 公顷 mixed up?"), (1.0 / 15, "1/15 of the computed area: 亩 and 公顷 mixed up?"),
+                                         (2000.0 / 3, "666.67 times the computed area: m² and 亩 mixed up?"), (3.0 / 2000, "1/666.67 of the computed area: m² and 亩 mixed up?")]
         let hint = hints.first { abs($0.0 / ratio - 1) < 0.02 }.map { " — \($0.1)" } ?? ""
         add("A04", "declared \(NumberText.fixed(declared, decimals: 2)) m² (\(fields.names["declared_area"] ?? "") \(NumberText.fixed(declaredValue, decimals: 4)) \(fields.declaredUnit.label)) vs planar \(NumberText.fixed(area, decimals: 2)) m²: \(NumberText.fixed(difference, decimals: 2)) %\(hint)",
             difference, nil, nil)
@@ -177,6 +188,10 @@ final class QCWorker {
         }
         let outside = try geometry.difference(zone.base).polygonalPart()
         let outsideArea = try outside.area()
+        if outsideArea >= area - rules.outsideArea {   // only the boundary is shared
+            return add("Z02", "wholly outside the approved zone, touching its boundary (\(NumberText.fixed(area, decimals: 2)) m²)", area,
+                       try geometry.pointOnSurface(), nil)
+        }
         guard outsideArea > rules.outsideArea else { return }
         add("Z01", "\(NumberText.fixed(outsideArea, decimals: 2)) m² outside the approved zone", outsideArea,
             try outside.pointOnSurface(), try outside.wkb())
@@ -190,7 +205,7 @@ final class QCWorker {
                 add("A01", "\(fields.names[name]!) (\(name)) is empty", nil, nil, nil)
             }
         }
-        if rules.on("A03"), let code = fields.value(feature, "land_use")?.text?.trimmingCharacters(in: .whitespaces), !code.isEmpty,
+        if rules.on("A03"), let code = fields.value(feature, "land_use")?.text, !code.utf8.allSatisfy({ $0 == 32 || $0 == 9 }),
            classes.lookup(code) == nil {
             add("A03", "land-use code '\(code)' is not in the 三调 / GB/T 21010 code list", nil, nil, nil)
         }

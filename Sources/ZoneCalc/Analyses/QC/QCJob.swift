@@ -14,6 +14,8 @@ public struct QCOptions: Sendable {
     public var declaredField: String?
     public var declaredUnit: AreaUnit = .mu
     public var crs: String?
+    /// The file stores northings as x (surveying order).
+    public var swapXY = false
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     public var progress: QCProgress?
     /// Receives the duration of each pass (for `--timings`).
@@ -54,17 +56,34 @@ public enum QCJob {
             guard rules.on(code) else { return }
             layerFindings.append(QCFinding(code: code, severity: rules.severity(code), message: message))
         }
-        // The CRS: a contradiction is a finding, not a stop — the per-feature checks are planar.
+        // The CRS: a missing or contradicted CRS is a finding, not a stop — the per-feature checks are planar.
         var crs: ResolvedCRS?
-        do { crs = try CRSResolver.resolve(reader, override: options.crs ?? layer?.crs) } catch {
-            let text = "\(error)"
-            layerFinding(text.contains("swap") ? "C02" : (text.contains("zone") || text.contains("prefix") ? "C03" : "C01"), text)
+        do {
+            crs = try CRSResolver.resolve(reader, override: options.crs ?? layer?.crs, swapXY: options.swapXY)
+        } catch let error as ZoneCalcError {
+            switch error {
+            case .missingCRS: layerFinding("C04", error.description)
+            case .crsMismatch(_, let detail, _):
+                layerFinding(detail.contains("northings") ? "C02" : (detail.contains("prefix") ? "C03" : "C01"), error.description)
+            default: layerFinding("C04", error.description)
+            }
         }
-        if let bounds = try? reader.extent(), CoordinateRangeGuess(bounds) == .swappedAxes, !layerFindings.contains(where: { $0.code == "C02" }) {
-            layerFinding("C02", "the x values look like northings and y like eastings (surveying order): read with --swap-xy or fix the file")
+        // Areas and tolerances are in metres: lon/lat data must be projected first.
+        if let resolved = crs, resolved.kind == .geographic {
+            let plane = PlanarPlane.forGeographic(resolved, reader: reader) ?? "a Gauss–Krüger EPSG code"
+            throw .unsupportedCRS(source: reader.sourceName, detail: "the layer is in longitude/latitude (\(resolved.name)); the checks measure in metres — "
+                                  + "project it first, e.g. zonecalc convert \(spec.path) OUT.gpkg --to-crs \(plane)")
         }
         let fields = try self.fields(reader, layer: layer, options: options, rules: rules, missing: layerFinding)
-        let zone = try zoneWKB(options: options, project: project, crs: crs)
+        var zoneGeometry: [UInt8]?
+        if options.zone != nil || project?.layers[.boundary] != nil {
+            if crs == nil {
+                layerFinding("C04", "the zone checks (Z01, Z02) are skipped: without the layer's CRS the zone cannot be brought into it")
+            } else {
+                zoneGeometry = try zoneWKB(options: options, project: project, crs: crs)
+            }
+        }
+        let zone = zoneGeometry
         let classes = try LandClassTable.bundled()
         let range = crs.map { QCCoordinateRange($0) } ?? .unbounded
         var clock = Date()
@@ -72,7 +91,7 @@ public enum QCJob {
         options.progress?.start("checking features", total: 0)
         let progress = options.progress
         let batches = try ParallelLayerScan.run(
-            reader, fieldIndices: fields.indices, swapXY: false, workers: options.workers,
+            reader, fieldIndices: fields.indices, swapXY: options.swapXY, workers: max(1, options.workers),
             makeWorker: { Result { try QCWorker(rules: rules, fields: fields, classes: classes, range: range, zoneWKB: zone) } },
             newBatch: { QCWorker.Batch() },
             process: { worker, feature, batch in
@@ -80,13 +99,14 @@ public enum QCJob {
                 case .success(let worker): worker.check(feature, into: &batch)
                 case .failure(let error): batch.failure = batch.failure ?? "\(error)"
                 }
-                if feature.index % 8192 == 0 { progress?.advance(8192) }
+                if (feature.index + 1) % 8192 == 0 { progress?.advance(8192) }
             })
         if let failure = batches.lazy.compactMap({ $0.failure }).first { throw .invalidArgument("\(reader.sourceName): \(failure)") }
         lap("features")
         let records = batches.flatMap(\.records)
         var findings = layerFindings + batches.flatMap(\.findings)
-        findings += duplicateIds(records, rules: rules)
+        do { findings += try duplicateIds(records, rules: rules) } catch { throw ZoneCalcError(error, source: reader.sourceName) }
+        lap("ids")
         options.progress?.start("checking pairs", total: records.count)
         do {
             findings += try QCTopology.run(records, rules: rules, workers: options.workers, progress: options.progress)
@@ -96,26 +116,29 @@ public enum QCJob {
         }
         options.progress?.finish()
         lap("pairs")
-        let codes = QCCatalogue.titles.keys.sorted()
-        findings.sort { a, b in
-            let ka = (a.featureIndex ?? -1, codes.firstIndex(of: a.code) ?? 0, a.otherIndex ?? -1)
-            let kb = (b.featureIndex ?? -1, codes.firstIndex(of: b.code) ?? 0, b.otherIndex ?? -1)
-            return ka < kb
-        }
+        findings.sort { a, b in (a.featureIndex ?? -1, a.code, a.otherIndex ?? -1) < (b.featureIndex ?? -1, b.code, b.otherIndex ?? -1) }
         return QCReport(source: reader.sourceName, crs: crs, featureCount: records.count, rules: rules, findings: findings, records: records)
     }
 
     /// A02: ids carried by more than one feature, one finding per feature after the first.
-    static func duplicateIds(_ records: [QCRecord], rules: QCRules) -> [QCFinding] {
+    static func duplicateIds(_ records: [QCRecord], rules: QCRules) throws -> [QCFinding] {
         guard rules.on("A02") else { return [] }
-        var first: [String: QCRecord] = [:], findings: [QCFinding] = []
-        for record in records {
+        let context = GEOSContext()
+        var first: [String: Int] = [:]
+        first.reserveCapacity(records.count)
+        var findings: [QCFinding] = []
+        for (position, record) in records.enumerated() {
             guard let id = record.id else { continue }
             if let earlier = first[id] {
+                let other = records[earlier]
                 findings.append(QCFinding(code: "A02", severity: rules.severity("A02"), featureIndex: record.index, fid: record.fid, featureId: id,
-                                          otherIndex: earlier.index, otherId: id, message: "id \(id) is also feature #\(earlier.index + 1)'s"))
+                                          otherIndex: other.index, otherId: id, message: "id \(id) is also feature #\(other.index + 1)'s",
+                                          location: try record.fixed.flatMap { wkb in
+                                              let geometry = try Geometry.fromWKB(wkb, context: context)
+                                              return geometry.isEmpty ? nil : try geometry.pointOnSurface()
+                                          }))
             } else {
-                first[id] = record
+                first[id] = position
             }
         }
         return findings
@@ -138,8 +161,10 @@ public enum QCJob {
         try find("supply_date", explicit: nil, usual: ["GYRQ"])
         try find("actual_start", explicit: nil, usual: ["SJKGRQ"])
         try find("actual_completion", explicit: nil, usual: ["SJJGRQ"])
+        let usualNumbers = ["land_price": ["TDJG"], "committed_investment": ["XYTZ"], "actual_investment": ["SJTZ"], "floor_area": ["JZMJ"],
+                            "footprint_area": ["JZZDMJ"], "tax": ["SS"], "output_value": ["CZ"], "declared_area": []]
         for name in ["land_price", "committed_investment", "actual_investment", "floor_area", "footprint_area", "tax", "output_value", "declared_area"] {
-            try find(name, explicit: nil, usual: [])
+            try find(name, explicit: nil, usual: usualNumbers[name] ?? [])
             if fields.slots[name] != nil { fields.numeric.append(name) }
         }
         for name in rules.requiredFields where rules.on("A01") {
@@ -170,8 +195,9 @@ public enum QCJob {
                 guard var wkb = feature.wkb else { return }
                 if let reprojector { wkb = try reprojector.reproject(wkb) }
                 var geometry = try Geometry.fromWKB(wkb, context: context)
-                if try geometry.validityProblem() != nil { geometry = try geometry.makeValid().polygonalPart() }
-                parts.append(geometry)
+                if try geometry.validityProblem() != nil { geometry = try geometry.makeValid() }
+                geometry = try geometry.polygonalPart()
+                if !geometry.isEmpty { parts.append(geometry) }
             }
             guard !parts.isEmpty else { throw ZoneCalcError.noPolygons(source: reader.sourceName, detail: "the zone layer has no polygon") }
             return try Geometry.collection(.collection, of: parts, context: context).unaryUnion().wkb()

@@ -22,6 +22,7 @@ public enum QCCatalogue {
         "A01": "required field missing or empty", "A02": "duplicate id", "A03": "land-use code not in the code list",
         "A04": "declared area differs", "A05": "date not readable", "A06": "dates out of order", "A07": "negative number",
         "C01": "coordinates outside the CRS's range", "C02": "easting and northing swapped", "C03": "zone prefix contradicts the CRS",
+        "C04": "no usable CRS",
     ]
 }
 
@@ -46,24 +47,35 @@ public struct QCRules: Sendable {
     public func on(_ code: String) -> Bool { enabled.contains(code) }
     public func severity(_ code: String) -> QCSeverity { severities[code] ?? .warning }
 
-    /// The rule set at `path`, or the project's / bundled `qc-rules.yaml`.
+    /// The bundled rule set, then the project's `qc-rules.yaml` and the file at `path` on top of it: a file
+    /// changes only the checks and tolerances it names.
     public static func load(path: String?, files: RuleFiles) throws(ZoneCalcError) -> QCRules {
-        let file: String
-        if let path { file = path } else { file = try files.url("qc-rules.yaml").path }
+        let bundled = try RuleFiles().url("qc-rules.yaml").path
+        var rules = try QCRules().applying(bundled)
+        let project = try files.url("qc-rules.yaml").path
+        if project != bundled { rules = try rules.applying(project) }
+        if let path { rules = try rules.applying(path) }
+        return rules
+    }
+
+    /// These rules with the entries of the file at `file` applied.
+    func applying(_ file: String) throws(ZoneCalcError) -> QCRules {
         let (root, reader) = try NodeReader.document(at: file, what: "the QC rule set")
         let top = try reader.mapping(root, key: "(top level)", allowed: ["checks", "tolerances", "required_fields"])
-        var rules = QCRules()
+        var rules = self
         if let checks = top["checks"] {
             for (code, node) in try reader.mapping(checks, key: "checks", allowed: QCCatalogue.titles.keys.sorted()).ordered {
                 let entry = try reader.mapping(node, key: "checks.\(code)", allowed: ["enabled", "severity"])
-                let enabledText = entry["enabled"].flatMap(reader.text) ?? "true"
-                guard let enabled = Bool(enabledText) else { throw reader.error(node, "checks.\(code).enabled", "must be true or false") }
-                let severityText = entry["severity"].flatMap(reader.text) ?? "warning"
-                guard let severity = QCSeverity(rawValue: severityText) else {
-                    throw reader.error(node, "checks.\(code).severity", "'\(severityText)' must be error, warning or info")
+                if let text = entry["enabled"].flatMap(reader.text) {
+                    guard let enabled = Bool(text) else { throw reader.error(node, "checks.\(code).enabled", "must be true or false") }
+                    if enabled { rules.enabled.insert(code) } else { rules.enabled.remove(code) }
                 }
-                if enabled { rules.enabled.insert(code) }
-                rules.severities[code] = severity
+                if let text = entry["severity"].flatMap(reader.text) {
+                    guard let severity = QCSeverity(rawValue: text) else {
+                        throw reader.error(node, "checks.\(code).severity", "'\(text)' must be error, warning or info")
+                    }
+                    rules.severities[code] = severity
+                }
             }
         }
         if let node = top["tolerances"] {

@@ -57,12 +57,10 @@ enum QCTopology {
                     if area > rules.overlapArea {
                         try finding("T01", recordA, recordB, "\(label()) overlap by \(NumberText.fixed(area, decimals: 2)) m²", value: area, piece: piece)
                     }
-                } else if boundsA == boundsB {
-                    if rules.on("T02"), try a.equals(b) {
-                        try finding("T02", recordA, recordB, "\(label()) have the same geometry", value: recordA.area, piece: a)
-                    }
+                } else if boundsA == boundsB, try a.equals(b) {
+                    if rules.on("T02") { try finding("T02", recordA, recordB, "\(label()) have the same geometry", value: recordA.area, piece: a) }
                 } else if rules.on("T03"), recordA.area > 0, recordB.area > 0, boundsA.contains(boundsB) || boundsB.contains(boundsA),
-                          try boundsA.contains(boundsB) ? a.contains(b) : b.contains(a) {
+                          try (boundsA.contains(boundsB) && a.contains(b)) || (boundsB.contains(boundsA) && b.contains(a)) {
                     let inner = recordA.area < recordB.area ? a : b
                     try finding("T03", recordA, recordB, "\(label()): one lies inside the other", value: min(recordA.area, recordB.area), piece: inner)
                 }
