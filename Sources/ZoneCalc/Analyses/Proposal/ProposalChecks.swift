@@ -89,7 +89,9 @@ struct ProposalChecks {
         }
         let total = value(try geometry.measure(added))
         let covered = classes.reduce(0) { $0 + value($1.area) }
-        if total > 0, covered < total - rules.overlapTolerance {
+        // Land use that misses more than 0.1 % of the added land (or the overlap tolerance) leaves the
+        // composition incomplete; less is the digitising noise of two independent layers.
+        if total > 0, total - covered > max(rules.overlapTolerance, total * 0.001) {
             let missing = total - covered
             return (RuleResult(id: "R5", title: title, source: source, status: .notChecked,
                                reason: Bilingual("三调图层仅覆盖拟新增用地的\(NumberText.fixed(covered / total * 100, decimals: 2))%，另有\(Self.hectares(missing))公顷无地类，无法完整统计。",
