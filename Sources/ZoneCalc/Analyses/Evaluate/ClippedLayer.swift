@@ -50,8 +50,7 @@ struct ClippedLayer {
         let extra = try featureAttributes(reader, names: attributes.map(layer.field))
         var pieces: [ClippedPiece] = []
         do {
-            let reprojector = report.crs.definition == context.crs.definition
-                ? nil : try GeometryReprojector(from: report.crs.definition, to: context.crs.definition)
+            let reprojector = try GeometryReprojector.between(report.crs, context.crs)
             for piece in report.pieces {
                 guard var wkb = piece.wkb else { continue }
                 if let reprojector { wkb = try reprojector.reproject(wkb) }

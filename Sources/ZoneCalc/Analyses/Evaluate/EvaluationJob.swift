@@ -28,7 +28,7 @@ public enum EvaluationJob {
         var quantities: [String: EvaluationQuantity]
         let zoneArea: Double
         do {
-            zoneArea = try self.zoneArea(boundaryReader, context: context)
+            zoneArea = try self.zoneArea(boundary, context: context)
             land = try LandAccount.build(landUse: landUse, parcels: parcels, redLine: redLine, project: project, status: status, idle: idle, context: context)
             quantities = land.quantities
             quantities.merge(try BuildingAccount.quantities(buildings: buildings, parcels: parcels, land: land, project: project,
@@ -70,18 +70,9 @@ public enum EvaluationJob {
     }
 
     /// The zone's area: its boundary features repaired and dissolved, so overlaps count once.
-    static func zoneArea(_ reader: FeatureLayerReader, context: EvaluationContext) throws -> Double {
-        let crs = try CRSResolver.resolve(reader, override: nil)
-        let reprojector = crs.definition == context.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: context.crs.definition)
-        var parts: [Geometry] = []
-        try reader.read(fieldIndices: [], swapXY: false) { feature in
-            guard var wkb = feature.wkb else { return }
-            if let reprojector { wkb = try reprojector.reproject(wkb) }
-            var geometry = try Geometry.fromWKB(wkb, context: context.calculator.geos)
-            if try geometry.validityProblem() != nil { geometry = try geometry.makeValid().polygonalPart() }
-            parts.append(geometry)
-        }
-        return try context.union(parts).map(context.area) ?? 0
+    static func zoneArea(_ boundary: ProjectLayer, context: EvaluationContext) throws -> Double {
+        let parts = try LayerPolygons.read(boundary.source, crsOverride: boundary.crs, into: context.crs, context: context.calculator.geos)
+        return try context.union(parts.map(\.geometry)).map(context.area) ?? 0
     }
 
     /// Zone type by rules.md §1.4 from A2/A and A1/A, unless the project states it.

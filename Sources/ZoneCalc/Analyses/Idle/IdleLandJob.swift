@@ -132,21 +132,12 @@ public enum IdleLandJob {
 enum UnsuppliedApprovalsCheck {
     static func measure(_ project: ZoneProject, parcels: ParcelTable, supplied: [[UInt8]]) throws(ZoneCalcError) -> UnsuppliedApprovals {
         let layer = try project.layer(.approvals)
-        let reader = try LayerReaders.open(layer.source)
-        let crs = try CRSResolver.resolve(reader, override: layer.crs)
         do {
-            let calculator = try AreaCalculator(crs: parcels.crs, methods: [parcels.method],
-                                                planeForGeographic: PlanarPlane.forGeographic(parcels.crs, reader: reader))
+            // Parcels in lon/lat are measured in their Gauss–Krüger zone, as everywhere.
+            let plane = parcels.crs.kind == .geographic ? PlanarPlane.forGeographic(parcels.crs, reader: try LayerReaders.open(layer.source)) : nil
+            let calculator = try AreaCalculator(crs: parcels.crs, methods: [parcels.method], planeForGeographic: plane)
             let context = calculator.geos
-            let reprojector = crs.definition == parcels.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: parcels.crs.definition)
-            var approvals: [Geometry] = []
-            try reader.read(fieldIndices: [], swapXY: false) { feature in
-                guard var wkb = feature.wkb else { return }
-                if let reprojector { wkb = try reprojector.reproject(wkb) }
-                var geometry = try Geometry.fromWKB(wkb, context: context)
-                if try geometry.validityProblem() != nil { geometry = try geometry.makeValid().polygonalPart() }
-                approvals.append(geometry)
-            }
+            let approvals = try LayerPolygons.read(layer.source, crsOverride: layer.crs, into: parcels.crs, context: context).map(\.geometry)
             guard !approvals.isEmpty else { return UnsuppliedApprovals(area: 0, approvedArea: 0, wkb: nil) }
             let approved = try Geometry.collection(.collection, of: approvals, context: context).unaryUnion()
             let suppliedParts = try supplied.map { try Geometry.fromWKB($0, context: context) }
@@ -156,7 +147,7 @@ enum UnsuppliedApprovalsCheck {
                                        approvedArea: try calculator.measure(approved)[parcels.method] ?? 0,
                                        wkb: remaining.isEmpty ? nil : try remaining.wkb())
         } catch {
-            throw ZoneCalcError(error, source: reader.sourceName)
+            throw ZoneCalcError(error, source: layer.source.path)
         }
     }
 }

@@ -11,7 +11,7 @@ struct OverlayZones: Sendable {
         let labelIndex = try labelName.map { name throws(ZoneCalcError) in try reader.fieldIndex(name) }
         var zones = OverlayZones()
         do {
-            let reprojector = crs.definition == targetCRS.definition ? nil : try GeometryReprojector(from: crs.definition, to: targetCRS.definition)
+            let reprojector = try GeometryReprojector.between(crs, targetCRS)
             let context = GEOSContext()
             try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
                 guard var wkb = feature.wkb else { return }

@@ -29,7 +29,7 @@ public enum BuildingsOnParcels {
             let geometries = try parcels.records.map { try Geometry.fromWKB($0.wkb, context: context) }
             let prepared = try geometries.map { try PreparedGeometry($0) }
             let index = try SpatialIndex(geometries, context: context)
-            let reprojector = crs.definition == parcels.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: parcels.crs.definition)
+            let reprojector = try GeometryReprojector.between(crs, parcels.crs)
             try reader.read(fieldIndices: indices, swapXY: false) { feature in
                 guard var wkb = feature.wkb else { return }
                 if let reprojector { wkb = try reprojector.reproject(wkb) }

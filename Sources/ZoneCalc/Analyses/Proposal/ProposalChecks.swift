@@ -121,17 +121,8 @@ struct ProposalChecks {
 
     /// The land-use features with their codes.
     private func landUseFeatures(_ layer: ProjectLayer) throws -> [(String, Geometry)] {
-        let reader = try LayerReaders.open(layer.source)
-        let crs = try CRSResolver.resolve(reader, override: layer.crs)
-        let index = try reader.fieldIndex(layer.field("land_use")!)
-        let reprojector = crs.definition == geometry.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: geometry.crs.definition)
-        var result: [(String, Geometry)] = []
-        try reader.read(fieldIndices: [index], swapXY: false) { feature in
-            guard var wkb = feature.wkb else { return }
-            if let reprojector { wkb = try reprojector.reproject(wkb) }
-            result.append((feature.attributes[0].text ?? "(empty)", try geometry.polygon(wkb)))
-        }
-        return result
+        try LayerPolygons.read(layer.source, crsOverride: layer.crs, into: geometry.crs, context: geometry.context,
+                               labelField: layer.field("land_use")).map { ($0.label ?? "(empty)", $0.geometry) }
     }
 
     /// Rule 6: an adjustment keeps the approved area.

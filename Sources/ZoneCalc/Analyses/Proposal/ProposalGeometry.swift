@@ -30,26 +30,12 @@ final class ProposalGeometry {
         try Geometry.collection(.collection, of: geometries, context: context).unaryUnion().polygonalPart()
     }
 
-    /// A project layer's features in the boundary's CRS, repaired, with their labels (id or name).
+    /// A project layer's features in the boundary's CRS, repaired, with their labels (name or id).
     func features(_ project: ZoneProject, _ role: LayerRole) throws(ZoneCalcError) -> [(label: String, geometry: Geometry)]? {
         guard let layer = project.layers[role] else { return nil }
-        let reader = try LayerReaders.open(layer.source)
-        let crs = try CRSResolver.resolve(reader, override: layer.crs)
-        let labelField = layer.field("name") ?? layer.field("id") ?? reader.idField(nil)
-        let labelIndex = try labelField.map { name throws(ZoneCalcError) in try reader.fieldIndex(name) }
-        var result: [(label: String, geometry: Geometry)] = []
-        do {
-            let reprojector = crs.definition == self.crs.definition ? nil : try GeometryReprojector(from: crs.definition, to: self.crs.definition)
-            try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
-                guard var wkb = feature.wkb else { return }
-                if let reprojector { wkb = try reprojector.reproject(wkb) }
-                let label = feature.attributes.first?.text ?? "\(reader.layerName) #\(feature.index + 1)"
-                result.append((label, try polygon(wkb)))
-            }
-        } catch {
-            throw ZoneCalcError(error, source: reader.sourceName)
-        }
-        return result
+        let items = try LayerPolygons.read(layer.source, crsOverride: layer.crs, into: crs, context: context,
+                                           labelField: layer.field("name") ?? layer.field("id"))
+        return items.map { ($0.label ?? "\(role.chineseName) #\($0.index + 1)", $0.geometry) }
     }
 
     /// Pieces of `region` inside each feature, at or above `tolerance` m² (planar); smaller ones are counted.

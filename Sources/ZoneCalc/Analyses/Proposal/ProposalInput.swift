@@ -67,7 +67,7 @@ enum ProposalInput {
         let wanted = [changeIndex, nameIndex, idIndex, declared?.index]
         var parts: [ProposalPart] = []
         do {
-            let reprojector = crs.definition == target.definition ? nil : try GeometryReprojector(from: crs.definition, to: target.definition)
+            let reprojector = try GeometryReprojector.between(crs, target)
             try reader.read(fieldIndices: wanted.compactMap { $0 }, swapXY: false) { feature in
                 var slot = 0
                 func next(_ index: Int?) -> FieldValue? {

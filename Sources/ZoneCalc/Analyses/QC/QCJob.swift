@@ -77,10 +77,10 @@ public enum QCJob {
         let fields = try self.fields(reader, layer: layer, options: options, rules: rules, missing: layerFinding)
         var zoneGeometry: [UInt8]?
         if options.zone != nil || project?.layers[.boundary] != nil {
-            if crs == nil {
-                layerFinding("C04", "the zone checks (Z01, Z02) are skipped: without the layer's CRS the zone cannot be brought into it")
-            } else {
+            if let crs {
                 zoneGeometry = try zoneWKB(options: options, project: project, crs: crs)
+            } else {
+                layerFinding("C04", "the zone checks (Z01, Z02) are skipped: without the layer's CRS the zone cannot be brought into it")
             }
         }
         let zone = zoneGeometry
@@ -180,29 +180,13 @@ public enum QCJob {
     }
 
     /// The approved zone as one WKB in the layer's CRS, when there is one.
-    static func zoneWKB(options: QCOptions, project: ZoneProject?, crs: ResolvedCRS?) throws(ZoneCalcError) -> [UInt8]? {
+    static func zoneWKB(options: QCOptions, project: ZoneProject?, crs: ResolvedCRS) throws(ZoneCalcError) -> [UInt8]? {
         let boundary = project?.layers[.boundary]
         guard let spec = options.zone ?? boundary?.source else { return nil }
-        let reader = try LayerReaders.open(spec)
-        let zoneCRS = try? CRSResolver.resolve(reader, override: options.zone == nil ? boundary?.crs : nil)
-        do {
-            let reprojector = try crs.flatMap { target in
-                try zoneCRS.flatMap { $0.definition == target.definition ? nil : try GeometryReprojector(from: $0.definition, to: target.definition) }
-            }
-            let context = GEOSContext()
-            var parts: [Geometry] = []
-            try reader.read(fieldIndices: [], swapXY: false) { feature in
-                guard var wkb = feature.wkb else { return }
-                if let reprojector { wkb = try reprojector.reproject(wkb) }
-                var geometry = try Geometry.fromWKB(wkb, context: context)
-                if try geometry.validityProblem() != nil { geometry = try geometry.makeValid() }
-                geometry = try geometry.polygonalPart()
-                if !geometry.isEmpty { parts.append(geometry) }
-            }
-            guard !parts.isEmpty else { throw ZoneCalcError.noPolygons(source: reader.sourceName, detail: "the zone layer has no polygon") }
-            return try Geometry.collection(.collection, of: parts, context: context).unaryUnion().wkb()
-        } catch {
-            throw ZoneCalcError(error, source: reader.sourceName)
-        }
+        let context = GEOSContext()
+        let parts = try LayerPolygons.read(spec, crsOverride: options.zone == nil ? boundary?.crs : nil, into: crs, context: context)
+        guard !parts.isEmpty else { throw .noPolygons(source: spec.path, detail: "the zone layer has no polygon") }
+        do { return try Geometry.collection(.collection, of: parts.map(\.geometry), context: context).unaryUnion().wkb() }
+        catch { throw ZoneCalcError(error, source: spec.path) }
     }
 }
