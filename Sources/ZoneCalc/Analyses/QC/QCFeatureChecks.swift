@@ -1,8 +1,16 @@
 import Foundation
 import GeoBridge
 
-/// The field slots the first pass reads, by ZoneCalc name.
+/// The field slots the first pass reads, by ZoneCalc name; ``resolve(required:)`` turns the names into
+/// slots once, so the per-feature checks do no name lookups.
 struct QCFields: Sendable {
+    /// A field read: its ZoneCalc name, the data's name and its slot in the feature's attributes.
+    struct Slot: Sendable {
+        var name: String
+        var field: String
+        var slot: Int
+    }
+
     var indices: [Int] = []
     var slots: [String: Int] = [:]
     /// Data field names, by ZoneCalc name, for messages.
@@ -11,6 +19,13 @@ struct QCFields: Sendable {
     /// Numeric fields checked for negative values (ZoneCalc names).
     var numeric: [String] = []
 
+    private(set) var id: Int?
+    private(set) var landUse: Int?
+    private(set) var declared: Slot?
+    private(set) var dates: [Slot] = []
+    private(set) var numbers: [Slot] = []
+    private(set) var required: [Slot] = []
+
     mutating func add(_ name: String, field: String, index: Int) {
         guard slots[name] == nil else { return }
         indices.append(index)
@@ -18,7 +33,16 @@ struct QCFields: Sendable {
         names[name] = field
     }
 
-    func value(_ feature: BorrowedFeature, _ name: String) -> FieldValue? { slots[name].map { feature.attribute($0) } }
+    /// Fixes the slots the checks use.
+    mutating func resolve(required names: [String]) {
+        func slot(_ name: String) -> Slot? { slots[name].map { Slot(name: name, field: self.names[name]!, slot: $0) } }
+        id = slots["id"]
+        landUse = slots["land_use"]
+        declared = slot("declared_area")
+        dates = ["supply_date", "actual_start", "actual_completion"].compactMap(slot)
+        numbers = numeric.compactMap(slot)
+        required = names.compactMap(slot)
+    }
 }
 
 /// The valid coordinate range of the data's CRS, for C01.
@@ -72,7 +96,7 @@ final class QCWorker {
     }
 
     func check(_ feature: BorrowedFeature, into batch: inout Batch) {
-        let id = fields.value(feature, "id")?.text.flatMap { $0.isEmpty ? nil : $0 }
+        let id = fields.id.flatMap { feature.attribute($0).text }.flatMap { $0.isEmpty ? nil : $0 }
         func add(_ code: String, _ message: String, value: Double? = nil, location: XY? = nil, wkb: [UInt8]? = nil) {
             guard rules.on(code) else { return }
             batch.findings.append(QCFinding(code: code, severity: rules.severity(code), featureIndex: feature.index, fid: feature.fid,
@@ -166,7 +190,7 @@ final class QCWorker {
 
     /// A04: the declared area against the planar area, with a hint when the ratio is a unit factor.
     private func checkDeclared(_ feature: BorrowedFeature, area: Double, add: (String, String, Double?, XY?, [UInt8]?) -> Void) throws {
-        guard rules.on("A04"), area > 0, let declaredValue = fields.value(feature, "declared_area")?.doubleValue else { return }
+        guard rules.on("A04"), area > 0, let declaredSlot = fields.declared, let declaredValue = feature.attribute(declaredSlot.slot).doubleValue else { return }
         let declared = declaredValue * fields.declaredUnit.squareMetres
         let difference = (declared - area) / area * 100
         guard abs(difference) > rules.declaredAreaPercent else { return }
@@ -175,7 +199,7 @@ final class QCWorker {
                                          (15, "15 times the computed area: 亩 and 公顷 mixed up?"), (1.0 / 15, "1/15 of the computed area: 亩 and 公顷 mixed up?"),
                                          (2000.0 / 3, "666.67 times the computed area: m² and 亩 mixed up?"), (3.0 / 2000, "1/666.67 of the computed area: m² and 亩 mixed up?")]
         let hint = hints.first { abs($0.0 / ratio - 1) < 0.02 }.map { " — \($0.1)" } ?? ""
-        add("A04", "declared \(NumberText.fixed(declared, decimals: 2)) m² (\(fields.names["declared_area"] ?? "") \(NumberText.fixed(declaredValue, decimals: 4)) \(fields.declaredUnit.label)) vs planar \(NumberText.fixed(area, decimals: 2)) m²: \(NumberText.fixed(difference, decimals: 2)) %\(hint)",
+        add("A04", "declared \(NumberText.fixed(declared, decimals: 2)) m² (\(declaredSlot.field) \(NumberText.fixed(declaredValue, decimals: 4)) \(fields.declaredUnit.label)) vs planar \(NumberText.fixed(area, decimals: 2)) m²: \(NumberText.fixed(difference, decimals: 2)) %\(hint)",
             difference, nil, nil)
     }
 
@@ -199,23 +223,19 @@ final class QCWorker {
 
     /// A01 required fields, A03 land-use codes, A05/A06 dates, A07 negative numbers.
     private func checkAttributes(_ feature: BorrowedFeature, add: (String, String, Double?, XY?, [UInt8]?) -> Void) {
-        for name in rules.requiredFields {
-            guard let slot = fields.slots[name] else { continue }
-            if (feature.attribute(slot).text ?? "").utf8.allSatisfy({ $0 == 32 || $0 == 9 }) {
-                add("A01", "\(fields.names[name]!) (\(name)) is empty", nil, nil, nil)
-            }
+        for required in fields.required where (feature.attribute(required.slot).text ?? "").utf8.allSatisfy({ $0 == 32 || $0 == 9 }) {
+            add("A01", "\(required.field) (\(required.name)) is empty", nil, nil, nil)
         }
-        if rules.on("A03"), let code = fields.value(feature, "land_use")?.text, !code.utf8.allSatisfy({ $0 == 32 || $0 == 9 }),
+        if rules.on("A03"), let slot = fields.landUse, let code = feature.attribute(slot).text, !code.utf8.allSatisfy({ $0 == 32 || $0 == 9 }),
            classes.lookup(code) == nil {
             add("A03", "land-use code '\(code)' is not in the 三调 / GB/T 21010 code list", nil, nil, nil)
         }
         var dates: [String: CalendarDate] = [:]
-        for name in ["supply_date", "actual_start", "actual_completion"] {
-            guard let value = fields.value(feature, name) else { continue }
-            switch LandDateParser.parse(value) {
-            case .date(let date): dates[name] = date
+        for date in fields.dates {
+            switch LandDateParser.parse(feature.attribute(date.slot)) {
+            case .date(let day): dates[date.name] = day
             case .empty: break
-            case .unreadable(let text): add("A05", "\(fields.names[name]!) '\(text)' is not a date", nil, nil, nil)
+            case .unreadable(let text): add("A05", "\(date.field) '\(text)' is not a date", nil, nil, nil)
             }
         }
         if let start = dates["actual_start"], let completion = dates["actual_completion"], completion < start {
@@ -224,9 +244,9 @@ final class QCWorker {
         if let supply = dates["supply_date"], let start = dates["actual_start"], start < supply {
             add("A06", "start \(start) before supply \(supply)", nil, nil, nil)
         }
-        for name in fields.numeric {
-            if let number = fields.value(feature, name)?.doubleValue, number < 0 {
-                add("A07", "\(fields.names[name]!) is negative (\(number))", number, nil, nil)
+        for number in fields.numbers {
+            if let value = feature.attribute(number.slot).doubleValue, value < 0 {
+                add("A07", "\(number.field) is negative (\(value))", value, nil, nil)
             }
         }
     }

@@ -60,7 +60,7 @@ public enum QCJob {
         var crs: ResolvedCRS?
         do {
             crs = try CRSResolver.resolve(reader, override: options.crs ?? layer?.crs, swapXY: options.swapXY)
-        } catch let error as ZoneCalcError {
+        } catch {
             switch error {
             case .missingCRS: layerFinding("C04", error.description)
             case .crsMismatch(_, let detail, _):
@@ -176,6 +176,7 @@ public enum QCJob {
                 }
             }
         }
+        fields.resolve(required: rules.on("A01") ? rules.requiredFields : [])
         return fields
     }
 
