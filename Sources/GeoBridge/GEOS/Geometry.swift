@@ -18,6 +18,11 @@ public struct Bounds: Sendable, Equatable {
         minX <= other.minX && minY <= other.minY && maxX >= other.maxX && maxY >= other.maxY
     }
 
+    /// The area the two boxes share (0 when they only touch or are apart).
+    public func overlapArea(_ other: Bounds) -> Double {
+        max(0, min(maxX, other.maxX) - max(minX, other.minX)) * max(0, min(maxY, other.maxY) - max(minY, other.minY))
+    }
+
     /// The smallest bounds covering both.
     public func union(_ other: Bounds) -> Bounds {
         Bounds(minX: min(minX, other.minX), minY: min(minY, other.minY),
