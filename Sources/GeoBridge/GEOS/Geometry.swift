@@ -308,15 +308,16 @@ extension Geometry {
     /// polygons in a collection (lines and points left out), empty when there are none.
     public func polygonalPart() throws(GEOSError) -> Geometry {
         if kind.isAreal { return self }
-        var polygons: [Geometry] = []
-        func collect(_ geometry: Geometry) {
-            switch geometry.kind {
-            case .polygon: polygons.append(geometry)
-            case .multiPolygon, .collection: geometry.parts.forEach(collect)
-            default: break
-            }
-        }
-        collect(self)
         return try Geometry.collection(.multiPolygon, of: polygons, context: context)
+    }
+
+    /// The non-empty polygons of a geometry, depth first: itself for a polygon, the polygons of a
+    /// multipolygon or collection; lines and points left out.
+    public var polygons: [Geometry] {
+        switch kind {
+        case .polygon: return isEmpty ? [] : [self]
+        case .multiPolygon, .collection: return parts.flatMap(\.polygons)
+        default: return []
+        }
     }
 }

@@ -26,7 +26,7 @@ public struct EvaluationReportText {
         var land = TextTable(headers: ["code", "name", "公顷", "亩", "share", "from"], alignments: [.left, .left, .right, .right, .right, .left])
         for row in report.landStatus {
             land.add([row.code, row.name, NumberText.fixed(row.area / 10_000, decimals: 4),
-                      NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: row.area), decimals: 4),
+                      AreaUnit.mu.text(squareMetres: row.area, decimals: 4),
                       NumberText.percent(report.zoneArea > 0 ? row.area / report.zoneArea : 0), row.from])
         }
         out += land.render() + "\n"

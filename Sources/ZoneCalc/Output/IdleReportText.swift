@@ -3,8 +3,8 @@
 public struct IdleReportText {
     public init() {}
 
-    static func hectares(_ squareMetres: Double) -> String { NumberText.fixed(squareMetres / 10_000, decimals: 4) }
-    static func mu(_ squareMetres: Double) -> String { NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: squareMetres), decimals: 4) }
+    static func hectares(_ squareMetres: Double) -> String { AreaUnit.hectare.text(squareMetres: squareMetres, decimals: 4) }
+    static func mu(_ squareMetres: Double) -> String { AreaUnit.mu.text(squareMetres: squareMetres, decimals: 4) }
 
     public func render(_ report: IdleLandReport) -> String {
         var out = "闲置土地: \(report.zoneName), as of \(report.asOf) (\(report.rules.sources["order"] ?? "国土资源部令第53号"); rules \(report.rules.source))\n"

@@ -51,7 +51,7 @@ public struct ProposalHTML {
                           report.landUse.map { item in
                               let e = item.area.ellipsoidal ?? 0
                               return [item.code, item.name, item.category, NumberText.fixed(e / 10_000, decimals: 2),
-                                      NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 2)]
+                                      AreaUnit.mu.text(squareMetres: e, decimals: 2)]
                           }, numericFrom: 3)
         }
         let pieces = report.rules.flatMap(\.pieces)
@@ -61,7 +61,7 @@ public struct ProposalHTML {
                           pieces.map { piece in
                               let e = piece.area.ellipsoidal ?? 0
                               return [piece.rule, piece.kind, piece.label, NumberText.fixed(e / 10_000, decimals: 2),
-                                      NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 2),
+                                      AreaUnit.mu.text(squareMetres: e, decimals: 2),
                                       NumberText.fixed(piece.location.y, decimals: 3), NumberText.fixed(piece.location.x, decimals: 3)]
                           }, numericFrom: 3)
         }

@@ -47,19 +47,11 @@ struct ProposalMapSVG {
     func path(_ geometry: Geometry) throws -> String {
         guard let b = try geometry.bounds(), b.maxX >= bounds.minX, b.minX <= bounds.maxX, b.maxY >= bounds.minY, b.minY <= bounds.maxY else { return "" }
         var d = ""
-        func add(_ polygon: Geometry) throws {
+        for polygon in geometry.polygons {
             for ring in try polygon.polygonRings() where ring.count > 2 {
                 d += "M" + ring.map(point).joined(separator: " L") + " Z "
             }
         }
-        func walk(_ g: Geometry) throws {
-            switch g.kind {
-            case .polygon: try add(g)
-            case .multiPolygon, .collection: for part in g.parts { try walk(part) }
-            default: break
-            }
-        }
-        try walk(geometry)
         return d
     }
 

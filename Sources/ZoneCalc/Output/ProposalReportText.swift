@@ -14,7 +14,7 @@ public struct ProposalReportText {
                                               (addedLabel, report.added), (t("调整后面积", "after"), report.after)]
         return rows.map { label, area in
             let e = area.ellipsoidal ?? 0, p = area.planar ?? 0
-            return [label, NumberText.fixed(e / 10_000, decimals: 2), NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 2),
+            return [label, NumberText.fixed(e / 10_000, decimals: 2), AreaUnit.mu.text(squareMetres: e, decimals: 2),
                     NumberText.fixed(e / 1_000_000, decimals: 4), NumberText.fixed(p / 10_000, decimals: 2)]
         }
     }
@@ -49,7 +49,7 @@ public struct ProposalReportText {
             for item in report.landUse {
                 let e = item.area.ellipsoidal ?? 0
                 table.add([item.code, item.name, item.category, NumberText.fixed(e / 10_000, decimals: 2),
-                           NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 2)])
+                           AreaUnit.mu.text(squareMetres: e, decimals: 2)])
             }
             out += t("新增用地现状地类（三调）", "Land use of the added land (三调)") + "\n" + table.render() + "\n"
         }
@@ -60,7 +60,7 @@ public struct ProposalReportText {
             for piece in pieces {
                 let e = piece.area.ellipsoidal ?? 0
                 table.add([piece.rule, piece.kind, piece.label, NumberText.fixed(e / 10_000, decimals: 2),
-                           NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: e), decimals: 2),
+                           AreaUnit.mu.text(squareMetres: e, decimals: 2),
                            NumberText.fixed(piece.location.y, decimals: 3), NumberText.fixed(piece.location.x, decimals: 3)])
             }
             out += t("冲突图斑（X 为北坐标，Y 为东坐标）", "Conflict pieces (X northing, Y easting)") + "\n" + table.render() + "\n"

@@ -22,6 +22,11 @@ public enum AreaUnit: String, CaseIterable, Sendable {
         self == .mu ? squareMetres * 3 / 2000 : squareMetres / self.squareMetres
     }
 
+    /// `squareMetres` in this unit as report text with `decimals` places.
+    public func text(squareMetres: Double, decimals: Int) -> String {
+        NumberText.fixed(value(ofSquareMetres: squareMetres), decimals: decimals)
+    }
+
     /// Decimals that keep a figure's precision by default: m² 2, 公顷 and 亩 4, km² 6.
     public var defaultDecimals: Int {
         switch self {

@@ -44,7 +44,7 @@ public final class AreaCalculator {
             result.planar = try geometry.area()
         }
         guard toPlane != nil || methods.contains(.ellipsoidal) || methods.contains(.geodesic) else { return result }
-        for polygon in polygons(of: geometry) {
+        for polygon in geometry.polygons {
             try polygon.forEachRing(buffer: &scratch) { ringIndex, ring in
                 try measureRing(ring, sign: ringIndex == 0 ? 1 : -1, into: &result)
             }
@@ -65,14 +65,6 @@ public final class AreaCalculator {
         }
         if result.geodesic != nil {
             result.geodesic! += sign * abs(geodesic.ringArea(UnsafeBufferPointer(ring)))
-        }
-    }
-
-    private func polygons(of geometry: Geometry) -> [Geometry] {
-        switch geometry.kind {
-        case .polygon: return [geometry]
-        case .multiPolygon, .collection: return geometry.parts.flatMap { polygons(of: $0) }
-        default: return []
         }
     }
 

@@ -10,8 +10,8 @@ struct ProposalChecks {
     /// The method thresholds and reasons use (the project's; planar when it is geodesic).
     let method: AreaMethod
 
-    static func hectares(_ squareMetres: Double) -> String { NumberText.fixed(squareMetres / 10_000, decimals: 2) }
-    static func mu(_ squareMetres: Double) -> String { NumberText.fixed(AreaUnit.mu.value(ofSquareMetres: squareMetres), decimals: 2) }
+    static func hectares(_ squareMetres: Double) -> String { AreaUnit.hectare.text(squareMetres: squareMetres, decimals: 2) }
+    static func mu(_ squareMetres: Double) -> String { AreaUnit.mu.text(squareMetres: squareMetres, decimals: 2) }
 
     func value(_ area: MeasuredArea) -> Double { area[method] ?? area.planar ?? 0 }
 
@@ -47,7 +47,7 @@ struct ProposalChecks {
         }
         let outside = try added.difference(try geometry.union(features.map(\.geometry))).polygonalPart()
         var pieces: [ConflictPiece] = []
-        for part in geometry.polygons(outside) {
+        for part in outside.polygons {
             let area = try geometry.measure(part)
             guard (area.planar ?? 0) >= rules.overlapTolerance else { continue }
             pieces.append(ConflictPiece(rule: "R3", kind: "城镇开发边界外", label: "城镇开发边界外", area: area, location: try part.pointOnSurface(), wkb: try part.wkb()))

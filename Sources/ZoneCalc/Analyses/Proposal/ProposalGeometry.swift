@@ -55,12 +55,4 @@ final class ProposalGeometry {
         return (pieces, small)
     }
 
-    /// The non-empty polygons of a geometry, one by one.
-    func polygons(_ geometry: Geometry) -> [Geometry] {
-        switch geometry.kind {
-        case .polygon: return geometry.isEmpty ? [] : [geometry]
-        case .multiPolygon, .collection: return geometry.parts.flatMap(polygons)
-        default: return []
-        }
-    }
 }

@@ -37,7 +37,7 @@ extension ProposalChecks {
                 }
             }
         }
-        for polygon in geometry.polygons(added) {
+        for polygon in added.polygons {
             let area = try geometry.measure(polygon)
             let planar = area.planar ?? 0, perimeter = try polygon.length()
             let width = perimeter > 0 ? 2 * planar / perimeter : 0
@@ -72,7 +72,7 @@ extension ProposalChecks {
     /// Vertices whose interior angle is below the spike threshold.
     func spikes(_ polygon: Geometry) throws -> [(x: Double, y: Double, angle: Double)] {
         var found: [(x: Double, y: Double, angle: Double)] = []
-        for part in geometry.polygons(polygon) {
+        for part in polygon.polygons {
             for ring in try part.polygonRings() {
                 let points = ring.count > 1 && ring.first == ring.last ? Array(ring.dropLast()) : ring
                 guard points.count >= 3 else { continue }

@@ -13,10 +13,10 @@ enum QCGaps {
         let covered = try Geometry.collection(.collection, of: parcels, context: context).unaryUnion()
         let uncovered: [Geometry]
         if let zoneWKB {
-            uncovered = try polygons(try Geometry.fromWKB(zoneWKB, context: context).difference(covered).polygonalPart())
+            uncovered = try Geometry.fromWKB(zoneWKB, context: context).difference(covered).polygons
         } else {
             // The holes of the union, as polygons.
-            uncovered = try polygons(covered).flatMap { polygon in
+            uncovered = try covered.polygons.flatMap { polygon in
                 try polygon.polygonRings().dropFirst().map { ring in try Geometry.polygon(shell: ring, context: context) }
             }
         }
@@ -33,11 +33,4 @@ enum QCGaps {
         return findings
     }
 
-    private static func polygons(_ geometry: Geometry) -> [Geometry] {
-        switch geometry.kind {
-        case .polygon: return geometry.isEmpty ? [] : [geometry]
-        case .multiPolygon, .collection: return geometry.parts.flatMap(polygons)
-        default: return []
-        }
-    }
 }
