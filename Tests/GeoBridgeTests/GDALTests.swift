@@ -35,4 +35,23 @@ import Testing
         #expect(names == [.string("一号地块")])
         #expect(layer.crsWKT?.contains("4528") == true)
     }
+
+    @Test func datesReadAsZeroPaddedISOText() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zc-gdal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("dates.gpkg").path
+        do {
+            let dataset = try VectorDataset.create(path, driver: "GPKG")
+            let layer = try dataset.createLayer(name: "d", crsWKT: nil, geometry: .none,
+                                                fields: [FieldDefinition(name: "GYRQ", type: .date), FieldDefinition(name: "T", type: .dateTime)])
+            try layer.addFeature([.date("0987-03-04"), .dateTime("2021-11-02T07:05:09")], wkb: nil)
+            try dataset.close()
+        }
+        let layer = try VectorDataset.open(path).layer(named: "d")
+        var values: [FieldValue] = []
+        try layer.forEachFeature { feature in values = [feature.value(0, type: .date), feature.value(1, type: .dateTime)] }
+        #expect(values == [.date("0987-03-04"), .dateTime("2021-11-02T07:05:09")])
+        #expect(FeatureRecord.digits(7, 2) == "07" && FeatureRecord.digits(2024, 2) == "2024" && FeatureRecord.digits(-5, 3) == "-05")
+    }
 }

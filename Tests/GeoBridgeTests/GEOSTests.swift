@@ -52,6 +52,10 @@ import Testing
         #expect(try !prepared.intersects(away))
         let index = try SpatialIndex([inside, across, away], context: context)
         #expect(index.candidates(for: zone) == [0, 1])
+        // Boxes (the rectangles are freed once inserted), a missing one left out, queried by a box.
+        let boxes = try SpatialIndex(boxes: [try inside.bounds(), nil, try across.bounds(), try away.bounds()], context: context)
+        #expect(try boxes.candidates(in: Bounds(minX: 15, minY: 15, maxX: 95, maxY: 95)) == [0, 2])
+        #expect(try boxes.candidates(in: Bounds(minX: 205, minY: 0, maxX: 205, maxY: 30)) == [3])
         #expect(abs(try across.intersection(zone).area() - 100) < 1e-9)
     }
 

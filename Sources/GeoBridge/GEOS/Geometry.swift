@@ -100,6 +100,15 @@ public final class Geometry {
         return Geometry(owning: made, context: context)
     }
 
+    /// The rectangle of `bounds` (a point or line when it has no width or height).
+    public static func rectangle(_ bounds: Bounds, context: GEOSContext) throws(GEOSError) -> Geometry {
+        // returns NULL on exception
+        guard let made = GEOSGeom_createRectangle_r(context.handle, bounds.minX, bounds.minY, bounds.maxX, bounds.maxY) else {
+            throw context.failure("building a rectangle")
+        }
+        return Geometry(owning: made, context: context)
+    }
+
     /// A collection of the given kind from owned geometries; the parts are consumed.
     public static func collection(_ kind: GeometryKind, of parts: [Geometry], context: GEOSContext) throws(GEOSError) -> Geometry {
         var clones: [OpaquePointer?] = []

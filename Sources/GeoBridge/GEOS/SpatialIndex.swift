@@ -4,7 +4,7 @@ import CGEOS
 /// intersect this geometry's envelope" with their positions in the list.
 ///
 /// Not thread-safe (GEOS builds the tree lazily on the first query): one owner thread.
-/// Keeps the indexed geometries alive, since the tree references their envelopes.
+/// Keeps the indexed geometries alive, as GEOS does not promise to copy their envelopes.
 public final class SpatialIndex {
     private let raw: OpaquePointer
     private let context: GEOSContext
@@ -23,7 +23,32 @@ public final class SpatialIndex {
         }
     }
 
+    /// Indexes boxes (nil ones are left out); query results are indices into this array.
+    ///
+    /// Each box becomes a GEOS rectangle kept only while it is inserted: since GEOS 3.10 the tree
+    /// (TemplateSTRtree) copies the envelope into its node. Older GEOS keeps a pointer, so there the
+    /// rectangles are kept alive with the tree.
+    public init(boxes: [Bounds?], context: GEOSContext) throws(GEOSError) {
+        guard let raw = GEOSSTRtree_create_r(context.handle, 10) else { throw context.failure("creating an STRtree") }
+        self.raw = raw
+        self.context = context
+        let copiesEnvelopes = GEOS_VERSION_MAJOR > 3 || (GEOS_VERSION_MAJOR == 3 && GEOS_VERSION_MINOR >= 10)
+        var kept: [Geometry] = []
+        for (index, box) in boxes.enumerated() {
+            guard let box else { continue }
+            let rectangle = try Geometry.rectangle(box, context: context)
+            GEOSSTRtree_insert_r(context.handle, raw, rectangle.raw, UnsafeMutableRawPointer(bitPattern: index + 1))
+            if !copiesEnvelopes { kept.append(rectangle) }
+        }
+        self.items = kept
+    }
+
     deinit { GEOSSTRtree_destroy_r(context.handle, raw) }
+
+    /// Indices of the items whose envelopes intersect `box`, ascending.
+    public func candidates(in box: Bounds) throws(GEOSError) -> [Int] {
+        candidates(for: try Geometry.rectangle(box, context: context))
+    }
 
     /// Indices of the items whose envelopes intersect `geometry`'s envelope, ascending.
     public func candidates(for geometry: Geometry) -> [Int] {

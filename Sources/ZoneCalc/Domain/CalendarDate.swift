@@ -98,7 +98,7 @@ public enum LandDateParser {
 
     /// "YYYY-MM-DD", the form GeoPackage and most tables store, read without string processing.
     static func isoDay(_ text: String) -> CalendarDate? {
-        var utf8 = text.utf8
+        let utf8 = text.utf8
         return utf8.withContiguousStorageIfAvailable { bytes -> CalendarDate? in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
             func number(_ range: Range<Int>) -> Int? {

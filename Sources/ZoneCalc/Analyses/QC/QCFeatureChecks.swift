@@ -102,7 +102,7 @@ final class QCWorker {
             batch.findings.append(QCFinding(code: code, severity: rules.severity(code), featureIndex: feature.index, fid: feature.fid,
                                             featureId: id, message: message, value: value, location: location, wkb: wkb))
         }
-        var record = QCRecord(index: feature.index, fid: feature.fid, id: id, fixed: nil, area: 0, areaBefore: nil, bounds: nil)
+        var record = QCRecord(index: feature.index, fid: feature.fid, id: id, fixed: nil, area: 0, areaBefore: nil, bounds: nil, pieces: nil)
         defer { batch.records.append(record) }
         checkAttributes(feature, add: add)
         guard let wkb = feature.wkb else { return add("G02", "no geometry") }
@@ -132,6 +132,7 @@ final class QCWorker {
             record.area = area
             record.fixed = fixed === geometry ? Array(wkb) : try fixed.wkb()
             record.bounds = try fixed.bounds()
+            if rules.on("T01") || rules.on("T02") || rules.on("T03") { record.pieces = try ConvexPieces.of(fixed, buffer: &scratch) }
             let thinness = perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0
             if thinness < rules.sliverThinness || area < rules.sliverArea {
                 add("G07", "sliver: area \(NumberText.fixed(area, decimals: 3)) m², thinness 4πA/P² \(NumberText.fixed(thinness, decimals: 4))",

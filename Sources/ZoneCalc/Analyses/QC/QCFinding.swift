@@ -31,4 +31,6 @@ struct QCRecord: Sendable {
     var area: Double
     var areaBefore: Double?
     var bounds: Bounds?
+    /// The fixed geometry cut into convex pieces, when it is one polygon without holes.
+    var pieces: ConvexPieces?
 }

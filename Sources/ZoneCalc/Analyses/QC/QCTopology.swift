@@ -2,8 +2,9 @@ import GeoBridge
 
 /// The second pass of `zonecalc qc`: parcels overlapping each other (T01, the interiors intersect and
 /// neither contains the other, intersection above the tolerance — the peers' definition), equal
-/// geometries (T02) and parcels inside another (T03). Each worker holds every fixed geometry in its
-/// own GEOS context with an STRtree and checks the pairs (i, j > i) of its share of i.
+/// geometries (T02) and parcels inside another (T03). Each worker builds an STRtree of every parcel's
+/// box in its own GEOS context and checks the pairs (i, j > i) of its share of i: boxes first, then the
+/// area the parcels' convex pieces share, and GEOS only for the pairs those cannot settle.
 enum QCTopology {
     static func run(_ records: [QCRecord], rules: QCRules, workers: Int, progress: QCProgress?) throws -> [QCFinding] {
         guard rules.on("T01") || rules.on("T02") || rules.on("T03") else { return [] }
@@ -17,17 +18,15 @@ enum QCTopology {
 
     private static func pairs(_ records: [QCRecord], range: Range<Int>, rules: QCRules, progress: QCProgress?) throws -> [QCFinding] {
         let context = GEOSContext()
-        var positions: [Int] = [], geometries: [Geometry] = []
-        positions.reserveCapacity(records.count)
-        geometries.reserveCapacity(records.count)
-        var slot = Array(repeating: -1, count: records.count)
-        for (position, record) in records.enumerated() {
-            guard let wkb = record.fixed else { continue }
-            slot[position] = geometries.count
-            positions.append(position)
-            geometries.append(try Geometry.fromWKB(wkb, context: context))
+        let index = try SpatialIndex(boxes: records.map { $0.fixed == nil ? nil : $0.bounds }, context: context)
+        // GEOS geometries only for the pairs the convex pieces cannot settle, read once each.
+        var parsed: [Int: Geometry] = [:]
+        func geometry(_ position: Int) throws -> Geometry {
+            if let known = parsed[position] { return known }
+            let made = try Geometry.fromWKB(records[position].fixed!, context: context)
+            parsed[position] = made
+            return made
         }
-        let index = try SpatialIndex(geometries, context: context)
         var findings: [QCFinding] = []
         func finding(_ code: String, _ a: QCRecord, _ b: QCRecord, _ message: String, value: Double?, piece: Geometry?) throws {
             findings.append(QCFinding(code: code, severity: rules.severity(code), featureIndex: a.index, fid: a.fid, featureId: a.id,
@@ -39,17 +38,19 @@ enum QCTopology {
         for position in range {
             done += 1
             if done % 4096 == 0 { progress?.advance(4096) }
-            let own = slot[position]
-            guard own >= 0 else { continue }
-            let a = geometries[own], recordA = records[position]
-            for candidate in index.candidates(for: a) {
-                let other = positions[candidate]
-                guard other > position else { continue }
-                let b = geometries[candidate], recordB = records[other]
-                guard let boundsA = recordA.bounds, let boundsB = recordB.bounds else { continue }
+            let recordA = records[position]
+            guard recordA.fixed != nil, let boundsA = recordA.bounds else { continue }
+            for other in try index.candidates(in: boundsA) where other > position {
+                let recordB = records[other]
+                guard let boundsB = recordB.bounds else { continue }
                 // The overlap lies within both boxes, so boxes sharing at most the tolerance's area cannot
                 // overlap beyond it — unless one box holds the other (equal or contained parcels).
                 if !boundsA.contains(boundsB), !boundsB.contains(boundsA), boundsA.overlapArea(boundsB) <= rules.overlapArea { continue }
+                // Parcels sharing less than half the tolerance cannot overlap beyond it, and sharing less than a
+                // quarter of the smaller one they are neither equal nor one inside the other (ConvexPieces).
+                if let piecesA = recordA.pieces, let piecesB = recordB.pieces, let shared = piecesA.sharedArea(with: piecesB),
+                   shared < rules.overlapArea / 2, shared < min(recordA.area, recordB.area) / 4 { continue }
+                let a = try geometry(position), b = try geometry(other)
                 let label = { "\(recordA.id ?? "#\(recordA.index + 1)") and \(recordB.id ?? "#\(recordB.index + 1)")" }
                 // One relate per pair: GEOS 3.11 computes intersects by a full relate too, and preparing
                 // each parcel to filter the pairs that do not touch costs as much as it saves (measured).

@@ -1,0 +1,86 @@
+import Foundation
+import GeoBridge
+import Testing
+@testable import ZoneCalc
+
+@Suite struct ConvexPiecesTests {
+    private func pieces(_ ring: [XY]) -> ConvexPieces? {
+        ring.withUnsafeBufferPointer { ConvexPieces(closedRing: $0) }
+    }
+
+    /// The area two rings share by their convex pieces.
+    private func shared(_ a: [XY], _ b: [XY]) throws -> Double {
+        let piecesA = try #require(pieces(a)), piecesB = try #require(pieces(b))
+        return try #require(piecesA.sharedArea(with: piecesB))
+    }
+
+    private func square(_ x: Double, _ y: Double, _ side: Double) -> [XY] {
+        [XY(x, y), XY(x + side, y), XY(x + side, y + side), XY(x, y + side), XY(x, y)]
+    }
+
+    @Test func sharedAreasOfSquaresByHand() throws {
+        let base = 4_150_000.0  // Gauss–Krüger-sized coordinates
+        let a = square(500_000, base, 10)
+        // Sharing an edge: nothing; shifted by 3 m and 4 m: a 7 × 6 m overlap; apart: nothing.
+        #expect(try shared(a, square(500_010, base, 10)) < 1e-9)
+        #expect(abs(try shared(a, square(500_003, base + 4, 10)) - 42) < 1e-6)
+        #expect(try shared(a, square(500_020, base, 10)) == 0)
+        // Clockwise input is turned round; a square inside shares all of its 4 m².
+        #expect(abs(try shared(a, Array(square(500_002, base + 2, 2).reversed())) - 4) < 1e-6)
+    }
+
+    @Test func nonConvexRingsAreCutIntoTriangles() throws {
+        // An L of three 10 m squares (300 m²) and a square over its notch and one arm:
+        // the square (10…20, 10…20) lies in the notch, so only the arm (10…20, 0…10) is shared.
+        let l = [XY(0, 0), XY(20, 0), XY(20, 10), XY(10, 10), XY(10, 20), XY(0, 20), XY(0, 0)]
+        #expect(abs(try shared(l, square(10, 5, 10)) - 50) < 1e-9)
+        #expect(try shared(l, square(10, 10, 10)) < 1e-9)
+        #expect(abs(try shared(l, l) - 300) < 1e-9)
+    }
+
+    @Test func degenerateRingsAreLeftToGEOS() {
+        #expect(pieces([XY(0, 0), XY(1, 1), XY(2, 2), XY(0, 0)]) == nil)  // no area
+        #expect(pieces([XY(0, 0), XY(1, 0), XY(0, 0)]) == nil)  // too few points
+        #expect(pieces([XY(0, 0), XY(.nan, 0), XY(1, 1), XY(0, 0)]) == nil)
+    }
+
+    /// Random simple polygons (star-shaped, so convex and non-convex ones) against GEOS's
+    /// intersection area, an independent computation.
+    @Test func sharedAreasEqualGEOSIntersectionAreas() throws {
+        let context = GEOSContext()
+        var generator = SplitMix(seed: 20_261_122)
+        func star(_ cx: Double, _ cy: Double) -> [XY] {
+            let count = 3 + Int(generator.next() % 9)
+            var ring = (0..<count).map { k -> XY in
+                let angle = 2 * Double.pi * (Double(k) + 0.8 * generator.unit()) / Double(count)
+                let radius = 20 + 30 * generator.unit()
+                return XY(cx + radius * cos(angle), cy + radius * sin(angle))
+            }
+            ring.append(ring[0])
+            return ring
+        }
+        var compared = 0
+        for _ in 0..<400 {
+            let ringA = star(500_000, 4_150_000), ringB = star(500_000 + 60 * generator.unit(), 4_150_000 + 60 * generator.unit())
+            let a = try Geometry.polygon(shell: ringA, context: context), b = try Geometry.polygon(shell: ringB, context: context)
+            guard let piecesA = pieces(ringA), let piecesB = pieces(ringB), let shared = piecesA.sharedArea(with: piecesB) else { continue }
+            #expect(abs(shared - (try a.intersection(b).area())) < 1e-6)
+            compared += 1
+        }
+        #expect(compared > 390)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for property tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
