@@ -102,8 +102,11 @@ final class QCWorker {
             batch.findings.append(QCFinding(code: code, severity: rules.severity(code), featureIndex: feature.index, fid: feature.fid,
                                             featureId: id, message: message, value: value, location: location, wkb: wkb))
         }
-        var record = QCRecord(index: feature.index, fid: feature.fid, id: id, fixed: nil, area: 0, areaBefore: nil, bounds: nil, pieces: nil)
-        defer { batch.records.append(record) }
+        var fixedWKB: [UInt8]?, area = 0.0, areaBefore: Double?, bounds: Bounds?, pieces: ConvexPieces?
+        defer {
+            batch.records.append(QCRecord(index: feature.index, fid: feature.fid, id: id, fixed: fixedWKB, area: area,
+                                          areaBefore: areaBefore, bounds: bounds, pieces: pieces))
+        }
         checkAttributes(feature, add: add)
         guard let wkb = feature.wkb else { return add("G02", "no geometry") }
         do {
@@ -124,21 +127,21 @@ final class QCWorker {
                 } else {
                     add("G01", problem.describe(), location: problem.location)
                 }
-                record.areaBefore = try geometry.area()
+                areaBefore = try geometry.area()
                 fixed = try geometry.makeValid().polygonalPart()
             }
             try checkVertices(fixed, add: add)
-            let area = try fixed.area(), perimeter = try fixed.length()
-            record.area = area
-            record.fixed = fixed === geometry ? Array(wkb) : try fixed.wkb()
-            record.bounds = try fixed.bounds()
-            if rules.on("T01") || rules.on("T02") || rules.on("T03") { record.pieces = try ConvexPieces.of(fixed, buffer: &scratch) }
+            area = try fixed.area()
+            let perimeter = try fixed.length()
+            fixedWKB = fixed === geometry ? Array(wkb) : try fixed.wkb()
+            bounds = try fixed.bounds()
+            if rules.on("T01") || rules.on("T02") || rules.on("T03") { pieces = try ConvexPieces.of(fixed, buffer: &scratch) }
             let thinness = perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0
             if thinness < rules.sliverThinness || area < rules.sliverArea {
                 add("G07", "sliver: area \(NumberText.fixed(area, decimals: 3)) m², thinness 4πA/P² \(NumberText.fixed(thinness, decimals: 4))",
                     value: thinness, location: try fixed.isEmpty ? nil : fixed.pointOnSurface())
             }
-            if let b = record.bounds, !(range.x.contains(b.minX) && range.x.contains(b.maxX) && range.y.contains(b.minY) && range.y.contains(b.maxY)) {
+            if let b = bounds, !(range.x.contains(b.minX) && range.x.contains(b.maxX) && range.y.contains(b.minY) && range.y.contains(b.maxY)) {
                 add("C01", "coordinates outside the CRS's range (x \(NumberText.fixed(b.minX, decimals: 1))…\(NumberText.fixed(b.maxX, decimals: 1)), y \(NumberText.fixed(b.minY, decimals: 1))…\(NumberText.fixed(b.maxY, decimals: 1)))",
                     location: XY(b.minX, b.minY))
             }

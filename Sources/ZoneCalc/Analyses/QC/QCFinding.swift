@@ -21,16 +21,24 @@ public struct QCFinding: Sendable {
 }
 
 /// What the first pass keeps of a feature for the topology pass and the repaired copy.
-struct QCRecord: Sendable {
-    var index: Int
-    var fid: Int64
-    var id: String?
+///
+/// A class: a million records are gathered from the workers and looked up in pairs, and a reference
+/// moves where a multi-field value would be copied field by field.
+final class QCRecord: Sendable {
+    let index: Int
+    let fid: Int64
+    let id: String?
     /// The geometry as stored if valid, else after make-valid; nil when it could not be read.
-    var fixed: [UInt8]?
+    let fixed: [UInt8]?
     /// Planar area (m²) of the fixed geometry, and before repair.
-    var area: Double
-    var areaBefore: Double?
-    var bounds: Bounds?
+    let area: Double
+    let areaBefore: Double?
+    let bounds: Bounds?
     /// The fixed geometry cut into convex pieces, when it is one polygon without holes.
-    var pieces: ConvexPieces?
+    let pieces: ConvexPieces?
+
+    init(index: Int, fid: Int64, id: String?, fixed: [UInt8]?, area: Double, areaBefore: Double?, bounds: Bounds?, pieces: ConvexPieces?) {
+        self.index = index; self.fid = fid; self.id = id; self.fixed = fixed
+        self.area = area; self.areaBefore = areaBefore; self.bounds = bounds; self.pieces = pieces
+    }
 }
