@@ -50,7 +50,7 @@ struct QCCommand: ParsableCommand {
     @Option(name: .customLong("workers"), help: "Worker threads (default: the number of cores).")
     var workers: Int?
 
-    @Flag(help: "Print the duration of each pass on stderr.")
+    @Flag(help: "Print the duration of each pass, and of the whole job from opening the inputs to the last output, on stderr.")
     var timings = false
 
     func validate() throws {
@@ -69,6 +69,7 @@ struct QCCommand: ParsableCommand {
 
     private func check(_ failed: (Bool) -> Void) throws {
         try reportingErrors(source: input) {
+            let started = Date()
             var options = QCOptions()
             var inputs: [String]
             if input.hasSuffix(".yaml") || input.hasSuffix(".yml") {
@@ -92,11 +93,10 @@ struct QCCommand: ParsableCommand {
             options.declaredUnit = declaredUnit
             options.crs = crs
             if let workers { options.workers = workers }
-            if timings {
-                options.timings = { name, seconds in
-                    FileHandle.standardError.write(Data("qc: \(name) \(NumberText.fixed(seconds, decimals: 3)) s\n".utf8))
-                }
+            let time: @Sendable (String, Double) -> Void = { name, seconds in
+                FileHandle.standardError.write(Data("qc: \(name) \(NumberText.fixed(seconds, decimals: 3)) s\n".utf8))
             }
+            if timings { options.timings = time }
             if isatty(STDERR_FILENO) != 0 {
                 options.progress = QCProgress { line in
                     FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
@@ -109,6 +109,7 @@ struct QCCommand: ParsableCommand {
                 try QCFixWriter.write(report, reader: try LayerReaders.open(spec), to: fix, encoding: output.encoding, force: output.force, inputs: inputs)
             }
             print(QCReportText().render(report), terminator: "")
+            if timings { time("job", Date().timeIntervalSince(started)) }
             failed(report.count(atLeast: failOn) > 0)
         }
     }

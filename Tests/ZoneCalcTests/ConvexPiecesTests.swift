@@ -30,12 +30,27 @@ import Testing
     }
 
     @Test func nonConvexRingsAreCutIntoTriangles() throws {
-        // An L of three 10 m squares (300 m²) and a square over its notch and one arm:
-        // the square (10…20, 10…20) lies in the notch, so only the arm (10…20, 0…10) is shared.
+        // An L of three 10 m squares (300 m²): the square (10…20, 5…15) shares (10…20, 5…10) of the
+        // arm, 50 m²; the square (10…20, 10…20) is the notch and shares nothing.
         let l = [XY(0, 0), XY(20, 0), XY(20, 10), XY(10, 10), XY(10, 20), XY(0, 20), XY(0, 0)]
         #expect(abs(try shared(l, square(10, 5, 10)) - 50) < 1e-9)
         #expect(try shared(l, square(10, 10, 10)) < 1e-9)
         #expect(abs(try shared(l, l) - 300) < 1e-9)
+    }
+
+    /// A 10 m square with a 5 m crack a few nanometres wide cut up from its bottom edge: the crack's tip
+    /// turns right by nearly 180°, so the ring is not convex, whatever its tiny cross product says.
+    @Test func crackedAndStraightVerticesKeepTheWholeArea() throws {
+        let x = 500_000.0, y = 4_150_000.0, d = 2e-9
+        let cracked = [XY(x, y), XY(x + 5 - d, y), XY(x + 5, y + 5), XY(x + 5 + d, y), XY(x + 10, y), XY(x + 10, y + 10), XY(x, y + 10), XY(x, y)]
+        #expect(abs(try shared(cracked, cracked) - 100) < 1e-6)
+        #expect(abs(try shared(square(x, y, 10), cracked) - 100) < 1e-6)
+        #expect(abs(try shared(cracked, square(x, y, 10)) - 100) < 1e-6)
+        // Extra vertices on straight edges (one nudged by rounding-sized amounts) and a neighbour
+        // sharing that edge: the whole area with itself, nothing with the neighbour.
+        let straight = [XY(x, y), XY(x + 3.3, y), XY(x + 10, y), XY(x + 10, y + 4.1), XY(x + 10 + 1e-12, y + 7), XY(x + 10, y + 10), XY(x, y + 10), XY(x, y)]
+        #expect(abs(try shared(straight, straight) - 100) < 1e-6)
+        #expect(try shared(straight, square(x + 10, y, 10)) < 1e-6)
     }
 
     @Test func degenerateRingsAreLeftToGEOS() {

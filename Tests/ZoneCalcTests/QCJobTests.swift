@@ -187,4 +187,54 @@ import Testing
         try geographic.close()
         #expect(throws: ZoneCalcError.self) { _ = try run { options in options.source = SourceSpec(path: lonlat) } }
     }
+
+    /// A random layer of squares, jittered quadrilaterals, L shapes, copies and parcels inside others:
+    /// the pair findings equal a brute-force GEOS check of every pair (overlaps above the tolerance,
+    /// equal geometries, one inside the other), so no pair the convex pieces skip is missed.
+    @Test func pairFindingsEqualBruteForceGEOS() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let context = GEOSContext()
+        var random = SplitMix(seed: 6)
+        let x0 = 500_000.0, y0 = 4_150_000.0
+        var shapes: [Geometry] = []
+        for row in 0..<8 {
+            for column in 0..<8 {
+                let x = x0 + Double(column) * 20, y = y0 + Double(row) * 20
+                func jitter() -> Double { random.unit() < 0.5 ? 0 : (random.unit() - 0.5) * 3 }
+                var ring: [XY]
+                switch random.next() % 4 {
+                case 0: ring = TestData.square(x, y, 20)
+                case 1: ring = [XY(x + jitter(), y + jitter()), XY(x + 20 + jitter(), y + jitter()), XY(x + 20 + jitter(), y + 20 + jitter()), XY(x + jitter(), y + 20 + jitter())]
+                case 2: ring = [XY(x, y), XY(x + 20, y), XY(x + 20, y + 8), XY(x + 8 + jitter(), y + 8), XY(x + 8, y + 20), XY(x, y + 20)]
+                default: ring = [XY(x, y), XY(x + 7, y), XY(x + 20, y), XY(x + 20, y + 20), XY(x + 9, y + 20 + jitter()), XY(x, y + 20)]
+                }
+                if ring.first != ring.last { ring.append(ring[0]) }
+                let polygon = try Geometry.polygon(shell: ring, context: context)
+                guard try polygon.validityProblem() == nil else { continue }
+                shapes.append(polygon)
+                if random.unit() < 0.1 { shapes.append(try Geometry.polygon(shell: ring, context: context)) }  // a copy
+                if random.unit() < 0.1 { shapes.append(try Geometry.polygon(shell: TestData.square(x + 5, y + 5, 3), context: context)) }  // inside
+            }
+        }
+        let path = folder.appendingPathComponent("pairs.gpkg").path
+        try TestData.writeLayer(path, crs: "EPSG:4547", features: try shapes.enumerated().map { ("P\($0.offset)", nil, try $0.element.wkb()) })
+        let report = try run { options in options.source = SourceSpec(path: path, layer: "t") }
+        var expected: [String] = []
+        for i in shapes.indices {
+            for j in shapes.indices where j > i {
+                let a = shapes[i], b = shapes[j]
+                if try a.overlaps(b), try a.intersection(b).area() > 1 {
+                    expected.append("T01 \(i) \(j)")
+                } else if try a.equals(b) {
+                    expected.append("T02 \(i) \(j)")
+                } else if try a.contains(b) || b.contains(a) {
+                    expected.append("T03 \(i) \(j)")
+                }
+            }
+        }
+        let got = report.findings.filter { $0.code.hasPrefix("T") }.map { "\($0.code) \($0.featureIndex!) \($0.otherIndex!)" }
+        #expect(got.sorted() == expected.sorted())
+        #expect(expected.count > 20 && Set(expected.map { $0.prefix(3) }) == ["T01", "T02", "T03"])
+    }
 }

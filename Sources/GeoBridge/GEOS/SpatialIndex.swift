@@ -4,7 +4,8 @@ import CGEOS
 /// intersect this geometry's envelope" with their positions in the list.
 ///
 /// Not thread-safe (GEOS builds the tree lazily on the first query): one owner thread.
-/// Keeps the indexed geometries alive, as GEOS does not promise to copy their envelopes.
+/// Built from geometries it keeps them alive with the tree; built from boxes it keeps nothing (GEOS
+/// copies each envelope into the tree, geos_c.h: "as of GEOS 3.9").
 public final class SpatialIndex {
     private let raw: OpaquePointer
     private let context: GEOSContext
@@ -24,23 +25,18 @@ public final class SpatialIndex {
     }
 
     /// Indexes boxes (nil ones are left out); query results are indices into this array.
-    ///
-    /// Each box becomes a GEOS rectangle kept only while it is inserted: since GEOS 3.10 the tree
-    /// (TemplateSTRtree) copies the envelope into its node. Older GEOS keeps a pointer, so there the
-    /// rectangles are kept alive with the tree.
     public init(boxes: [Bounds?], context: GEOSContext) throws(GEOSError) {
         guard let raw = GEOSSTRtree_create_r(context.handle, 10) else { throw context.failure("creating an STRtree") }
         self.raw = raw
         self.context = context
-        let copiesEnvelopes = GEOS_VERSION_MAJOR > 3 || (GEOS_VERSION_MAJOR == 3 && GEOS_VERSION_MINOR >= 10)
-        var kept: [Geometry] = []
+        self.items = []
         for (index, box) in boxes.enumerated() {
             guard let box else { continue }
             let rectangle = try Geometry.rectangle(box, context: context)
-            GEOSSTRtree_insert_r(context.handle, raw, rectangle.raw, UnsafeMutableRawPointer(bitPattern: index + 1))
-            if !copiesEnvelopes { kept.append(rectangle) }
+            withExtendedLifetime(rectangle) {
+                GEOSSTRtree_insert_r(context.handle, raw, rectangle.raw, UnsafeMutableRawPointer(bitPattern: index + 1))
+            }
         }
-        self.items = kept
     }
 
     deinit { GEOSSTRtree_destroy_r(context.handle, raw) }

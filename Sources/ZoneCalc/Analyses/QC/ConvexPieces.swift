@@ -9,10 +9,12 @@ import GeoBridge
 /// and every reported figure still comes from GEOS (Decisions/0008).
 ///
 /// Only a single polygon without holes is cut: a convex ring is one piece, any other ring is cut into
-/// triangles by ear clipping. The cut is accepted only when every triangle turns counter-clockwise:
-/// the triangles' boundaries add up to the ring's, so their winding numbers add up to the ring's, and
-/// with none negative each point of the parcel lies in exactly one triangle — a partition, whatever
-/// rounding did to the choice of ears.
+/// triangles by ear clipping. Each cut replaces two edges of the ring by a diagonal, so the triangles'
+/// boundaries add up to the ring's and their winding numbers to the ring's: 1 inside, 0 outside. The
+/// counter-clockwise triangles therefore cover every point of the parcel at least once (exactly once when
+/// no triangle turns clockwise, the usual case), and the clockwise ones — slivers of nearly straight
+/// vertices — are dropped. The area the pieces share is thus never less than the area the parcels share,
+/// up to rounding, which is what makes skipping a pair on it safe.
 struct ConvexPieces: Sendable {
     /// The pieces one after another: a vertex count, then that many x, y pairs, counter-clockwise,
     /// the ring not closed.
@@ -20,7 +22,7 @@ struct ConvexPieces: Sendable {
     /// Bounds of the whole parcel; the clipping works relative to its corner, where doubles are fine.
     let bounds: Bounds
 
-    /// Rings longer than this are left to GEOS (ear clipping is quadratic).
+    /// Rings longer than this are left to GEOS (ear clipping as written is cubic in the vertices).
     static let maximumVertices = 64
 
     /// The pieces of `geometry`, or nil when it is not one polygon without holes, is too long or
@@ -60,6 +62,7 @@ struct ConvexPieces: Sendable {
         if doubleArea < 0 { points.reverse() }
 
         var storage: [Double] = []
+        storage.reserveCapacity(1 + 2 * points.count)
         func add(_ piece: [XY]) {
             storage.append(Double(piece.count))
             for point in piece { storage.append(point.x + minX); storage.append(point.y + minY) }
@@ -74,22 +77,19 @@ struct ConvexPieces: Sendable {
         self.bounds = Bounds(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
     }
 
-    /// Every turn of a counter-clockwise ring to the left, allowing a turn to the right by the rounding
-    /// of nearly straight vertices (1e-9 of the edge lengths' product, far below a square millimetre
-    /// for parcel-sized edges).
+    /// Every turn of a counter-clockwise ring to the left or straight on, as computed. No tolerance: a
+    /// vertex turning right by a hair (a crack's tip as much as a nearly straight vertex) makes the ring
+    /// non-convex, since a non-convex clip polygon would lose area; such rings go to ear clipping.
     private static func isConvex(_ points: [XY]) -> Bool {
         let count = points.count
         for index in 0..<count {
             let p = points[(index + count - 1) % count], v = points[index], q = points[(index + 1) % count]
-            let ax = v.x - p.x, ay = v.y - p.y, bx = q.x - v.x, by = q.y - v.y
-            let turn = ax * by - ay * bx
-            if turn < -1e-9 * ((ax * ax + ay * ay) * (bx * bx + by * by)).squareRoot() { return false }
+            if (v.x - p.x) * (q.y - v.y) - (v.y - p.y) * (q.x - v.x) < 0 { return false }
         }
         return true
     }
 
-    /// Triangles of a counter-clockwise simple ring, or nil when the ears run out or a triangle turns
-    /// clockwise (the cut would then not be a partition).
+    /// The counter-clockwise triangles of a counter-clockwise simple ring, or nil when the ears run out.
     private static func earClipping(_ points: [XY]) -> [[XY]]? {
         var remaining = Array(points.indices)
         var triangles: [[XY]] = []
@@ -112,18 +112,13 @@ struct ConvexPieces: Sendable {
             remaining.remove(at: ear)
         }
         triangles.append(remaining.map { points[$0] })
-        // Degenerate triangles of collinear vertices have no area and are dropped; a clockwise one fails.
-        var kept: [[XY]] = []
-        for triangle in triangles {
-            let turn = cross(triangle[0], triangle[1], triangle[2])
-            if turn > 0 { kept.append(triangle) } else if turn < 0 { return nil }
-        }
+        // Triangles of collinear vertices, flat or turned by rounding, are dropped (see the type's comment).
+        let kept = triangles.filter { cross($0[0], $0[1], $0[2]) > 0 }
         return kept.isEmpty ? nil : kept
     }
 
-    /// The area (m²) `self` and `other` share: the sum over piece pairs of their convex intersection.
-    /// Accurate to rounding (far below a square millimetre for parcel-sized pieces); nil when a clip
-    /// produced more vertices than convex pieces can (rounding on nearly straight vertices).
+    /// The area (m²) `self` and `other` share, or a little more: the sum over piece pairs of their convex
+    /// intersection. nil when a clip produced more vertices than convex pieces can, or no finite area.
     func sharedArea(with other: ConvexPieces) -> Double? {
         guard bounds.overlapArea(other.bounds) > 0 else { return 0 }
         let originX = bounds.minX, originY = bounds.minY
@@ -198,6 +193,7 @@ struct ConvexPieces: Sendable {
                 let following = (k + 1) % count
                 doubleArea += current[2 * k] * current[2 * following + 1] - current[2 * following] * current[2 * k + 1]
             }
+            guard doubleArea.isFinite else { return nil }
             return max(0, doubleArea / 2)
         }
     }
