@@ -53,5 +53,7 @@ import Testing
         try layer.forEachFeature { feature in values = [feature.value(0, type: .date), feature.value(1, type: .dateTime)] }
         #expect(values == [.date("0987-03-04"), .dateTime("2021-11-02T07:05:09")])
         #expect(FeatureRecord.digits(7, 2) == "07" && FeatureRecord.digits(2024, 2) == "2024" && FeatureRecord.digits(-5, 3) == "-05")
+        #expect(FeatureRecord.isoDate(2024, 2, 29) == "2024-02-29" && FeatureRecord.isoDate(7, 1, 2) == "0007-01-02")
+        #expect(FeatureRecord.isoDate(12345, 1, 2) == "12345-01-02" && FeatureRecord.isoDate(-44, 3, 15) == "-044-03-15")
     }
 }

@@ -209,11 +209,26 @@ public struct FeatureRecord {
             guard OGR_F_GetFieldAsDateTimeEx(raw, i, &year, &month, &day, &hour, &minute, &second, &tz) != 0 else {
                 return .string(String(cString: OGR_F_GetFieldAsString(raw, i)))
             }
-            let date = Self.digits(year, 4) + "-" + Self.digits(month, 2) + "-" + Self.digits(day, 2)
+            let date = Self.isoDate(year, month, day)
             if type == .date { return .date(date) }
             return .dateTime(date + "T" + Self.digits(hour, 2) + ":" + Self.digits(minute, 2) + ":" + Self.digits(Int32(second), 2))
         default:
             return .string(String(decoding: stringBytes(index) ?? [], as: UTF8.self))
+        }
+    }
+
+    /// "YYYY-MM-DD" written digit by digit (a small string, no allocation) for years 0…9999.
+    static func isoDate(_ year: Int32, _ month: Int32, _ day: Int32) -> String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
+        }
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+            bytes[0] = zero + UInt8(year / 1000); bytes[1] = zero + UInt8(year / 100 % 10)
+            bytes[2] = zero + UInt8(year / 10 % 10); bytes[3] = zero + UInt8(year % 10)
+            bytes[4] = dash; bytes[5] = zero + UInt8(month / 10); bytes[6] = zero + UInt8(month % 10)
+            bytes[7] = dash; bytes[8] = zero + UInt8(day / 10); bytes[9] = zero + UInt8(day % 10)
+            return 10
         }
     }
 

@@ -234,18 +234,23 @@ final class QCWorker {
            classes.lookup(code) == nil {
             add("A03", "land-use code '\(code)' is not in the 三调 / GB/T 21010 code list", nil, nil, nil)
         }
-        var dates: [String: CalendarDate] = [:]
+        var supply: CalendarDate?, start: CalendarDate?, completion: CalendarDate?
         for date in fields.dates {
             switch LandDateParser.parse(feature.attribute(date.slot)) {
-            case .date(let day): dates[date.name] = day
+            case .date(let day):
+                switch date.name {
+                case "supply_date": supply = day
+                case "actual_start": start = day
+                default: completion = day
+                }
             case .empty: break
             case .unreadable(let text): add("A05", "\(date.field) '\(text)' is not a date", nil, nil, nil)
             }
         }
-        if let start = dates["actual_start"], let completion = dates["actual_completion"], completion < start {
+        if let start, let completion, completion < start {
             add("A06", "completion \(completion) before start \(start)", nil, nil, nil)
         }
-        if let supply = dates["supply_date"], let start = dates["actual_start"], start < supply {
+        if let supply, let start, start < supply {
             add("A06", "start \(start) before supply \(supply)", nil, nil, nil)
         }
         for number in fields.numbers {

@@ -105,7 +105,7 @@ public enum QCJob {
         lap("features")
         let records = batches.flatMap(\.records)
         var findings = layerFindings + batches.flatMap(\.findings)
-        do { findings += try duplicateIds(records, rules: rules) } catch { throw ZoneCalcError(error, source: reader.sourceName) }
+        do { findings += try duplicateIds(records, rules: rules, workers: options.workers) } catch { throw ZoneCalcError(error, source: reader.sourceName) }
         lap("ids")
         options.progress?.start("checking pairs", total: records.count)
         do {
@@ -120,16 +120,23 @@ public enum QCJob {
         return QCReport(source: reader.sourceName, crs: crs, featureCount: records.count, rules: rules, findings: findings, records: records)
     }
 
-    /// A02: ids carried by more than one feature, one finding per feature after the first.
-    static func duplicateIds(_ records: [QCRecord], rules: QCRules) throws -> [QCFinding] {
+    /// A02: ids carried by more than one feature, one finding per feature after the first. The ids are
+    /// split between the workers by their hash, so each id is counted by one worker only.
+    static func duplicateIds(_ records: [QCRecord], rules: QCRules, workers: Int) throws -> [QCFinding] {
         guard rules.on("A02") else { return [] }
-        let context = GEOSContext()
-        var first: [String: Int] = [:]
-        first.reserveCapacity(records.count)
-        var findings: [QCFinding] = []
-        for (position, record) in records.enumerated() {
-            guard let id = record.id else { continue }
-            if let earlier = first[id] {
+        let shares = max(1, workers)
+        let found = try PartitionedRun.run(Array(0..<shares)) { share in
+            let context = GEOSContext()
+            var first: [String: Int] = [:]
+            first.reserveCapacity(records.count / shares)
+            var findings: [QCFinding] = []
+            for position in records.indices {
+                let record = records[position]
+                guard let id = record.id, shares == 1 || Int(id.hashValue.magnitude % UInt(shares)) == share else { continue }
+                guard let earlier = first[id] else {
+                    first[id] = position
+                    continue
+                }
                 let other = records[earlier]
                 findings.append(QCFinding(code: "A02", severity: rules.severity("A02"), featureIndex: record.index, fid: record.fid, featureId: id,
                                           otherIndex: other.index, otherId: id, message: "id \(id) is also feature #\(other.index + 1)'s",
@@ -137,11 +144,10 @@ public enum QCJob {
                                               let geometry = try Geometry.fromWKB(wkb, context: context)
                                               return geometry.isEmpty ? nil : try geometry.pointOnSurface()
                                           }))
-            } else {
-                first[id] = position
             }
+            return findings
         }
-        return findings
+        return found.flatMap { $0 }
     }
 
     /// The fields read: the project's mapping, or explicit options, or the usual names.
