@@ -15,34 +15,65 @@ import GeoBridge
 /// no triangle turns clockwise, the usual case), and the clockwise ones — slivers of nearly straight
 /// vertices — are dropped. The area the pieces share is thus never less than the area the parcels share,
 /// up to rounding, which is what makes skipping a pair on it safe.
+///
+/// The pieces of every parcel sit one after another in one buffer (a vertex count, then that many
+/// x, y pairs, counter-clockwise, the ring not closed), so the pair test reads them without copying or
+/// reference counting.
 struct ConvexPieces: Sendable {
-    /// The pieces one after another: a vertex count, then that many x, y pairs, counter-clockwise,
-    /// the ring not closed.
-    private let storage: [Double]
-    /// Bounds of the whole parcel; the clipping works relative to its corner, where doubles are fine.
-    let bounds: Bounds
+    private var storage: [Double] = []
+    /// Per parcel, where its pieces end in `storage` (they start where the previous parcel's end);
+    /// a parcel without pieces has an empty range.
+    private var ends: [Int] = []
 
     /// Rings longer than this are left to GEOS (ear clipping as written is cubic in the vertices).
     static let maximumVertices = 64
 
-    /// The pieces of `geometry`, or nil when it is not one polygon without holes, is too long or
-    /// cannot be cut.
-    static func of(_ geometry: Geometry, buffer: inout [XY]) throws -> ConvexPieces? {
-        guard geometry.kind == .polygon else { return nil }
-        var pieces: ConvexPieces?, holes = false
-        try geometry.forEachRing(buffer: &buffer) { index, ring in
-            if index == 0 { pieces = ConvexPieces(closedRing: UnsafeBufferPointer(ring)) } else { holes = true }
+    init() {}
+
+    /// The number of parcels.
+    var count: Int { ends.count }
+
+    /// Adds the next parcel: the pieces of `geometry`, or none when it is not one polygon without
+    /// holes, is too long, cannot be cut or read (its pairs then go to GEOS).
+    mutating func append(_ geometry: Geometry?, buffer: inout [XY]) {
+        let start = storage.count
+        defer { ends.append(storage.count) }
+        guard let geometry, geometry.kind == .polygon else { return }
+        var holes = false
+        do {
+            try geometry.forEachRing(buffer: &buffer) { index, ring in
+                if index == 0 { cut(closedRing: UnsafeBufferPointer(ring)) } else { holes = true }
+            }
+        } catch {
+            holes = true
         }
-        return holes ? nil : pieces
+        if holes { storage.removeSubrange(start...) }
     }
 
-    /// Cuts a closed ring (first point repeated at the end), either orientation.
-    init?(closedRing ring: UnsafeBufferPointer<XY>) {
-        guard ring.count >= 4, ring.count - 1 <= Self.maximumVertices else { return nil }
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+    /// Adds the next parcel from a closed ring.
+    mutating func append(closedRing ring: UnsafeBufferPointer<XY>) {
+        cut(closedRing: ring)
+        ends.append(storage.count)
+    }
+
+    /// Adds the parcels of `other` after these.
+    mutating func append(contentsOf other: ConvexPieces) {
+        let offset = storage.count
+        storage += other.storage
+        ends += other.ends.map { $0 + offset }
+    }
+
+    /// Whether parcel `index` has pieces.
+    func hasPieces(_ index: Int) -> Bool { ends[index] > (index == 0 ? 0 : ends[index - 1]) }
+
+    /// Appends the pieces of a closed ring (first point repeated at the end), either orientation, or
+    /// nothing when it cannot be cut.
+    private mutating func cut(closedRing ring: UnsafeBufferPointer<XY>) {
+        guard ring.count >= 4, ring.count - 1 <= Self.maximumVertices else { return }
+        var minX = Double.infinity, minY = Double.infinity
         for point in ring {
-            guard point.x.isFinite, point.y.isFinite else { return nil }
-            minX = min(minX, point.x); minY = min(minY, point.y); maxX = max(maxX, point.x); maxY = max(maxY, point.y)
+            guard point.x.isFinite, point.y.isFinite else { return }
+            minX = min(minX, point.x); minY = min(minY, point.y)
         }
         // Local coordinates, repeated points dropped.
         var points: [XY] = []
@@ -52,17 +83,15 @@ struct ConvexPieces: Sendable {
             if points.last != local { points.append(local) }
         }
         while points.count > 1, points.first == points.last { points.removeLast() }
-        guard points.count >= 3 else { return nil }
+        guard points.count >= 3 else { return }
         var doubleArea = 0.0
         for index in points.indices {
             let a = points[index], b = points[(index + 1) % points.count]
             doubleArea += a.x * b.y - b.x * a.y
         }
-        guard doubleArea != 0, doubleArea.isFinite else { return nil }
+        guard doubleArea != 0, doubleArea.isFinite else { return }
         if doubleArea < 0 { points.reverse() }
 
-        var storage: [Double] = []
-        storage.reserveCapacity(1 + 2 * points.count)
         func add(_ piece: [XY]) {
             storage.append(Double(piece.count))
             for point in piece { storage.append(point.x + minX); storage.append(point.y + minY) }
@@ -70,11 +99,9 @@ struct ConvexPieces: Sendable {
         if Self.isConvex(points) {
             add(points)
         } else {
-            guard let triangles = Self.earClipping(points) else { return nil }
+            guard let triangles = Self.earClipping(points) else { return }
             for triangle in triangles { add(triangle) }
         }
-        self.storage = storage
-        self.bounds = Bounds(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
     }
 
     /// Every turn of a counter-clockwise ring to the left or straight on, as computed. No tolerance: a
@@ -117,33 +144,45 @@ struct ConvexPieces: Sendable {
         return kept.isEmpty ? nil : kept
     }
 
-    /// The area (m²) `self` and `other` share, or a little more: the sum over piece pairs of their convex
-    /// intersection. nil when a clip produced more vertices than convex pieces can, or no finite area.
-    func sharedArea(with other: ConvexPieces) -> Double? {
-        guard bounds.overlapArea(other.bounds) > 0 else { return 0 }
-        let originX = bounds.minX, originY = bounds.minY
-        var total = 0.0
-        return storage.withUnsafeBufferPointer { mine in
-            other.storage.withUnsafeBufferPointer { theirs in
-                var i = 0
-                while i < mine.count {
-                    let n = Int(mine[i])
-                    var j = 0
-                    while j < theirs.count {
-                        let m = Int(theirs[j])
-                        guard let area = Self.clippedArea(mine.baseAddress! + i + 1, n, theirs.baseAddress! + j + 1, m, originX, originY) else { return nil }
-                        total += area
-                        j += 1 + 2 * m
-                    }
-                    i += 1 + 2 * n
+    /// Calls `body` with a reader of the pieces, valid during the call.
+    func withReader<R>(_ body: (Reader) throws -> R) rethrows -> R {
+        try storage.withUnsafeBufferPointer { storage in
+            try ends.withUnsafeBufferPointer { ends in try body(Reader(storage: storage, ends: ends)) }
+        }
+    }
+
+    /// Reads the pieces through pointers: no copies, no reference counting.
+    struct Reader {
+        let storage: UnsafeBufferPointer<Double>
+        let ends: UnsafeBufferPointer<Int>
+
+        /// The area (m²) parcels `a` and `b` share, or a little more: the sum over their piece pairs of
+        /// the convex intersections, relative to `origin` (a corner of `a`'s box, where the subtraction
+        /// is exact). nil when either has no pieces, a clip produced more vertices than convex pieces
+        /// can, or the area is not finite.
+        func sharedArea(_ a: Int, _ b: Int, origin: XY) -> Double? {
+            let aStart = a == 0 ? 0 : ends[a - 1], aEnd = ends[a], bStart = b == 0 ? 0 : ends[b - 1], bEnd = ends[b]
+            guard aEnd > aStart, bEnd > bStart else { return nil }
+            let base = storage.baseAddress!
+            var total = 0.0
+            var i = aStart
+            while i < aEnd {
+                let n = Int(storage[i])
+                var j = bStart
+                while j < bEnd {
+                    let m = Int(storage[j])
+                    guard let area = ConvexPieces.clippedArea(base + i + 1, n, base + j + 1, m, origin.x, origin.y) else { return nil }
+                    total += area
+                    j += 1 + 2 * m
                 }
-                return total
+                i += 1 + 2 * n
             }
+            return total
         }
     }
 
     /// Area of the intersection of two convex counter-clockwise pieces (x, y pairs), relative to an origin.
-    private static func clippedArea(_ subject: UnsafePointer<Double>, _ n: Int, _ clip: UnsafePointer<Double>, _ m: Int,
+    fileprivate static func clippedArea(_ subject: UnsafePointer<Double>, _ n: Int, _ clip: UnsafePointer<Double>, _ m: Int,
                                     _ originX: Double, _ originY: Double) -> Double? {
         // Boxes first: most piece pairs of neighbours are apart.
         var sMinX = Double.infinity, sMaxX = -Double.infinity, sMinY = Double.infinity, sMaxY = -Double.infinity

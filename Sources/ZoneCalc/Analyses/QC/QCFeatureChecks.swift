@@ -91,6 +91,8 @@ final class QCWorker {
 
     struct Batch: Sendable {
         var records: [QCRecord] = []
+        /// The records' fixed geometries cut into convex pieces, for the pair test (when it runs).
+        var pieces = ConvexPieces()
         var findings: [QCFinding] = []
         var failure: String?
     }
@@ -102,10 +104,11 @@ final class QCWorker {
             batch.findings.append(QCFinding(code: code, severity: rules.severity(code), featureIndex: feature.index, fid: feature.fid,
                                             featureId: id, message: message, value: value, location: location, wkb: wkb))
         }
-        var fixedWKB: [UInt8]?, area = 0.0, areaBefore: Double?, bounds: Bounds?, pieces: ConvexPieces?
+        var fixedWKB: [UInt8]?, area = 0.0, areaBefore: Double?, bounds: Bounds?, cut: Geometry?
         defer {
             batch.records.append(QCRecord(index: feature.index, fid: feature.fid, id: id, fixed: fixedWKB, area: area,
-                                          areaBefore: areaBefore, bounds: bounds, pieces: pieces))
+                                          areaBefore: areaBefore, bounds: bounds))
+            batch.pieces.append(cut, buffer: &scratch)
         }
         checkAttributes(feature, add: add)
         guard let wkb = feature.wkb else { return add("G02", "no geometry") }
@@ -135,7 +138,7 @@ final class QCWorker {
             let perimeter = try fixed.length()
             fixedWKB = fixed === geometry ? Array(wkb) : try fixed.wkb()
             bounds = try fixed.bounds()
-            if rules.on("T01") || rules.on("T02") || rules.on("T03") { pieces = try ConvexPieces.of(fixed, buffer: &scratch) }
+            if rules.on("T01") || rules.on("T02") || rules.on("T03") { cut = fixed }
             let thinness = perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0
             if thinness < rules.sliverThinness || area < rules.sliverArea {
                 add("G07", "sliver: area \(NumberText.fixed(area, decimals: 3)) m², thinness 4πA/P² \(NumberText.fixed(thinness, decimals: 4))",

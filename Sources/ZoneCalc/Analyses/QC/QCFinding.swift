@@ -34,11 +34,9 @@ final class QCRecord: Sendable {
     let area: Double
     let areaBefore: Double?
     let bounds: Bounds?
-    /// The fixed geometry cut into convex pieces, when it is one polygon without holes.
-    let pieces: ConvexPieces?
 
-    init(index: Int, fid: Int64, id: String?, fixed: [UInt8]?, area: Double, areaBefore: Double?, bounds: Bounds?, pieces: ConvexPieces?) {
+    init(index: Int, fid: Int64, id: String?, fixed: [UInt8]?, area: Double, areaBefore: Double?, bounds: Bounds?) {
         self.index = index; self.fid = fid; self.id = id; self.fixed = fixed
-        self.area = area; self.areaBefore = areaBefore; self.bounds = bounds; self.pieces = pieces
+        self.area = area; self.areaBefore = areaBefore; self.bounds = bounds
     }
 }

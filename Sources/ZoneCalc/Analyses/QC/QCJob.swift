@@ -104,12 +104,13 @@ public enum QCJob {
         if let failure = batches.lazy.compactMap({ $0.failure }).first { throw .invalidArgument("\(reader.sourceName): \(failure)") }
         lap("features")
         let records = batches.flatMap(\.records)
+        let pieces = batches.reduce(into: ConvexPieces()) { $0.append(contentsOf: $1.pieces) }
         var findings = layerFindings + batches.flatMap(\.findings)
         do { findings += try duplicateIds(records, rules: rules, workers: options.workers) } catch { throw ZoneCalcError(error, source: reader.sourceName) }
         lap("ids")
         options.progress?.start("checking pairs", total: records.count)
         do {
-            findings += try QCTopology.run(records, rules: rules, workers: options.workers, progress: options.progress)
+            findings += try QCTopology.run(records, pieces: pieces, rules: rules, workers: options.workers, progress: options.progress)
             findings += try QCGaps.run(records, zoneWKB: zone, rules: rules)
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)

@@ -6,19 +6,25 @@ import GeoBridge
 /// box in its own GEOS context and checks the pairs (i, j > i) of its share of i: boxes first, then the
 /// area the parcels' convex pieces share, and GEOS only for the pairs those cannot settle.
 enum QCTopology {
-    static func run(_ records: [QCRecord], rules: QCRules, workers: Int, progress: QCProgress?) throws -> [QCFinding] {
+    /// - Parameter pieces: the records' convex pieces, one entry per record.
+    static func run(_ records: [QCRecord], pieces: ConvexPieces, rules: QCRules, workers: Int, progress: QCProgress?) throws -> [QCFinding] {
         guard rules.on("T01") || rules.on("T02") || rules.on("T03") else { return [] }
         let count = records.count, parts = max(1, min(workers, count))
         let ranges = (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+        // The pair test reads boxes and areas from flat arrays, not from a million scattered records.
+        let boxes = records.map { $0.fixed == nil ? nil : $0.bounds }, areas = records.map(\.area)
         let results = try PartitionedRun.run(ranges) { range in
-            try pairs(records, range: range, rules: rules, progress: progress)
+            try pieces.withReader { pieces in
+                try pairs(records, boxes: boxes, areas: areas, pieces: pieces, range: range, rules: rules, progress: progress)
+            }
         }
         return results.flatMap { $0 }
     }
 
-    private static func pairs(_ records: [QCRecord], range: Range<Int>, rules: QCRules, progress: QCProgress?) throws -> [QCFinding] {
+    private static func pairs(_ records: [QCRecord], boxes: [Bounds?], areas: [Double], pieces: ConvexPieces.Reader, range: Range<Int>,
+                              rules: QCRules, progress: QCProgress?) throws -> [QCFinding] {
         let context = GEOSContext()
-        let index = try SpatialIndex(boxes: records.map { $0.fixed == nil ? nil : $0.bounds }, context: context)
+        let index = try SpatialIndex(boxes: boxes, context: context)
         // GEOS geometries only for the pairs the convex pieces cannot settle, read once each.
         var parsed: [Int: Geometry] = [:]
         func geometry(_ position: Int) throws -> Geometry {
@@ -38,18 +44,17 @@ enum QCTopology {
         for position in range {
             done += 1
             if done % 4096 == 0 { progress?.advance(4096) }
-            let recordA = records[position]
-            guard recordA.fixed != nil, let boundsA = recordA.bounds else { continue }
+            guard let boundsA = boxes[position] else { continue }
             for other in try index.candidates(in: boundsA) where other > position {
-                let recordB = records[other]
-                guard let boundsB = recordB.bounds else { continue }
+                guard let boundsB = boxes[other] else { continue }
                 // The overlap lies within both boxes, so boxes sharing at most the tolerance's area cannot
                 // overlap beyond it — unless one box holds the other (equal or contained parcels).
                 if !boundsA.contains(boundsB), !boundsB.contains(boundsA), boundsA.overlapArea(boundsB) <= rules.overlapArea { continue }
                 // Parcels sharing less than half the tolerance cannot overlap beyond it, and sharing less than a
                 // quarter of the smaller one they are neither equal nor one inside the other (ConvexPieces).
-                if let piecesA = recordA.pieces, let piecesB = recordB.pieces, let shared = piecesA.sharedArea(with: piecesB),
-                   shared < rules.overlapArea / 2, shared < min(recordA.area, recordB.area) / 4 { continue }
+                if let shared = pieces.sharedArea(position, other, origin: XY(boundsA.minX, boundsA.minY)),
+                   shared < rules.overlapArea / 2, shared < min(areas[position], areas[other]) / 4 { continue }
+                let recordA = records[position], recordB = records[other]
                 let a = try geometry(position), b = try geometry(other)
                 let label = { "\(recordA.id ?? "#\(recordA.index + 1)") and \(recordB.id ?? "#\(recordB.index + 1)")" }
                 // One relate per pair: GEOS 3.11 computes intersects by a full relate too, and preparing
