@@ -1,6 +1,6 @@
 import GeoBridge
 
-/// A parcel cut into convex pieces, to measure how much two parcels overlap without a GEOS relate.
+/// Parcels cut into convex pieces, to measure how much two parcels overlap without a GEOS relate.
 ///
 /// Neighbouring parcels share edges, so nearly every pair the STRtree proposes touches, and GEOS 3.11
 /// answers `overlaps` for such a pair with a full relate (~8 µs). Clipping convex pieces against each
