@@ -99,6 +99,54 @@ import Testing
         #expect(plain.overlaps.isEmpty)
     }
 
+    /// A random layer of touching and overlapping parcels (squares, jittered quadrilaterals, L shapes,
+    /// copies, parcels inside others) in one zone: the overlapping pairs equal a brute-force GEOS check of
+    /// every pair, and the net total is the area of the parcels' union (plus at most the overlaps below
+    /// the tolerance) — so no pair the convex pieces skip is missed.
+    @Test func overlapAccountingEqualsBruteForceGEOS() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let context = GEOSContext()
+        var random = SplitMix(seed: 3)
+        var shapes: [Geometry] = []
+        for row in 0..<6 {
+            for column in 0..<6 {
+                let x = Self.x + 10 + Double(column) * 20, y = Self.y + 10 + Double(row) * 20
+                func jitter() -> Double { random.unit() < 0.5 ? 0 : (random.unit() - 0.5) * 3 }
+                var ring: [XY]
+                switch random.next() % 3 {
+                case 0: ring = TestData.square(x, y, 20)
+                case 1: ring = [XY(x + jitter(), y + jitter()), XY(x + 20 + jitter(), y + jitter()), XY(x + 20 + jitter(), y + 20 + jitter()), XY(x + jitter(), y + 20 + jitter())]
+                default: ring = [XY(x, y), XY(x + 20, y), XY(x + 20, y + 8), XY(x + 8 + jitter(), y + 8), XY(x + 8, y + 20), XY(x, y + 20)]
+                }
+                if ring.first != ring.last { ring.append(ring[0]) }
+                let polygon = try Geometry.polygon(shell: ring, context: context)
+                guard try polygon.validityProblem() == nil else { continue }
+                shapes.append(polygon)
+                if random.unit() < 0.1 { shapes.append(try Geometry.polygon(shell: TestData.square(x + 5, y + 5, 3), context: context)) }
+            }
+        }
+        let a = folder.appendingPathComponent("a.gpkg").path, b = folder.appendingPathComponent("zone.gpkg").path
+        try TestData.writeLayer(a, crs: "EPSG:4547", features: try shapes.enumerated().map { ("P\($0.offset)", nil, try $0.element.wkb()) })
+        try TestData.writeLayer(b, crs: "EPSG:4547", features: [("Z", nil, try Geometry.polygon(shell: TestData.square(Self.x, Self.y, 200), context: context).wkb())])
+        var options = OverlayOptions()
+        options.methods = [.planar]
+        let report = try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: a)), b: try LayerReaders.open(SourceSpec(path: b)), options: options)
+        var expected: [String] = [], noise = 0.0
+        for i in shapes.indices {
+            for j in shapes.indices where j > i {
+                let shared = try shapes[i].intersection(shapes[j]).area()
+                if shared > OverlapAccounting.tolerance { expected.append("\(i) \(j)") } else { noise += shared }
+            }
+        }
+        #expect(report.overlaps.map { "\($0.first.index) \($0.second.index)" }.sorted() == expected.sorted())
+        #expect(expected.count > 10)
+        // Net total: the union's area, plus at most the overlaps up to the tolerance (they count as touching edges).
+        let union = try Geometry.collection(.collection, of: shapes, context: context).unaryUnion().area()
+        #expect(report.total.planar! > union - 1e-6 && report.total.planar! < union + noise + 1e-6)
+        #expect(report.grossTotal.planar! > union + 50)  // the overlaps, counted twice in the gross total
+    }
+
     @Test func perPartSplitsTheZone() throws {
         let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

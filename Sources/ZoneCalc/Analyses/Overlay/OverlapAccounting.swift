@@ -26,21 +26,35 @@ public enum OverlapAccounting {
         }
         let index = try SpatialIndex(geometries, context: context)
         let primary = methods[0]
+        // Convex pieces settle the touching pairs (Decisions/0008). Their shared area is in the layer's
+        // units; each piece's measured-to-planar ratio turns it into the first method's, with a factor 2
+        // to spare for the ratio's change across two neighbours.
+        var convex = ConvexPieces(), buffer: [XY] = [], corners: [XY?] = [], scales: [Double] = []
+        for (geometry, piece) in zip(geometries, pieces) {
+            convex.append(geometry, buffer: &buffer)
+            corners.append(try geometry.bounds().map { XY($0.minX, $0.minY) })
+            let planar = try geometry.area()
+            scales.append(planar > 0 ? (piece.area[primary] ?? .infinity) / planar : .infinity)
+        }
         var pairs: [Pair] = []
-        for later in pieces.indices {
-            var earlier: [Geometry] = []
-            for first in index.candidates(for: geometries[later]) where first < later {
-                guard pieces[first].bIndex == pieces[later].bIndex, pieces[first].aIndex != pieces[later].aIndex,
-                      try geometries[first].intersects(geometries[later]) else { continue }
-                let overlap = try calculator.measure(try geometries[first].intersection(geometries[later]))
-                guard let area = overlap[primary], area > tolerance else { continue }
-                pairs.append(Pair(first: (pieces[first].aIndex, pieces[first].aLabel), second: (pieces[later].aIndex, pieces[later].aLabel),
-                                  bLabel: pieces[later].bLabel, area: area))
-                earlier.append(geometries[first])
+        try convex.withReader { convex in
+            for later in pieces.indices {
+                var earlier: [Geometry] = []
+                for first in index.candidates(for: geometries[later]) where first < later {
+                    guard pieces[first].bIndex == pieces[later].bIndex, pieces[first].aIndex != pieces[later].aIndex else { continue }
+                    if let corner = corners[later], let shared = convex.sharedArea(first, later, origin: corner),
+                       shared * 2 * max(scales[first], scales[later]) <= tolerance { continue }
+                    guard try geometries[first].intersects(geometries[later]) else { continue }
+                    let overlap = try calculator.measure(try geometries[first].intersection(geometries[later]))
+                    guard let area = overlap[primary], area > tolerance else { continue }
+                    pairs.append(Pair(first: (pieces[first].aIndex, pieces[first].aLabel), second: (pieces[later].aIndex, pieces[later].aLabel),
+                                      bLabel: pieces[later].bLabel, area: area))
+                    earlier.append(geometries[first])
+                }
+                guard !earlier.isEmpty else { continue }
+                let covered = try Geometry.collection(.collection, of: earlier, context: context).unaryUnion()
+                pieces[later].netArea = try calculator.measure(try geometries[later].difference(covered))
             }
-            guard !earlier.isEmpty else { continue }
-            let covered = try Geometry.collection(.collection, of: earlier, context: context).unaryUnion()
-            pieces[later].netArea = try calculator.measure(try geometries[later].difference(covered))
         }
         return pairs
     }

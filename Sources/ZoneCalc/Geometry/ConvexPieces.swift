@@ -2,11 +2,12 @@ import GeoBridge
 
 /// Parcels cut into convex pieces, to measure how much two parcels overlap without a GEOS relate.
 ///
-/// Neighbouring parcels share edges, so nearly every pair the STRtree proposes touches, and GEOS 3.11
-/// answers `overlaps` for such a pair with a full relate (~8 µs). Clipping convex pieces against each
-/// other (Sutherland–Hodgman) gives the area the two parcels share in well under a microsecond; the
-/// overlap check (Docs/qc.md, T01–T03) only skips a pair when that area is far below every threshold,
-/// and every reported figure still comes from GEOS (Decisions/0008).
+/// Neighbouring parcels share edges, so nearly every pair an STRtree proposes touches, and GEOS 3.11
+/// answers `overlaps` or `intersects` for such a pair with a full relate (~8 µs), an intersection with
+/// an overlay. Clipping convex pieces against each other (Sutherland–Hodgman) gives the area the two
+/// parcels share in well under a microsecond; the pair checks (`zonecalc qc` T01–T03, the overlay's
+/// overlap accounting) only skip a pair when that area is far below every threshold, and every
+/// reported figure still comes from GEOS (Decisions/0008).
 ///
 /// Only a single polygon without holes is cut: a convex ring is one piece, any other ring is cut into
 /// triangles by ear clipping. Each cut replaces two edges of the ring by a diagonal, so the triangles'
