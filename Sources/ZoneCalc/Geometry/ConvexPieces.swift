@@ -34,6 +34,13 @@ struct ConvexPieces: Sendable {
     /// The number of parcels.
     var count: Int { ends.count }
 
+    /// Room for `parcels` more parcels of a few vertices each, so the buffer is not regrown (and its
+    /// fresh pages touched) again and again.
+    mutating func reserveCapacity(parcels: Int) {
+        storage.reserveCapacity(storage.count + 12 * parcels)
+        ends.reserveCapacity(ends.count + parcels)
+    }
+
     /// Adds the next parcel: the pieces of `geometry`, or none when it is not one polygon without
     /// holes, is too long, cannot be cut or read (its pairs then go to GEOS).
     mutating func append(_ geometry: Geometry?, buffer: inout [XY]) {

@@ -30,11 +30,14 @@ public enum OverlapAccounting {
         // units; each piece's measured-to-planar ratio turns it into the first method's, with a factor 2
         // to spare for the ratio's change across two neighbours.
         var convex = ConvexPieces(), buffer: [XY] = [], corners: [XY?] = [], scales: [Double] = []
-        for (geometry, piece) in zip(geometries, pieces) {
+        convex.reserveCapacity(parcels: pieces.count)
+        corners.reserveCapacity(pieces.count)
+        scales.reserveCapacity(pieces.count)
+        for (position, geometry) in geometries.enumerated() {
             convex.append(geometry, buffer: &buffer)
             corners.append(try geometry.bounds().map { XY($0.minX, $0.minY) })
             let planar = try geometry.area()
-            scales.append(planar > 0 ? (piece.area[primary] ?? .infinity) / planar : .infinity)
+            scales.append(planar > 0 ? (pieces[position].area[primary] ?? .infinity) / planar : .infinity)
         }
         var pairs: [Pair] = []
         try convex.withReader { convex in
