@@ -54,9 +54,10 @@ import Testing
         #expect(abs(try shared(cracked, cracked) - 100) < 1e-6)
         #expect(abs(try shared(square(x, y, 10), cracked) - 100) < 1e-6)
         #expect(abs(try shared(cracked, square(x, y, 10)) - 100) < 1e-6)
-        // Extra vertices on straight edges (one nudged by rounding-sized amounts) and a neighbour
-        // sharing that edge: the whole area with itself, nothing with the neighbour.
-        let straight = [XY(x, y), XY(x + 3.3, y), XY(x + 10, y), XY(x + 10, y + 4.1), XY(x + 10 + 1e-12, y + 7), XY(x + 10, y + 10), XY(x, y + 10), XY(x, y)]
+        // Extra vertices on straight edges (one pushed out by 2 nm, which makes its neighbours turn right
+        // by a hair) and a neighbour sharing that edge: the whole area with itself, (nearly) nothing with
+        // the neighbour.
+        let straight = [XY(x, y), XY(x + 3.3, y), XY(x + 10, y), XY(x + 10, y + 4.1), XY(x + 10 + 2e-9, y + 7), XY(x + 10, y + 10), XY(x, y + 10), XY(x, y)]
         #expect(abs(try shared(straight, straight) - 100) < 1e-6)
         #expect(try shared(straight, square(x + 10, y, 10)) < 1e-6)
     }

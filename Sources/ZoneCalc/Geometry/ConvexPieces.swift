@@ -164,10 +164,10 @@ struct ConvexPieces: Sendable {
         let storage: UnsafeBufferPointer<Double>
         let ends: UnsafeBufferPointer<Int>
 
-        /// The area (m²) parcels `a` and `b` share, or a little more: the sum over their piece pairs of
-        /// the convex intersections, relative to `origin` (a corner of `a`'s box, where the subtraction
-        /// is exact). nil when either has no pieces, a clip produced more vertices than convex pieces
-        /// can, or the area is not finite.
+        /// The area parcels `a` and `b` share (in the layer's units), or a little more: the sum over
+        /// their piece pairs of the convex intersections, relative to `origin` (a corner of either
+        /// parcel's box, where the subtraction is exact). nil when either has no pieces, a clip produced
+        /// more vertices than convex pieces can, or the area is not finite.
         func sharedArea(_ a: Int, _ b: Int, origin: XY) -> Double? {
             let aStart = a == 0 ? 0 : ends[a - 1], aEnd = ends[a], bStart = b == 0 ? 0 : ends[b - 1], bEnd = ends[b]
             guard aEnd > aStart, bEnd > bStart else { return nil }

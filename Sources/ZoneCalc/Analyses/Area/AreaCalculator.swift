@@ -13,6 +13,8 @@ public final class AreaCalculator {
     private let toGeographic: CoordinateTransform?
     /// Geographic input → the Gauss–Krüger plane used for planar area (nil when the input is projected).
     private let toPlane: CoordinateTransform?
+    /// Whether the planar area is GEOS's area in the layer's own units (projected input).
+    var planarInLayerUnits: Bool { toPlane == nil }
     private let trapezoid: EllipsoidalTrapezoid
     private let geodesic: Geodesic
     private var scratch: [XY] = []

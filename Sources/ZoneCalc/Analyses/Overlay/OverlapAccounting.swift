@@ -26,18 +26,19 @@ public enum OverlapAccounting {
         }
         let index = try SpatialIndex(geometries, context: context)
         let primary = methods[0]
-        // Convex pieces settle the touching pairs (Decisions/0008). Their shared area is in the layer's
-        // units; each piece's measured-to-planar ratio turns it into the first method's, with a factor 2
-        // to spare for the ratio's change across two neighbours.
-        var convex = ConvexPieces(), buffer: [XY] = [], corners: [XY?] = [], scales: [Double] = []
-        convex.reserveCapacity(parcels: pieces.count)
-        corners.reserveCapacity(pieces.count)
-        scales.reserveCapacity(pieces.count)
-        for (position, geometry) in geometries.enumerated() {
-            convex.append(geometry, buffer: &buffer)
-            corners.append(try geometry.bounds().map { XY($0.minX, $0.minY) })
-            let planar = try geometry.area()
-            scales.append(planar > 0 ? (pieces[position].area[primary] ?? .infinity) / planar : .infinity)
+        // Convex pieces settle the touching pairs (Decisions/0008) when overlaps are measured as planar
+        // areas in the layer's own units, as the pieces are. Other measures transform the vertices one by
+        // one, and a long sliver then measures far more than its area in the layer (the edges bend), so
+        // every pair goes to GEOS.
+        let shortcut = primary == .planar && calculator.planarInLayerUnits
+        var convex = ConvexPieces(), buffer: [XY] = [], corners: [XY?] = []
+        if shortcut {
+            convex.reserveCapacity(parcels: pieces.count)
+            corners.reserveCapacity(pieces.count)
+            for geometry in geometries {
+                convex.append(geometry, buffer: &buffer)
+                corners.append(try geometry.bounds().map { XY($0.minX, $0.minY) })
+            }
         }
         var pairs: [Pair] = []
         try convex.withReader { convex in
@@ -45,8 +46,8 @@ public enum OverlapAccounting {
                 var earlier: [Geometry] = []
                 for first in index.candidates(for: geometries[later]) where first < later {
                     guard pieces[first].bIndex == pieces[later].bIndex, pieces[first].aIndex != pieces[later].aIndex else { continue }
-                    if let corner = corners[later], let shared = convex.sharedArea(first, later, origin: corner),
-                       shared * 2 * max(scales[first], scales[later]) <= tolerance { continue }
+                    if shortcut, let corner = corners[later], let shared = convex.sharedArea(first, later, origin: corner),
+                       shared <= tolerance / 2 { continue }
                     guard try geometries[first].intersects(geometries[later]) else { continue }
                     let overlap = try calculator.measure(try geometries[first].intersection(geometries[later]))
                     guard let area = overlap[primary], area > tolerance else { continue }
