@@ -90,7 +90,7 @@ public enum QCJob {
         func lap(_ name: String) { options.timings?(name, Date().timeIntervalSince(clock)); clock = Date() }
         options.progress?.start("checking features", total: 0)
         let progress = options.progress
-        let batches = try ParallelLayerScan.run(
+        var batches = try ParallelLayerScan.run(
             reader, fieldIndices: fields.indices, swapXY: options.swapXY, workers: max(1, options.workers),
             makeWorker: { Result { try QCWorker(rules: rules, fields: fields, classes: classes, range: range, zoneWKB: zone) } },
             newBatch: { QCWorker.Batch() },
@@ -104,7 +104,11 @@ public enum QCJob {
         if let failure = batches.lazy.compactMap({ $0.failure }).first { throw .invalidArgument("\(reader.sourceName): \(failure)") }
         lap("features")
         let records = batches.flatMap(\.records)
-        let pieces = batches.reduce(into: ConvexPieces()) { $0.append(contentsOf: $1.pieces) }
+        var pieces = ConvexPieces()
+        for position in batches.indices {   // each batch's pieces freed once copied
+            pieces.append(contentsOf: batches[position].pieces)
+            batches[position].pieces = ConvexPieces()
+        }
         var findings = layerFindings + batches.flatMap(\.findings)
         do { findings += try duplicateIds(records, rules: rules, workers: options.workers) } catch { throw ZoneCalcError(error, source: reader.sourceName) }
         lap("ids")
