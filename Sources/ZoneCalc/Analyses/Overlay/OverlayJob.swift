@@ -88,7 +88,7 @@ public enum OverlayJob {
                                                        zones: zoneRules[k].labels, zoneAreas: zoneRules[k].areas,
                                                        classify: options.byField != nil, table: table,
                                                        accountOverlaps: options.accountOverlaps, keepGeometry: options.keepGeometry,
-                                                       plane: plane, apportion: options.apportion))
+                                                       plane: plane, apportion: options.apportion, workers: options.workers))
         }
         return reports
     }

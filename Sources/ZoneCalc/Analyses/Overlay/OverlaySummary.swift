@@ -6,7 +6,7 @@ enum OverlaySummary {
     static func assemble(_ batches: [OverlayBatch], a: FeatureLayerReader, b: FeatureLayerReader, crs: ResolvedCRS,
                          methods: [AreaMethod], zones: [String], zoneAreas: [MeasuredArea], classify: Bool,
                          table: LandClassTable, accountOverlaps: Bool, keepGeometry: Bool, plane: String?,
-                         apportion: [String]) throws(ZoneCalcError) -> OverlayReport {
+                         apportion: [String], workers: Int) throws(ZoneCalcError) -> OverlayReport {
         var pieces: [OverlayPiece] = [], slivers: [OverlaySliver] = [], skipped: [SkippedFeature] = []
         var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)] = []
         var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
@@ -17,7 +17,7 @@ enum OverlaySummary {
         }
         var overlaps: [OverlapAccounting.Pair] = []
         if accountOverlaps {
-            do { overlaps = try OverlapAccounting.apply(to: &pieces, crs: crs, methods: methods, plane: plane) }
+            do { overlaps = try OverlapAccounting.apply(to: &pieces, crs: crs, methods: methods, plane: plane, workers: workers) }
             catch { throw ZoneCalcError(error, source: a.sourceName) }
             if !keepGeometry { for i in pieces.indices { pieces[i].wkb = nil } }
         }
