@@ -12,6 +12,12 @@ public enum PartitionedRun {
         }
         return try results.values().map { try $0.get() }
     }
+
+    /// `0..<count` cut into at most `workers` consecutive, nearly equal ranges (at least one).
+    public static func ranges(_ count: Int, workers: Int) -> [Range<Int>] {
+        let parts = max(1, min(workers, count))
+        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+    }
 }
 
 /// Result slots written by concurrent jobs, one slot each.

@@ -19,8 +19,7 @@ public enum OverlapAccounting {
     /// Sets each piece's net area and returns the overlapping pairs, in layer order. Both passes run over
     /// the workers, each with its own GEOS/PROJ contexts and STRtree; results do not depend on their number.
     static func apply(to pieces: inout [OverlayPiece], crs: ResolvedCRS, methods: [AreaMethod], plane: String?, workers: Int) throws -> [Pair] {
-        let count = pieces.count, parts = max(1, min(workers, count))
-        let ranges = (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+        let ranges = PartitionedRun.ranges(pieces.count, workers: workers)
         let wkbs = pieces.map { piece -> [UInt8] in
             guard let wkb = piece.wkb else { preconditionFailure("overlap accounting needs the piece geometries") }
             return wkb
@@ -53,13 +52,7 @@ public enum OverlapAccounting {
             let calculator = try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane)
             let context = calculator.geos
             let index = try SpatialIndex(boxes: boxes, context: context)
-            var parsed: [Int: Geometry] = [:]
-            func geometry(_ position: Int) throws -> Geometry {
-                if let known = parsed[position] { return known }
-                let made = try Geometry.fromWKB(wkbs[position], context: context)
-                parsed[position] = made
-                return made
-            }
+            let geometries = LazyGeometries(context: context) { wkbs[$0] }
             return try allPieces.withReader { convex in
                 var result: [(later: Int, earlier: [(Int, Double)], net: MeasuredArea)] = []
                 for later in range {
@@ -68,7 +61,7 @@ public enum OverlapAccounting {
                     for first in try index.candidates(in: box) where first < later {
                         guard zones[first] == zones[later], features[first] != features[later] else { continue }
                         if shortcut, let shared = convex.sharedArea(first, later, origin: XY(box.minX, box.minY)), shared <= tolerance / 2 { continue }
-                        let a = try geometry(first), b = try geometry(later)
+                        let a = try geometries.geometry(first), b = try geometries.geometry(later)
                         guard try a.intersects(b) else { continue }
                         guard let area = try calculator.measure(try a.intersection(b))[primary], area > tolerance else { continue }
                         earlier.append((first, area))
@@ -76,7 +69,7 @@ public enum OverlapAccounting {
                     }
                     guard !covering.isEmpty else { continue }
                     let covered = try Geometry.collection(.collection, of: covering, context: context).unaryUnion()
-                    result.append((later, earlier, try calculator.measure(try geometry(later).difference(covered))))
+                    result.append((later, earlier, try calculator.measure(try geometries.geometry(later).difference(covered))))
                 }
                 return result
             }

@@ -9,8 +9,7 @@ enum QCTopology {
     /// - Parameter pieces: the records' convex pieces, one entry per record.
     static func run(_ records: [QCRecord], pieces: ConvexPieces, rules: QCRules, workers: Int, progress: QCProgress?) throws -> [QCFinding] {
         guard rules.on("T01") || rules.on("T02") || rules.on("T03") else { return [] }
-        let count = records.count, parts = max(1, min(workers, count))
-        let ranges = (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+        let ranges = PartitionedRun.ranges(records.count, workers: workers)
         // The pair test reads boxes and areas from flat arrays, not from a million scattered records.
         let boxes = records.map { $0.fixed == nil ? nil : $0.bounds }, areas = records.map(\.area)
         let results = try PartitionedRun.run(ranges) { range in
@@ -25,14 +24,8 @@ enum QCTopology {
                               rules: QCRules, progress: QCProgress?) throws -> [QCFinding] {
         let context = GEOSContext()
         let index = try SpatialIndex(boxes: boxes, context: context)
-        // GEOS geometries only for the pairs the convex pieces cannot settle, read once each.
-        var parsed: [Int: Geometry] = [:]
-        func geometry(_ position: Int) throws -> Geometry {
-            if let known = parsed[position] { return known }
-            let made = try Geometry.fromWKB(records[position].fixed!, context: context)
-            parsed[position] = made
-            return made
-        }
+        // GEOS geometries only for the pairs the convex pieces cannot settle (they have a box, so WKB).
+        let geometries = LazyGeometries(context: context) { records[$0].fixed! }
         var findings: [QCFinding] = []
         func finding(_ code: String, _ a: QCRecord, _ b: QCRecord, _ message: String, value: Double?, piece: Geometry?) throws {
             findings.append(QCFinding(code: code, severity: rules.severity(code), featureIndex: a.index, fid: a.fid, featureId: a.id,
@@ -55,7 +48,7 @@ enum QCTopology {
                 if let shared = pieces.sharedArea(position, other, origin: XY(boundsA.minX, boundsA.minY)),
                    shared < rules.overlapArea / 2, shared < min(areas[position], areas[other]) / 4 { continue }
                 let recordA = records[position], recordB = records[other]
-                let a = try geometry(position), b = try geometry(other)
+                let a = try geometries.geometry(position), b = try geometries.geometry(other)
                 let label = { "\(recordA.id ?? "#\(recordA.index + 1)") and \(recordB.id ?? "#\(recordB.index + 1)")" }
                 // One relate per pair: GEOS 3.11 computes intersects by a full relate too, and preparing
                 // each parcel to filter the pairs that do not touch costs as much as it saves (measured).
