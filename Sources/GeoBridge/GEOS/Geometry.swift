@@ -183,30 +183,66 @@ public final class Geometry {
     /// into `buffer`, which is reused from ring to ring and call to call to spare allocations.
     /// Does nothing for other kinds.
     public func forEachRing(buffer: inout [XY], _ body: (_ ringIndex: Int, _ coordinates: UnsafeMutableBufferPointer<XY>) throws -> Void) throws {
+        try forEachRingHandle { index, ring in try copyRing(ring, into: &buffer) { try body(index, $0) } }
+    }
+
+    /// Replaces `coordinates` with every ring of a polygon, shell first, each closed, and
+    /// `ringEnds` with the index one past each ring's last vertex. Empty for anything but a
+    /// non-empty polygon.
+    public func copyRings(into coordinates: inout [XY], ringEnds: inout [Int]) throws {
+        coordinates.removeAll(keepingCapacity: true)
+        ringEnds.removeAll(keepingCapacity: true)
+        try forEachRingHandle { _, ring in
+            try appendRing(ring, to: &coordinates)
+            ringEnds.append(coordinates.count)
+        }
+    }
+
+    /// Calls `body` with each ring of a polygon, shell first; the rings are borrowed from the polygon.
+    private func forEachRingHandle(_ body: (_ ringIndex: Int, _ ring: OpaquePointer) throws -> Void) throws {
         guard kind == .polygon, !isEmpty else { return }
         // returns a pointer owned by the polygon, NULL on exception
         guard let shell = GEOSGetExteriorRing_r(h, raw) else { throw context.failure("reading a shell") }
-        try copyRing(shell, into: &buffer) { try body(0, $0) }
+        try body(0, shell)
         let holeCount = GEOSGetNumInteriorRings_r(h, raw)  // -1 on exception
         guard holeCount >= 0 else { throw context.failure("counting holes") }
         for i in 0..<holeCount {
             guard let hole = GEOSGetInteriorRingN_r(h, raw, i) else { throw context.failure("reading a hole") }
-            try copyRing(hole, into: &buffer) { try body(Int(i) + 1, $0) }
+            try body(Int(i) + 1, hole)
+        }
+    }
+
+    private func appendRing(_ line: OpaquePointer, to coordinates: inout [XY]) throws {
+        let (seq, count) = try coordinateSequence(of: line)
+        let start = coordinates.count
+        coordinates.append(contentsOf: repeatElement(XY(0, 0), count: count))
+        try coordinates.withUnsafeMutableBufferPointer { all in
+            try copyCoordinates(seq, into: UnsafeMutableBufferPointer(rebasing: all[start..<(start + count)]))
         }
     }
 
     private func copyRing(_ line: OpaquePointer, into buffer: inout [XY], _ body: (UnsafeMutableBufferPointer<XY>) throws -> Void) throws {
+        let (seq, count) = try coordinateSequence(of: line)
+        if buffer.count < count { buffer = [XY](repeating: XY(0, 0), count: count) }
+        try buffer.withUnsafeMutableBufferPointer { all in
+            let ring = UnsafeMutableBufferPointer(rebasing: all[0..<count])
+            try copyCoordinates(seq, into: ring)
+            try body(ring)
+        }
+    }
+
+    /// A ring's coordinate sequence (borrowed) and its length.
+    private func coordinateSequence(of line: OpaquePointer) throws -> (OpaquePointer, Int) {
         guard let seq = GEOSGeom_getCoordSeq_r(h, line) else { throw context.failure("reading coordinates") }
         var count: UInt32 = 0
         // returns 0 on exception
         guard GEOSCoordSeq_getSize_r(h, seq, &count) != 0 else { throw context.failure("reading coordinates") }
-        if buffer.count < Int(count) { buffer = [XY](repeating: XY(0, 0), count: Int(count)) }
-        try buffer.withUnsafeMutableBufferPointer { all in
-            let ring = UnsafeMutableBufferPointer(rebasing: all[0..<Int(count)])
-            let ok = ring.withMemoryRebound(to: Double.self) { GEOSCoordSeq_copyToBuffer_r(h, seq, $0.baseAddress, 0, 0) }
-            guard ok != 0 else { throw context.failure("copying coordinates") }  // returns 0 on exception
-            try body(ring)
-        }
+        return (seq, Int(count))
+    }
+
+    private func copyCoordinates(_ seq: OpaquePointer, into ring: UnsafeMutableBufferPointer<XY>) throws {
+        let ok = ring.withMemoryRebound(to: Double.self) { GEOSCoordSeq_copyToBuffer_r(h, seq, $0.baseAddress, 0, 0) }
+        guard ok != 0 else { throw context.failure("copying coordinates") }  // returns 0 on exception
     }
 
     // MARK: Validity

@@ -56,7 +56,7 @@ public struct AreaReportJSON {
         let methods = report.methods
         let document = Document(
             source: report.source, crs: report.crs.summary, epsg: report.crs.epsg, planarCRS: report.planarCRS,
-            methods: Dictionary(uniqueKeysWithValues: methods.map { ($0.rawValue, $0.summary) }),
+            methods: Dictionary(uniqueKeysWithValues: methods.map { ($0.rawValue, $0.summary(in: report.crs)) }),
             unit: unit.rawValue, featureCount: report.measuredCount, total: areas(report.total, methods: methods),
             groups: report.groups.isEmpty ? nil : report.groups.map { Group(key: $0.key, count: $0.count, area: areas($0.area, methods: methods)) },
             features: includeFeatures ? report.features.map {

@@ -21,7 +21,7 @@ public struct AreaReportText {
     public func render(_ report: AreaReport) -> String {
         var out = "Source: \(report.source)\nCRS:    \(report.crs.summary)\n"
         if let plane = report.planarCRS { out += "Planar areas computed in \(plane) (the Gauss–Krüger 3° zone of the data)\n" }
-        for method in report.methods { out += "Method: \(method.rawValue) = \(method.summary)\n" }
+        for method in report.methods { out += "Method: \(method.rawValue) = \(method.summary(in: report.crs))\n" }
         out += "Unit:   \(unit.label)\(unit == .mu ? " (1 亩 = 2000/3 m²)" : "")\n\n"
         if showFeatures { out += featureTable(report).render() + "\n" }
         out += totalsTable(report).render()

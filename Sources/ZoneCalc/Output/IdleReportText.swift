@@ -8,7 +8,7 @@ public struct IdleReportText {
 
     public func render(_ report: IdleLandReport) -> String {
         var out = "闲置土地: \(report.zoneName), as of \(report.asOf) (\(report.rules.sources["order"] ?? "国土资源部令第53号"); rules \(report.rules.source))\n"
-        out += "Parcels: \(report.source), \(report.parcels.count) parcels\nMethod: \(report.method.rawValue) = \(report.method.summary)\n\n"
+        out += "Parcels: \(report.source), \(report.parcels.count) parcels\nMethod: \(report.method.rawValue) = \(report.method.summary(in: report.crs))\n\n"
         var totals = TextTable(headers: ["status", "", "parcels", "公顷", "亩", "fee 万元", "article"],
                                alignments: [.left, .left, .right, .right, .right, .right, .left])
         for status in IdleStatus.allCases {

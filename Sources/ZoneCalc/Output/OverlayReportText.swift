@@ -13,7 +13,7 @@ public struct OverlayReportText {
         let primary = report.methods[0], others = report.methods.dropFirst()
         var out = "A:      \(report.aSource)\nB:      \(report.bSource) (\(report.zones.count) feature(s)/part(s))\n"
         out += "CRS:    \(report.crs.summary)\n"
-        for method in report.methods { out += "Method: \(method.rawValue) = \(method.summary)\n" }
+        for method in report.methods { out += "Method: \(method.rawValue) = \(method.summary(in: report.crs))\n" }
         out += "\n"
         var zones = TextTable(headers: ["B", "\(primary.rawValue) m²", "公顷", "亩"], alignments: [.left, .right, .right, .right])
         for zone in report.zones { zones.add([zone.label, text(zone.area[primary], .squareMetre), text(zone.area[primary], .hectare), text(zone.area[primary], .mu)]) }

@@ -6,7 +6,7 @@ public struct PerMuReportText {
     static func number(_ value: Double?, _ decimals: Int = 2) -> String { value.map { NumberText.fixed($0, decimals: decimals) } ?? "—" }
 
     public func render(_ report: PerMuReport) -> String {
-        var out = "亩均效益: \(report.zoneName)\nParcels: \(report.source); method \(report.method.rawValue) = \(report.method.summary)\n"
+        var out = "亩均效益: \(report.zoneName)\nParcels: \(report.source); method \(report.method.rawValue) = \(report.method.summary(in: report.crs))\n"
         out += "Profile: \(report.profile.file) — \(report.profile.source)\n\n"
         out += "Zone: \(report.evaluatedCount) evaluated enterprises on \(NumberText.fixed(report.zone.mu, decimals: 4)) 亩 "
         out += "(\(NumberText.fixed(report.zone.land / 10_000, decimals: 4)) 公顷)\n"

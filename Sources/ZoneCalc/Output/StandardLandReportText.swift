@@ -9,7 +9,7 @@ public struct StandardLandReportText {
         let standard = report.parcels.filter(\.isStandardLand).count
         var out = "标准地 / 工业用地控制指标: \(report.zoneName), as of \(report.asOf) (rules \(report.rulesSource))\n"
         out += "Parcels: \(report.source): \(report.parcels.count) checked (\(standard) standard land, "
-        out += "\(report.parcels.filter(\.industrial).count) industrial)\nMethod: \(report.method.rawValue) = \(report.method.summary)\n\n"
+        out += "\(report.parcels.filter(\.industrial).count) industrial)\nMethod: \(report.method.rawValue) = \(report.method.summary(in: report.crs))\n\n"
         var summary = TextTable(headers: ["indicator", "checkpoint", "checked", "pass", "fail", "fail (due)", "not measurable"],
                                 alignments: [.left, .left, .right, .right, .right, .right, .right])
         let checks = report.parcels.flatMap(\.checks)

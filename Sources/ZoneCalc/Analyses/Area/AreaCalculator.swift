@@ -15,9 +15,12 @@ public final class AreaCalculator {
     private let toPlane: CoordinateTransform?
     /// Whether the planar area is GEOS's area in the layer's own units (projected input).
     var planarInLayerUnits: Bool { toPlane == nil }
-    private let trapezoid: EllipsoidalTrapezoid
+    private var ellipsoidal: ConvergedEllipsoidalArea
     private let geodesic: Geodesic
-    private var scratch: [XY] = []
+    private var plane: [XY] = [], lonLat: [XY] = [], ringEnds: [Int] = []
+
+    /// How the edges run between vertices, which the ellipsoidal area integrates along.
+    public var edgeConvention: EdgeConvention { ellipsoidal.edges }
 
     /// - Parameters:
     ///   - planeForGeographic: for geographic input, the projected CRS planar area is computed in.
@@ -34,7 +37,9 @@ public final class AreaCalculator {
         } else {
             toPlane = nil
         }
-        trapezoid = EllipsoidalTrapezoid(semiMajorAxis: crs.semiMajorAxis, inverseFlattening: crs.inverseFlattening)
+        ellipsoidal = ConvergedEllipsoidalArea(
+            series: EllipsoidalTrapezoid(semiMajorAxis: crs.semiMajorAxis, inverseFlattening: crs.inverseFlattening),
+            edges: EdgeConvention(crs), toGeographic: toGeographic)
         geodesic = Geodesic(semiMajorAxis: crs.semiMajorAxis, inverseFlattening: crs.inverseFlattening)
     }
 
@@ -47,36 +52,46 @@ public final class AreaCalculator {
         }
         guard toPlane != nil || methods.contains(.ellipsoidal) || methods.contains(.geodesic) else { return result }
         for polygon in geometry.polygons {
-            try polygon.forEachRing(buffer: &scratch) { ringIndex, ring in
-                try measureRing(ring, sign: ringIndex == 0 ? 1 : -1, into: &result)
-            }
+            try polygon.copyRings(into: &plane, ringEnds: &ringEnds)
+            try measurePolygon(into: &result)
         }
         return result
     }
 
-    /// Adds one ring's areas (holes with `sign` −1). Transforms the ring in place.
-    private func measureRing(_ ring: UnsafeMutableBufferPointer<XY>, sign: Double, into result: inout MeasuredArea) throws {
+    /// Adds the areas of the polygon in `plane`/`ringEnds` (holes subtracted).
+    private func measurePolygon(into result: inout MeasuredArea) throws {
         if let toPlane {
-            var plane = Array(ring)
-            try toPlane.transform(&plane)
-            result.planar! += sign * abs(Self.shoelace(plane))
+            var projected = plane
+            try toPlane.transform(&projected)
+            result.planar! += signedSum(overRingsOf: projected) { Self.shoelace($0) }
         }
-        if let toGeographic { try toGeographic.transform(ring) }
+        lonLat = plane
+        if let toGeographic { try toGeographic.transform(&lonLat) }
         if result.ellipsoidal != nil {
-            result.ellipsoidal! += sign * abs(trapezoid.signedRingArea(UnsafeBufferPointer(ring)))
+            result.ellipsoidal! += try ellipsoidal.area(plane: plane, lonLat: lonLat, ringEnds: ringEnds)
         }
         if result.geodesic != nil {
-            result.geodesic! += sign * abs(geodesic.ringArea(UnsafeBufferPointer(ring)))
+            result.geodesic! += signedSum(overRingsOf: lonLat) { ring in ring.withUnsafeBufferPointer { geodesic.ringArea($0) } }
         }
+    }
+
+    /// |shell| − Σ|holes| of a per-ring area.
+    private func signedSum(overRingsOf coordinates: [XY], _ ringArea: (ArraySlice<XY>) -> Double) -> Double {
+        var total = 0.0, start = 0
+        for (index, end) in ringEnds.enumerated() {
+            total += (index == 0 ? 1 : -1) * abs(ringArea(coordinates[start..<end]))
+            start = end
+        }
+        return total
     }
 
     /// Shoelace area of a closed ring (signed, counter-clockwise positive), relative to the first
     /// vertex to keep large Gauss–Krüger coordinates well conditioned.
-    static func shoelace(_ ring: [XY]) -> Double {
+    static func shoelace(_ ring: ArraySlice<XY>) -> Double {
         guard ring.count > 3 else { return 0 }
-        let x0 = ring[0].x, y0 = ring[0].y
+        let first = ring.startIndex, x0 = ring[first].x, y0 = ring[first].y
         var sum = 0.0
-        for i in 1..<(ring.count - 1) {
+        for i in (first + 1)..<(ring.endIndex - 1) {
             sum += (ring[i].x - x0) * (ring[i + 1].y - y0) - (ring[i + 1].x - x0) * (ring[i].y - y0)
         }
         return sum / 2

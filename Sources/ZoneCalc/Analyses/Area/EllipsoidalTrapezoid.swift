@@ -5,8 +5,8 @@ import GeoBridge
 ///
 /// The area between parallels B1 < B2 and meridians ΔL apart is
 /// `S = 2b²ΔL [A sin(ΔB/2) cos Bm − B sin(3ΔB/2) cos 3Bm + C sin(5ΔB/2) cos 5Bm − D sin(7ΔB/2) cos 7Bm + E sin(9ΔB/2) cos 9Bm]`
-/// with ΔB = B2 − B1, Bm = (B1 + B2)/2 and A…E from e² as below. A polygon's area is the sum, over its
-/// edges, of the signed trapezoid between the edge and a reference meridian (rules.md §9.3).
+/// with ΔB = B2 − B1, Bm = (B1 + B2)/2 and A…E from e² as below. ``ConvergedEllipsoidalArea`` sums these
+/// trapezoids along a polygon's edges.
 public struct EllipsoidalTrapezoid: Sendable {
     public let semiMinorAxis: Double
     public let eccentricitySquared: Double
@@ -46,22 +46,6 @@ public struct EllipsoidalTrapezoid: Sendable {
     /// Area (m²) of the trapezoid between latitudes `b1`, `b2` and a longitude span `deltaL`, all in radians.
     public func trapezoidArea(latitude1 b1: Double, latitude2 b2: Double, longitudeSpan deltaL: Double) -> Double {
         semiMinorAxis * semiMinorAxis * deltaL * strip(b1, b2)
-    }
-
-    /// Signed area (m², counter-clockwise positive) of a closed ring of (longitude, latitude) in degrees.
-    /// Longitudes are taken relative to the ring's first vertex, which keeps the sum well conditioned.
-    public func signedRingArea(_ lonLat: UnsafeBufferPointer<XY>) -> Double {
-        guard lonLat.count > 3 else { return 0 }
-        let radians = Double.pi / 180
-        let l0 = lonLat[0].x
-        var sum = 0.0
-        var previousL = 0.0, previousB = lonLat[0].y * radians
-        for i in 1..<lonLat.count {
-            let l = (lonLat[i].x - l0) * radians, latitude = lonLat[i].y * radians
-            sum += (previousL + l) / 2 * strip(previousB, latitude)
-            previousL = l; previousB = latitude
-        }
-        return semiMinorAxis * semiMinorAxis * sum
     }
 
     /// The exact closed form `b² ΔL [q(B2) − q(B1)]` the series expands (rules.md §9.2), for checking.
