@@ -6,7 +6,7 @@ import ZoneCalc
 struct ParcelHeaderVariantTests {
     @Test func standardEightFieldHeader() throws {
         let (parcel, warnings) = try BoundaryTxtSamples.parcel(withHeader: "5,1.0000,BC0001,一号地块,面,H50G001001,工业用地,0601,@")
-        #expect(parcel == BoundaryParcel(declaredPointCount: 5, declaredAreaHectares: 1.0, id: "BC0001", name: "一号地块",
+        #expect(parcel == BoundaryParcel(declaredPointCount: 5, declaredAreaHectares: 1.0, declaredAreaDecimals: 4, id: "BC0001", name: "一号地块",
                                          geometryKind: "面", mapSheet: "H50G001001", landUse: "工业用地", landClassCode: "0601",
                                          extraFields: [], headerVariant: .standard, line: 6, rings: parcel.rings))
         #expect(warnings == [])

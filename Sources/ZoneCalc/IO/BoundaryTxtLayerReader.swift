@@ -69,7 +69,7 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
         for (index, parcel) in result.document.parcels.enumerated() {
             let values: [FieldValue] = [
                 .string(parcel.id), .string(parcel.name), parcel.declaredPointCount.map { .integer(Int64($0)) } ?? .null,
-                parcel.declaredAreaHectares.map(FieldValue.real) ?? .null, .string(parcel.geometryKind),
+                Self.declaredArea(parcel), .string(parcel.geometryKind),
                 .string(parcel.mapSheet), .string(parcel.landUse), .string(parcel.landClassCode),
             ]
             try body(LayerFeature(index: index, fid: Int64(index + 1), wkb: geometries[index], attributes: fieldIndices.map { values[$0] }))
@@ -77,6 +77,14 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
     }
 
     public func partitions(_ count: Int) throws -> [LayerPartition]? { nil }
+
+    /// 地块面积 as written (text with its decimals, so it is compared at its own precision); a real when
+    /// it was not a plain decimal number.
+    private static func declaredArea(_ parcel: BoundaryParcel) -> FieldValue {
+        guard let hectares = parcel.declaredAreaHectares else { return .null }
+        guard let decimals = parcel.declaredAreaDecimals else { return .real(hectares) }
+        return .string(hectares.formatted(decimals: decimals))
+    }
 
     /// Builds a parcel's polygon: each ring inside an earlier outer ring is that ring's hole,
     /// every other ring is a new part.

@@ -50,7 +50,7 @@ public struct AreaReportText {
                 } else {
                     row += ["", ""]
                 }
-                if flagged.contains(position) { notes.append("declared area differs > \(NumberText.percent(check.tolerance, decimals: 2))") }
+                if flagged.contains(position) { notes.append("declared area differs > ½ last decimal + \(NumberText.percent(check.tolerance, decimals: 2))") }
             }
             if let problem = feature.repairedProblem { notes.append("invalid: \(problem.describe()); measured after make-valid") }
             row.append(notes.joined(separator: "; "))
@@ -84,7 +84,7 @@ public struct AreaReportText {
         }
         if let check = report.declared {
             out += "\nDeclared area (\(check.field), in \(check.unit.label)) vs \(check.method.rawValue) area: "
-            out += "\(check.mismatches.count) feature(s) differ by more than \(NumberText.percent(check.tolerance, decimals: 2))"
+            out += "\(check.mismatches.count) feature(s) differ by more than half a unit of the last decimal written plus \(NumberText.percent(check.tolerance, decimals: 2))"
             out += check.missing > 0 ? "; \(check.missing) without a declared value\n" : "\n"
         }
         if report.repairedCount > 0 {

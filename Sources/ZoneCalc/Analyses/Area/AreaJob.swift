@@ -41,16 +41,18 @@ public enum AreaJob {
         }
         let wanted = try FieldSelection(reader: reader, options: options)
         let crs = try CRSResolver.resolve(reader, override: options.crsOverride, swapXY: options.swapXY)
-        let plane = options.methods.contains(.planar) ? PlanarPlane.forGeographic(crs, reader: reader, swapXY: options.swapXY) : nil
+        // Declared cadastral and 报批 areas are planar: the planar area is computed for the comparison
+        // even when it is not reported.
+        let methods = options.methods + (options.declaredField != nil && !options.methods.contains(.planar) ? [.planar] : [])
+        let plane = methods.contains(.planar) ? PlanarPlane.forGeographic(crs, reader: reader, swapXY: options.swapXY) : nil
         // Build one calculator up front so CRS problems surface here, not on a worker thread.
-        do { _ = try AreaCalculator(crs: crs, methods: options.methods, planeForGeographic: plane) }
+        do { _ = try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane) }
         catch { throw .proj(error, source: source) }
 
-        let methods = options.methods, swapXY = options.swapXY
+        let swapXY = options.swapXY
         let rules = MeasureRules(
             wanted: wanted, skipInvalid: options.skipInvalid, keepAllRows: options.keepAllRows,
-            declared: options.declaredField == nil ? nil : DeclaredRule(unit: options.declaredUnit, tolerance: options.declaredTolerance,
-                                                                        method: declaredMethod(options)))
+            declared: options.declaredField == nil ? nil : DeclaredRule(unit: options.declaredUnit, tolerance: options.declaredTolerance))
         let makeCalculator: @Sendable () -> Result<AreaCalculator, ProjError> = {
             Result { () throws(ProjError) in try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane) }
         }
@@ -69,10 +71,6 @@ public enum AreaJob {
         return try assemble(batches, source: source, crs: crs, plane: plane, options: options, readWarnings: reader.readWarnings)
     }
 
-    /// Declared cadastral areas are planar: compare with the planar area when computed, else the one method asked for.
-    private static func declaredMethod(_ options: AreaOptions) -> AreaMethod {
-        options.methods.contains(.planar) ? .planar : options.methods[0]
-    }
 
     private static func assemble(_ batches: [MeasuredBatch], source: String, crs: ResolvedCRS, plane: String?,
                                  options: AreaOptions, readWarnings: [String]) throws(ZoneCalcError) -> AreaReport {
@@ -105,7 +103,7 @@ public enum AreaJob {
             }
         }
         let declared = options.declaredField.map { field in
-            DeclaredAreaCheck(field: field, unit: options.declaredUnit, tolerance: options.declaredTolerance, method: declaredMethod(options),
+            DeclaredAreaCheck(field: field, unit: options.declaredUnit, tolerance: options.declaredTolerance, method: .planar,
                               mismatches: rows.indices.filter { rows[$0].declaredMismatch },
                               missing: batches.reduce(0) { $0 + $1.declaredMissing })
         }

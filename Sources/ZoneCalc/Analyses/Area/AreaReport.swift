@@ -65,7 +65,8 @@ public struct DeclaredAreaCheck: Sendable {
     public var tolerance: Double
     /// The method the declared value is compared with.
     public var method: AreaMethod
-    /// Indices into `features` of those whose declared area differs by more than the tolerance.
+    /// Indices into `features` of those whose declared area differs by more than half a unit of its
+    /// last decimal plus the tolerance (``DeclaredArea/differs(from:unit:tolerance:)``).
     public var mismatches: [Int]
     /// Features whose declared field is empty or not a number.
     public var missing: Int

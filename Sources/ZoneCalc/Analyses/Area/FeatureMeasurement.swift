@@ -10,11 +10,10 @@ extension AreaJob {
         var declared: DeclaredRule?
     }
 
-    /// How a declared area is checked: its unit, the tolerance and the method it is compared with.
+    /// How a declared area is checked: its unit and the tolerance; it is compared with the planar area.
     struct DeclaredRule: Sendable {
         var unit: AreaUnit
         var tolerance: Double
-        var method: AreaMethod
     }
 
     /// What one worker measured, in layer order.
@@ -57,9 +56,10 @@ extension AreaJob {
             let area = try calculator.measure(geometry)
             var declared: Double?, mismatch = false
             if let rule = rules.declared {
-                declared = rules.wanted.declared(feature).map { $0 * rule.unit.squareMetres }
-                if let declared, let computed = area[rule.method] {
-                    mismatch = abs(DeclaredAreaCheck.relativeDifference(declared: declared, computed: computed)) > rule.tolerance
+                let written = rules.wanted.declared(feature)
+                declared = written.map { $0.value * rule.unit.squareMetres }
+                if let written, let computed = area.planar {
+                    mismatch = written.differs(from: computed, unit: rule.unit, tolerance: rule.tolerance)
                 } else {
                     batch.declaredMissing += 1
                 }

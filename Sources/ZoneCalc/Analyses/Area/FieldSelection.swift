@@ -7,12 +7,17 @@ struct FieldSelection: Sendable {
     private var labelSlot: Int?
     private var groupSlot: Int?
     private var declaredSlot: Int?
+    private var declaredPrecision = 0
 
     init(reader: FeatureLayerReader, options: AreaOptions) throws(ZoneCalcError) {
         let labelName = reader.idField(options.labelField)
         if let labelName { labelSlot = add(try reader.fieldIndex(labelName)) }
         if let by = options.byField { groupSlot = add(try reader.fieldIndex(by)) }
-        if let declared = options.declaredField { declaredSlot = add(try reader.fieldIndex(declared)) }
+        if let declared = options.declaredField {
+            let index = try reader.fieldIndex(declared)
+            declaredSlot = add(index)
+            declaredPrecision = reader.fields[index].precision
+        }
     }
 
     private mutating func add(_ index: Int) -> Int {
@@ -24,5 +29,7 @@ struct FieldSelection: Sendable {
 
     func label(_ feature: BorrowedFeature) -> String? { labelSlot.flatMap { feature.attribute($0).text } }
     func group(_ feature: BorrowedFeature) -> String? { groupSlot.flatMap { feature.attribute($0).text } }
-    func declared(_ feature: BorrowedFeature) -> Double? { declaredSlot.flatMap { feature.attribute($0).doubleValue } }
+    func declared(_ feature: BorrowedFeature) -> DeclaredArea? {
+        declaredSlot.flatMap { DeclaredArea(feature.attribute($0), fieldPrecision: declaredPrecision) }
+    }
 }

@@ -61,6 +61,8 @@ public struct BoundaryParcel: Sendable, Equatable {
     public var declaredPointCount: Int?
     /// 地块面积 in hectares (公顷) as declared, `nil` when blank or not a number.
     public var declaredAreaHectares: Double?
+    /// Decimals 地块面积 was written with (4 for "0.0430"), `nil` when it is not a plain decimal number.
+    public var declaredAreaDecimals: Int?
     /// 地块编号.
     public var id: String
     /// 地块名称.
@@ -88,6 +90,7 @@ public struct BoundaryParcel: Sendable, Equatable {
     public init(
         declaredPointCount: Int? = nil,
         declaredAreaHectares: Double? = nil,
+        declaredAreaDecimals: Int? = nil,
         id: String = "",
         name: String = "",
         geometryKind: String = "面",
@@ -101,6 +104,7 @@ public struct BoundaryParcel: Sendable, Equatable {
     ) {
         self.declaredPointCount = declaredPointCount
         self.declaredAreaHectares = declaredAreaHectares
+        self.declaredAreaDecimals = declaredAreaDecimals
         self.id = id
         self.name = name
         self.geometryKind = geometryKind

@@ -43,10 +43,12 @@ enum ParcelHeaderParser {
         }
 
         func field(_ index: Int) -> String { index < fields.count ? fields[index] : "" }
+        let areaText = field(layout.area).replacingOccurrences(of: "公顷", with: "").trimmedTxtField
+        let area = number(areaText, named: "地块面积", line: line, warnings: &warnings, parse: { Double($0).flatMap { $0.isFinite ? $0 : nil } })
         let parcel = BoundaryParcel(
             declaredPointCount: number(field(layout.pointCount), named: "界址点数", line: line, warnings: &warnings, parse: { Int($0) }),
-            declaredAreaHectares: number(field(layout.area).replacingOccurrences(of: "公顷", with: "").trimmedTxtField,
-                                         named: "地块面积", line: line, warnings: &warnings, parse: { Double($0).flatMap { $0.isFinite ? $0 : nil } }),
+            declaredAreaHectares: area,
+            declaredAreaDecimals: area == nil ? nil : DeclaredArea.decimals(in: areaText),
             id: field(layout.id),
             name: field(layout.name),
             geometryKind: field(layout.geometryKind),
@@ -90,7 +92,7 @@ enum ParcelHeaderParser {
     ) -> T? {
         if text.isEmpty { return nil }
         if let value = parse(text) { return value }
-        warnings.append(.init(line: line, code: .headerNotNumber, message: "\(name) '\(text)' is not a number; taken as unknown"))
+        warnings.append(.init(line: line, code: .headerNotNumber, message: "\(name)“\(text)”不是数字，按未知处理 (\(name) '\(text)' is not a number; taken as unknown)"))
         return nil
     }
 }
