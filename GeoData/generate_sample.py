@@ -9,7 +9,7 @@ It (re)writes, next to this script, in ``demo/``:
 
 * ``zone.gpkg``      OGC GeoPackage 1.2, CRS EPSG:4528 (CGCS2000 / 3-degree Gauss-Kruger
                      zone 40, easting with zone prefix), layers kfqfw, zd, jzw, dltb,
-                     yjjbnt, stbhhx, czkfbj, kqfw, tqfw;
+                     yjjbnt, stbhhx, czkfbj, kqfw, tqfw, qtkfq, sjfw;
 * ``kfqfw.txt``, ``kqfw.txt``, ``tqfw.txt``  boundary-point files (部标界址点坐标 txt,
                      GBK, CRLF) of the zone boundary and the two proposals;
 * ``manifest.json``  the planted cases (ground truth for tests) and feature counts.
@@ -993,6 +993,14 @@ def make_layers(z, parcels, bld, tb, villages, fr):
         "qtkfq": ("其他开发区 other development zones (核准范围)", "POLYGON", [("KFQDM", T), ("KFQMC", T), ("PZMJ", R)],
                   [{"polys": [[oz]], "KFQDM": "S320412", "KFQMC": "武进示范高新技术产业园区", "PZMJ": ha(oz)}]),
     }
+    # 数据范围: where the control-line layers' data are complete (the county excerpt they were delivered
+    # for), 2 km around everything in the sample; the project file gives it as their coverage.
+    xs = [x for layer in layers.values() for f in layer[3] for poly in f["polys"] for ring in poly for x, _ in ring]
+    ys = [y for layer in layers.values() for f in layer[3] for poly in f["polys"] for ring in poly for _, y in ring]
+    x1, y1 = round(min(xs) - 2000), round(min(ys) - 2000)
+    x2, y2 = round(max(xs) + 2000), round(max(ys) + 2000)
+    layers["sjfw"] = ("数据范围 coverage of the control-line layers", "POLYGON", [("MC", T)],
+                      [{"polys": [[[(x1, y1), (x2, y1), (x2, y2), (x1, y2)]]], "MC": "武进区控制线数据范围"}])
     txt = {"kfqfw.txt": [(ZONE_CODE, ZONE_NAME, [(zone_polys[0][0], False), (zone_polys[0][1], True),
                                                  (zone_polys[1][0], False)])],
            "kqfw.txt": [("KQ1", kq_name, [(kq, False)])],

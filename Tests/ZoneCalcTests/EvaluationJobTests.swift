@@ -136,6 +136,7 @@ import Testing
         let text = try String(contentsOfFile: TestData.sample("zone.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "area_method: ellipsoidal", with: "area_method: planar")
             .replacingOccurrences(of: "file: zone.gpkg", with: "file: \(TestData.sample("zone.gpkg"))")
+            .replacingOccurrences(of: "coverage: zone.gpkg", with: "coverage: \(TestData.sample("zone.gpkg"))")
             .replacingOccurrences(of: "file: qyxx.csv", with: "file: \(TestData.sample("qyxx.csv"))")
         let path = folder.appendingPathComponent("zone.yaml").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))

@@ -7,7 +7,43 @@ import Testing
         var figures = PerMuFigures()
         figures.land = land
         fill(&figures)
-        return PerMuEnterprise(id: id, name: id, scale: scale, parcels: [], figures: figures, scheme: nil, parts: [])
+        return PerMuEnterprise(id: id, name: id, scale: scale, parcels: [], figures: figures, contributions: [figures], scheme: nil, parts: [])
+    }
+
+    static func part(land mu: Double, _ fill: (inout PerMuFigures) -> Void) -> PerMuFigures {
+        var figures = PerMuFigures()
+        figures.land = mu * 2000 / 3
+        fill(&figures)
+        return figures
+    }
+
+    /// Each ratio divides sums over the same parts. By hand: A (2 亩, value added 100, emissions 10,
+    /// investment 500) and B (3 亩, value added 50, no emissions, no investment): 单位排放增加值 = 100/10 = 10
+    /// (not 150/10 = 15), B left out; 亩均固定资产投资 = 500/2 = 250 万元/亩 (not 500/5 = 100); 亩均增加值
+    /// = 150/5 = 30 over both.
+    @Test func zoneRatiosUseTheSameEnterprisesAboveAndBelow() {
+        let a = Self.part(land: 2) { $0.valueAdded = 100; $0.emissions = 10; $0.investment = 500 }
+        let b = Self.part(land: 3) { $0.valueAdded = 50 }
+        let emissions = PerMuIndicator.emissionValueAdded.ratio(over: [[a], [b]])
+        #expect(emissions.value == 10 && emissions.used == 1 && emissions.leftOut == 1)
+        #expect(emissions.leftOutNote == "1 left out: no 增加值 and 排放")
+        let investment = PerMuIndicator.investmentPerMu.ratio(over: [[a], [b]])
+        #expect(abs(investment.value! - 250) < 1e-9 && investment.leftOut == 1)
+        let valueAdded = PerMuIndicator.valueAddedPerMu.ratio(over: [[a], [b]])
+        #expect(abs(valueAdded.value! - 30) < 1e-9 && valueAdded.leftOut == 0)
+        // An enterprise with both parcels: the same parts, counted as one used enterprise.
+        let both = PerMuIndicator.emissionValueAdded.ratio(over: [[a, b]])
+        #expect(both.value == 10 && both.used == 1 && both.leftOut == 0)
+    }
+
+    /// An enterprise on two parcels that reports emissions on one: its 单位排放增加值 is that parcel's.
+    @Test func enterpriseRatiosUseTheSameParcelsAboveAndBelow() {
+        var enterprise = Self.enterprise("E", land: 0, scale: "规上") { _ in }
+        enterprise.contributions = [Self.part(land: 2) { $0.valueAdded = 100; $0.emissions = 10 },
+                                    Self.part(land: 3) { $0.valueAdded = 80 }]
+        let ratio = enterprise.ratio(.emissionValueAdded)
+        #expect(ratio.value == 10 && ratio.used == 1 && ratio.leftOut == 1)
+        #expect(abs(enterprise.ratio(.valueAddedPerMu).value! - 36) < 1e-9)  // 180 / 5
     }
 
     /// The weighted-benchmark score of rules.md §5.2 with the shipped 黄岩 2022 profile, by hand:
@@ -82,5 +118,7 @@ import Testing
         for enterprise in report.enterprises where enterprise.score != nil { zone.add(enterprise.figures) }
         #expect(zone == report.zone)
         #expect(report.enterprises.filter { $0.score != nil }.count == report.evaluatedCount)
+        // Every zone ratio accounts for every evaluated enterprise, used or left out.
+        #expect(report.zoneRatios.allSatisfy { $0.used + $0.leftOut == report.evaluatedCount })
     }
 }

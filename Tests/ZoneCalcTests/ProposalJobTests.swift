@@ -120,9 +120,10 @@ import Testing
                     XY(ProposalTestZone.x0 + 1000, ProposalTestZone.y0 + 100)]
         let bowtie = try check([Piece(ring: ring, name: "bowtie", type: "扩区", declaredHectares: nil)])
         #expect(rule(bowtie, "R9").status == .fail && rule(bowtie, "R9").reason.en.contains("invalid"))
-        // 100 km away (a wrong zone or swapped axes): R10 fails.
-        let far = try check([Piece(ring: Self.rect(101_000, 100, 101_100, 200), name: "远处", type: "扩区", declaredHectares: 1)])
-        #expect(rule(far, "R10").status == .fail && rule(far, "R10").reason.en.contains("km from the approved zone"))
+        // 100 km away (a wrong zone or swapped axes): the check stops before any rule.
+        #expect(throws: ZoneCalcError.self) {
+            _ = try check([Piece(ring: Self.rect(101_000, 100, 101_100, 200), name: "远处", type: "扩区", declaredHectares: 1)])
+        }
     }
 
     /// R8 from the evaluation: 土地开发率 = (A + B21)/(A + B) = 50 ha / 100 ha = 50 % (no parcels, so no B21).
@@ -139,10 +140,41 @@ import Testing
 
     /// A rule whose layer is missing says so and keeps the verdict from passing.
     @Test func aMissingLayerIsNotCheckedAndNeedsReview() throws {
-        let text = ProposalTestZone.project.replacingOccurrences(of: "  farmland: { file: zone.gpkg, layer: yjjbnt }\n", with: "")
+        let text = ProposalTestZone.project.replacingOccurrences(of: "  farmland: { file: zone.gpkg, layer: yjjbnt, coverage: \"zone.gpkg:sjfw\" }\n", with: "")
         let report = try check([Piece(ring: Self.rect(1000, 100, 1100, 600), name: "扩区", type: "扩区", declaredHectares: 5)], projectText: text)
         #expect(rule(report, "R1").status == .notChecked)
         #expect(report.verdict == .needsReview)
+    }
+
+    /// A rule that compares the added land with a layer judges only where the layer has data: without a
+    /// coverage, the layer's extent (the farmland: x 1100–1200, y 0–100; the red line: x 1300–1400) does not
+    /// hold the clean expansion (x 1000–1100, y 100–600), so R1 and R2 are not checked and the verdict
+    /// needs review; 5 ha lie outside both extents. The other zone's extent (x 2000–2500, y 0–500) is
+    /// given no coverage either. With the coverage, they pass (aCleanExpansionPasses).
+    @Test func aRuleWithoutDataIsNotCheckedNeverPassed() throws {
+        let text = ProposalTestZone.project.replacingOccurrences(of: ", coverage: \"zone.gpkg:sjfw\"", with: "")
+        let report = try check([Piece(ring: Self.rect(1000, 100, 1100, 600), name: "扩区", type: "扩区", declaredHectares: 5)], projectText: text)
+        for id in ["R1", "R2", "R4"] {
+            #expect(rule(report, id).status == .notChecked, "\(id): \(rule(report, id).reason.en)")
+            #expect(rule(report, id).reason.zh.contains("5.00公顷位于图层要素的外包范围之外"))
+        }
+        #expect(rule(report, "R3").status == .pass)  // the urban boundary's extent holds it
+        #expect(report.verdict == .needsReview)
+    }
+
+    /// A part 1 166 km away, in another 3° zone's coordinates, stops the check before any rule.
+    @Test func aProposalFarFromTheZoneStopsBeforeAnyRule() throws {
+        do {
+            _ = try check([]) { options, folder in
+                options.files = [try ProposalTestZone.proposal([Piece(ring: [XY(39_500_000, 4_500_000), XY(39_501_000, 4_500_000),
+                                                                             XY(39_501_000, 4_501_000), XY(39_500_000, 4_500_000)],
+                                                                       name: "远处", type: "扩区", declaredHectares: nil)],
+                                                               named: "far", in: folder, crs: "EPSG:4527")]
+            }
+            Issue.record("a proposal far from the zone was checked")
+        } catch let error as ZoneCalcError {
+            #expect(error.description.contains("未作任何检查") && error.description.contains("Nothing was checked"), "\(error.description)")
+        }
     }
 
     @Test func malformedProposalsGetClearErrors() throws {

@@ -7,6 +7,7 @@ import Foundation
 ///   farmland yjjbnt: x 1100–1200, y 0–100 (1 ha); red line stbhhx: x 1300–1400, y 0–100 (1 ha)
 ///   urban development boundary czkfbj: x −100–1800, y −100–600; other zone qtkfq: x 2000–2500, y 0–500
 ///   land use dltb over x −100–2600: y 0–500 0101 水田, y 500–1000 0601 工业用地
+///   data coverage sjfw (数据范围) of the control layers: x −200–2700, y −200–1200
 /// Proposal pieces are written to their own layers of proposals.gpkg (FAMC name, TZLX type, MJ 公顷).
 enum ProposalTestZone {
     static let x0 = EvaluationTestZone.x0, y0 = EvaluationTestZone.y0
@@ -20,10 +21,10 @@ enum ProposalTestZone {
         area_method: planar
         layers:
           boundary: { file: zone.gpkg, layer: kfqfw }
-          farmland: { file: zone.gpkg, layer: yjjbnt }
-          ecological_red_line: { file: zone.gpkg, layer: stbhhx }
-          urban_development_boundary: { file: zone.gpkg, layer: czkfbj }
-          other_zones: { file: zone.gpkg, layer: qtkfq }
+          farmland: { file: zone.gpkg, layer: yjjbnt, coverage: "zone.gpkg:sjfw" }
+          ecological_red_line: { file: zone.gpkg, layer: stbhhx, coverage: "zone.gpkg:sjfw" }
+          urban_development_boundary: { file: zone.gpkg, layer: czkfbj, coverage: "zone.gpkg:sjfw" }
+          other_zones: { file: zone.gpkg, layer: qtkfq, coverage: "zone.gpkg:sjfw" }
           land_use: { file: zone.gpkg, layer: dltb, fields: { land_use: DLBM } }
         """
 
@@ -43,6 +44,7 @@ enum ProposalTestZone {
             ("stbhhx", [("R1", rect(1300, 0, 1400, 100))]), ("czkfbj", [("U1", rect(-100, -100, 1800, 600))]),
             ("qtkfq", [("Z2", rect(2000, 0, 2500, 500))]),
             ("dltb", [("0101", rect(-100, 0, 2600, 500)), ("0601", rect(-100, 500, 2600, 1000))]),
+            ("sjfw", [("C1", rect(-200, -200, 2700, 1200))]),
         ]
         for (name, features) in layers {
             let fieldName = name == "dltb" ? "DLBM" : "BSM"

@@ -49,9 +49,13 @@ public enum PerMuExport {
                                             enterprise.scale.map(FieldValue.string) ?? .null, .string(enterprise.parcels.joined(separator: " ")),
                                             .real(f.mu), f.tax.map(FieldValue.real) ?? .null, f.valueAdded.map(FieldValue.real) ?? .null,
                                             (f.revenue ?? f.output).map(FieldValue.real) ?? .null]
-                values += PerMuIndicator.allCases.map { $0.value(f).map(FieldValue.real) ?? .null }
+                let ratios = PerMuIndicator.allCases.map(enterprise.ratio)
+                values += ratios.map { $0.value.map(FieldValue.real) ?? .null }
                 let averaged = enterprise.parts.filter { $0.note.hasPrefix("missing: scheme average") }.map(\.indicator.name)
-                let note = enterprise.notScored ?? (averaged.isEmpty ? "" : "scheme average for " + averaged.joined(separator: ", "))
+                let partial = ratios.filter { $0.used > 0 && $0.leftOut > 0 }
+                    .map { "\($0.indicator.name) over \($0.used) of \($0.used + $0.leftOut) parcels (\($0.leftOutNote!))" }
+                let note = enterprise.notScored ?? ((averaged.isEmpty ? [] : ["scheme average for " + averaged.joined(separator: ", ")]) + partial)
+                    .joined(separator: "; ")
                 values += [enterprise.scheme.map(FieldValue.string) ?? .null, enterprise.score.map(FieldValue.real) ?? .null,
                            enterprise.classLabel.map(FieldValue.string) ?? .null, .string(note)]
                 try emit(values, nil)

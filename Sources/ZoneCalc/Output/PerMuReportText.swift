@@ -10,11 +10,12 @@ public struct PerMuReportText {
         out += "Profile: \(report.profile.file) — \(report.profile.source)\n\n"
         out += "Zone: \(report.evaluatedCount) evaluated enterprises on \(NumberText.fixed(report.zone.mu, decimals: 4)) 亩 "
         out += "(\(NumberText.fixed(report.zone.land / 10_000, decimals: 4)) 公顷)\n"
-        var zone = TextTable(headers: ["indicator", "value", "unit", "per 公顷"], alignments: [.left, .right, .left, .right])
-        for indicator in PerMuIndicator.allCases {
-            let value = indicator.value(report.zone)
+        var zone = TextTable(headers: ["indicator", "value", "unit", "per 公顷", "enterprises"], alignments: [.left, .right, .left, .right, .left])
+        for ratio in report.zoneRatios {
+            let indicator = ratio.indicator, value = ratio.value
             zone.add([indicator.name, Self.number(value), indicator.unit,
-                      indicator.perLand ? value.map { NumberText.fixed($0 * 15, decimals: 2) + " 万元/公顷" } ?? "—" : ""])
+                      indicator.perLand ? value.map { NumberText.fixed($0 * 15, decimals: 2) + " 万元/公顷" } ?? "—" : "",
+                      "\(ratio.used)" + (ratio.leftOutNote.map { " (\($0))" } ?? "")])
         }
         out += zone.render() + "\n"
         let shown = Array(Set(report.profile.schemes.flatMap { $0.indicators.map(\.indicator) }))
@@ -24,7 +25,7 @@ public struct PerMuReportText {
         for enterprise in report.enterprises {
             table.add([enterprise.rank.map(String.init) ?? "", enterprise.id, enterprise.name, NumberText.fixed(enterprise.figures.mu, decimals: 2),
                        enterprise.scheme ?? "", Self.number(enterprise.score), enterprise.classLabel ?? (enterprise.notScored == nil ? "" : "—")]
-                      + shown.map { Self.number($0.value(enterprise.figures)) })
+                      + shown.map { Self.number(enterprise.ratio($0).value) })
         }
         out += "Enterprises (score = Σ weight × achieved / benchmark, rules.md §5.2)\n" + table.render() + "\n"
         var counts = TextTable(headers: ["class", "meaning", "from score", "enterprises"], alignments: [.left, .left, .right, .right])

@@ -7,6 +7,9 @@ public struct ProjectLayer: Sendable, Equatable {
     public var crs: String?
     /// ZoneCalc field name → the name the data uses (e.g. "id" → "ZDBH", "land_use" → "地类编码").
     public var fields: [String: String]
+    /// Polygons marking where the layer's data are complete (数据范围); nil when the layer's extent is
+    /// taken as its coverage.
+    public var coverage: SourceSpec? = nil
 
     /// The data's name for a ZoneCalc field, if mapped.
     public func field(_ name: String) -> String? { fields[name] }
@@ -32,7 +35,7 @@ public struct ZoneProject: Sendable, Equatable {
     public var zoneType: String?
 
     /// The project file and every layer's file: what an output may never overwrite.
-    public var inputPaths: [String] { [path] + layers.values.map(\.source.path).sorted() }
+    public var inputPaths: [String] { [path] + layers.values.flatMap { [$0.source.path] + ($0.coverage.map { [$0.path] } ?? []) }.sorted() }
 
     /// The date an analysis judges by: `override` (a command's --as-of), else `as_of`.
     public func judgingDate(_ override: CalendarDate?, for analysis: String) throws(ZoneCalcError) -> CalendarDate {

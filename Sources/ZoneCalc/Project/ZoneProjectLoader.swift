@@ -4,7 +4,7 @@ import Yams
 /// Reads a zone project file (YAML). Every problem names the file, the key and the line.
 public enum ZoneProjectLoader {
     static let topKeys = ["zone", "as_of", "area_method", "rules", "statistics", "layers"]
-    static let layerKeys = ["file", "layer", "crs", "fields"]
+    static let layerKeys = ["file", "layer", "crs", "fields", "coverage"]
 
     public static func load(_ path: String) throws(ZoneCalcError) -> ZoneProject {
         let (root, reader) = try NodeReader.document(at: path, what: "the file")
@@ -89,8 +89,17 @@ public enum ZoneProjectLoader {
                 fields[name] = dataName
             }
         }
+        var coverage: SourceSpec?
+        if let node = entries["coverage"], let text = reader.text(node), !text.isEmpty {
+            let spec = SourceSpec(parsing: text)
+            let path = spec.path.hasPrefix("/") || folder.isEmpty ? spec.path : (folder as NSString).appendingPathComponent(spec.path)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw reader.error(node, "\(key).coverage", "no such file: \(path) (polygons where the layer's data are complete)")
+            }
+            coverage = SourceSpec(path: path, layer: spec.layer)
+        }
         return ProjectLayer(role: role, source: SourceSpec(path: resolved, layer: entries["layer"].flatMap(reader.text)),
-                            crs: entries["crs"].flatMap(reader.text), fields: fields)
+                            crs: entries["crs"].flatMap(reader.text), fields: fields, coverage: coverage)
     }
 }
 

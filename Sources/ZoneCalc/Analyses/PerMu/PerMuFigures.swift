@@ -63,24 +63,84 @@ public enum PerMuIndicator: String, CaseIterable, Sendable {
     /// Whether the indicator is per unit of land (shown also per 公顷 for zones).
     public var perLand: Bool { [.taxPerMu, .valueAddedPerMu, .revenuePerMu, .investmentPerMu].contains(self) }
 
-    /// The value for some figures, nil when a figure is missing or a divisor is 0. 营业收入 falls back to
-    /// the output value (产值) when no revenue is given.
-    public func value(_ f: PerMuFigures) -> Double? {
-        func divide(_ a: Double?, _ b: Double?) -> Double? {
-            guard let a, let b, b > 0 else { return nil }
-            return a / b
-        }
-        let mu = f.land > 0 ? f.mu : nil
+    /// The figure divided, nil when missing. 营业收入 falls back to the output value (产值) when no
+    /// revenue is given.
+    public func numerator(_ f: PerMuFigures) -> Double? {
         switch self {
-        case .taxPerMu: return divide(f.tax, mu)
-        case .valueAddedPerMu: return divide(f.valueAdded, mu)
-        case .revenuePerMu: return divide(f.revenue ?? f.output, mu)
-        case .investmentPerMu: return divide(f.investment, mu)
-        case .energyValueAdded: return divide(f.valueAdded, f.energy)
-        case .emissionValueAdded: return divide(f.valueAdded, f.emissions)
-        case .labourProductivity: return divide(f.valueAdded, f.employees)
-        case .rdShare: return divide(f.rd, f.revenue ?? f.output).map { $0 * 100 }
-        case .taxPerElectricity: return divide(f.tax, f.electricity)
+        case .taxPerMu, .taxPerElectricity: return f.tax
+        case .valueAddedPerMu, .energyValueAdded, .emissionValueAdded, .labourProductivity: return f.valueAdded
+        case .revenuePerMu: return f.revenue ?? f.output
+        case .investmentPerMu: return f.investment
+        case .rdShare: return f.rd
         }
     }
+
+    /// The figure divided by, nil when missing or not positive (land in 亩).
+    public func denominator(_ f: PerMuFigures) -> Double? {
+        let value: Double?
+        switch self {
+        case .taxPerMu, .valueAddedPerMu, .revenuePerMu, .investmentPerMu: value = f.land > 0 ? f.mu : nil
+        case .energyValueAdded: value = f.energy
+        case .emissionValueAdded: value = f.emissions
+        case .labourProductivity: value = f.employees
+        case .rdShare: value = f.revenue ?? f.output
+        case .taxPerElectricity: value = f.electricity
+        }
+        return value.flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// The names of the figures a part must have to count.
+    public var needs: String {
+        switch self {
+        case .taxPerMu: return "税收"
+        case .valueAddedPerMu: return "增加值"
+        case .revenuePerMu: return "营业收入/产值"
+        case .investmentPerMu: return "固定资产投资"
+        case .energyValueAdded: return "增加值 and 能耗"
+        case .emissionValueAdded: return "增加值 and 排放"
+        case .labourProductivity: return "增加值 and 从业人员"
+        case .rdShare: return "R&D经费 and 营业收入"
+        case .taxPerElectricity: return "税收 and 用电量"
+        }
+    }
+
+    /// The value for one parcel's or enterprise's figures, nil when a figure is missing or a divisor is 0.
+    public func value(_ f: PerMuFigures) -> Double? { ratio(over: [[f]]).value }
+
+    /// The ratio over groups of parts (an enterprise's parcels, or the zone's enterprises): numerator and
+    /// denominator are summed over the same parts — those that have both — and a group counts as used
+    /// when one of its parts does.
+    public func ratio(over groups: [[PerMuFigures]]) -> PerMuRatio {
+        var ratio = PerMuRatio(indicator: self)
+        for group in groups {
+            var used = false
+            for part in group {
+                guard let n = numerator(part), let d = denominator(part) else { continue }
+                ratio.numerator += n; ratio.denominator += d
+                used = true
+            }
+            if used { ratio.used += 1 } else { ratio.leftOut += 1 }
+        }
+        return ratio
+    }
+}
+
+/// An indicator over a set of enterprises or parcels, with the sums it divides and how many were left out.
+public struct PerMuRatio: Sendable, Equatable {
+    public var indicator: PerMuIndicator
+    /// Sums over the parts that have both figures.
+    public var numerator = 0.0, denominator = 0.0
+    /// Groups counted, and groups left out because none of their parts has both figures.
+    public var used = 0, leftOut = 0
+
+    public init(indicator: PerMuIndicator) { self.indicator = indicator }
+
+    /// numerator / denominator (× 100 for a percentage), nil when nothing was counted.
+    public var value: Double? {
+        guard used > 0, denominator > 0 else { return nil }
+        return numerator / denominator * (indicator == .rdShare ? 100 : 1)
+    }
+
+    /// Why groups were left out, e.g. "3 left out: no 增加值 and 排放".
+    public var leftOutNote: String? { leftOut == 0 ? nil : "\(leftOut) left out: no \(indicator.needs)" }
 }

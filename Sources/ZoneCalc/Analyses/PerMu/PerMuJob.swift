@@ -30,7 +30,10 @@ public struct PerMuEnterprise: Sendable {
     public var name: String
     public var scale: String?
     public var parcels: [String]
+    /// The sums over its parcels (land, and each figure where given).
     public var figures: PerMuFigures
+    /// What each of its parcels contributes (its share of the land and of the figures), in parcel order.
+    public var contributions: [PerMuFigures] = []
     public var scheme: String?
     public var parts: [ScorePart]
     public var score: Double?
@@ -38,6 +41,9 @@ public struct PerMuEnterprise: Sendable {
     public var rank: Int?
     /// Why there is no score.
     public var notScored: String?
+
+    /// An indicator over the parcels that have both of its figures.
+    public func ratio(_ indicator: PerMuIndicator) -> PerMuRatio { indicator.ratio(over: contributions.map { [$0] }) }
 }
 
 /// What `zonecalc permu` found.
@@ -50,8 +56,11 @@ public struct PerMuReport: Sendable {
     public var parcels: [PerMuParcel]
     /// Ranked: scored enterprises by score (then id), then the unscored.
     public var enterprises: [PerMuEnterprise]
-    /// The zone: the evaluated (scored) enterprises' figures over their land (rules.md §5.4).
+    /// The zone: the evaluated (scored) enterprises' figures summed, with all their land.
     public var zone: PerMuFigures
+    /// The zone's indicators, in ``PerMuIndicator`` order, each over the evaluated enterprises' parcels
+    /// that have both of its figures (rules.md §5.4), with how many enterprises were left out.
+    public var zoneRatios: [PerMuRatio]
     public var evaluatedCount: Int
     public var notes: [String]
 }
@@ -84,6 +93,7 @@ public enum PerMuJob {
             }
             enterprises[id]!.parcels.append(parcel)
             enterprises[id]!.figures.add(figures)
+            enterprises[id]!.contributions.append(figures)
             if enterprises[id]!.scale == nil { enterprises[id]!.scale = scale }
         }
         var outOfScope = 0
@@ -121,10 +131,12 @@ public enum PerMuJob {
             notes.append("\(outOfScope) parcels with a land use outside \(profile.landUsePrefixes.joined(separator: "/")) (the profile's land_use_prefixes): their users are not evaluated")
         }
         let ranked = PerMuScoring.score(order.map { enterprises[$0]! }, profile: profile)
+        let evaluated = ranked.filter { $0.score != nil }
         var zone = PerMuFigures()
-        for enterprise in ranked where enterprise.score != nil { zone.add(enterprise.figures) }
+        for enterprise in evaluated { zone.add(enterprise.figures) }
+        let zoneRatios = PerMuIndicator.allCases.map { $0.ratio(over: evaluated.map(\.contributions)) }
         return PerMuReport(zoneName: project.name, method: project.areaMethod, crs: table.crs, source: table.source, profile: profile,
-                           parcels: parcels, enterprises: ranked, zone: zone, evaluatedCount: ranked.filter { $0.score != nil }.count, notes: notes)
+                           parcels: parcels, enterprises: ranked, zone: zone, zoneRatios: zoneRatios, evaluatedCount: evaluated.count, notes: notes)
     }
 }
 
@@ -156,7 +168,7 @@ enum PerMuScoring {
             result[index].scheme = scheme.id
             result[index].parts = scheme.indicators.map { weighted in
                 let indicator = PerMuIndicator(rawValue: weighted.indicator)!
-                let value = indicator.value(enterprise.figures)
+                let value = enterprise.ratio(indicator).value
                 return ScorePart(indicator: indicator, value: value, weight: weighted.weight, benchmark: weighted.benchmark,
                                  score: value.map { part(weighted, $0) } ?? 0, note: value == nil ? "missing" : "")
             }

@@ -22,6 +22,7 @@ struct ProposalChecks {
             return RuleResult(id: id, title: title, source: source, status: .notChecked,
                               reason: Bilingual("项目未提供\(kind)图层，无法检查。", "The project names no \(role.rawValue) layer; the rule cannot be checked."))
         }
+        if let missing = try uncovered(id: id, title: title, source: source, role: role, added: added, features: features) { return missing }
         let (pieces, small) = try geometry.overlaps(of: added, with: features, rule: id, kind: kind, tolerance: rules.overlapTolerance)
         let total = pieces.reduce(0) { $0 + value($1.area) }
         let note = small > 0 ? Bilingual("另有\(small)处小于\(NumberText.fixed(rules.overlapTolerance, decimals: 1))平方米的接触，视为数字化误差。",
@@ -37,6 +38,26 @@ struct ProposalChecks {
                           pieces: pieces)
     }
 
+    /// A rule that compares the added land with a layer can only judge where the layer has data: nil
+    /// when the layer's coverage (``ProposalGeometry/coverage(_:_:features:)``) holds the added land,
+    /// else the rule's not-checked result, saying how much lies outside and what to give.
+    func uncovered(id: String, title: Bilingual, source: String, role: LayerRole, added: Geometry,
+                   features: [(label: String, geometry: Geometry)]) throws -> RuleResult? {
+        guard !added.isEmpty else { return nil }
+        let (coverage, given) = try geometry.coverage(project, role, features: features)
+        let outside = try added.difference(coverage).polygonalPart()
+        let area = try geometry.measure(outside)
+        guard (area.planar ?? 0) > rules.overlapTolerance else { return nil }
+        let kind = role.chineseName
+        let extentZh = given ? "项目给出的数据范围（coverage）" : "图层要素的外包范围"
+        let extentEn = given ? "the coverage the project gives" : "the extent of its features"
+        return RuleResult(id: id, title: title, source: source, status: .notChecked,
+                          reason: Bilingual("\(kind)图层的数据未覆盖拟新增用地：\(Self.hectares(value(area)))公顷位于\(extentZh)之外，无法检查。"
+                                            + "请提供覆盖该区域的\(kind)数据，或在项目文件中以 coverage 给出该图层的数据范围。",
+                                            "The \(role.rawValue) layer has no data for part of the added land: \(Self.hectares(value(area))) ha lie outside \(extentEn); "
+                                            + "the rule cannot be checked. Give \(role.rawValue) data covering it, or the layer's coverage in the project file."))
+    }
+
     /// Rule 3: the added land lies inside the urban development boundary.
     func insideUrbanBoundary(added: Geometry) throws -> RuleResult {
         let title = Bilingual("位于城镇开发边界内", "inside the urban development boundary")
@@ -44,6 +65,9 @@ struct ProposalChecks {
         guard let features = try geometry.features(project, .urbanDevelopmentBoundary) else {
             return RuleResult(id: "R3", title: title, source: source, status: .notChecked,
                               reason: Bilingual("项目未提供城镇开发边界图层，无法检查。", "The project names no urban_development_boundary layer; the rule cannot be checked."))
+        }
+        if let missing = try uncovered(id: "R3", title: title, source: source, role: .urbanDevelopmentBoundary, added: added, features: features) {
+            return missing
         }
         let outside = try added.difference(try geometry.union(features.map(\.geometry))).polygonalPart()
         var pieces: [ConflictPiece] = []

@@ -38,6 +38,20 @@ final class ProposalGeometry {
         return items.map { ($0.label ?? "\(role.chineseName) #\($0.index + 1)", $0.geometry) }
     }
 
+    /// Where a layer's data are complete, in the boundary's CRS: the union of the project's coverage
+    /// polygons for the layer when it gives them, else the rectangle of the features' extent (empty
+    /// when there are none). `given` tells which.
+    func coverage(_ project: ZoneProject, _ role: LayerRole, features: [(label: String, geometry: Geometry)]) throws
+        -> (area: Geometry, given: Bool) {
+        if let spec = project.layers[role]?.coverage {
+            let items = try LayerPolygons.read(spec, crsOverride: nil, into: crs, context: context)
+            return (try union(items.map(\.geometry)), true)
+        }
+        let bounds = try features.compactMap { try $0.geometry.bounds() }.reduce(nil as Bounds?) { $0?.union($1) ?? $1 }
+        guard let bounds else { return (try union([]), false) }
+        return (try Geometry.rectangle(bounds, context: context), false)
+    }
+
     /// Pieces of `region` inside each feature, at or above `tolerance` m² (planar); smaller ones are counted.
     func overlaps(of region: Geometry, with features: [(label: String, geometry: Geometry)], rule: String, kind: String,
                   tolerance: Double) throws -> (pieces: [ConflictPiece], belowTolerance: Int) {

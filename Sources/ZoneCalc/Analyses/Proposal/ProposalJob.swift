@@ -31,6 +31,7 @@ public enum ProposalJob {
         let checks = ProposalChecks(geometry: geometry, rules: rules, project: project, method: method)
         do {
             let approved = try geometry.union(try geometry.features(project, .boundary)!.map(\.geometry))
+            try requireNearTheZone(parts, approved: approved, geometry: geometry, rules: rules)
             var notes: [Bilingual] = []
             var kind: ProposalKind
             var added: Geometry, removed: Geometry
@@ -81,7 +82,7 @@ public enum ProposalJob {
             results.append(checks.expansionSize(kind: kind, added: addedArea, approved: approvedArea))
             results.append(try checks.preconditions())
             results.append(try checks.geometryQuality(parts: parts, added: added, approved: kept))
-            results.append(try checks.coordinates(parts: parts, approved: approved))
+            results.append(try checks.coordinates(parts: parts))
             return ProposalReport(zoneName: project.name, zoneCode: project.code, kind: kind, crs: crs, approved: approvedArea,
                                   removed: try geometry.measure(removed), added: addedArea, after: try geometry.measure(after),
                                   landUse: landUse, rules: results, verdict: verdict(results), parts: parts,
@@ -90,6 +91,24 @@ public enum ProposalJob {
                                   context: try mapContext(project, geometry: geometry), notes: notes)
         } catch {
             throw ZoneCalcError(error, source: project.path)
+        }
+    }
+
+    /// A part farther from the approved zone than the rules allow is in the wrong place (a wrong zone
+    /// number or CRS, swapped axes): no rule can judge it, so the check stops before any rule.
+    static func requireNearTheZone(_ parts: [ProposalPart], approved: Geometry, geometry: ProposalGeometry,
+                                   rules: ProposalRules) throws {
+        guard !approved.isEmpty else { return }
+        for part in parts {
+            let shape = try geometry.polygon(part.wkb)
+            guard !shape.isEmpty else { continue }
+            let distance = try shape.distance(to: approved)
+            guard distance > rules.maxDistanceKm * 1000 else { continue }
+            let km = NumberText.fixed(distance / 1000, decimals: 1), limit = NumberText.fixed(rules.maxDistanceKm, decimals: 0)
+            throw ZoneCalcError.invalidArgument(
+                "\(part.source)：\(part.label)距开发区核准范围\(km)公里（超过\(limit)公里），疑为带号、坐标轴顺序或坐标系错误，未作任何检查；请核对该文件的坐标系（\(part.crs.name)）。"
+                + " (\(part.label) is \(km) km from the approved zone, more than \(limit) km: a wrong zone number, swapped axes or a wrong CRS? "
+                + "Nothing was checked; check the file's CRS, \(part.crs.name).)")
         }
     }
 

@@ -90,11 +90,12 @@ extension ProposalChecks {
         return found
     }
 
-    /// Rule 10.
-    func coordinates(parts: [ProposalPart], approved: Geometry) throws -> RuleResult {
+    /// Rule 10: the parts' CRS and datum against the project's (a part far from the zone has already
+    /// stopped the check, ``ProposalJob/requireNearTheZone(_:approved:geometry:rules:)``).
+    func coordinates(parts: [ProposalPart]) throws -> RuleResult {
         let title = Bilingual("坐标系与位置", "coordinates")
-        let source = "formats.md §2; farther than \(NumberText.fixed(rules.maxDistanceKm, decimals: 0)) km from the zone = wrong place"
-        var failZh: [String] = [], failEn: [String] = [], reviewZh: [String] = [], reviewEn: [String] = [], noteZh: [String] = [], noteEn: [String] = []
+        let source = "formats.md §2"
+        var reviewZh: [String] = [], reviewEn: [String] = [], noteZh: [String] = [], noteEn: [String] = []
         let target = geometry.crs
         for part in parts {
             for warning in part.warnings {
@@ -110,16 +111,9 @@ extension ProposalChecks {
                     noteEn.append("\(part.label): transformed from \(part.crs.name) to \(target.name)")
                 }
             }
-            let shape = try geometry.polygon(part.wkb)
-            guard !shape.isEmpty, !approved.isEmpty else { continue }
-            let distance = try shape.distance(to: approved)
-            if distance > rules.maxDistanceKm * 1000 {
-                failZh.append("\(part.label)：距核准范围\(NumberText.fixed(distance / 1000, decimals: 1))公里，疑为带号、坐标轴顺序或坐标系错误")
-                failEn.append("\(part.label): \(NumberText.fixed(distance / 1000, decimals: 1)) km from the approved zone — a wrong zone number, swapped axes or a wrong CRS?")
-            }
         }
-        let status: RuleStatus = !failZh.isEmpty ? .fail : (!reviewZh.isEmpty ? .needsReview : .pass)
-        let zh = (failZh + reviewZh + noteZh).joined(separator: "；"), en = (failEn + reviewEn + noteEn).joined(separator: "; ")
+        let status: RuleStatus = reviewZh.isEmpty ? .pass : .needsReview
+        let zh = (reviewZh + noteZh).joined(separator: "；"), en = (reviewEn + noteEn).joined(separator: "; ")
         return RuleResult(id: "R10", title: title, source: source, status: status,
                           reason: zh.isEmpty ? Bilingual("坐标系与项目一致（\(target.name)），位置在核准范围附近。",
                                                          "Same CRS as the project (\(target.name)); located by the approved zone.")
