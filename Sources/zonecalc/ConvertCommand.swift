@@ -55,6 +55,8 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("header"), help: "txt: a [属性描述] value, KEY=VALUE (repeatable), e.g. 数据产生单位=某测绘公司.")
     var headers: [String] = []
 
+    @OptionGroup var datum: DatumOptions
+
     func validate() throws {
         if !(0...6).contains(decimals) { throw ValidationError("--decimals must be 0…6") }
         for header in headers where !header.contains("=") { throw ValidationError("--header takes KEY=VALUE, got '\(header)'") }
@@ -66,6 +68,7 @@ struct ConvertCommand: ParsableCommand {
             options.crsOverride = try source.crsDefinition()
             options.swapXY = source.swapXY
             options.targetCRS = toCRS
+            options.datum = try datum.policy() ?? .refuse
             options.encoding = encoding
             options.force = force
             options.idField = idField
@@ -85,6 +88,7 @@ struct ConvertCommand: ParsableCommand {
             print("Wrote \(summary.written) feature(s) to \(outputPath)" + (summary.targetCRS.map { " in \($0)" } ?? ""))
             for warning in reader.readWarnings { print("warning: \(warning)") }
             for skipped in summary.skipped { print("skipped: \(skipped)") }
+            if let note = summary.datumNote { print(note) }
         }
     }
 }

@@ -24,7 +24,8 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: project) {
             let zone = try ZoneProjectLoader.load(project)
-            let report = try workers.map { try EvaluationJob.run(project: zone, workers: $0) } ?? EvaluationJob.run(project: zone)
+            let frame = try workers.map { try AnalysisFrame(project: zone, workers: $0) } ?? AnalysisFrame(project: zone)
+            let report = try EvaluationJob.run(frame: frame)
             if let output {
                 try EvaluationExport.write(report, to: output, force: force, inputs: zone.inputPaths)
             }

@@ -12,7 +12,7 @@ struct IdleCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: zone.project) {
             let project = try ZoneProjectLoader.load(zone.project)
-            let report = try IdleLandJob.run(project: project, asOf: try zone.date())
+            let report = try IdleLandJob.run(frame: try AnalysisFrame(project: project), asOf: try zone.date())
             if let path = output.output {
                 try IdleExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: project.inputPaths)
             }

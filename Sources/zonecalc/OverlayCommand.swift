@@ -48,6 +48,8 @@ struct OverlayCommand: ParsableCommand {
     @Option(help: "CRS of B when its file has none or a wrong one.")
     var bCRS: String?
 
+    @OptionGroup var datum: DatumOptions
+
     @Option(help: "Decimals in the table (default: m² 2, 公顷 and 亩 4).")
     var decimals: Int?
 
@@ -82,6 +84,7 @@ struct OverlayCommand: ParsableCommand {
             options.keepGeometry = output.output != nil
             options.accountOverlaps = !noOverlapCheck
             if let workers { options.workers = workers }
+            options.datum = try datum.policy() ?? .refuse
             let aSpec: SourceSpec, bSpecs: [SourceSpec]
             if let project {
                 let zone = try ZoneProjectLoader.load(project)
@@ -95,6 +98,7 @@ struct OverlayCommand: ParsableCommand {
                 options.byField = by.map { chosen.field($0) ?? $0 }
                 options.aIdField = chosen.field("id")
                 options.bIdField = boundary.field("id")
+                options.datum = try datum.policy() ?? zone.datumPolicy
                 if method == nil { options.methods = [zone.areaMethod] + options.methods.filter { $0 != zone.areaMethod } }
             } else {
                 (aSpec, bSpecs) = (SourceSpec(parsing: a!), b.map { SourceSpec(parsing: $0) })

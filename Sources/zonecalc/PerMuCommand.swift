@@ -14,7 +14,7 @@ struct PerMuCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: project) {
             let zone = try ZoneProjectLoader.load(project)
-            let report = try PerMuJob.run(project: zone)
+            let report = try PerMuJob.run(frame: try AnalysisFrame(project: zone))
             if let path = output.output {
                 try PerMuExport.write(report, to: path, encoding: output.encoding, force: output.force,
                                       inputs: zone.inputPaths)

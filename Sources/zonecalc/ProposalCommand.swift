@@ -61,7 +61,7 @@ struct ProposalCheckCommand: ParsableCommand {
             options.newBoundary = newBoundary.map { SourceSpec(parsing: $0) }
             options.layer = layer.flatMap(LayerRole.init(rawValue:))
             options.crs = crs
-            let report = try ProposalJob.run(project: zone, options: options)
+            let report = try ProposalJob.run(frame: try AnalysisFrame(project: zone), options: options)
             if let output { try ProposalExport.write(report, project: zone, to: output, language: lang, force: force) }
             print(ProposalReportText(language: lang).render(report), terminator: "")
             failed = report.verdict == .fail

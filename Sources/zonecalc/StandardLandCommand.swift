@@ -12,7 +12,7 @@ struct StandardLandCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: zone.project) {
             let project = try ZoneProjectLoader.load(zone.project)
-            let report = try StandardLandJob.run(project: project, asOf: try zone.date())
+            let report = try StandardLandJob.run(frame: try AnalysisFrame(project: project), asOf: try zone.date())
             if let path = output.output {
                 try StandardLandExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: project.inputPaths)
             }

@@ -14,7 +14,7 @@ import Testing
             text = text.replacingOccurrences(of: "area_method: planar\n", with: "area_method: planar\nrules: rules\n")
         }
         let path = try EvaluationTestZone.write(in: folder, projectText: text)
-        return try EvaluationJob.run(project: try ZoneProjectLoader.load(path), workers: 2)
+        return try EvaluationJob.run(frame: try AnalysisFrame(project: try ZoneProjectLoader.load(path), workers: 2))
     }
 
     func value(_ report: EvaluationReport, _ id: String) -> Double? { report.indicators.first { $0.definition.id == id }?.value }
@@ -140,7 +140,7 @@ import Testing
             .replacingOccurrences(of: "file: qyxx.csv", with: "file: \(TestData.sample("qyxx.csv"))")
         let path = folder.appendingPathComponent("zone.yaml").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let report = try EvaluationJob.run(project: try ZoneProjectLoader.load(path))
+        let report = try EvaluationJob.run(frame: try AnalysisFrame(project: try ZoneProjectLoader.load(path)))
         let reference: [(String, Double)] = [("A", 4175635.489814551), ("A2", 2151924.691459802), ("D", 3734408.597934012),
                                              ("P_A", 675647.4349160843), ("P_A2", 401754.4882350493)]
         #expect(abs(report.zoneArea - 6129761.78615711) / 6129761.78615711 < 1e-9)

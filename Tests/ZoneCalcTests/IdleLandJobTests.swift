@@ -9,7 +9,7 @@ import Testing
 
     @Test func theSampleZoneMatchesThePlantedCases() throws {
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: TestData.sample("manifest.json"))))
-        let report = try IdleLandJob.run(project: try ZoneProjectLoader.load(TestData.sample("zone.yaml")))
+        let report = try IdleLandJob.run(frame: try AnalysisFrame(project: try ZoneProjectLoader.load(TestData.sample("zone.yaml"))))
         func ids(_ status: IdleStatus) -> Set<String> { Set(report.parcels(status).map(\.id)) }
         #expect(ids(.idleFee) == Set(manifest.planted["not_started_overdue_1_to_2_years"]!))
         #expect(ids(.idleRecover) == Set(manifest.planted["not_started_overdue_2_years_or_more"]!))
@@ -36,7 +36,7 @@ import Testing
         let text = EvaluationTestZone.project
             + "\n  approvals:\n    file: zone.gpkg\n    layer: kfqfw\n"
         let path = try EvaluationTestZone.write(in: folder, projectText: text)
-        let report = try IdleLandJob.run(project: try ZoneProjectLoader.load(path))
+        let report = try IdleLandJob.run(frame: try AnalysisFrame(project: try ZoneProjectLoader.load(path)))
         let unsupplied = try #require(report.unsupplied)
         // The approval is the zone layer (99 ha: the square less its 1 ha hole, which no parcel covers).
         #expect(abs(unsupplied.approvedArea - 990_000) < 1e-6)

@@ -106,7 +106,7 @@ import Testing
     /// 320401001008GB00022 with 60 % holds 60 % of the parcel's area; the zone's figures are the scored
     /// enterprises' sums.
     @Test func theSampleZonesSharedParcelsAndZoneTotals() throws {
-        let report = try PerMuJob.run(project: try ZoneProjectLoader.load(TestData.sample("zone.yaml")))
+        let report = try PerMuJob.run(frame: try AnalysisFrame(project: try ZoneProjectLoader.load(TestData.sample("zone.yaml"))))
         let shared = report.parcels.filter { $0.users.count > 1 }
         #expect(shared.map(\.id) == ["320401001008GB00022", "320401001014GB00006"])
         let parcel = shared[0]

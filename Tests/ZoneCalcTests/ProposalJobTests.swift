@@ -23,7 +23,7 @@ import Testing
         var options = ProposalOptions()
         if !pieces.isEmpty { options.files = [try ProposalTestZone.proposal(pieces, named: "p", in: folder)] }
         try configure(&options, folder)
-        return try ProposalJob.run(project: project, options: options)
+        return try ProposalJob.run(frame: try AnalysisFrame(project: project), options: options)
     }
 
     func rule(_ report: ProposalReport, _ id: String) -> RuleResult { report.rules.first { $0.id == id }! }
@@ -172,8 +172,9 @@ import Testing
                                                                named: "far", in: folder, crs: "EPSG:4527")]
             }
             Issue.record("a proposal far from the zone was checked")
-        } catch let error as ZoneCalcError {
-            #expect(error.description.contains("未作任何检查") && error.description.contains("Nothing was checked"), "\(error.description)")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("未作任何检查") && message.contains("Nothing was checked"), "\(message)")
         }
     }
 
@@ -188,12 +189,18 @@ import Testing
                 options.files = [SourceSpec(path: path)]
             }
         }
-        // A proposal in lon/lat is reprojected and said to be so; in Xi'an 80 it needs review (another datum).
-        let xian = try check([]) { options, folder in
+        // A proposal in Xi'an 80 (another datum) is refused without the seven parameters; with them it is
+        // transformed, and the report and R10 say so.
+        func xian80(_ options: inout ProposalOptions, _ folder: URL) throws {
             options.files = [try ProposalTestZone.proposal([Piece(ring: Self.rect(1000, 100, 1100, 600), name: "扩区", type: "扩区", declaredHectares: 5)],
                                                            named: "x80", in: folder, crs: "EPSG:2364")]
         }
-        #expect(rule(xian, "R10").status != .pass)
+        #expect(throws: ZoneCalcError.self) { _ = try check([], configure: xian80) }
+        let withParameters = ProposalTestZone.project.replacingOccurrences(of: "area_method: planar\n",
+                                                                           with: "area_method: planar\ndatum_transformation: \"0,0,0,0,0,0,0\"\n")
+        let xian = try check([], projectText: withParameters, configure: xian80)
+        #expect(rule(xian, "R10").reason.zh.contains("七参数"), "\(rule(xian, "R10").reason.zh)")
+        #expect(xian.notes.contains { $0.en.contains("+towgs84=0.0,0.0,0.0,0.0,0.0,0.0,0.0") })
         // A file that does not exist.
         #expect(throws: ZoneCalcError.self) { _ = try check([]) { options, _ in options.files = [SourceSpec(path: "/nonexistent/kq.txt")] } }
     }
@@ -204,14 +211,14 @@ import Testing
         let project = try ZoneProjectLoader.load(TestData.sample("zone.yaml"))
         var expansion = ProposalOptions()
         expansion.files = [SourceSpec(path: TestData.sample("kqfw.txt"))]
-        let kq = try ProposalJob.run(project: project, options: expansion)
+        let kq = try ProposalJob.run(frame: try AnalysisFrame(project: project), options: expansion)
         #expect(kq.verdict == .fail)
         #expect(rule(kq, "R5").status == .info)   // the 三调 layer covers the expansion (to digitising noise)
         #expect(abs(rule(kq, "R1").pieces.reduce(0) { $0 + $1.area.planar! } / 10_000 - 2.34) < 0.005)
         #expect(abs(rule(kq, "R3").pieces.reduce(0) { $0 + $1.area.planar! } / 10_000 - 44) < 0.5)
         var adjustment = ProposalOptions()
         adjustment.layer = .adjustment
-        let tq = try ProposalJob.run(project: project, options: adjustment)
+        let tq = try ProposalJob.run(frame: try AnalysisFrame(project: project), options: adjustment)
         #expect(tq.kind == .adjustment && tq.verdict == .pass)
         #expect(abs(tq.added.planar! - tq.removed.planar!) < 1)
     }

@@ -10,7 +10,7 @@ import Testing
     @Test func coverageAndFloorAreaRatioFromTheBuildingPolygons() throws {
         let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let report = try StandardLandJob.run(project: try ZoneProjectLoader.load(try EvaluationTestZone.write(in: folder, projectText: Self.project)))
+        let report = try StandardLandJob.run(frame: try AnalysisFrame(project: try ZoneProjectLoader.load(try EvaluationTestZone.write(in: folder, projectText: Self.project))))
         func check(_ parcel: String, _ indicator: String) throws -> IndicatorCheck {
             let found = try #require(report.parcels.first { $0.id == parcel }, "\(parcel)")
             return try #require(found.checks.first { $0.indicator.id == indicator }, "\(parcel) \(indicator)")
@@ -43,14 +43,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = Self.project.replacingOccurrences(of: "actual_completion: SJJGRQ }", with: "actual_completion: SJJGRQ, agreed_tax_per_mu: SJTZ }")
         let project = try ZoneProjectLoader.load(try EvaluationTestZone.write(in: folder, projectText: text))
-        let report = try StandardLandJob.run(project: project)
+        let report = try StandardLandJob.run(frame: try AnalysisFrame(project: project))
         let p1 = try #require(report.parcels.first { $0.id == "P1" })
         let tax = try #require(p1.checks.first { $0.indicator.id == "tax_per_mu" })
         #expect(abs(tax.achieved! - 1000.0 / 300) < 1e-9)
         #expect(tax.outcome == .fail && tax.due)
         #expect(p1.producingBelowTarget)
         #expect(report.parcels.first { $0.id == "P4" }?.producingBelowTarget == false)
-        let idle = try IdleLandJob.run(project: project)
+        let idle = try IdleLandJob.run(frame: try AnalysisFrame(project: project))
         #expect(Set(idle.parcels(.producingBelowTarget).map(\.id)) == ["P1", "P2"])
     }
 }

@@ -9,8 +9,13 @@ public final class GeometryReprojector {
     private let target: UnsafeMutableRawPointer
     private let transformation: UnsafeMutableRawPointer
 
-    /// - Parameters: definitions OGR accepts (EPSG:nnnn, WKT, PROJ strings).
-    public init(from sourceDefinition: String, to targetDefinition: String) throws(GDALError) {
+    /// - Parameters:
+    ///   - sourceDefinition, targetDefinition: definitions OGR accepts (EPSG:nnnn, WKT, PROJ strings).
+    ///   - sourceToWGS84, targetToWGS84: seven Bursa–Wolf parameters (dx, dy, dz in m, rx, ry, rz in
+    ///     arc-seconds, ds in ppm, PROJ's `+towgs84` convention) that bind a side's datum to WGS 84, so
+    ///     the transformation uses them instead of whatever PROJ would choose.
+    public init(from sourceDefinition: String, to targetDefinition: String,
+                sourceToWGS84: [Double]? = nil, targetToWGS84: [Double]? = nil) throws(GDALError) {
         GDALLibrary.ensureRegistered()
         let made: (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer) = try capturingGDALMessages { box throws(GDALError) in
             let source = OSRNewSpatialReference(nil)!, target = OSRNewSpatialReference(nil)!
@@ -19,6 +24,13 @@ public final class GeometryReprojector {
                   OSRSetFromUserInput(target, targetDefinition) == OGRERR_NONE else {
                 OSRRelease(source); OSRRelease(target)
                 throw box.error("reading the coordinate systems", path: "\(sourceDefinition.prefix(40)) → \(targetDefinition.prefix(40))")
+            }
+            for (srs, parameters) in [(source, sourceToWGS84), (target, targetToWGS84)] {
+                guard let parameters else { continue }
+                guard parameters.count == 7, Self.bind(srs, toWGS84: parameters) else {
+                    OSRRelease(source); OSRRelease(target)
+                    throw box.error("setting the datum transformation parameters", path: "\(sourceDefinition.prefix(40)) → \(targetDefinition.prefix(40))")
+                }
             }
             OSRSetAxisMappingStrategy(source, OAMS_TRADITIONAL_GIS_ORDER)
             OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER)
@@ -30,6 +42,26 @@ public final class GeometryReprojector {
             return (source, target, transformation)
         }
         (source, target, transformation) = made
+    }
+
+    /// Replaces `srs` by its PROJ string with `+towgs84` set to the seven parameters, which PROJ then
+    /// uses for the datum change (OSRSetTOWGS84 on an EPSG-defined CRS is not reliably honoured).
+    private static func bind(_ srs: UnsafeMutableRawPointer, toWGS84 parameters: [Double]) -> Bool {
+        var text: UnsafeMutablePointer<CChar>?
+        // returns OGRERR_NONE on success; the text is freed with VSIFree
+        guard OSRExportToProj4(srs, &text) == OGRERR_NONE, let text else { return false }
+        let proj = String(cString: text)
+        VSIFree(text)
+        let kept = proj.split(separator: " ").filter { !$0.hasPrefix("+towgs84=") && !$0.hasPrefix("+nadgrids=") && !$0.hasPrefix("+datum=") }
+        var ellipsoid: [String] = []
+        if !proj.contains("+a=") && !proj.contains("+ellps=") {
+            var error: OGRErr = OGRERR_NONE
+            let a = OSRGetSemiMajor(srs, &error), invf = OSRGetInvFlattening(srs, &error)
+            ellipsoid = ["+a=\(a)", "+rf=\(invf)"]
+        }
+        let bound = (kept.map(String.init) + ellipsoid + ["+towgs84=" + parameters.map { "\($0)" }.joined(separator: ",")]).joined(separator: " ")
+        // returns OGRERR_NONE on success
+        return OSRImportFromProj4(srs, bound) == OGRERR_NONE
     }
 
     deinit {

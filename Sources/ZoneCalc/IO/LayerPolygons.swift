@@ -11,16 +11,38 @@ enum LayerPolygons {
         var geometry: Geometry
     }
 
-    /// Reads `spec` (CRS from the file or `crsOverride`) into `target`'s CRS.
+    /// Reads a project layer into the frame's working CRS (a datum change only as the frame allows).
     /// - Parameter labelField: a field whose text labels each polygon.
-    static func read(_ spec: SourceSpec, crsOverride: String?, into target: ResolvedCRS, context: GEOSContext,
+    static func read(_ layer: ProjectLayer, into frame: AnalysisFrame, context: GEOSContext,
                      labelField: String? = nil) throws(ZoneCalcError) -> [Item] {
+        try read(layer.source, crsOverride: layer.crs, into: frame, context: context, labelField: labelField)
+    }
+
+    /// Reads `spec` (CRS from the file or `crsOverride`) into the frame's working CRS.
+    static func read(_ spec: SourceSpec, crsOverride: String?, into frame: AnalysisFrame, context: GEOSContext,
+                     labelField: String? = nil) throws(ZoneCalcError) -> [Item] {
+        try read(spec, crsOverride: crsOverride, context: context, labelField: labelField) { crs, name throws(ZoneCalcError) in
+            try frame.reprojector(from: crs, layer: name)
+        }
+    }
+
+    /// Reads `spec` (CRS from the file or `crsOverride`) into `target`'s CRS, a datum change as `datum` allows.
+    static func read(_ spec: SourceSpec, crsOverride: String?, into target: ResolvedCRS, datum: DatumPolicy, context: GEOSContext,
+                     labelField: String? = nil) throws(ZoneCalcError) -> [Item] {
+        try read(spec, crsOverride: crsOverride, context: context, labelField: labelField) { crs, name throws(ZoneCalcError) in
+            try datum.reprojector(from: crs, to: target, layer: name)
+        }
+    }
+
+    private static func read(_ spec: SourceSpec, crsOverride: String?, context: GEOSContext, labelField: String?,
+                             reprojector makeReprojector: (ResolvedCRS, String) throws(ZoneCalcError) -> GeometryReprojector?)
+        throws(ZoneCalcError) -> [Item] {
         let reader = try LayerReaders.open(spec)
         let crs = try CRSResolver.resolve(reader, override: crsOverride)
         let labelIndex = try labelField.map { name throws(ZoneCalcError) in try reader.fieldIndex(name) }
+        let reprojector = try makeReprojector(crs, reader.sourceName)
         var items: [Item] = []
         do {
-            let reprojector = try GeometryReprojector.between(crs, target)
             try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
                 guard var wkb = feature.wkb else { return }
                 if let reprojector { wkb = try reprojector.reproject(wkb) }
@@ -34,12 +56,5 @@ enum LayerPolygons {
             throw ZoneCalcError(error, source: reader.sourceName)
         }
         return items
-    }
-}
-
-extension GeometryReprojector {
-    /// A reprojector from one resolved CRS to another; nil when they are the same.
-    static func between(_ source: ResolvedCRS, _ target: ResolvedCRS) throws(GDALError) -> GeometryReprojector? {
-        source.definition == target.definition ? nil : try GeometryReprojector(from: source.definition, to: target.definition)
     }
 }

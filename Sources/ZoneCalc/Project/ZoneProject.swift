@@ -33,6 +33,9 @@ public struct ZoneProject: Sendable, Equatable {
     /// The zone type when the project states it (bonded zones are always 工业主导型, rules.md §1.4);
     /// nil lets the evaluation decide from the land use.
     public var zoneType: String?
+    /// How layers in another geodetic datum are brought in (`datum_transformation`): refused unless the
+    /// seven parameters are given.
+    public var datumPolicy = DatumPolicy.refuse
 
     /// The project file and every layer's file: what an output may never overwrite.
     public var inputPaths: [String] { [path] + layers.values.flatMap { [$0.source.path] + ($0.coverage.map { [$0.path] } ?? []) }.sorted() }

@@ -3,7 +3,7 @@ import Yams
 
 /// Reads a zone project file (YAML). Every problem names the file, the key and the line.
 public enum ZoneProjectLoader {
-    static let topKeys = ["zone", "as_of", "area_method", "rules", "statistics", "layers"]
+    static let topKeys = ["zone", "as_of", "area_method", "rules", "statistics", "datum_transformation", "layers"]
     static let layerKeys = ["file", "layer", "crs", "fields", "coverage"]
 
     public static func load(_ path: String) throws(ZoneCalcError) -> ZoneProject {
@@ -43,6 +43,14 @@ public enum ZoneProjectLoader {
             }
             method = parsed
         }
+        var datum = DatumPolicy.refuse
+        if let node = top["datum_transformation"], let value = reader.text(node), !value.isEmpty {
+            guard let parsed = DatumPolicy(parsing: value) else {
+                throw reader.error(node, "datum_transformation",
+                                   "'\(value)' is not seven numbers: give dx,dy,dz (m),rx,ry,rz (″),ds (ppm) from Xi'an 1980 or Beijing 1954 to CGCS2000")
+            }
+            datum = parsed
+        }
         let folder = (path as NSString).deletingLastPathComponent
         var layers: [LayerRole: ProjectLayer] = [:]
         if let layersNode = top["layers"] {
@@ -56,6 +64,7 @@ public enum ZoneProjectLoader {
         var project = ZoneProject(path: path, name: name, code: code, asOf: asOf, areaMethod: method, rules: rules, layers: layers)
         project.statistics = statistics
         project.zoneType = zoneType
+        project.datumPolicy = datum
         return project
     }
 

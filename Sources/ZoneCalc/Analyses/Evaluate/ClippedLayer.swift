@@ -29,8 +29,9 @@ struct ClippedLayer {
     ///   - by: ZoneCalc field giving each feature's class.
     ///   - apportion: ZoneCalc numeric fields apportioned by area share (unmapped ones give nil).
     ///   - attributes: ZoneCalc fields read as they are (unmapped ones give null).
-    static func clip(_ role: LayerRole, project: ZoneProject, context: EvaluationContext, by: String? = nil,
+    static func clip(_ role: LayerRole, frame: AnalysisFrame, context: EvaluationContext, by: String? = nil,
                      apportion: [String] = [], attributes: [String] = []) throws(ZoneCalcError) -> ClippedLayer? {
+        let project = frame.project
         guard let layer = project.layers[role] else { return nil }
         let boundary = try project.layer(.boundary)
         let reader = try LayerReaders.open(layer.source)
@@ -44,13 +45,14 @@ struct ClippedLayer {
         options.bCRS = boundary.crs
         options.keepGeometry = true
         options.workers = context.workers
+        options.datum = frame.datum
         let apportionSlots = apportion.map { name in layer.field(name) }
         options.apportion = apportionSlots.compactMap { $0 }
         let report = try OverlayJob.run(a: reader, b: boundaryReader, options: options)
         let extra = try featureAttributes(reader, names: attributes.map(layer.field))
         var pieces: [ClippedPiece] = []
         do {
-            let reprojector = try GeometryReprojector.between(report.crs, context.crs)
+            let reprojector = try frame.reprojector(from: report.crs, layer: reader.sourceName)
             for piece in report.pieces {
                 guard var wkb = piece.wkb else { continue }
                 if let reprojector { wkb = try reprojector.reproject(wkb) }
@@ -95,7 +97,7 @@ struct ClippedLayer {
     }
 }
 
-/// What every part of an evaluation shares: the boundary's CRS, the area method and one GEOS/PROJ
+/// What every part of an evaluation shares: the frame's CRS, the area method and one GEOS/PROJ
 /// context (the evaluation's geometry work after the overlays runs on one thread).
 final class EvaluationContext {
     let crs: ResolvedCRS
@@ -103,12 +105,11 @@ final class EvaluationContext {
     let calculator: AreaCalculator
     let workers: Int
 
-    init(crs: ResolvedCRS, method: AreaMethod, plane: String?, workers: Int) throws(ZoneCalcError) {
-        self.crs = crs
-        self.method = method
-        self.workers = workers
-        do { calculator = try AreaCalculator(crs: crs, methods: [method], planeForGeographic: plane) }
-        catch { throw ZoneCalcError(error, source: crs.name) }
+    init(frame: AnalysisFrame) throws(ZoneCalcError) {
+        crs = frame.crs
+        method = frame.project.areaMethod
+        workers = frame.workers
+        calculator = try frame.calculator([method])
     }
 
     /// The area of a geometry by the project's method, m².

@@ -6,29 +6,32 @@ import GeoBridge
 /// their numerators and denominators, the zone type and, when the rule profile gives ideal values
 /// and weights, the score.
 public enum EvaluationJob {
-    public static func run(project: ZoneProject, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ZoneCalcError) -> EvaluationReport {
+    /// Evaluates the frame's project; made once per run, so a proposal check that needs it shares it.
+    public static func run(frame: AnalysisFrame) throws(ZoneCalcError) -> EvaluationReport {
+        try frame.shared("evaluation") { () throws(ZoneCalcError) in try evaluate(frame) }
+    }
+
+    private static func evaluate(_ frame: AnalysisFrame) throws(ZoneCalcError) -> EvaluationReport {
+        let project = frame.project
         let files = RuleFiles(project: project)
         let classes = try LandClassTable.bundled()
         let status = try EvaluationLandStatus.load(files, classes: classes)
         let profile = try EvaluationProfile.load(files)
         let boundary = try project.layer(.boundary)
-        let boundaryReader = try LayerReaders.open(boundary.source)
-        let crs = try CRSResolver.resolve(boundaryReader, override: boundary.crs)
-        let context = try EvaluationContext(crs: crs, method: project.areaMethod,
-                                            plane: PlanarPlane.forGeographic(crs, reader: boundaryReader), workers: workers)
-        let landUse = try ClippedLayer.clip(.landUse, project: project, context: context,
+        let context = try EvaluationContext(frame: frame)
+        let landUse = try ClippedLayer.clip(.landUse, frame: frame, context: context,
                                             by: project.layers[.landUse]?.field("evaluation_code") != nil ? "evaluation_code" : "land_use")
-        let parcels = try ClippedLayer.clip(.parcels, project: project, context: context, by: "land_use",
+        let parcels = try ClippedLayer.clip(.parcels, frame: frame, context: context, by: "land_use",
                                             apportion: EconomicAccount.parcelApportioned, attributes: LandAccount.parcelAttributes)
-        let buildings = try ClippedLayer.clip(.buildings, project: project, context: context,
+        let buildings = try ClippedLayer.clip(.buildings, frame: frame, context: context,
                                               apportion: BuildingAccount.buildingApportioned, attributes: BuildingAccount.buildingAttributes)
-        let redLine = try ClippedLayer.clip(.ecologicalRedLine, project: project, context: context)
-        let idle = try idleParcels(project)
+        let redLine = try ClippedLayer.clip(.ecologicalRedLine, frame: frame, context: context)
+        let idle = try idleParcels(frame)
         var land: LandAccount
         var quantities: [String: EvaluationQuantity]
         let zoneArea: Double
         do {
-            zoneArea = try self.zoneArea(boundary, context: context)
+            zoneArea = try self.zoneArea(boundary, frame: frame, context: context)
             land = try LandAccount.build(landUse: landUse, parcels: parcels, redLine: redLine, project: project, status: status, idle: idle, context: context)
             quantities = land.quantities
             quantities.merge(try BuildingAccount.quantities(buildings: buildings, parcels: parcels, land: land, project: project,
@@ -51,18 +54,19 @@ public enum EvaluationJob {
         }
         let score = EvaluationScoring.apply(profile, to: &indicators, set: set)
         let order = ["A", "A1", "A2", "A+B", "A+B21", "D", "G", "H", "F_A", "F_A2", "P_A", "P_A2", "I_ind", "T_ind", "R_ind", "T_all", "R_ht", "POP"]
-        return EvaluationReport(zoneName: project.name, zoneCode: project.code, asOf: project.asOf, method: project.areaMethod, crs: crs,
+        return EvaluationReport(zoneName: project.name, zoneCode: project.code, asOf: project.asOf, method: project.areaMethod, crs: frame.crs,
                                 zoneArea: zoneArea, landStatus: land.rows, quantities: order.compactMap { quantities[$0] },
-                                zoneType: zoneType, indicators: indicators, score: score, warnings: land.warnings,
+                                zoneType: zoneType, indicators: indicators, score: score, warnings: land.warnings + frame.notes,
                                 profileSource: profile.source, landStatusSource: status.source)
     }
 
     /// The idle parcels by the idle-land check (国土资源部令第53号), when the parcels carry no idle flag but
     /// the dates the check needs (an agreed start date and the project's as_of).
-    static func idleParcels(_ project: ZoneProject) throws(ZoneCalcError) -> (indices: Set<Int>, source: String)? {
+    static func idleParcels(_ frame: AnalysisFrame) throws(ZoneCalcError) -> (indices: Set<Int>, source: String)? {
+        let project = frame.project
         guard let parcels = project.layers[.parcels], parcels.field("idle") == nil, parcels.field("agreed_start") != nil,
               project.asOf != nil else { return nil }
-        let report = try IdleLandJob.run(project: project)
+        let report = try IdleLandJob.run(frame: frame)
         let idle = report.parcels.filter(\.classification.status.isIdle)
         let missing = report.parcels(.dataMissing).count
         let gaps = missing == 0 ? "" : "; \(missing) parcels with missing or unreadable dates could not be judged and are not counted"
@@ -70,8 +74,8 @@ public enum EvaluationJob {
     }
 
     /// The zone's area: its boundary features repaired and dissolved, so overlaps count once.
-    static func zoneArea(_ boundary: ProjectLayer, context: EvaluationContext) throws -> Double {
-        let parts = try LayerPolygons.read(boundary.source, crsOverride: boundary.crs, into: context.crs, context: context.calculator.geos)
+    static func zoneArea(_ boundary: ProjectLayer, frame: AnalysisFrame, context: EvaluationContext) throws -> Double {
+        let parts = try LayerPolygons.read(boundary, into: frame, context: context.calculator.geos)
         return try context.union(parts.map(\.geometry)).map(context.area) ?? 0
     }
 

@@ -65,16 +65,6 @@ public struct IndicatorResult: Sendable {
     public var weight: Double?
 }
 
-/// The zone type of rules.md §1.4.
-public enum ZoneType: String, Sendable {
-    case industrial = "工业主导型"
-    case mixedUse = "产城融合型"
-    case other = "其他类型"
-
-    /// Types that have an indicator set.
-    static let reportedTypes: [ZoneType] = [.industrial, .mixedUse]
-}
-
 /// The zone type with the shares it was decided on.
 public struct ZoneTypeDecision: Sendable {
     public var type: ZoneType?

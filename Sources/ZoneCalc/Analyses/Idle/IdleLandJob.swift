@@ -43,16 +43,18 @@ public struct IdleLandReport: Sendable {
 /// `zonecalc idle`: classifies every parcel of a project by 《闲置土地处置办法》 as of a date, with the
 /// idle fee and the supply-chain categories, and measures approved but unsupplied land.
 public enum IdleLandJob {
-    /// Parcel fields the check reads.
-    static let fields = ["supply_date", "agreed_start", "agreed_completion", "actual_start", "actual_completion", "suspension_date",
-                         "production_date", "government_cause", "land_price", "developed_area", "committed_investment",
-                         "actual_investment", "output_value", "tax", "footprint_area", "land_use"]
+    /// Classifies the frame's parcels as of `override` (else the project's as_of); made once per run
+    /// and date, so the evaluation that needs it shares it.
+    public static func run(frame: AnalysisFrame, asOf override: CalendarDate? = nil) throws(ZoneCalcError) -> IdleLandReport {
+        let asOf = try frame.project.judgingDate(override, for: "the idle-land check")
+        return try frame.shared("idle land \(asOf)") { () throws(ZoneCalcError) in try classify(frame, asOf: asOf) }
+    }
 
-    public static func run(project: ZoneProject, asOf override: CalendarDate? = nil) throws(ZoneCalcError) -> IdleLandReport {
-        let asOf = try project.judgingDate(override, for: "the idle-land check")
+    private static func classify(_ frame: AnalysisFrame, asOf: CalendarDate) throws(ZoneCalcError) -> IdleLandReport {
+        let project = frame.project
         let rules = try IdleLandRules.load(RuleFiles(project: project))
-        let table = try ParcelTable.load(project, names: fields)
-        let buildings = try BuildingsOnParcels.measure(project, parcels: table)
+        let table = try ParcelTable.load(frame)
+        let buildings = try BuildingsOnParcels.measure(frame, parcels: table)
         let mapped = table.fieldNames
         var assumptions: [String] = []
         if mapped["suspension_date"] == nil {
@@ -76,7 +78,7 @@ public enum IdleLandJob {
         let agreedProduction = production.contains { project.layers[.parcels]?.field("agreed_\($0.id)") != nil }
         var producingBelowTarget = Set<Int>()
         if agreedProduction {
-            producingBelowTarget = Set(try StandardLandJob.run(project: project, asOf: asOf).parcels.filter(\.producingBelowTarget).map(\.index))
+            producingBelowTarget = Set(try StandardLandJob.run(frame: frame, asOf: asOf).parcels.filter(\.producingBelowTarget).map(\.index))
         } else {
             assumptions.append("no agreed 达产 value (\(production.map { "agreed_\($0.id)" }.joined(separator: ", "))) mapped: 投而未达 is not evaluated")
         }
@@ -122,29 +124,29 @@ public enum IdleLandJob {
         if project.layers[.approvals] == nil {
             report.unsuppliedReason = "the project names no approvals layer (批准用地范围)"
         } else {
-            report.unsupplied = try UnsuppliedApprovalsCheck.measure(project, parcels: table, supplied: suppliedShapes)
+            report.unsupplied = try UnsuppliedApprovalsCheck.measure(frame, supplied: suppliedShapes)
         }
+        report.notes += frame.notes
         return report
     }
 }
 
 /// 批而未供 (rules.md §2.7 [P]): the union of the approvals less the union of the supplied parcels.
 enum UnsuppliedApprovalsCheck {
-    static func measure(_ project: ZoneProject, parcels: ParcelTable, supplied: [[UInt8]]) throws(ZoneCalcError) -> UnsuppliedApprovals {
-        let layer = try project.layer(.approvals)
+    static func measure(_ frame: AnalysisFrame, supplied: [[UInt8]]) throws(ZoneCalcError) -> UnsuppliedApprovals {
+        let layer = try frame.project.layer(.approvals)
+        let method = frame.project.areaMethod
         do {
-            // Parcels in lon/lat are measured in their Gauss–Krüger zone, as everywhere.
-            let plane = parcels.crs.kind == .geographic ? PlanarPlane.forGeographic(parcels.crs, reader: try LayerReaders.open(layer.source)) : nil
-            let calculator = try AreaCalculator(crs: parcels.crs, methods: [parcels.method], planeForGeographic: plane)
+            let calculator = try frame.calculator([method])
             let context = calculator.geos
-            let approvals = try LayerPolygons.read(layer.source, crsOverride: layer.crs, into: parcels.crs, context: context).map(\.geometry)
+            let approvals = try LayerPolygons.read(layer, into: frame, context: context).map(\.geometry)
             guard !approvals.isEmpty else { return UnsuppliedApprovals(area: 0, approvedArea: 0, wkb: nil) }
             let approved = try Geometry.collection(.collection, of: approvals, context: context).unaryUnion()
             let suppliedParts = try supplied.map { try Geometry.fromWKB($0, context: context) }
             let remaining = suppliedParts.isEmpty ? approved
                 : try approved.difference(try Geometry.collection(.collection, of: suppliedParts, context: context).unaryUnion()).polygonalPart()
-            return UnsuppliedApprovals(area: try calculator.measure(remaining)[parcels.method] ?? 0,
-                                       approvedArea: try calculator.measure(approved)[parcels.method] ?? 0,
+            return UnsuppliedApprovals(area: try calculator.measure(remaining)[method] ?? 0,
+                                       approvedArea: try calculator.measure(approved)[method] ?? 0,
                                        wkb: remaining.isEmpty ? nil : try remaining.wkb())
         } catch {
             throw ZoneCalcError(error, source: layer.source.path)

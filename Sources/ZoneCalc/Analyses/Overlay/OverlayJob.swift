@@ -15,6 +15,8 @@ public struct OverlayOptions: Sendable {
     public var perPart = false
     public var aCRS: String?
     public var bCRS: String?
+    /// How layer B is brought into A's datum when they differ (refused unless parameters are given).
+    public var datum = DatumPolicy.refuse
     public var skipInvalid = false
     /// Pieces smaller than this (m²) or thinner than `sliverWidth` (m, mean width 2A/P) are slivers.
     public var sliverArea = 1.0

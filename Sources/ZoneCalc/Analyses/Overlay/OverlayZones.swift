@@ -11,7 +11,7 @@ struct OverlayZones: Sendable {
         let labelIndex = try labelName.map { name throws(ZoneCalcError) in try reader.fieldIndex(name) }
         var zones = OverlayZones()
         do {
-            let reprojector = try GeometryReprojector.between(crs, targetCRS)
+            let reprojector = try options.datum.reprojector(from: crs, to: targetCRS, layer: reader.sourceName)
             let context = GEOSContext()
             try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
                 guard var wkb = feature.wkb else { return }

@@ -12,9 +12,14 @@ public struct ParcelBuildings: Sendable {
 }
 
 public enum BuildingsOnParcels {
-    /// Per parcel position in `parcels.records`; nil when the project has no buildings layer.
-    public static func measure(_ project: ZoneProject, parcels: ParcelTable) throws(ZoneCalcError) -> [ParcelBuildings]? {
-        guard let layer = project.layers[.buildings] else { return nil }
+    /// Per parcel position in `parcels.records`; nil when the project has no buildings layer. Made once
+    /// per run; buildings are brought into the frame and measured in its plane.
+    public static func measure(_ frame: AnalysisFrame, parcels: ParcelTable) throws(ZoneCalcError) -> [ParcelBuildings]? {
+        try frame.shared("buildings on parcels") { () throws(ZoneCalcError) in try measureOnce(frame, parcels: parcels) }
+    }
+
+    private static func measureOnce(_ frame: AnalysisFrame, parcels: ParcelTable) throws(ZoneCalcError) -> [ParcelBuildings]? {
+        guard let layer = frame.project.layers[.buildings] else { return nil }
         let reader = try LayerReaders.open(layer.source)
         let crs = try CRSResolver.resolve(reader, override: layer.crs)
         let floorField = layer.field("floor_area"), floorsField = layer.field("floors")
@@ -23,13 +28,12 @@ public enum BuildingsOnParcels {
         if let floorsField { indices.append(try reader.fieldIndex(floorsField)) }
         var result = Array(repeating: ParcelBuildings(), count: parcels.records.count)
         do {
-            let calculator = try AreaCalculator(crs: parcels.crs, methods: [parcels.method],
-                                                planeForGeographic: PlanarPlane.forGeographic(parcels.crs, reader: reader))
+            let calculator = try frame.calculator([parcels.method])
             let context = calculator.geos
             let geometries = try parcels.records.map { try Geometry.fromWKB($0.wkb, context: context) }
             let prepared = try geometries.map { try PreparedGeometry($0) }
             let index = try SpatialIndex(geometries, context: context)
-            let reprojector = try GeometryReprojector.between(crs, parcels.crs)
+            let reprojector = try frame.reprojector(from: crs, layer: reader.sourceName)
             try reader.read(fieldIndices: indices, swapXY: false) { feature in
                 guard var wkb = feature.wkb else { return }
                 if let reprojector { wkb = try reprojector.reproject(wkb) }

@@ -6,7 +6,7 @@ public struct ParcelRecord: Sendable {
     public var fid: Int64
     /// The id field's value, or "#n" (1-based position) when there is none.
     public var id: String
-    /// Geometry (repaired when it was invalid) as WKB in the parcels layer's CRS.
+    /// Geometry (repaired when it was invalid) as WKB in the frame's working CRS.
     public var wkb: [UInt8]
     /// m², by the project's area method.
     public var area: Double
@@ -20,8 +20,9 @@ public struct ParcelRecord: Sendable {
     }
 }
 
-/// The parcels layer of a project read once into memory: ids, geometries, areas by the project's
-/// method and the mapped fields. Zone parcel layers hold hundreds to tens of thousands of parcels.
+/// The parcels layer of a project read once per run into memory: ids, geometries in the frame's
+/// working CRS, areas by the project's method and every mapped field. Zone parcel layers hold hundreds
+/// to tens of thousands of parcels.
 public struct ParcelTable: Sendable {
     public var source: String
     public var crs: ResolvedCRS
@@ -34,26 +35,32 @@ public struct ParcelTable: Sendable {
     /// Parcel ids that more than one parcel carries.
     public var duplicateIds: Set<String>
 
-    /// Reads the project's parcels layer with the mapped fields among `names`.
-    public static func load(_ project: ZoneProject, names: [String]) throws(ZoneCalcError) -> ParcelTable {
+    /// The project's parcels layer with every mapped field, read into the frame once per run.
+    public static func load(_ frame: AnalysisFrame) throws(ZoneCalcError) -> ParcelTable {
+        try frame.shared("parcels") { () throws(ZoneCalcError) in try read(frame) }
+    }
+
+    private static func read(_ frame: AnalysisFrame) throws(ZoneCalcError) -> ParcelTable {
+        let project = frame.project
         let layer = try project.layer(.parcels)
         let reader = try LayerReaders.open(layer.source)
         let crs = try CRSResolver.resolve(reader, override: layer.crs)
+        let reprojector = try frame.reprojector(from: crs, layer: reader.sourceName)
         var wanted: [(name: String, field: String)] = []
-        for name in ["id"] + names where !wanted.contains(where: { $0.name == name }) {
-            if let field = layer.field(name) { wanted.append((name, field)) }
+        for (name, field) in layer.fields.sorted(by: { ($0.key == "id" ? "" : $0.key) < ($1.key == "id" ? "" : $1.key) }) {
+            wanted.append((name, field))
         }
         var indices: [Int] = []
         for item in wanted { indices.append(try reader.fieldIndex(item.field)) }
         var records: [ParcelRecord] = [], notes: [String] = []
         do {
-            let calculator = try AreaCalculator(crs: crs, methods: [project.areaMethod],
-                                                planeForGeographic: PlanarPlane.forGeographic(crs, reader: reader))
+            let calculator = try frame.calculator([project.areaMethod])
             try reader.read(fieldIndices: indices, swapXY: false) { feature in
                 var values: [String: FieldValue] = [:]
                 for (slot, item) in wanted.enumerated() { values[item.name] = feature.attributes[slot] }
                 let id = values["id"]?.text.flatMap { $0.isEmpty ? nil : $0 } ?? "#\(feature.index + 1)"
-                guard let wkb = feature.wkb else { notes.append("\(id): no geometry, left out"); return }
+                guard var wkb = feature.wkb else { notes.append("\(id): no geometry, left out"); return }
+                if let reprojector { wkb = try reprojector.reproject(wkb) }
                 var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
                 guard !geometry.isEmpty else { notes.append("\(id): empty geometry, left out"); return }
                 var stored = wkb
@@ -74,7 +81,7 @@ public struct ParcelTable: Sendable {
             notes.append("\(duplicates.count) parcel id(s) used by more than one parcel: \(duplicates.sorted().prefix(10).joined(separator: ", "))"
                          + (duplicates.count > 10 ? " …" : "") + "; each parcel is still judged on its own")
         }
-        return ParcelTable(source: reader.sourceName, crs: crs, method: project.areaMethod, records: records, notes: notes,
+        return ParcelTable(source: reader.sourceName, crs: frame.crs, method: project.areaMethod, records: records, notes: notes,
                            fieldNames: Dictionary(uniqueKeysWithValues: wanted.map { ($0.name, $0.field) }), duplicateIds: duplicates)
     }
 }

@@ -79,9 +79,10 @@ public enum PerMuJob {
         return f
     }
 
-    public static func run(project: ZoneProject) throws(ZoneCalcError) -> PerMuReport {
+    public static func run(frame: AnalysisFrame) throws(ZoneCalcError) -> PerMuReport {
+        let project = frame.project
         let profile = try PerMuProfile.load(RuleFiles(project: project))
-        let table = try ParcelTable.load(project, names: figureFields + ["enterprise_id", "enterprise_name", "scale", "land_use"])
+        let table = try ParcelTable.load(frame)
         var notes = table.notes
         let tenants = try EnterpriseTable.read(project, parcelIds: Set(table.records.map(\.id)).subtracting(table.duplicateIds), notes: &notes)
         var parcels: [PerMuParcel] = []
@@ -136,7 +137,7 @@ public enum PerMuJob {
         for enterprise in evaluated { zone.add(enterprise.figures) }
         let zoneRatios = PerMuIndicator.allCases.map { $0.ratio(over: evaluated.map(\.contributions)) }
         return PerMuReport(zoneName: project.name, method: project.areaMethod, crs: table.crs, source: table.source, profile: profile,
-                           parcels: parcels, enterprises: ranked, zone: zone, zoneRatios: zoneRatios, evaluatedCount: evaluated.count, notes: notes)
+                           parcels: parcels, enterprises: ranked, zone: zone, zoneRatios: zoneRatios, evaluatedCount: evaluated.count, notes: notes + frame.notes)
     }
 }
 

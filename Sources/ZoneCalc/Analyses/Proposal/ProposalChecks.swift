@@ -145,8 +145,7 @@ struct ProposalChecks {
 
     /// The land-use features with their codes.
     private func landUseFeatures(_ layer: ProjectLayer) throws -> [(String, Geometry)] {
-        try LayerPolygons.read(layer.source, crsOverride: layer.crs, into: geometry.crs, context: geometry.context,
-                               labelField: layer.field("land_use")).map { ($0.label ?? "(empty)", $0.geometry) }
+        try LayerPolygons.read(layer, into: geometry.frame, context: geometry.context, labelField: layer.field("land_use")).map { ($0.label ?? "(empty)", $0.geometry) }
     }
 
     /// Rule 6: an adjustment keeps the approved area.
@@ -195,7 +194,7 @@ struct ProposalChecks {
                               reason: Bilingual("规则配置未设前置条件（土地开发率、建成率、闲置率等），未评价。",
                                                 "The rule profile sets no precondition (development, built or idle rate …); not evaluated."))
         }
-        let evaluation = try EvaluationJob.run(project: project)
+        let evaluation = try EvaluationJob.run(frame: geometry.frame)
         var failed: [String] = [], missing: [String] = [], passed: [String] = []
         for condition in rules.preconditions {
             guard let result = evaluation.indicators.first(where: { $0.definition.id == condition.indicator }) else { continue }

@@ -7,10 +7,12 @@ final class ProposalGeometry {
     let crs: ResolvedCRS
     var context: GEOSContext { calculator.geos }
 
-    init(crs: ResolvedCRS, plane: String?) throws(ZoneCalcError) {
-        self.crs = crs
-        do { calculator = try AreaCalculator(crs: crs, methods: [.planar, .ellipsoidal], planeForGeographic: plane) }
-        catch { throw ZoneCalcError(error, source: crs.name) }
+    let frame: AnalysisFrame
+
+    init(frame: AnalysisFrame) throws(ZoneCalcError) {
+        self.frame = frame
+        crs = frame.crs
+        calculator = try frame.calculator([.planar, .ellipsoidal])
     }
 
     /// Planar and ellipsoidal areas (0 for nil or empty).
@@ -33,8 +35,7 @@ final class ProposalGeometry {
     /// A project layer's features in the boundary's CRS, repaired, with their labels (name or id).
     func features(_ project: ZoneProject, _ role: LayerRole) throws(ZoneCalcError) -> [(label: String, geometry: Geometry)]? {
         guard let layer = project.layers[role] else { return nil }
-        let items = try LayerPolygons.read(layer.source, crsOverride: layer.crs, into: crs, context: context,
-                                           labelField: layer.field("name") ?? layer.field("id"))
+        let items = try LayerPolygons.read(layer, into: frame, context: context, labelField: layer.field("name") ?? layer.field("id"))
         return items.map { ($0.label ?? "\(role.chineseName) #\($0.index + 1)", $0.geometry) }
     }
 
@@ -44,7 +45,7 @@ final class ProposalGeometry {
     func coverage(_ project: ZoneProject, _ role: LayerRole, features: [(label: String, geometry: Geometry)]) throws
         -> (area: Geometry, given: Bool) {
         if let spec = project.layers[role]?.coverage {
-            let items = try LayerPolygons.read(spec, crsOverride: nil, into: crs, context: context)
+            let items = try LayerPolygons.read(spec, crsOverride: nil, into: frame, context: context)
             return (try union(items.map(\.geometry)), true)
         }
         let bounds = try features.compactMap { try $0.geometry.bounds() }.reduce(nil as Bounds?) { $0?.union($1) ?? $1 }

@@ -47,7 +47,7 @@ enum ProposalInput {
     /// - Parameters:
     ///   - layer: the project's layer the files came from, for its field mapping (nil: ad-hoc files).
     ///   - change: forced change type (nil: from the change-type field or the parcel name).
-    static func read(_ spec: SourceSpec, layer: ProjectLayer?, change forced: ProposalChange?, target: ResolvedCRS,
+    static func read(_ spec: SourceSpec, layer: ProjectLayer?, change forced: ProposalChange?, frame: AnalysisFrame,
                      crsOverride: String?) throws(ZoneCalcError) -> [ProposalPart] {
         let reader = try LayerReaders.open(spec)
         let crs = try CRSResolver.resolve(reader, override: crsOverride ?? layer?.crs)
@@ -66,8 +66,8 @@ enum ProposalInput {
         }()
         let wanted = [changeIndex, nameIndex, idIndex, declared?.index]
         var parts: [ProposalPart] = []
+        let reprojector = try frame.reprojector(from: crs, layer: reader.sourceName)
         do {
-            let reprojector = try GeometryReprojector.between(crs, target)
             try reader.read(fieldIndices: wanted.compactMap { $0 }, swapXY: false) { feature in
                 var slot = 0
                 func next(_ index: Int?) -> FieldValue? {

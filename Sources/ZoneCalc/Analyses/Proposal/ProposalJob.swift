@@ -20,13 +20,13 @@ public struct ProposalOptions: Sendable {
 /// `zonecalc proposal check`: checks an expansion or adjustment proposal against the control lines,
 /// the land use, other zones and the rules of rules.md §6, and gives a verdict.
 public enum ProposalJob {
-    public static func run(project: ZoneProject, options: ProposalOptions) throws(ZoneCalcError) -> ProposalReport {
+    public static func run(frame: AnalysisFrame, options: ProposalOptions) throws(ZoneCalcError) -> ProposalReport {
+        let project = frame.project
         let rules = try ProposalRules.load(RuleFiles(project: project))
-        let boundary = try project.layer(.boundary)
-        let boundaryReader = try LayerReaders.open(boundary.source)
-        let crs = try CRSResolver.resolve(boundaryReader, override: boundary.crs)
-        let geometry = try ProposalGeometry(crs: crs, plane: PlanarPlane.forGeographic(crs, reader: boundaryReader))
-        let parts = try readParts(project: project, options: options, crs: crs)
+        _ = try project.layer(.boundary)
+        let crs = frame.crs
+        let geometry = try ProposalGeometry(frame: frame)
+        let parts = try readParts(frame: frame, options: options)
         let method: AreaMethod = project.areaMethod == .geodesic ? .planar : project.areaMethod
         let checks = ProposalChecks(geometry: geometry, rules: rules, project: project, method: method)
         do {
@@ -88,7 +88,8 @@ public enum ProposalJob {
                                   landUse: landUse, rules: results, verdict: verdict(results), parts: parts,
                                   approvedWKB: try approved.wkb(), addedWKB: added.isEmpty ? nil : try added.wkb(),
                                   removedWKB: removed.isEmpty ? nil : try removed.wkb(), newBoundaryWKB: try after.wkb(),
-                                  context: try mapContext(project, geometry: geometry), notes: notes)
+                                  context: try mapContext(project, geometry: geometry),
+                                  notes: notes + frame.notes.map { Bilingual($0, $0) })
         } catch {
             throw ZoneCalcError(error, source: project.path)
         }
@@ -119,12 +120,13 @@ public enum ProposalJob {
         return .pass
     }
 
-    static func readParts(project: ZoneProject, options: ProposalOptions, crs: ResolvedCRS) throws(ZoneCalcError) -> [ProposalPart] {
+    static func readParts(frame: AnalysisFrame, options: ProposalOptions) throws(ZoneCalcError) -> [ProposalPart] {
+        let project = frame.project
         var parts: [ProposalPart] = []
-        for spec in options.files { parts += try ProposalInput.read(spec, layer: nil, change: nil, target: crs, crsOverride: options.crs) }
-        for spec in options.removals { parts += try ProposalInput.read(spec, layer: nil, change: .removed, target: crs, crsOverride: options.crs) }
+        for spec in options.files { parts += try ProposalInput.read(spec, layer: nil, change: nil, frame: frame, crsOverride: options.crs) }
+        for spec in options.removals { parts += try ProposalInput.read(spec, layer: nil, change: .removed, frame: frame, crsOverride: options.crs) }
         if let newBoundary = options.newBoundary {
-            parts += try ProposalInput.read(newBoundary, layer: nil, change: .added, target: crs, crsOverride: options.crs)
+            parts += try ProposalInput.read(newBoundary, layer: nil, change: .added, frame: frame, crsOverride: options.crs)
         }
         if parts.isEmpty {
             let roles = options.layer.map { [$0] } ?? [.expansion, .adjustment].filter { project.layers[$0] != nil }
@@ -133,7 +135,7 @@ public enum ProposalJob {
                     ? "give the proposal: files (扩区/调入), --remove files (调出) or --new-boundary, or an expansion/adjustment layer in the project"
                     : "the project has both an expansion and an adjustment layer: choose one with --layer expansion|adjustment, or give files")
             }
-            parts = try ProposalInput.read(layer.source, layer: layer, change: nil, target: crs, crsOverride: nil)
+            parts = try ProposalInput.read(layer.source, layer: layer, change: nil, frame: frame, crsOverride: nil)
         }
         return parts
     }

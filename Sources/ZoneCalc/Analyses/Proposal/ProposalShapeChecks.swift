@@ -104,8 +104,9 @@ extension ProposalChecks {
             }
             if part.crs.definition != target.definition {
                 if part.crs.datum != target.datum {
-                    reviewZh.append("\(part.label)：坐标系为\(part.crs.name)，与项目（\(target.name)）基准不同，已转换，需核实")
-                    reviewEn.append("\(part.label): in \(part.crs.name), a different datum from the project's \(target.name); transformed, check it")
+                    // Only with the project's seven parameters (otherwise the frame refused the file).
+                    noteZh.append("\(part.label)：坐标系为\(part.crs.name)，已按项目给定的七参数转换到\(target.name)")
+                    noteEn.append("\(part.label): in \(part.crs.name), transformed to \(target.name) with the project's seven parameters")
                 } else {
                     noteZh.append("\(part.label)：由\(part.crs.name)转换到\(target.name)")
                     noteEn.append("\(part.label): transformed from \(part.crs.name) to \(target.name)")

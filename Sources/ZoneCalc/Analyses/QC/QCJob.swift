@@ -196,7 +196,7 @@ public enum QCJob {
         let boundary = project?.layers[.boundary]
         guard let spec = options.zone ?? boundary?.source else { return nil }
         let context = GEOSContext()
-        let parts = try LayerPolygons.read(spec, crsOverride: options.zone == nil ? boundary?.crs : nil, into: crs, context: context)
+        let parts = try LayerPolygons.read(spec, crsOverride: options.zone == nil ? boundary?.crs : nil, into: crs, datum: .refuse, context: context)
         guard !parts.isEmpty else { throw .noPolygons(source: spec.path, detail: "the zone layer has no polygon") }
         do { return try Geometry.collection(.collection, of: parts.map(\.geometry), context: context).unaryUnion().wkb() }
         catch { throw ZoneCalcError(error, source: spec.path) }

@@ -55,18 +55,20 @@ public struct StandardLandReport: Sendable {
 /// geometry where they can (area by the project's method; building footprint and floor area from the
 /// buildings layer), the rest from the parcels' fields.
 public enum StandardLandJob {
-    static let fields = ["land_use", "standard_land", "industry_code", "region_class", "actual_investment", "tax", "output_value",
-                         "value_added", "energy", "emissions", "green_area", "office_area", "floor_area", "footprint_area",
-                         "agreed_completion", "actual_completion", "target_date", "production_date"]
-        + StandardLandRules.ids.map { "agreed_\($0)" }
+    /// Checks the frame's parcels as of `override` (else the project's as_of); made once per run and date,
+    /// so the idle-land check that needs it (投而未达) shares it.
+    public static func run(frame: AnalysisFrame, asOf override: CalendarDate? = nil) throws(ZoneCalcError) -> StandardLandReport {
+        let asOf = try frame.project.judgingDate(override, for: "the standard-land check")
+        return try frame.shared("standard land \(asOf)") { () throws(ZoneCalcError) in try check(frame, asOf: asOf) }
+    }
 
-    public static func run(project: ZoneProject, asOf override: CalendarDate? = nil) throws(ZoneCalcError) -> StandardLandReport {
-        let asOf = try project.judgingDate(override, for: "the standard-land check")
+    private static func check(_ frame: AnalysisFrame, asOf: CalendarDate) throws(ZoneCalcError) -> StandardLandReport {
+        let project = frame.project
         let files = RuleFiles(project: project)
         let rules = try StandardLandRules.load(files)
         let status = try EvaluationLandStatus.load(files, classes: try LandClassTable.bundled())
-        let table = try ParcelTable.load(project, names: fields)
-        let buildings = try BuildingsOnParcels.measure(project, parcels: table)
+        let table = try ParcelTable.load(frame)
+        let buildings = try BuildingsOnParcels.measure(frame, parcels: table)
         let measurer = AchievedValues(fields: table.fieldNames)
         var parcels: [ParcelStandardCheck] = []
         for (position, record) in table.records.enumerated() {
@@ -107,7 +109,7 @@ public enum StandardLandJob {
             }
         }
         return StandardLandReport(zoneName: project.name, asOf: asOf, method: project.areaMethod, crs: table.crs, source: table.source,
-                                  rulesSource: rules.source, parcels: parcels, notes: notes)
+                                  rulesSource: rules.source, parcels: parcels, notes: notes + frame.notes)
     }
 
     /// The agreed value of an indicator for a parcel: its agreed_<id> field, else for industrial parcels

@@ -16,6 +16,8 @@ public struct ConvertOptions: Sendable {
     public var idField: String?
     public var nameField: String?
     public var landClassField: String?
+    /// How a change between Xi'an 1980 / Beijing 1954 and another datum is made (refused by default).
+    public var datum = DatumPolicy.refuse
 
     public init() {}
 }
@@ -26,6 +28,8 @@ public struct ConvertSummary: Sendable {
     /// Features left out, with the reason (e.g. a line in a boundary-point txt output).
     public var skipped: [String]
     public var targetCRS: String?
+    /// The datum change made with the given parameters, when there was one.
+    public var datumNote: String?
 }
 
 /// Converts a layer between GIS formats and the boundary-point txt (`zonecalc convert`).
@@ -37,10 +41,12 @@ public enum ConvertJob {
         let source = try sourceCRS(reader, options: options, required: format == .kml || format == .boundaryPointTxt || options.targetCRS != nil)
         var reprojector: GeometryReprojector?
         var crs = source
+        var datumNote: String?
         if let target = options.targetCRS, let source {
-            crs = try CRSResolver.resolve(declared: nil, override: target, bounds: nil, source: path, context: ProjContext())
-            try refuseBallparkDatumChange(from: source, to: crs!, path: path)
-            reprojector = try GeometryReprojector(from: source.definition, to: target)
+            let resolved = try CRSResolver.resolve(declared: nil, override: target, bounds: nil, source: path, context: ProjContext())
+            crs = resolved
+            reprojector = try options.datum.reprojector(from: source, to: resolved, layer: reader.sourceName)
+            datumNote = options.datum.statement(from: source, to: resolved, layer: reader.sourceName)
         } else if format == .boundaryPointTxt, let source, source.kind == .geographic {
             // The txt holds Gauss–Krüger metres: lon/lat input goes to the 3° zone of its centre.
             let zone = GaussKrugerZone.threeDegree(containing: try centreLongitude(reader, swapXY: options.swapXY))
@@ -50,7 +56,9 @@ public enum ConvertJob {
         }
         let inputs = [reader.sourceName.components(separatedBy: ":").first ?? reader.sourceName]
         if format == .boundaryPointTxt {
-            return try BoundaryTxtExport.write(reader, to: path, crs: crs!, reprojector: reprojector, options: options, inputs: inputs)
+            var summary = try BoundaryTxtExport.write(reader, to: path, crs: crs!, reprojector: reprojector, options: options, inputs: inputs)
+            summary.datumNote = datumNote
+            return summary
         }
         let spec = OutputLayerSpec(name: reader.layerName, crs: crs?.definition, geometry: reader.geometryType,
                                    columns: reader.fields, nameColumn: nameField(reader, options: options))
@@ -62,7 +70,8 @@ public enum ConvertJob {
             }
         }
         // The KML driver always writes WGS 84 longitude/latitude (formats.md §3.4).
-        return ConvertSummary(written: written, skipped: [], targetCRS: format == .kml ? "WGS 84 longitude/latitude (as KML requires)" : crs?.summary)
+        return ConvertSummary(written: written, skipped: [], targetCRS: format == .kml ? "WGS 84 longitude/latitude (as KML requires)" : crs?.summary,
+                              datumNote: datumNote)
     }
 
     /// The source CRS; nil when the file has none and the output does not need one.
@@ -71,13 +80,6 @@ public enum ConvertJob {
         return try CRSResolver.resolve(reader, override: options.crsOverride, swapXY: options.swapXY)
     }
 
-    /// PROJ knows no real transformation between Xi'an 1980 / Beijing 1954 and other datums, only a
-    /// "ballpark" offset of tens of metres (formats.md §2.4): refuse rather than shift silently.
-    static func refuseBallparkDatumChange(from source: ResolvedCRS, to target: ResolvedCRS, path: String) throws {
-        let old: Set<ChineseDatum> = [.xian1980, .beijing1954]
-        guard source.datum != target.datum, old.contains(source.datum ?? .cgcs2000) || old.contains(target.datum ?? .cgcs2000) else { return }
-        throw ZoneCalcError.unsupportedCRS(source: path, detail: "converting between \(source.datum?.rawValue ?? source.name) and \(target.datum?.rawValue ?? target.name) needs the local 7-parameter transformation (转换参数) from a surveyor; PROJ only has a ballpark shift of tens of metres, so ZoneCalc will not do it")
-    }
 
     static func reprojected(_ wkb: [UInt8]?, with reprojector: GeometryReprojector?) throws -> [UInt8]? {
         guard let wkb, let reprojector else { return wkb }
