@@ -969,8 +969,16 @@ def make_layers(z, parcels, bld, tb, villages, fr):
                  ("YYSR", R), ("ZJZ", R), ("NH", R), ("PF", R), ("CYRS", I32), ("YFJF", R), ("YDL", R), ("GM", T)]
     for f in parcels + bld:
         f["polys"] = [[f["ring_abs"]]]
+    # 三调 扣除地类 on cultivated land (耕地 0101–0103): 田坎 (1203) at a 扣除系数 from a fixed cycle of
+    # typical values (no random draw, so every other field stays as it was); TBMJ here is the planar area
+    # of the stored ring (the survey's is ellipsoidal), KCMJ = TBMJ × KCXS, TBDLMJ = TBMJ − KCMJ.
+    deduction_cycle = (0.05, 0.08, 0.10, 0.12)
     for k, t in enumerate(tb, start=1):
         t.update(polys=[[A(t["ring"])]], BSM=f"3204011{k:06d}", DLMC=DL_NAMES[t["DLBM"]])
+        tbmj = round(abs(signed_area(t["polys"][0][0])), 2)
+        kcxs = deduction_cycle[k % 4] if t["DLBM"] in ("0101", "0102", "0103") else 0.0
+        kcmj = round(tbmj * kcxs, 2)
+        t.update(KCDLBM="1203" if kcxs else "", KCXS=kcxs, KCMJ=kcmj, TBMJ=tbmj, TBDLMJ=round(tbmj - kcmj, 2))
     layers = {
         "kfqfw": ("开发区范围 approved zone boundary (核准范围)", "MULTIPOLYGON",
                   [("KFQDM", T), ("KFQMC", T), ("PZWH", T), ("PZMJ", R)],
@@ -978,7 +986,8 @@ def make_layers(z, parcels, bld, tb, villages, fr):
                     "PZMJ": round(zone_area / 10000, 2)}]),
         "zd": ("宗地 land parcels", "POLYGON", zd_fields, parcels),
         "jzw": ("建筑物 buildings", "POLYGON", [("JZWBH", T), ("ZDBH", T), ("CS", I32), ("JZZDMJ", R), ("JZMJ", R)], bld),
-        "dltb": ("地类图斑 三调 land-use polygons", "POLYGON", [("BSM", T), ("DLBM", T), ("DLMC", T), ("QSDWMC", T)], tb),
+        "dltb": ("地类图斑 三调 land-use polygons", "POLYGON", [("BSM", T), ("DLBM", T), ("DLMC", T), ("QSDWMC", T),
+                                                            ("KCDLBM", T), ("KCXS", R), ("KCMJ", R), ("TBMJ", R), ("TBDLMJ", R)], tb),
         "yjjbnt": ("永久基本农田 permanent basic farmland", "POLYGON", [("BSM", T), ("MC", T), ("DLBM", T)],
                    [{"polys": [[A(f)]], "BSM": f"3204012{k:06d}", "MC": f"{near(f)}永久基本农田保护片{k}",
                      "DLBM": "0101"} for k, f in enumerate(z["farms"], start=1)]),

@@ -104,6 +104,10 @@ struct OverlayCommand: ParsableCommand {
                 (aSpec, bSpecs) = (SourceSpec(parsing: a!), b.map { SourceSpec(parsing: $0) })
             }
             let aReader = try LayerReaders.open(aSpec)
+            if options.byField != nil {
+                let mapping = try project.map { try ZoneProjectLoader.load($0).layers[LayerRole(rawValue: layer ?? "")!] }
+                options.deduction = LandUseDeductionFields.detect(in: aReader.fields) { mapping??.field($0) }
+            }
             var layers: [FeatureLayerReader] = []
             for spec in bSpecs { layers.append(try LayerReaders.open(spec)) }
             let reports = try OverlayJob.run(a: aReader, layers: layers, options: options)

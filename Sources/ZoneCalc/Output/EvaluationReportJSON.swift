@@ -12,6 +12,7 @@ public struct EvaluationReportJSON {
         var crs: String
         var zoneAreaSquareMetres: Double
         var landStatus: [LandStatus]
+        var landStatusBasis: String?
         var quantities: [Quantity]
         var zoneType: ZoneTypeEntry
         var indicators: [Indicator]
@@ -35,6 +36,7 @@ public struct EvaluationReportJSON {
             zone: report.zoneName, code: report.zoneCode, asOf: report.asOf, method: report.method.rawValue, crs: report.crs.definition,
             zoneAreaSquareMetres: report.zoneArea,
             landStatus: report.landStatus.map { LandStatus(code: $0.code, name: $0.name, squareMetres: $0.area, from: $0.from) },
+            landStatusBasis: report.landStatusBasis,
             quantities: report.quantities.map { Quantity(symbol: $0.symbol, name: $0.name, kind: $0.kind.rawValue, value: $0.value,
                                                          source: $0.missing == nil ? $0.source : nil, missing: $0.missing) },
             zoneType: ZoneTypeEntry(type: report.zoneType.type?.rawValue, industrialSharePercent: report.zoneType.industrialShare,

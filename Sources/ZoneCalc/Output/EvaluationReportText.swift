@@ -20,9 +20,9 @@ public struct EvaluationReportText {
     public func render(_ report: EvaluationReport) -> String {
         var out = "开发区土地集约利用评价: \(report.zoneName)\(report.zoneCode.map { " (\($0))" } ?? "")"
         out += report.asOf.map { ", as of \($0)" } ?? ""
-        out += "\nCRS:    \(report.crs.summary)\nMethod: \(report.method.rawValue) = \(report.method.summary)\n"
+        out += "\nCRS:    \(report.crs.summary)\nMethod: \(report.method.rawValue) = \(report.method.summary(in: report.crs))\n"
         out += "Zone area: \(NumberText.fixed(report.zoneArea / 10_000, decimals: 4)) 公顷\n\n"
-        out += "Land status (评价用地分类, \(report.landStatusSource))\n"
+        out += "Land status (评价用地分类, \(report.landStatusSource))\n" + (report.landStatusBasis.map { "(\($0))\n" } ?? "")
         var land = TextTable(headers: ["code", "name", "公顷", "亩", "share", "from"], alignments: [.left, .left, .right, .right, .right, .left])
         for row in report.landStatus {
             land.add([row.code, row.name, NumberText.fixed(row.area / 10_000, decimals: 4),

@@ -11,6 +11,7 @@ public struct OverlayReportJSON {
         var methods: [String]
         var zones: [Zone]
         var classes: [Class]
+        var classAreaBasis: String?
         var categories: [Category]
         var cultivatedSquareMetres: [String: Double]?
         var total: Areas
@@ -51,6 +52,7 @@ public struct OverlayReportJSON {
                 Class(key: item.key, name: item.name, category: item.category?.rawValue, pieces: item.pieces, area: areas(item.area),
                       apportioned: report.apportionFields.isEmpty ? nil : Dictionary(uniqueKeysWithValues: zip(report.apportionFields, item.apportioned)))
             },
+            classAreaBasis: report.classAreaBasis,
             categories: report.categories.map { Category(category: $0.category, area: areas($0.area)) },
             cultivatedSquareMetres: report.cultivated.map { areas($0).squareMetres },
             total: areas(report.total), grossTotal: areas(report.grossTotal), pieces: report.pieceCount, overlaps: report.overlaps.count,

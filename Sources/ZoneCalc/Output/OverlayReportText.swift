@@ -33,7 +33,9 @@ public struct OverlayReportText {
             for item in report.classes { table.add(row(item.key, item.name ?? "", String(item.pieces), item.area, item.apportioned)) }
             let apportionedTotals = report.apportionFields.indices.map { slot in report.classes.reduce(0) { $0 + $1.apportioned[slot] } }
             table.add(row("total", "", String(report.pieceCount), report.total, apportionedTotals))
-            out += table.render() + "\n"
+            out += table.render()
+            out += report.classAreaBasis.map { "(\($0))\n" } ?? ""
+            out += "\n"
         } else {
             var table = TextTable(headers: headers, alignments: alignments)
             table.add(row("total", "", String(report.pieceCount), report.total))

@@ -25,6 +25,13 @@ public struct MeasuredArea: Sendable, Equatable {
         }
     }
 
+    /// Every method's area times `factor`.
+    public func scaled(by factor: Double) -> MeasuredArea {
+        var result = MeasuredArea()
+        for method in AreaMethod.allCases { result[method] = self[method].map { $0 * factor } }
+        return result
+    }
+
     /// Adds another area method by method (a method missing on either side stays as it is).
     public mutating func add(_ other: MeasuredArea) {
         for method in AreaMethod.allCases {

@@ -10,6 +10,8 @@ struct ClippedPiece {
     var geometry: Geometry
     /// Area by the project's method, overlap with earlier features of the layer counted once.
     var netArea: Double
+    /// The feature's 扣除地类 (三调 land use with KCXS/KCMJ), whose share counts under its own class.
+    var deduction: LandUseDeduction?
     /// Numeric fields apportioned by the piece's share of its feature, in the order asked for.
     var apportioned: [Double?]
     /// Further fields of the feature, in the order asked for.
@@ -46,10 +48,11 @@ struct ClippedLayer {
         options.keepGeometry = true
         options.workers = context.workers
         options.datum = frame.datum
+        if role == .landUse { options.deduction = LandUseDeductionFields.detect(in: reader.fields, mapped: layer.field) }
         let apportionSlots = apportion.map { name in layer.field(name) }
         options.apportion = apportionSlots.compactMap { $0 }
         let report = try OverlayJob.run(a: reader, b: boundaryReader, options: options)
-        let extra = try featureAttributes(reader, names: attributes.map(layer.field))
+        let extra = try LayerAttributes.read(reader, names: attributes.map(layer.field))
         var pieces: [ClippedPiece] = []
         do {
             let reprojector = try frame.reprojector(from: report.crs, layer: reader.sourceName)
@@ -64,36 +67,13 @@ struct ClippedLayer {
                 }
                 pieces.append(ClippedPiece(featureIndex: piece.aIndex, label: piece.aLabel, featureClass: piece.aClass,
                                            geometry: try Geometry.fromWKB(wkb, context: context.calculator.geos),
-                                           netArea: piece.netArea[context.method] ?? 0, apportioned: apportioned,
+                                           netArea: piece.netArea[context.method] ?? 0, deduction: piece.deduction, apportioned: apportioned,
                                            attributes: extra[piece.aIndex] ?? Array(repeating: .null, count: attributes.count)))
             }
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)
         }
         return ClippedLayer(role: role, source: reader.sourceName, report: report, pieces: pieces)
-    }
-
-    /// The named fields of every feature, by feature index (nil names read as null).
-    private static func featureAttributes(_ reader: FeatureLayerReader, names: [String?]) throws(ZoneCalcError) -> [Int: [FieldValue]] {
-        guard names.contains(where: { $0 != nil }) else { return [:] }
-        var indices: [Int] = [], slots: [Int?] = []
-        for name in names {
-            if let name {
-                indices.append(try reader.fieldIndex(name))
-                slots.append(indices.count - 1)
-            } else {
-                slots.append(nil)
-            }
-        }
-        var values: [Int: [FieldValue]] = [:]
-        do {
-            try reader.read(fieldIndices: indices, swapXY: false) { feature in
-                values[feature.index] = slots.map { $0.map { feature.attributes[$0] } ?? .null }
-            }
-        } catch {
-            throw ZoneCalcError(error, source: reader.sourceName)
-        }
-        return values
     }
 }
 

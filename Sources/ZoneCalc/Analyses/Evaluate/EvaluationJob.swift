@@ -57,7 +57,8 @@ public enum EvaluationJob {
         return EvaluationReport(zoneName: project.name, zoneCode: project.code, asOf: project.asOf, method: project.areaMethod, crs: frame.crs,
                                 zoneArea: zoneArea, landStatus: land.rows, quantities: order.compactMap { quantities[$0] },
                                 zoneType: zoneType, indicators: indicators, score: score, warnings: land.warnings + frame.notes,
-                                profileSource: profile.source, landStatusSource: status.source)
+                                profileSource: profile.source, landStatusSource: status.source,
+                                landStatusBasis: landUse?.report.classAreaBasis)
     }
 
     /// The idle parcels by the idle-land check (国土资源部令第53号), when the parcels carry no idle flag but

@@ -56,7 +56,14 @@ struct LandAccount {
                 unknown[given.isEmpty ? "(empty)" : given, default: 0] += piece.netArea
                 continue
             }
-            areas[code, default: 0] += piece.netArea
+            // 三调 net areas: the deducted share (田坎 …) counts under its own class's status.
+            if !byEvaluationField, let deduction = piece.deduction, let deducted = status.code(for: deduction.code) {
+                areas[code, default: 0] += piece.netArea * (1 - deduction.ratio)
+                areas[deducted, default: 0] += piece.netArea * deduction.ratio
+                origins[deducted, default: []].insert(deduction.code)
+            } else {
+                areas[code, default: 0] += piece.netArea
+            }
             origins[code, default: []].insert(given)
             if code.hasPrefix("A") { builtPieces.append(piece.geometry) }
             if code == "A2" { industrialPieces.append(piece.geometry) }

@@ -15,6 +15,8 @@ public struct OverlayOptions: Sendable {
     public var perPart = false
     public var aCRS: String?
     public var bCRS: String?
+    /// The 扣除地类 fields of A (三调 land use); nil totals gross areas by class.
+    public var deduction: LandUseDeductionFields?
     /// How layer B is brought into A's datum when they differ (refused unless parameters are given).
     public var datum = DatumPolicy.refuse
     public var skipInvalid = false
@@ -90,16 +92,17 @@ public enum OverlayJob {
                                                        zones: zoneRules[k].labels, zoneAreas: zoneRules[k].areas,
                                                        classify: options.byField != nil, table: table,
                                                        accountOverlaps: options.accountOverlaps, keepGeometry: options.keepGeometry,
-                                                       plane: plane, apportion: options.apportion, workers: options.workers))
+                                                       plane: plane, apportion: options.apportion, deduction: options.deduction, workers: options.workers))
         }
         return reports
     }
 }
 
-/// What the totals need of a piece: A's class and the area.
+/// What the totals need of a piece: A's class, the area and A's 扣除地类.
 struct PieceTally: Sendable {
     var aClass: String?
     var area: MeasuredArea
+    var deduction: LandUseDeduction?
 }
 
 /// The fields of A an overlay reads, by slot.
@@ -107,12 +110,18 @@ struct OverlayFields: Sendable {
     var indices: [Int] = []
     private var labelSlot: Int?, classSlot: Int?
     private var apportionSlots: [Int] = []
+    private var deductionRatioSlot: Int?, deductionAreaSlot: Int?, deductionCodeSlot: Int?
 
     init(reader: FeatureLayerReader, options: OverlayOptions) throws(ZoneCalcError) {
         let label = reader.idField(options.aIdField)
         if let label { labelSlot = add(try reader.fieldIndex(label)) }
         if let by = options.byField { classSlot = add(try reader.fieldIndex(by)) }
         for name in options.apportion { apportionSlots.append(add(try reader.fieldIndex(name))) }
+        if let fields = options.deduction {
+            if let name = fields.ratio { deductionRatioSlot = add(try reader.fieldIndex(name)) }
+            if let name = fields.area { deductionAreaSlot = add(try reader.fieldIndex(name)) }
+            if let name = fields.code { deductionCodeSlot = add(try reader.fieldIndex(name)) }
+        }
     }
 
     private mutating func add(_ index: Int) -> Int {
@@ -122,6 +131,14 @@ struct OverlayFields: Sendable {
 
     func label(_ feature: BorrowedFeature) -> String? { labelSlot.flatMap { feature.attribute($0).text } }
     func klass(_ feature: BorrowedFeature) -> String? { classSlot.flatMap { feature.attribute($0).text } }
+    /// The feature's 扣除地类, its area (m², the first method) given for a deduction stated as an area.
+    func deduction(_ feature: BorrowedFeature, featureArea: Double) -> LandUseDeduction? {
+        guard deductionRatioSlot != nil || deductionAreaSlot != nil else { return nil }
+        return LandUseDeductionFields.deduction(ratio: deductionRatioSlot.map { feature.attribute($0) },
+                                                area: deductionAreaSlot.map { feature.attribute($0) },
+                                                code: deductionCodeSlot.map { feature.attribute($0) }, polygonArea: featureArea)
+    }
+
     func apportioned(_ feature: BorrowedFeature, share: Double) -> [Double?] {
         apportionSlots.map { feature.attribute($0).doubleValue.map { $0 * share } }
     }

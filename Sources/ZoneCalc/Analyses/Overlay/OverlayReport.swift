@@ -23,6 +23,8 @@ public struct OverlayPiece: Sendable {
     public var whole: Bool
     /// Numeric fields of A apportioned by the area share (Tabulate Intersection semantics).
     public var apportioned: [Double?]
+    /// A's 扣除地类 (三调 田坎…), when the overlay reads them: that share of the piece counts under its class.
+    public var deduction: LandUseDeduction?
     /// Piece geometry as WKB, kept only when pieces are written to a file.
     public var wkb: [UInt8]?
 }
@@ -81,4 +83,13 @@ public struct OverlayReport: Sendable {
     public var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)]
     public var skipped: [SkippedFeature]
     public var landClassSource: String?
+    /// Whether class totals are net of 扣除地类 (the fields read), or gross (nil) — said in every output.
+    public var deductionFields: LandUseDeductionFields?
+
+    /// How the class areas were counted, for every output; nil when the overlay has no classes.
+    public var classAreaBasis: String? {
+        guard !classes.isEmpty else { return nil }
+        if let fields = deductionFields { return "class areas are 图斑地类面积, \(fields.description); the deducted area is listed under its class" }
+        return "class areas are gross: the layer has no 扣除地类 fields (KCXS/KCMJ, TKXS/TKMJ), so 田坎 is counted in its polygon's class"
+    }
 }

@@ -97,7 +97,8 @@ final class OverlayWorker {
             touched = true
             inside += shareOfA
             guard rules.keepPieces else {
-                batch.tallies.append(PieceTally(aClass: rules.wanted.klass(feature), area: area))
+                batch.tallies.append(PieceTally(aClass: rules.wanted.klass(feature), area: area,
+                                                deduction: rules.wanted.deduction(feature, featureArea: featureArea?[rules.primary] ?? primary)))
                 continue
             }
             let zoneArea = zoneRules.areas[zone][rules.primary] ?? 0
@@ -105,6 +106,7 @@ final class OverlayWorker {
                 aIndex: feature.index, aFid: feature.fid, aLabel: label(), aClass: rules.wanted.klass(feature),
                 bIndex: zone, bLabel: zoneRules.labels[zone], area: area, netArea: area, shareOfA: shareOfA,
                 shareOfB: zoneArea > 0 ? primary / zoneArea : 0, whole: whole, apportioned: rules.wanted.apportioned(feature, share: shareOfA),
+                deduction: rules.wanted.deduction(feature, featureArea: featureArea?[rules.primary] ?? primary),
                 wkb: rules.keepGeometry ? try piece.wkb() : nil))
         }
         if !touched { batch.outside += 1 } else if inside < 1 - 1e-9 { batch.crossing.append((feature.index, label(), inside)) }

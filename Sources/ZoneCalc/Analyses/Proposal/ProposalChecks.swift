@@ -101,11 +101,13 @@ struct ProposalChecks {
         }
         let table = try LandClassTable.bundled()
         var byCode: [String: MeasuredArea] = [:]
-        let classified = try landUseFeatures(layer)
+        let (classified, deductionFields) = try landUseFeatures(layer)
         let prepared = try PreparedGeometry(added)
-        for (code, feature) in classified where try !added.isEmpty && prepared.intersects(feature) {
-            let piece = try added.intersection(feature).polygonalPart()
-            byCode[code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(try geometry.measure(piece))
+        for (code, feature, deduction) in classified where try !added.isEmpty && prepared.intersects(feature) {
+            let piece = try geometry.measure(try added.intersection(feature).polygonalPart())
+            // 三调 net areas: the deducted share (田坎 …) counts under its own class.
+            byCode[code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(piece.scaled(by: 1 - (deduction?.ratio ?? 0)))
+            if let deduction { byCode[deduction.code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(piece.scaled(by: deduction.ratio)) }
         }
         let classes = byCode.keys.sorted().map { code -> AddedLandClass in
             let known = table.lookup(code)
@@ -135,17 +137,36 @@ struct ProposalChecks {
             limits.append("建设用地 ≤ \(NumberText.fixed(limit, decimals: 1)) %")
             if constructionShare > limit { status = .fail } else if status == .info { status = .pass }
         }
+        let basis = deductionFields == nil
+            ? Bilingual("（三调图层无扣除地类字段，面积为毛面积。）", "(The land-use layer has no 扣除地类 fields: gross areas.)")
+            : Bilingual("（面积为扣除田坎等后的图斑地类面积，扣除部分计入其地类。）",
+                        "(Net 图斑地类面积: the deducted 田坎 etc. is counted under its own class.)")
         let reason = Bilingual(
             "拟新增用地中耕地\(Self.hectares(cultivated))公顷（\(Self.mu(cultivated))亩，占\(NumberText.fixed(cultivatedShare, decimals: 2))%），需落实占补平衡；建设用地占\(NumberText.fixed(constructionShare, decimals: 2))%。"
-                + (limits.isEmpty ? "" : "限值：" + limits.joined(separator: "，") + "。"),
+                + (limits.isEmpty ? "" : "限值：" + limits.joined(separator: "，") + "。") + basis.zh,
             "The added land holds \(Self.hectares(cultivated)) ha (\(Self.mu(cultivated)) mu) of cultivated land (\(NumberText.fixed(cultivatedShare, decimals: 2)) %), to be offset (占补平衡); construction land is \(NumberText.fixed(constructionShare, decimals: 2)) %."
-                + (limits.isEmpty ? "" : " Limits: " + limits.joined(separator: ", ") + "."))
+                + (limits.isEmpty ? "" : " Limits: " + limits.joined(separator: ", ") + ".")
+            + " " + basis.en)
         return (RuleResult(id: "R5", title: title, source: source, status: status, reason: reason), classes)
     }
 
-    /// The land-use features with their codes.
-    private func landUseFeatures(_ layer: ProjectLayer) throws -> [(String, Geometry)] {
-        try LayerPolygons.read(layer, into: geometry.frame, context: geometry.context, labelField: layer.field("land_use")).map { ($0.label ?? "(empty)", $0.geometry) }
+    /// The land-use features with their codes and 扣除地类, and the fields those came from (nil: gross areas).
+    private func landUseFeatures(_ layer: ProjectLayer) throws
+        -> ([(code: String, geometry: Geometry, deduction: LandUseDeduction?)], LandUseDeductionFields?) {
+        let items = try LayerPolygons.read(layer, into: geometry.frame, context: geometry.context, labelField: layer.field("land_use"))
+        let reader = try LayerReaders.open(layer.source)
+        guard let fields = LandUseDeductionFields.detect(in: reader.fields, mapped: layer.field) else {
+            return (items.map { ($0.label ?? "(empty)", $0.geometry, nil) }, nil)
+        }
+        let values = try LayerAttributes.read(reader, names: [fields.ratio, fields.area, fields.code])
+        let classified = try items.map { item -> (code: String, geometry: Geometry, deduction: LandUseDeduction?) in
+            let row = values[item.index] ?? [.null, .null, .null]
+            let deduction = LandUseDeductionFields.deduction(ratio: fields.ratio == nil ? nil : row[0], area: fields.area == nil ? nil : row[1],
+                                                             code: fields.code == nil ? nil : row[2],
+                                                             polygonArea: value(try geometry.measure(item.geometry)))
+            return (item.label ?? "(empty)", item.geometry, deduction)
+        }
+        return (classified, fields)
     }
 
     /// Rule 6: an adjustment keeps the approved area.
