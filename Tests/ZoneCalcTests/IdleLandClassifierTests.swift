@@ -4,6 +4,8 @@ import Testing
 /// The decision table of 《闲置土地处置办法》 (国土资源部令第53号, rules.md §2.6), branch by branch, with
 /// boundary dates. Judged as of 2026-06-30; land price 1000 万元, so the 第十四条(一) fee is 200 万元.
 @Suite struct IdleLandClassifierTests {
+    static let bundled = try! IdleLandRules.load(RuleFiles())
+
     static let asOf = CalendarDate(year: 2026, month: 6, day: 30)!
 
     static func day(_ text: String) -> DateFact {
@@ -36,7 +38,7 @@ import Testing
         return facts
     }
 
-    func classify(_ facts: IdleParcelFacts, rules: IdleLandRules = IdleLandRules(), asOf: CalendarDate = asOf,
+    func classify(_ facts: IdleParcelFacts, rules: IdleLandRules = Self.bundled, asOf: CalendarDate = asOf,
                   supplyField: Bool = true) -> IdleClassification {
         IdleLandClassifier(rules: rules, asOf: asOf, hasSupplyField: supplyField).classify(facts)
     }
@@ -92,7 +94,7 @@ import Testing
 
     // The counting convention is configurable: without "anniversary completes", the anniversary is one day short.
     @Test func theAnniversaryConventionIsConfigurable() {
-        var rules = IdleLandRules()
+        var rules = Self.bundled
         rules.anniversaryCompletesYear = false
         #expect(classify(Self.parcel(start: "2025-06-30"), rules: rules).status == .withinGrace)
         #expect(classify(Self.parcel(start: "2025-06-29"), rules: rules).status == .idleFee)

@@ -10,50 +10,42 @@ public struct ProposalRules: Sendable {
         public var max: Double?
     }
 
-    public var overlapTolerance = 1.0
+    public var overlapTolerance: Double
     public var maxCultivatedShare: Double?
     public var maxConstructionShare: Double?
-    public var adjustmentTolerance = 1.0
+    public var adjustmentTolerance: Double
     public var maxExpansionKm2: Double?
     public var maxExpansionSharePercent: Double?
-    public var expansionLimitSource = ""
+    public var expansionLimitSource: String
     public var preconditions: [Precondition] = []
-    public var sliverWidth = 1.0
-    public var sliverArea = 10.0
-    public var spikeAngleDegrees = 1.0
-    public var declaredAreaTolerancePercent = 0.5
-    public var maxDistanceKm = 30.0
-    public var source = "proposal-rules.yaml"
+    public var sliverWidth: Double
+    public var sliverArea: Double
+    public var spikeAngleDegrees: Double
+    public var declaredAreaTolerancePercent: Double
+    public var maxDistanceKm: Double
+    /// The files the values came from.
+    public var source: String
 
-    public init() {}
-
+    /// Reads the layered `proposal-rules.yaml` (bundled, then the project's copy, key by key); every key
+    /// must be given by some layer.
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> ProposalRules {
-        let url = try files.url("proposal-rules.yaml")
-        let (root, reader) = try NodeReader.document(at: url.path, what: "the proposal rules")
         let numbers = ["overlap_tolerance_m2", "max_cultivated_share", "max_construction_share", "adjustment_tolerance_m2",
                        "max_expansion_km2", "max_expansion_share_percent", "sliver_width_m", "sliver_area_m2", "spike_angle_degrees",
                        "declared_area_tolerance_percent", "max_distance_km"]
-        let top = try reader.mapping(root, key: "(top level)", allowed: numbers + ["expansion_limit_source", "preconditions"])
-        var values: [String: Double] = [:]
-        for key in numbers {
-            guard let value = try reader.optionalNumber(top[key], key: key) else { continue }
-            guard value >= 0 else { throw reader.error(top[key]!, key, "must not be negative") }
-            values[key] = value
-        }
-        var rules = ProposalRules()
-        rules.overlapTolerance = values["overlap_tolerance_m2"] ?? rules.overlapTolerance
-        rules.maxCultivatedShare = values["max_cultivated_share"]
-        rules.maxConstructionShare = values["max_construction_share"]
-        rules.adjustmentTolerance = values["adjustment_tolerance_m2"] ?? rules.adjustmentTolerance
-        rules.maxExpansionKm2 = values["max_expansion_km2"]
-        rules.maxExpansionSharePercent = values["max_expansion_share_percent"]
-        rules.sliverWidth = values["sliver_width_m"] ?? rules.sliverWidth
-        rules.sliverArea = values["sliver_area_m2"] ?? rules.sliverArea
-        rules.spikeAngleDegrees = values["spike_angle_degrees"] ?? rules.spikeAngleDegrees
-        rules.declaredAreaTolerancePercent = values["declared_area_tolerance_percent"] ?? rules.declaredAreaTolerancePercent
-        rules.maxDistanceKm = values["max_distance_km"] ?? rules.maxDistanceKm
-        rules.expansionLimitSource = top["expansion_limit_source"].flatMap(reader.text) ?? ""
-        if let node = top["preconditions"], node.mapping != nil {
+        let file = try LayeredRuleFile("proposal-rules.yaml", files: files, what: "the proposal rules",
+                                       allowed: numbers + ["expansion_limit_source", "preconditions"])
+        func limit(_ key: String) throws(ZoneCalcError) -> Double? { try file.number(key, "a number ≥ 0") { $0 >= 0 } }
+        func value(_ key: String) throws(ZoneCalcError) -> Double { try file.requiredNumber(key, "a number ≥ 0") { $0 >= 0 } }
+        var rules = ProposalRules(
+            overlapTolerance: try value("overlap_tolerance_m2"), maxCultivatedShare: try limit("max_cultivated_share"),
+            maxConstructionShare: try limit("max_construction_share"), adjustmentTolerance: try value("adjustment_tolerance_m2"),
+            maxExpansionKm2: try limit("max_expansion_km2"), maxExpansionSharePercent: try limit("max_expansion_share_percent"),
+            expansionLimitSource: try file.text("expansion_limit_source"), sliverWidth: try value("sliver_width_m"),
+            sliverArea: try value("sliver_area_m2"), spikeAngleDegrees: try value("spike_angle_degrees"),
+            declaredAreaTolerancePercent: try value("declared_area_tolerance_percent"), maxDistanceKm: try value("max_distance_km"),
+            source: file.source)
+        let (node, reader) = try file.required("preconditions")
+        if node.mapping != nil {
             for (id, entryNode) in try reader.mapping(node, key: "preconditions", allowed: IndicatorCatalogue.all.map(\.id)).ordered {
                 let entry = try reader.mapping(entryNode, key: "preconditions.\(id)", allowed: ["min", "max"])
                 let condition = Precondition(indicator: id, min: try reader.optionalNumber(entry["min"], key: "preconditions.\(id).min"),
@@ -62,7 +54,6 @@ public struct ProposalRules: Sendable {
                 rules.preconditions.append(condition)
             }
         }
-        rules.source = url.lastPathComponent
         return rules
     }
 }

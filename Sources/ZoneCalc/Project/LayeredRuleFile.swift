@@ -1,0 +1,78 @@
+import Foundation
+import Yams
+
+/// A rule file read in layers, key by key: the copy bundled with ZoneCalc first, then the project's
+/// rule-profile copy (and any further file), each later layer replacing the top-level keys it names.
+/// The numbers live only in these files: a key that no layer gives is an error naming the files and
+/// the key, never a default in code. A key given with an empty value (`max_expansion_km2:`) is given —
+/// "no limit" — and reads as nil.
+struct LayeredRuleFile {
+    struct Layer {
+        var path: String
+        var reader: NodeReader
+        var entries: NodeReader.Entries
+    }
+    let name: String
+    let layers: [Layer]
+
+    /// Reads `name` from the bundled rules and the project's profile (when it has its own copy), plus `extra`.
+    /// - Parameter allowed: the top-level keys the file may hold; any other is an error naming the file.
+    init(_ name: String, files: RuleFiles, extra: String? = nil, what: String, allowed: [String]) throws(ZoneCalcError) {
+        self.name = name
+        var paths = [try RuleFiles().url(name).path]
+        let project = try files.url(name).path
+        if !paths.contains(project) { paths.append(project) }
+        if let extra { paths.append(extra) }
+        var layers: [Layer] = []
+        for path in paths {
+            let (root, reader) = try NodeReader.document(at: path, what: what)
+            layers.append(Layer(path: path, reader: reader, entries: try reader.mapping(root, key: "(top level)", allowed: allowed)))
+        }
+        self.layers = layers
+    }
+
+    /// The file names, for reports and messages: "proposal-rules.yaml (bundled) + rules/proposal-rules.yaml".
+    var source: String {
+        layers.enumerated().map { $0.offset == 0 ? "\(name) (bundled)" : $0.element.path }.joined(separator: " + ")
+    }
+
+    /// The node of a top-level key in the last layer that names it, with that layer's reader.
+    func node(_ key: String) -> (node: Node, reader: NodeReader)? {
+        for layer in layers.reversed() { if let node = layer.entries[key] { return (node, layer.reader) } }
+        return nil
+    }
+
+    /// The node of a key that must be given.
+    func required(_ key: String) throws(ZoneCalcError) -> (node: Node, reader: NodeReader) {
+        guard let found = node(key) else {
+            throw .projectFile(path: layers.map(\.path).joined(separator: ", "), line: nil, key: key,
+                               message: "no layer of \(name) gives this key; add it (with its source) to the project's copy")
+        }
+        return found
+    }
+
+    /// A number that must be given (an empty value reads as nil); `check` says what a valid value is.
+    func number(_ key: String, _ requirement: String? = nil, valid: (Double) -> Bool = { _ in true }) throws(ZoneCalcError) -> Double? {
+        let (node, reader) = try required(key)
+        guard let text = reader.text(node), !text.isEmpty else { return nil }
+        guard let value = Double(text), value.isFinite, valid(value) else {
+            throw reader.error(node, key, "'\(text)' is not \(requirement ?? "a number")")
+        }
+        return value
+    }
+
+    /// A number that must be given and may not be empty.
+    func requiredNumber(_ key: String, _ requirement: String? = nil, valid: (Double) -> Bool = { _ in true }) throws(ZoneCalcError) -> Double {
+        guard let value = try number(key, requirement, valid: valid) else {
+            let (node, reader) = try required(key)
+            throw reader.error(node, key, "needs a value")
+        }
+        return value
+    }
+
+    /// Text that must be given (an empty value reads as "").
+    func text(_ key: String) throws(ZoneCalcError) -> String {
+        let (node, reader) = try required(key)
+        return reader.text(node) ?? ""
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import ZoneCalc
+
+/// Rule files are layered key by key (bundled, then the project's copy); a key no layer gives is an
+/// error naming the files and the key; the numbers have no second copy in code.
+@Suite struct LayeredRuleFileTests {
+    func folder(with text: String, named name: String) throws -> URL {
+        let folder = try TestData.temporaryFolder()
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func aProjectCopyReplacesOnlyTheKeysItNames() throws {
+        let folder = try folder(with: "max_distance_km: 5\nmax_expansion_km2:\n", named: "proposal-rules.yaml")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = try ProposalRules.load(RuleFiles(folder: folder.path))
+        let bundled = try ProposalRules.load(RuleFiles())
+        #expect(rules.maxDistanceKm == 5 && bundled.maxDistanceKm == 30)
+        #expect(rules.maxExpansionKm2 == nil && bundled.maxExpansionKm2 == 30)  // given empty: no limit
+        #expect(rules.overlapTolerance == bundled.overlapTolerance && rules.sliverArea == bundled.sliverArea)
+        #expect(rules.source.contains("proposal-rules.yaml (bundled) + ") && rules.source.contains(folder.path))
+        let idleFolder = try self.folder(with: "idle_fee_share: 0.1\n", named: "idle-land.yaml")
+        defer { try? FileManager.default.removeItem(at: idleFolder) }
+        let idle = try IdleLandRules.load(RuleFiles(folder: idleFolder.path))
+        #expect(idle.idleFeeShare == 0.1 && idle.recoverAfterYears == 2)
+    }
+
+    @Test func aKeyNoLayerGivesIsAnErrorNamingFileAndKey() throws {
+        let file = try LayeredRuleFile("proposal-rules.yaml", files: RuleFiles(), what: "the proposal rules",
+                                       allowed: ["overlap_tolerance_m2", "max_cultivated_share", "max_construction_share", "adjustment_tolerance_m2",
+                                                 "max_expansion_km2", "max_expansion_share_percent", "sliver_width_m", "sliver_area_m2",
+                                                 "spike_angle_degrees", "declared_area_tolerance_percent", "max_distance_km",
+                                                 "expansion_limit_source", "preconditions"])
+        do {
+            _ = try file.requiredNumber("max_gap_km")
+            Issue.record("a missing key read as a value")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("max_gap_km") && message.contains("proposal-rules.yaml"), "\(message)")
+        }
+    }
+
+    @Test func badValuesAndUnknownKeysNameTheLine() throws {
+        let folder = try folder(with: "max_distance_km: -3\n", named: "proposal-rules.yaml")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: ZoneCalcError.self) { _ = try ProposalRules.load(RuleFiles(folder: folder.path)) }
+        let typo = try self.folder(with: "max_distanse_km: 3\n", named: "proposal-rules.yaml")
+        defer { try? FileManager.default.removeItem(at: typo) }
+        do {
+            _ = try ProposalRules.load(RuleFiles(folder: typo.path))
+            Issue.record("an unknown key was accepted")
+        } catch {
+            #expect("\(error)".contains("max_distanse_km"))
+        }
+    }
+}
