@@ -55,3 +55,16 @@ import Testing
         }
     }
 }
+
+/// The QC rule set has no numbers of its own either: every check and tolerance comes from a file.
+@Suite struct QCRuleCompletenessTests {
+    @Test func everyCheckAndToleranceComesFromTheFiles() throws {
+        let rules = try QCRules.load(path: nil, files: RuleFiles())
+        for value in [rules.overlapArea, rules.outsideArea, rules.sliverThinness, rules.sliverArea, rules.spikeAngle,
+                      rules.repeatedPointDistance, rules.declaredAreaPercent, rules.gapWidth, rules.gapMinArea] {
+            #expect(value.isFinite)
+        }
+        #expect(rules.overlapArea == 1 && rules.declaredAreaPercent == 5)   // as qc-rules.yaml says
+        #expect(!rules.requiredFields.isEmpty)
+    }
+}

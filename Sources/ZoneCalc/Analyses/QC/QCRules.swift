@@ -30,18 +30,23 @@ public enum QCCatalogue {
 public struct QCRules: Sendable {
     public var severities: [String: QCSeverity] = [:]
     public var enabled: Set<String> = []
-    public var overlapArea = 1.0
-    public var outsideArea = 1.0
-    public var sliverThinness = 0.05
-    public var sliverArea = 0.5
-    public var spikeAngle = 1.0
-    public var repeatedPointDistance = 0.0
-    public var declaredAreaPercent = 5.0
+    // The values come only from the rule files (bundled, project, --rules); `load` checks every one was given.
+    public var overlapArea = Double.nan
+    public var outsideArea = Double.nan
+    public var sliverThinness = Double.nan
+    public var sliverArea = Double.nan
+    public var spikeAngle = Double.nan
+    public var repeatedPointDistance = Double.nan
+    public var declaredAreaPercent = Double.nan
     /// T04: uncovered land narrower than this mean width (m) is a gap between parcels.
-    public var gapWidth = 1.0
+    public var gapWidth = Double.nan
     /// T04: smaller uncovered bits (m²) are coordinate noise, not gaps.
-    public var gapMinArea = 0.1
-    public var requiredFields = ["id", "land_use"]
+    public var gapMinArea = Double.nan
+    public var requiredFields: [String] = []
+    /// The keys the files gave ("checks.G01.enabled", "tolerances.sliver_area_m2", "required_fields").
+    private var given: Set<String> = []
+    static let toleranceKeys = ["overlap_area_m2", "outside_area_m2", "sliver_thinness", "sliver_area_m2", "spike_angle_degrees",
+                                "repeated_point_distance_m", "declared_area_percent", "gap_width_m", "gap_min_area_m2"]
     public var source = "qc-rules.yaml"
 
     public func on(_ code: String) -> Bool { enabled.contains(code) }
@@ -55,6 +60,12 @@ public struct QCRules: Sendable {
         let project = try files.url("qc-rules.yaml").path
         if project != bundled { rules = try rules.applying(project) }
         if let path { rules = try rules.applying(path) }
+        let needed = QCCatalogue.titles.keys.sorted().flatMap { ["checks.\($0).enabled", "checks.\($0).severity"] }
+            + toleranceKeys.map { "tolerances.\($0)" } + ["required_fields"]
+        if let missing = needed.first(where: { !rules.given.contains($0) }) {
+            throw .projectFile(path: [bundled, project, path].compactMap { $0 }.joined(separator: ", "), line: nil, key: missing,
+                               message: "no layer of qc-rules.yaml gives this key; add it to the rule set")
+        }
         return rules
     }
 
@@ -69,22 +80,23 @@ public struct QCRules: Sendable {
                 if let text = entry["enabled"].flatMap(reader.text) {
                     guard let enabled = Bool(text) else { throw reader.error(node, "checks.\(code).enabled", "must be true or false") }
                     if enabled { rules.enabled.insert(code) } else { rules.enabled.remove(code) }
+                    rules.given.insert("checks.\(code).enabled")
                 }
                 if let text = entry["severity"].flatMap(reader.text) {
                     guard let severity = QCSeverity(rawValue: text) else {
                         throw reader.error(node, "checks.\(code).severity", "'\(text)' must be error, warning or info")
                     }
                     rules.severities[code] = severity
+                    rules.given.insert("checks.\(code).severity")
                 }
             }
         }
         if let node = top["tolerances"] {
-            let keys = ["overlap_area_m2", "outside_area_m2", "sliver_thinness", "sliver_area_m2", "spike_angle_degrees",
-                        "repeated_point_distance_m", "declared_area_percent", "gap_width_m", "gap_min_area_m2"]
-            let entries = try reader.mapping(node, key: "tolerances", allowed: keys)
+            let entries = try reader.mapping(node, key: "tolerances", allowed: Self.toleranceKeys)
             func value(_ key: String, _ current: Double) throws(ZoneCalcError) -> Double {
                 guard let number = try reader.optionalNumber(entries[key], key: "tolerances.\(key)") else { return current }
                 guard number >= 0 else { throw reader.error(entries[key]!, "tolerances.\(key)", "must not be negative") }
+                rules.given.insert("tolerances.\(key)")
                 return number
             }
             rules.overlapArea = try value("overlap_area_m2", rules.overlapArea)
@@ -100,6 +112,7 @@ public struct QCRules: Sendable {
         if let node = top["required_fields"] {
             guard let items = node.sequence else { throw reader.error(node, "required_fields", "expected a list of field names") }
             rules.requiredFields = items.compactMap(reader.text)
+            rules.given.insert("required_fields")
         }
         rules.source = (file as NSString).lastPathComponent
         return rules
