@@ -17,13 +17,23 @@ import Testing
         let rules = try ProposalRules.load(RuleFiles(folder: folder.path))
         let bundled = try ProposalRules.load(RuleFiles())
         #expect(rules.maxDistanceKm == 5 && bundled.maxDistanceKm == 30)
-        #expect(rules.maxExpansionKm2 == nil && bundled.maxExpansionKm2 == 30)  // given empty: no limit
+        #expect(rules.maxExpansionKm2 == nil && bundled.maxExpansionKm2 == nil)  // no national limit
         #expect(rules.overlapTolerance == bundled.overlapTolerance && rules.sliverArea == bundled.sliverArea)
         #expect(rules.source.contains("proposal-rules.yaml (bundled) + ") && rules.source.contains(folder.path))
         let idleFolder = try self.folder(with: "idle_fee_share: 0.1\n", named: "idle-land.yaml")
         defer { try? FileManager.default.removeItem(at: idleFolder) }
         let idle = try IdleLandRules.load(RuleFiles(folder: idleFolder.path))
         #expect(idle.idleFeeShare == 0.1 && idle.recoverAfterYears == 2)
+    }
+
+    /// The province's bundled profile comes between the national file and the project's copy.
+    @Test func aProvincesProfileIsLayeredOverTheNationalOne() throws {
+        let shanxi = try ProposalRules.load(RuleFiles(province: "山西省"))
+        #expect(shanxi.maxExpansionKm2 == 30 && shanxi.expansionLimitGiven)
+        #expect(shanxi.expansionLimitSource.contains("2017年7月") && shanxi.source.contains("provinces/山西/proposal-rules.yaml"))
+        let jiangsu = try ProposalRules.load(RuleFiles(province: "江苏"))
+        #expect(jiangsu.maxExpansionKm2 == nil && !jiangsu.expansionLimitGiven && jiangsu.province == "江苏")
+        #expect(RuleFiles.shortProvinceName("广西壮族自治区") == "广西" && RuleFiles.shortProvinceName("上海市") == "上海")
     }
 
     @Test func aKeyNoLayerGivesIsAnErrorNamingFileAndKey() throws {

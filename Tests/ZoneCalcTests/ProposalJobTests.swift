@@ -162,6 +162,17 @@ import Testing
         #expect(report.verdict == .needsReview)
     }
 
+    /// A zone in 江苏 gets no expansion-size limit from 山西's profile: R7 is not checked, saying why, and the
+    /// verdict needs review; a project naming no province is told so.
+    @Test func theSizeRuleIsNeverBorrowedFromAnotherProvince() throws {
+        let piece = Piece(ring: Self.rect(1000, 100, 1100, 600), name: "扩区", type: "扩区", declaredHectares: 5)
+        let jiangsu = try check([piece], projectText: ProposalTestZone.project.replacingOccurrences(of: "province: 山西省", with: "province: 江苏省"))
+        #expect(rule(jiangsu, "R7").status == .notChecked && rule(jiangsu, "R7").reason.zh.contains("没有江苏的扩区规模规则"))
+        #expect(jiangsu.verdict == .needsReview)
+        let none = try check([piece], projectText: ProposalTestZone.project.replacingOccurrences(of: "  province: 山西省\n", with: ""))
+        #expect(rule(none, "R7").status == .notChecked && rule(none, "R7").reason.en.contains("zone.province"))
+    }
+
     /// A part 1 166 km away, in another 3° zone's coordinates, stops the check before any rule.
     @Test func aProposalFarFromTheZoneStopsBeforeAnyRule() throws {
         do {

@@ -17,6 +17,8 @@ enum ProposalTestZone {
         zone:
           name: 审查示范区
           code: T0002
+          province: 山西省
+          level: 省级
         as_of: 2026-06-30
         area_method: planar
         layers:

@@ -1,8 +1,9 @@
 import Foundation
 import Yams
 
-/// A rule file read in layers, key by key: the copy bundled with ZoneCalc first, then the project's
-/// rule-profile copy (and any further file), each later layer replacing the top-level keys it names.
+/// A rule file read in layers, key by key: the copy bundled with ZoneCalc first (national values), then
+/// the bundled profile of the project's province, then the project's rule-profile copy (and any further
+/// file), each later layer replacing the top-level keys it names.
 /// The numbers live only in these files: a key that no layer gives is an error naming the files and
 /// the key, never a default in code. A key given with an empty value (`max_expansion_km2:`) is given —
 /// "no limit" — and reads as nil.
@@ -14,12 +15,16 @@ struct LayeredRuleFile {
     }
     let name: String
     let layers: [Layer]
+    /// The position of the province's layer, when ZoneCalc has a profile for the project's province.
+    let provinceLayer: Int?
 
     /// Reads `name` from the bundled rules and the project's profile (when it has its own copy), plus `extra`.
     /// - Parameter allowed: the top-level keys the file may hold; any other is an error naming the file.
     init(_ name: String, files: RuleFiles, extra: String? = nil, what: String, allowed: [String]) throws(ZoneCalcError) {
         self.name = name
         var paths = [try RuleFiles().url(name).path]
+        if let province = files.provinceURL(name) { paths.append(province.path) }
+        provinceLayer = paths.count > 1 ? 1 : nil
         let project = try files.url(name).path
         if !paths.contains(project) { paths.append(project) }
         if let extra { paths.append(extra) }
@@ -33,7 +38,11 @@ struct LayeredRuleFile {
 
     /// The file names, for reports and messages: "proposal-rules.yaml (bundled) + rules/proposal-rules.yaml".
     var source: String {
-        layers.enumerated().map { $0.offset == 0 ? "\(name) (bundled)" : $0.element.path }.joined(separator: " + ")
+        layers.enumerated().map { item in
+            if item.offset == 0 { return "\(name) (bundled)" }
+            if item.offset == provinceLayer { return "provinces/\((item.element.path as NSString).deletingLastPathComponent.components(separatedBy: "/").last ?? "")/\(name) (bundled)" }
+            return item.element.path
+        }.joined(separator: " + ")
     }
 
     /// The node of a top-level key in the last layer that names it, with that layer's reader.
@@ -41,6 +50,9 @@ struct LayeredRuleFile {
         for layer in layers.reversed() { if let node = layer.entries[key] { return (node, layer.reader) } }
         return nil
     }
+
+    /// Whether a layer after the bundled national one (the province's or the project's) gives `key`.
+    func givenBeyondNational(_ key: String) -> Bool { layers.dropFirst().contains { $0.entries[key] != nil } }
 
     /// The node of a key that must be given.
     func required(_ key: String) throws(ZoneCalcError) -> (node: Node, reader: NodeReader) {

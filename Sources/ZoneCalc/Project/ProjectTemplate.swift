@@ -19,6 +19,8 @@ public enum ProjectTemplate {
         zone:
           name: \(quoted(name))          # 开发区名称
           code:                          # 开发区代码, e.g. G320401
+          province:                      # 省份, e.g. 江苏: selects the province's rule profile; rules that need one say so
+          level:                         # 国家级 | 省级
           # type: 工业主导型               # only to overrule the type decided from land use (rules.md §1.4)
         as_of:                           # date analyses are made as of, YYYY-MM-DD
         area_method: ellipsoidal         # ellipsoidal (national land-survey formula) | planar | geodesic

@@ -1,19 +1,43 @@
 import Foundation
 
 /// Finds a rule data file: in the project's rule-profile folder when it has one by that name,
-/// otherwise the copy bundled with ZoneCalc. Thresholds and code lists live in these files, not in
-/// code, so that a province can ship its own profile.
+/// otherwise the copy bundled with ZoneCalc; and the bundled profile of the project's province.
+/// Thresholds and code lists live in these files, not in code.
 public struct RuleFiles: Sendable {
     /// The profile folder, already resolved against the project file's folder; nil = bundled only.
     public var folder: String?
+    /// The project's province (short name, e.g. 山西), for its bundled profile `Rules/provinces/<name>/`.
+    public var province: String?
 
-    public init(folder: String? = nil) { self.folder = folder }
+    public init(folder: String? = nil, province: String? = nil) {
+        self.folder = folder
+        self.province = province.map(Self.shortProvinceName)
+    }
+
+    /// 山西省 → 山西, 广西壮族自治区 → 广西, 上海市 → 上海.
+    static func shortProvinceName(_ name: String) -> String {
+        var short = name.trimmingCharacters(in: .whitespaces)
+        for suffix in ["壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市"] where short.hasSuffix(suffix) && short.count > suffix.count {
+            short.removeLast(suffix.count)
+            break
+        }
+        return short
+    }
+
+    /// The bundled profile of the project's province for `name`, when ZoneCalc ships one.
+    public func provinceURL(_ name: String) -> URL? {
+        guard let province else { return nil }
+        let file = name as NSString
+        return Bundle.module.url(forResource: file.deletingPathExtension, withExtension: file.pathExtension,
+                                 subdirectory: "Rules/provinces/\(province)")
+    }
 
     /// The rule files of a project (`rules:` is relative to the project file).
     public init(project: ZoneProject) {
-        guard let rules = project.rules, !rules.isEmpty else { self.init(); return }
+        guard let rules = project.rules, !rules.isEmpty else { self.init(province: project.province); return }
         let base = (project.path as NSString).deletingLastPathComponent
-        self.init(folder: rules.hasPrefix("/") || base.isEmpty ? rules : (base as NSString).appendingPathComponent(rules))
+        self.init(folder: rules.hasPrefix("/") || base.isEmpty ? rules : (base as NSString).appendingPathComponent(rules),
+                  province: project.province)
     }
 
     /// The file `name` (e.g. "evaluation-profile.yaml").

@@ -36,6 +36,10 @@ public struct ZoneProject: Sendable, Equatable {
     /// How layers in another geodetic datum are brought in (`datum_transformation`): refused unless the
     /// seven parameters are given.
     public var datumPolicy = DatumPolicy.refuse
+    /// The province (省份, e.g. 江苏), whose bundled rule profile applies; nil when not stated.
+    public var province: String?
+    /// 国家级 or 省级, when stated.
+    public var level: ZoneLevel?
 
     /// The project file and every layer's file: what an output may never overwrite.
     public var inputPaths: [String] { [path] + layers.values.flatMap { [$0.source.path] + ($0.coverage.map { [$0.path] } ?? []) }.sorted() }

@@ -10,7 +10,7 @@ public enum ZoneProjectLoader {
         let (root, reader) = try NodeReader.document(at: path, what: "the file")
         let top = try reader.mapping(root, key: "(top level)", allowed: topKeys)
         guard let zone = top["zone"] else { throw reader.error(root, "zone", "missing: give zone: with name: (and code:)") }
-        let zoneKeys = try reader.mapping(zone, key: "zone", allowed: ["name", "code", "type"])
+        let zoneKeys = try reader.mapping(zone, key: "zone", allowed: ["name", "code", "type", "province", "level"])
         guard let nameNode = zoneKeys["name"], let name = reader.text(nameNode), !name.isEmpty else {
             throw reader.error(zone, "zone.name", "missing: the zone's name (开发区名称)")
         }
@@ -20,6 +20,14 @@ public enum ZoneProjectLoader {
             let types = ZoneType.reportedTypes.map(\.rawValue)
             guard types.contains(value) else { throw reader.error(node, "zone.type", "'\(value)' must be one of: \(types.joined(separator: ", "))") }
             zoneType = value
+        }
+        let province = zoneKeys["province"].flatMap(reader.text).flatMap { $0.isEmpty ? nil : $0 }
+        var level: ZoneLevel?
+        if let node = zoneKeys["level"], let value = reader.text(node), !value.isEmpty {
+            guard let parsed = ZoneLevel(rawValue: value) else {
+                throw reader.error(node, "zone.level", "'\(value)' must be one of: \(ZoneLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            level = parsed
         }
         var statistics: [String: Double] = [:]
         if let node = top["statistics"] {
@@ -65,6 +73,8 @@ public enum ZoneProjectLoader {
         project.statistics = statistics
         project.zoneType = zoneType
         project.datumPolicy = datum
+        project.province = province
+        project.level = level
         return project
     }
 

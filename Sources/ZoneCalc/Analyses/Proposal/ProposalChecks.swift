@@ -194,8 +194,16 @@ struct ProposalChecks {
             return RuleResult(id: "R7", title: title, source: source, status: .notApplicable, reason: Bilingual("调区方案，不适用。", "An adjustment: does not apply."))
         }
         guard rules.maxExpansionKm2 != nil || rules.maxExpansionSharePercent != nil else {
+            guard rules.expansionLimitGiven else {
+                let province = rules.province
+                return RuleResult(id: "R7", title: title, source: source, status: .notChecked, reason: province.map {
+                    Bilingual("ZoneCalc没有\($0)的扩区规模规则，未检查（不借用其他省份的限值）；请在项目规则目录的 proposal-rules.yaml 中给出 max_expansion_km2 及其文件依据。",
+                              "ZoneCalc has no expansion-size rule for \($0): not checked (another province's limit is never borrowed); give max_expansion_km2 and its document in the project's proposal-rules.yaml.")
+                } ?? Bilingual("项目未注明省份（zone.province），扩区规模规则未检查。",
+                               "The project names no province (zone.province): the expansion-size rule is not checked."))
+            }
             return RuleResult(id: "R7", title: title, source: source, status: .notApplicable,
-                              reason: Bilingual("规则配置未设扩区规模上限。", "The rule profile sets no expansion limit."))
+                              reason: Bilingual("所在省份的规则未设扩区规模上限。", "The province's rule profile sets no expansion limit."))
         }
         let km2 = value(added) / 1_000_000, share = value(approved) > 0 ? value(added) / value(approved) * 100 : 0
         var failed = false, limits: [String] = []

@@ -17,6 +17,10 @@ public struct ProposalRules: Sendable {
     public var maxExpansionKm2: Double?
     public var maxExpansionSharePercent: Double?
     public var expansionLimitSource: String
+    /// Whether a province's profile or the project's gives the expansion limits (the national file has none).
+    public var expansionLimitGiven = false
+    /// The project's province, for reasons.
+    public var province: String?
     public var preconditions: [Precondition] = []
     public var sliverWidth: Double
     public var sliverArea: Double
@@ -44,6 +48,8 @@ public struct ProposalRules: Sendable {
             sliverArea: try value("sliver_area_m2"), spikeAngleDegrees: try value("spike_angle_degrees"),
             declaredAreaTolerancePercent: try value("declared_area_tolerance_percent"), maxDistanceKm: try value("max_distance_km"),
             source: file.source)
+        rules.expansionLimitGiven = file.givenBeyondNational("max_expansion_km2") || file.givenBeyondNational("max_expansion_share_percent")
+        rules.province = files.province
         let (node, reader) = try file.required("preconditions")
         if node.mapping != nil {
             for (id, entryNode) in try reader.mapping(node, key: "preconditions", allowed: IndicatorCatalogue.all.map(\.id)).ordered {
