@@ -78,3 +78,26 @@ import Testing
         #expect(!rules.requiredFields.isEmpty)
     }
 }
+
+/// Reports cite documents from the citations file, never a file the reader does not have.
+@Suite struct CitationTests {
+    @Test func everyCitedDocumentIsInTheCitationsFile() throws {
+        for id in ["three-control-lines-2019", "zone-catalogue-2018", "state-council-2017-7", "tdt-1055-2019", "tdt-1029-2010",
+                   "mlr-order-53", "survey-2008-32", "industrial-indicators-2008", "shanxi-2017-zones"] {
+            #expect(Citations.all[id] != nil, "\(id)")
+        }
+    }
+
+    @Test func theProposalReportCitesNoInternalFile() throws {
+        let project = try ZoneProjectLoader.load(TestData.sample("zone.yaml"))
+        var options = ProposalOptions()
+        options.layer = .expansion
+        let report = try ProposalJob.run(frame: try AnalysisFrame(project: project), options: options)
+        for rule in report.rules {
+            for text in [rule.source, rule.reason.zh, rule.reason.en] {
+                #expect(!text.contains("rules.md") && !text.contains("formats.md") && !text.contains("[U]") && !text.contains("[P]")
+                        && !text.contains("[C]"), "\(rule.id): \(text)")
+            }
+        }
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 import GeoBridge
 
-/// The ten rules of the expansion / adjustment check (rules.md §6). Each returns its result with the
+/// The ten rules of the expansion / adjustment check. Each returns its result with the
 /// reason in Chinese and English; a rule that cannot be checked says so.
 struct ProposalChecks {
     let geometry: ProposalGeometry
@@ -61,7 +61,7 @@ struct ProposalChecks {
     /// Rule 3: the added land lies inside the urban development boundary.
     func insideUrbanBoundary(added: Geometry) throws -> RuleResult {
         let title = Bilingual("位于城镇开发边界内", "inside the urban development boundary")
-        let source = "rules.md §6.4 [P]: 三条控制线"
+        let source = Citations.text("three-control-lines-2019")
         guard let features = try geometry.features(project, .urbanDevelopmentBoundary) else {
             return RuleResult(id: "R3", title: title, source: source, status: .notChecked,
                               reason: Bilingual("项目未提供城镇开发边界图层，无法检查。", "The project names no urban_development_boundary layer; the rule cannot be checked."))
@@ -90,7 +90,7 @@ struct ProposalChecks {
     /// Rule 5: land-use composition of the added land (三调 classes, 三大类, 耕地 for 占补平衡).
     func landUse(added: Geometry) throws -> (RuleResult, [AddedLandClass]) {
         let title = Bilingual("新增用地现状地类构成", "land use of the added land")
-        let source = "rules.md §6.4, §8 (三调 classes, 三大类); 耕地 for 占补平衡 (§6.2)"
+        let source = Citations.text("tdt-1055-2019") + "；耕地占补平衡"
         guard let layer = project.layers[.landUse] else {
             return (RuleResult(id: "R5", title: title, source: source, status: .notChecked,
                                reason: Bilingual("项目未提供三调地类图斑图层，无法统计。", "The project names no land_use layer.")), [])
@@ -172,7 +172,7 @@ struct ProposalChecks {
     /// Rule 6: an adjustment keeps the approved area.
     func keepsApprovedArea(kind: ProposalKind, approved: MeasuredArea, after: MeasuredArea) -> RuleResult {
         let title = Bilingual("调区后面积不增加", "adjustment keeps the approved area")
-        let source = "rules.md §6.3 [U]: 调区总面积不变; tolerance \(NumberText.fixed(rules.adjustmentTolerance, decimals: 1)) m²"
+        let source = "调区总面积不变（通行做法，未见全国统一条文；容差\(NumberText.fixed(rules.adjustmentTolerance, decimals: 1)) m²，\(rules.source)）"
         guard kind != .expansion else {
             return RuleResult(id: "R6", title: title, source: source, status: .notApplicable,
                               reason: Bilingual("扩区方案，不适用。", "An expansion: does not apply."))
@@ -189,7 +189,7 @@ struct ProposalChecks {
     /// Rule 7: the expansion's size within the profile's limits.
     func expansionSize(kind: ProposalKind, added: MeasuredArea, approved: MeasuredArea) -> RuleResult {
         let title = Bilingual("扩区规模", "expansion size")
-        let source = rules.expansionLimitSource.isEmpty ? "proposal-rules.yaml" : rules.expansionLimitSource
+        let source = rules.expansionLimitSource.isEmpty ? "无全国统一限值；按省份规则（\(rules.source)）" : rules.expansionLimitSource
         guard kind != .adjustment else {
             return RuleResult(id: "R7", title: title, source: source, status: .notApplicable, reason: Bilingual("调区方案，不适用。", "An adjustment: does not apply."))
         }
@@ -217,7 +217,7 @@ struct ProposalChecks {
     /// Rule 8: preconditions on the existing zone from its evaluation (and idle land).
     func preconditions() throws -> RuleResult {
         let title = Bilingual("现有开发区前置条件", "preconditions on the existing zone")
-        let source = "rules.md §6.3 [U]; thresholds from \(rules.source)"
+        let source = "省份规定的前置条件（\(rules.source)）；指标按\(Citations.text("tdt-1029-2010"))"
         guard !rules.preconditions.isEmpty else {
             return RuleResult(id: "R8", title: title, source: source, status: .notApplicable,
                               reason: Bilingual("规则配置未设前置条件（土地开发率、建成率、闲置率等），未评价。",

@@ -61,7 +61,7 @@ enum ProposalInput {
         let idIndex = field("id", usual: ["DKBH", "BSM"])
         let declared: (index: Int, unit: AreaUnit)? = {
             if let (name, unit) = reader.declaredAreaField, let index = names.firstIndex(of: name) { return (index, unit) }
-            // Applications state areas in 公顷 (rules.md §6.5).
+            // Applications state areas in 公顷.
             return field("declared_area", usual: ["MJ", "SBMJ"]).map { ($0, AreaUnit.hectare) }
         }()
         let wanted = [changeIndex, nameIndex, idIndex, declared?.index]

@@ -18,7 +18,7 @@ public struct ProposalOptions: Sendable {
 }
 
 /// `zonecalc proposal check`: checks an expansion or adjustment proposal against the control lines,
-/// the land use, other zones and the rules of rules.md §6, and gives a verdict.
+/// the land use, other zones and the province's rules, and gives a verdict.
 public enum ProposalJob {
     public static func run(frame: AnalysisFrame, options: ProposalOptions) throws(ZoneCalcError) -> ProposalReport {
         let project = frame.project
@@ -70,12 +70,12 @@ public enum ProposalJob {
             let approvedArea = try geometry.measure(approved), addedArea = try geometry.measure(added)
             var results: [RuleResult] = []
             results.append(try checks.noOverlap(id: "R1", role: .farmland, added: added, title: Bilingual("不占用永久基本农田", "no permanent basic farmland"),
-                                                source: "rules.md §6.4 [P]: 三条控制线"))
+                                                source: Citations.text("three-control-lines-2019")))
             results.append(try checks.noOverlap(id: "R2", role: .ecologicalRedLine, added: added,
-                                                title: Bilingual("不占用生态保护红线", "no ecological protection red line"), source: "rules.md §6.4 [P]: 三条控制线"))
+                                                title: Bilingual("不占用生态保护红线", "no ecological protection red line"), source: Citations.text("three-control-lines-2019")))
             results.append(try checks.insideUrbanBoundary(added: added))
             results.append(try checks.noOverlap(id: "R4", role: .otherZones, added: added, title: Bilingual("不与其他开发区重叠", "no overlap with other zones"),
-                                                source: "rules.md §6.1: 中国开发区审核公告目录 areas"))
+                                                source: Citations.text("zone-catalogue-2018") + "；" + Citations.text("state-council-2017-7")))
             let (landUseResult, landUse) = try checks.landUse(added: added)
             results.append(landUseResult)
             results.append(checks.keepsApprovedArea(kind: kind, approved: approvedArea, after: try geometry.measure(after)))

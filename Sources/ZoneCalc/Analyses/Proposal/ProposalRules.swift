@@ -1,9 +1,9 @@
 import Foundation
 import Yams
 
-/// The thresholds of the expansion / adjustment check (`Rules/proposal-rules.yaml`, rules.md §6).
+/// The thresholds of the expansion / adjustment check (`Rules/proposal-rules.yaml`).
 public struct ProposalRules: Sendable {
-    /// A precondition on an evaluation indicator (rules.md §6.3): at least `min` or at most `max`.
+    /// A precondition on an evaluation indicator: at least `min` or at most `max`.
     public struct Precondition: Sendable {
         public var indicator: String
         public var min: Double?

@@ -7,7 +7,7 @@ extension ProposalChecks {
     /// Rule 9. `approved` is the zone that remains (approved less what is taken out), for enclaves.
     func geometryQuality(parts: [ProposalPart], added: Geometry, approved: Geometry) throws -> RuleResult {
         let title = Bilingual("图形质量", "geometry quality")
-        let source = "\(rules.source): sliver < \(NumberText.fixed(rules.sliverWidth, decimals: 1)) m wide or < \(NumberText.fixed(rules.sliverArea, decimals: 0)) m², spike < \(NumberText.fixed(rules.spikeAngleDegrees, decimals: 1))°, declared area ±\(NumberText.fixed(rules.declaredAreaTolerancePercent, decimals: 2)) %; 飞地 rules.md §6.4 [U]"
+        let source = "\(rules.source): sliver < \(NumberText.fixed(rules.sliverWidth, decimals: 1)) m wide or < \(NumberText.fixed(rules.sliverArea, decimals: 0)) m², spike < \(NumberText.fixed(rules.spikeAngleDegrees, decimals: 1))°, declared area ±\(NumberText.fixed(rules.declaredAreaTolerancePercent, decimals: 2)) %; 飞地需专门说明（通行做法）"
         var failZh: [String] = [], failEn: [String] = [], reviewZh: [String] = [], reviewEn: [String] = []
         var pieces: [ConflictPiece] = []
         for part in parts {
@@ -94,7 +94,7 @@ extension ProposalChecks {
     /// stopped the check, ``ProposalJob/requireNearTheZone(_:approved:geometry:rules:)``).
     func coordinates(parts: [ProposalPart]) throws -> RuleResult {
         let title = Bilingual("坐标系与位置", "coordinates")
-        let source = "formats.md §2"
+        let source = "项目工作坐标系与基准（\(Citations.text("tdt-1055-2019"))：2000国家大地坐标系，高斯-克吕格投影）"
         var reviewZh: [String] = [], reviewEn: [String] = [], noteZh: [String] = [], noteEn: [String] = []
         let target = geometry.crs
         for part in parts {
