@@ -13,7 +13,7 @@ extension ReportLanguage: ExpressibleByArgument {}
 struct ProposalCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a proposal against the control lines, land use, other zones and the rules (rules.md §6): verdict, reasons, areas, conflict maps. Exit 1 when the verdict is fail.")
+        abstract: "Check a proposal against the control lines, land use, other zones and the rules (国办发〔2017〕7号): verdict, reasons, areas, conflict maps. Exit 1 when the verdict is fail.")
 
     @Argument(help: "The zone project file (zone.yaml).")
     var project: String

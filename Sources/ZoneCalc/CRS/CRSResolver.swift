@@ -1,7 +1,7 @@
 import GeoBridge
 
 /// Decides a layer's CRS from the user's override, the file's declaration and the coordinates,
-/// refusing combinations that would give wrong areas (formats.md §2).
+/// refusing combinations that would give wrong areas (国家坐标系与高斯-克吕格分带).
 public enum CRSResolver {
     /// - Parameters:
     ///   - declared: the CRS definition the file carries (WKT), if any.

@@ -1,6 +1,6 @@
 import GeoBridge
 
-/// What a layer's coordinate ranges say about its CRS when nothing else does (formats.md §1.4, §2.2):
+/// What a layer's coordinate ranges say about its CRS when nothing else does (部标界址点坐标交换格式):
 /// lon/lat degrees, Gauss–Krüger with or without the zone prefix, or easting/northing swapped.
 public enum CoordinateRangeGuess: Sendable, Equatable {
     case geographic
@@ -12,7 +12,7 @@ public enum CoordinateRangeGuess: Sendable, Equatable {
     case swappedAxes
     case unknown
 
-    /// Northings in China lie in about 1.9e6 … 6.0e6 m (formats.md §1.4).
+    /// Northings in China lie in about 1.9e6 … 6.0e6 m (部标界址点坐标交换格式).
     static let northingRange = 1_000_000.0...6_500_000.0
     static let unprefixedEastingRange = 0.0...1_000_000.0
 

@@ -1,4 +1,4 @@
-/// A Gauss–Krüger zone of the Chinese national grids (formats.md §2.2).
+/// A Gauss–Krüger zone of the Chinese national grids (国家坐标系与高斯-克吕格分带).
 public struct GaussKrugerZone: Sendable, Equatable, CustomStringConvertible {
     /// 3 or 6 degrees.
     public var width: Int
@@ -54,7 +54,7 @@ public enum ChineseDatum: String, Sendable, Equatable, CaseIterable {
     case beijing1954 = "Beijing 1954"
 
     /// Recognises the datum from the ellipsoid's semi-major axis and inverse flattening
-    /// (formats.md §2.1: CGCS2000 6378137/298.257222101, Xi'an 1980 6378140/298.257, Beijing 1954 6378245/298.3).
+    /// (国家坐标系与高斯-克吕格分带: CGCS2000 6378137/298.257222101, Xi'an 1980 6378140/298.257, Beijing 1954 6378245/298.3).
     public init?(semiMajorAxis a: Double, inverseFlattening invf: Double) {
         if a == 6_378_137, abs(invf - 298.257222101) < 1e-6 { self = .cgcs2000 }
         else if a == 6_378_140, abs(invf - 298.257) < 1e-6 { self = .xian1980 }
@@ -71,7 +71,7 @@ public enum ChineseDatum: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// The EPSG code of a Gauss–Krüger CRS of this datum (formats.md §2.1 arithmetic), with or without
+    /// The EPSG code of a Gauss–Krüger CRS of this datum (国家坐标系与高斯-克吕格分带 arithmetic), with or without
     /// the zone prefix in the easting. nil outside the zone ranges EPSG defines.
     public func gaussKrugerEPSG(_ zone: GaussKrugerZone, prefixed: Bool) -> Int? {
         let n = zone.number

@@ -19,7 +19,7 @@ public struct LandClass: Sendable, Equatable {
 }
 
 /// The land-use code list with its three-category roll-up, read from a rules file
-/// (`Rules/sandiao-land-classes.csv`, rules.md §8.2) so that users can correct or extend it.
+/// (`Rules/sandiao-land-classes.csv`, TD/T 1055-2019 附录A) so that users can correct or extend it.
 public struct LandClassTable: Sendable {
     public let classes: [String: LandClass]
     /// GB/T 21010 codes that 三调 merges into one of its classes (0502 → 05H1 …).
@@ -27,7 +27,7 @@ public struct LandClassTable: Sendable {
     /// Where the table came from, for reports.
     public let source: String
 
-    /// 耕地 = 0101 + 0102 + 0103 (rules.md §8.2).
+    /// 耕地 = 0101 + 0102 + 0103 (TD/T 1055-2019 附录A).
     public static let cultivatedCodes: Set<String> = ["0101", "0102", "0103"]
 
     /// The table shipped with ZoneCalc.

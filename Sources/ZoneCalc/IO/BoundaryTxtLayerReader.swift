@@ -2,11 +2,11 @@ import Foundation
 import GeoBridge
 
 /// The ministry's boundary-point txt as a layer: one polygon feature per parcel, with the header
-/// fields as attributes (pinyin abbreviations of formats.md §1.3) and the declared 地块面积 (公顷)
+/// fields as attributes (pinyin abbreviations of 部标界址点坐标交换格式) and the declared 地块面积 (公顷)
 /// as its declared area.
 ///
 /// Whether a ring after the first is a hole or another part is decided geometrically (a ring
-/// inside an earlier outer ring is its hole), never from the 圈号 (formats.md §1.4).
+/// inside an earlier outer ring is its hole), never from the 圈号 (部标界址点坐标交换格式).
 public final class BoundaryTxtLayerReader: FeatureLayerReader {
     public let path: String
     public let result: BoundaryPointTxtReadResult

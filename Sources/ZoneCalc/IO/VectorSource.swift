@@ -1,7 +1,7 @@
 import Foundation
 import GeoBridge
 
-/// Opens vector files through GDAL with the encoding rules Chinese data need (formats.md §3.1):
+/// Opens vector files through GDAL with the encoding rules Chinese data need (GDAL format notes):
 /// a Shapefile's `.cpg` or LDID is honoured by GDAL; a `.dbf` with neither whose text is not valid
 /// UTF-8 is reopened as GBK (CP936).
 public enum VectorSource {

@@ -38,7 +38,7 @@ public struct EvaluationReportText {
                        result.inZoneTypeSet ? "yes" : "", result.score.map { NumberText.fixed($0, decimals: 2) } ?? ""])
         }
         out += table.render()
-        out += "(set: in the indicator set of the zone type, rules.md §1.4; formulas rules.md §1.3)\n\n"
+        out += "(set: in the indicator set of the zone type, TD/T 1029-2010（2014年度试行）开发区类型; formulas TD/T 1029-2010 指标)\n\n"
         out += "Numerators and denominators\n"
         var quantities = TextTable(headers: ["symbol", "name", "value", "source"], alignments: [.left, .left, .right, .left])
         for quantity in report.quantities {

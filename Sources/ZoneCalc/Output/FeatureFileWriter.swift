@@ -55,7 +55,7 @@ public enum FeatureFileWriter {
             let dataset = try VectorDataset.create(temporaryPath, driver: driver, options: datasetOptions(format, spec: specs[0]))
             for (position, spec) in specs.enumerated() {
                 var geometry = format == .xlsx ? .none : spec.geometry
-                // FileGDB needs a concrete geometry type (formats.md §3.2); polygons are written as multipolygons.
+                // FileGDB needs a concrete geometry type (GDAL format notes); polygons are written as multipolygons.
                 if format == .fileGDB, geometry == .unknown || geometry == .polygon { geometry = .multiPolygon }
                 let layer = try dataset.createLayer(name: spec.name, crsWKT: geometry == .none ? nil : spec.crs, geometry: geometry,
                                                     fields: spec.columns, options: layerOptions(format, spec: spec, encoding: encoding))

@@ -34,7 +34,7 @@ public struct IdleReportText {
             let area = items.reduce(0) { $0 + $1.area }
             chain.add([category.rawValue, category.chineseName, String(items.count), Self.hectares(area), Self.mu(area)])
         }
-        out += chain.render() + "(supply-chain categories: working definitions of rules.md §2.7)\n\n"
+        out += chain.render() + "(supply-chain categories: working definitions)\n\n"
         let listed = report.parcels.filter { item in
             let status = item.classification.status
             return status != .started && status != .notSupplied && status != .notYetDue || !item.classification.categories.isEmpty

@@ -27,7 +27,7 @@ public struct PerMuReportText {
                        enterprise.scheme ?? "", Self.number(enterprise.score), enterprise.classLabel ?? (enterprise.notScored == nil ? "" : "—")]
                       + shown.map { Self.number(enterprise.ratio($0).value) })
         }
-        out += "Enterprises (score = Σ weight × achieved / benchmark, rules.md §5.2)\n" + table.render() + "\n"
+        out += "Enterprises (score = Σ weight × achieved / benchmark, 台州市黄岩区 2022 亩均效益综合评价)\n" + table.render() + "\n"
         var counts = TextTable(headers: ["class", "meaning", "from score", "enterprises"], alignments: [.left, .left, .right, .right])
         for cutoff in report.profile.classes {
             counts.add([cutoff.label, cutoff.meaning, NumberText.fixed(cutoff.minScore, decimals: 0),

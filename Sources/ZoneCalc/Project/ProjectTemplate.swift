@@ -21,7 +21,7 @@ public enum ProjectTemplate {
           code:                          # 开发区代码, e.g. G320401
           province:                      # 省份, e.g. 江苏: selects the province's rule profile; rules that need one say so
           level:                         # 国家级 | 省级
-          # type: 工业主导型               # only to overrule the type decided from land use (rules.md §1.4)
+          # type: 工业主导型               # only to overrule the type decided from land use (TD/T 1029-2010（2014年度试行）开发区类型)
         as_of:                           # date analyses are made as of, YYYY-MM-DD
         area_method: ellipsoidal         # ellipsoidal (national land-survey formula) | planar | geodesic
         rules:                           # rule-profile folder (thresholds, code lists); empty = the bundled one

@@ -30,7 +30,7 @@ public struct ZoneProject: Sendable, Equatable {
     /// Zone-level figures from statistics rather than GIS layers (key → value, units in
     /// ``ZoneStatistics/all``); a figure given here replaces the sum over parcels.
     public var statistics: [String: Double] = [:]
-    /// The zone type when the project states it (bonded zones are always 工业主导型, rules.md §1.4);
+    /// The zone type when the project states it (bonded zones are always 工业主导型, TD/T 1029-2010（2014年度试行）开发区类型);
     /// nil lets the evaluation decide from the land use.
     public var zoneType: String?
     /// How layers in another geodetic datum are brought in (`datum_transformation`): refused unless the

@@ -1,5 +1,5 @@
 /// A unit for reporting areas. Areas are kept in m² and converted once, for output
-/// (rules.md §7: 1 亩 = 2000/3 m² exactly, 1 公顷 = 10 000 m² = 15 亩, 1 km² = 1500 亩).
+/// (exact unit definitions: 1 亩 = 2000/3 m² exactly, 1 公顷 = 10 000 m² = 15 亩, 1 km² = 1500 亩).
 public enum AreaUnit: String, CaseIterable, Sendable {
     case squareMetre = "m2"
     case hectare = "ha"

@@ -65,7 +65,8 @@ public final class AreaCalculator {
             try toPlane.transform(&projected)
             result.planar! += signedSum(overRingsOf: projected) { Self.shoelace($0) }
         }
-        lonLat = plane
+        lonLat.removeAll(keepingCapacity: true)  // reused from polygon to polygon, no allocation
+        lonLat.append(contentsOf: plane)
         if let toGeographic { try toGeographic.transform(&lonLat) }
         if result.ellipsoidal != nil {
             result.ellipsoidal! += try ellipsoidal.area(plane: plane, lonLat: lonLat, ringEnds: ringEnds)

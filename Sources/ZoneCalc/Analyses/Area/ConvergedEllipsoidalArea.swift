@@ -12,11 +12,13 @@ import GeoBridge
 ///
 /// Each edge's one-trapezoid error is bounded from its length, direction, latitude and distance from
 /// the central meridian (checked against a converged reference on 3 000 random edges, see
-/// `Docs/area-methods.md`). When the bounds of a polygon's edges add up to less than half its tolerance,
+/// `Docs/area-methods.md`). When the bounds of a polygon's edges add up to no more than its tolerance,
 /// max(0.01 m², 1e-9 × area), one trapezoid per edge is kept: most parcels need nothing more. Otherwise
-/// each edge whose bound exceeds its share is cut into 2, 4, 8 … strips along the edge, in the data's
-/// own coordinates, the new points inverse-projected with PROJ, and the strip sums are extrapolated
-/// (Romberg) until two successive estimates agree within the edge's share of the tolerance.
+/// the edges with the largest bounds are refined until the others add up to at most half the tolerance:
+/// each is cut into 2, 4, 8 … strips along the edge, in the data's own coordinates, the new points
+/// inverse-projected with PROJ (the first level of all refined edges in one call), and the strip sums are
+/// extrapolated (Romberg) until two successive estimates agree within the edge's share of what is left of
+/// the tolerance.
 ///
 /// Not thread-safe: it keeps scratch buffers and borrows its caller's PROJ transform. One per worker.
 struct ConvergedEllipsoidalArea {
@@ -29,7 +31,7 @@ struct ConvergedEllipsoidalArea {
     private var ringSums: [Double] = []
     /// For each edge of the polygon: its first vertex and its ring.
     private var edgeVertices: [Int] = [], edgeRings: [Int] = [], ringStarts: [Int] = []
-    private var stripPoints: [XY] = [], nextStripPoints: [XY] = [], newPoints: [XY] = []
+    private var stripPoints: [XY] = [], nextStripPoints: [XY] = [], newPoints: [XY] = [], midpoints: [XY] = []
 
     /// The most times an edge is halved: 65 536 strips, far more than a 20 km edge needs.
     static let maximumLevel = 16
@@ -49,31 +51,75 @@ struct ConvergedEllipsoidalArea {
     ///   - ringEnds: the index one past each ring's last vertex.
     /// - Throws: `ProjError` when PROJ cannot inverse-project a point inserted on an edge.
     mutating func area(plane: [XY], lonLat: [XY], ringEnds: [Int]) throws(ProjError) -> Double {
-        terms.removeAll(keepingCapacity: true)
-        bounds.removeAll(keepingCapacity: true)
+        // First pass, all a parcel usually needs: each ring's one-trapezoid sum and its edges' bounds added up.
         ringSums.removeAll(keepingCapacity: true)
-        edgeVertices.removeAll(keepingCapacity: true)
-        edgeRings.removeAll(keepingCapacity: true)
-        ringStarts.removeAll(keepingCapacity: true)
-        var start = 0
-        for end in ringEnds {
-            ringStarts.append(start)
-            ringSums.append(oneTrapezoidPerEdge(plane: plane, lonLat: lonLat, ring: start..<end))
-            start = end
+        var finite = 0.0, unbounded = false
+        plane.withUnsafeBufferPointer { plane in
+            lonLat.withUnsafeBufferPointer { lonLat in
+                var start = 0
+                for end in ringEnds {
+                    let (sum, bound) = oneTrapezoidPerEdge(plane: plane, lonLat: lonLat, ring: start..<end)
+                    ringSums.append(sum)
+                    if bound.isFinite { finite += bound } else { unbounded = true }
+                    start = end
+                }
+            }
         }
         let b2 = series.semiMinorAxis * series.semiMinorAxis
         let estimate = polygonArea(ringSums) * b2
         let tolerance = Self.tolerance(area: estimate)
-        guard bounds.reduce(0, +) > tolerance / 2 else { return estimate }
+        guard unbounded || finite > tolerance else { return estimate }
 
-        let share = tolerance / (4 * Double(bounds.count))
-        let refined = bounds.indices.filter { bounds[$0] > share }
-        let edgeTolerance = tolerance / (4 * Double(refined.count)) / b2
+        // Second pass, for the polygons that need refining: each edge's term and bound.
+        terms.removeAll(keepingCapacity: true)
+        bounds.removeAll(keepingCapacity: true)
+        edgeVertices.removeAll(keepingCapacity: true)
+        edgeRings.removeAll(keepingCapacity: true)
+        ringStarts.removeAll(keepingCapacity: true)
+        var start = 0
+        for (ring, end) in ringEnds.enumerated() {
+            ringStarts.append(start)
+            if end - start > 3 {
+                let l0 = lonLat[start].x
+                let (tanLatitude, offset) = plane.withUnsafeBufferPointer { plane in
+                    lonLat.withUnsafeBufferPointer { ringExtent(plane: plane, lonLat: $0, ring: start..<end) }
+                }
+                for i in start..<(end - 1) {
+                    terms.append(edgeTerm(lonLat[i], lonLat[i + 1], referenceLongitude: l0))
+                    bounds.append(errorBound(plane[i], plane[i + 1], tanLatitude: tanLatitude, centralMeridianOffset: offset))
+                    edgeVertices.append(i)
+                    edgeRings.append(ring)
+                }
+            }
+            start = end
+        }
+        finite = bounds.reduce(0) { $0 + ($1.isFinite ? $1 : 0) }
+
+        // Refine the edges with no bound, then those with the largest bounds until the rest add up to at
+        // most half the tolerance; the refined edges share what is left of it.
+        var refined = bounds.indices.filter { !bounds[$0].isFinite }
+        var remaining = finite
+        for k in bounds.indices.filter({ bounds[$0].isFinite }).sorted(by: { bounds[$0] > bounds[$1] }) where remaining > tolerance / 2 {
+            refined.append(k)
+            remaining -= bounds[k]
+        }
+        let edgeTolerance = (tolerance - max(0, remaining)) / Double(refined.count) / b2
+        // Level 1 (one point in the middle of each edge) for all refined edges in one PROJ call.
+        midpoints.removeAll(keepingCapacity: true)
         for k in refined {
-            let vertex = edgeVertices[k], ring = edgeRings[k]
-            let converged = try convergedEdge(from: plane[vertex], to: plane[vertex + 1], lonLat: lonLat[vertex], lonLat[vertex + 1],
-                                              referenceLongitude: lonLat[ringStarts[ring]].x, oneTrapezoid: terms[k],
-                                              tolerance: edgeTolerance)
+            let p = plane[edgeVertices[k]], q = plane[edgeVertices[k] + 1]
+            midpoints.append(XY((p.x + q.x) / 2, (p.y + q.y) / 2))
+        }
+        if let toGeographic { try toGeographic.transform(&midpoints) }
+        for (slot, k) in refined.enumerated() {
+            let vertex = edgeVertices[k], ring = edgeRings[k], l0 = lonLat[ringStarts[ring]].x
+            let twoStrips = edgeTerm(lonLat[vertex], midpoints[slot], referenceLongitude: l0)
+                + edgeTerm(midpoints[slot], lonLat[vertex + 1], referenceLongitude: l0)
+            var converged = twoStrips + (twoStrips - terms[k]) / 3
+            if abs(converged - terms[k]) > edgeTolerance {
+                converged = try convergedEdge(from: plane[vertex], to: plane[vertex + 1], lonLat: lonLat[vertex], lonLat[vertex + 1],
+                                              referenceLongitude: l0, oneTrapezoid: terms[k], tolerance: edgeTolerance)
+            }
             ringSums[ring] += converged - terms[k]
         }
         return polygonArea(ringSums) * b2
@@ -84,26 +130,22 @@ struct ConvergedEllipsoidalArea {
         return max(0, abs(shell) - sums.dropFirst().reduce(0) { $0 + abs($1) })
     }
 
-    /// The ring's one-trapezoid sum in units of b², appending each edge's term and error bound (m²).
-    private mutating func oneTrapezoidPerEdge(plane: [XY], lonLat: [XY], ring: Range<Int>) -> Double {
-        guard ring.count > 3 else { return 0 }
+    /// The ring's one-trapezoid sum in units of b² and the sum of its edges' error bounds (m²).
+    private func oneTrapezoidPerEdge(plane: UnsafeBufferPointer<XY>, lonLat: UnsafeBufferPointer<XY>, ring: Range<Int>) -> (Double, Double) {
+        guard ring.count > 3 else { return (0, 0) }
         let l0 = lonLat[ring.lowerBound].x
         let (tanLatitude, offset) = ringExtent(plane: plane, lonLat: lonLat, ring: ring)
-        var sum = 0.0
+        var sum = 0.0, bound = 0.0
         for i in ring.lowerBound..<(ring.upperBound - 1) {
-            let term = edgeTerm(lonLat[i], lonLat[i + 1], referenceLongitude: l0)
-            terms.append(term)
-            edgeVertices.append(i)
-            edgeRings.append(ringSums.count)
-            bounds.append(errorBound(plane[i], plane[i + 1], tanLatitude: tanLatitude, centralMeridianOffset: offset))
-            sum += term
+            sum += edgeTerm(lonLat[i], lonLat[i + 1], referenceLongitude: l0)
+            bound += errorBound(plane[i], plane[i + 1], tanLatitude: tanLatitude, centralMeridianOffset: offset)
         }
-        return sum
+        return (sum, bound)
     }
 
     /// The largest |tan B| of the ring's vertices and, in a Gauss–Krüger plane, the largest distance
     /// (m) of a vertex from the central meridian.
-    private func ringExtent(plane: [XY], lonLat: [XY], ring: Range<Int>) -> (Double, Double) {
+    private func ringExtent(plane: UnsafeBufferPointer<XY>, lonLat: UnsafeBufferPointer<XY>, ring: Range<Int>) -> (Double, Double) {
         var latitude = 0.0, offset = 0.0
         for i in ring { latitude = max(latitude, abs(lonLat[i].y)) }
         if case .gaussKrugerPlane(let falseEasting) = edges {

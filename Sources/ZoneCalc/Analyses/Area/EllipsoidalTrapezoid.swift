@@ -1,7 +1,7 @@
 import Foundation
 import GeoBridge
 
-/// The ellipsoidal-trapezoid area series of 国土调查办发〔2008〕32号 (rules.md §9.2), for one ellipsoid.
+/// The ellipsoidal-trapezoid area series of 国土调查办发〔2008〕32号, for one ellipsoid.
 ///
 /// The area between parallels B1 < B2 and meridians ΔL apart is
 /// `S = 2b²ΔL [A sin(ΔB/2) cos Bm − B sin(3ΔB/2) cos 3Bm + C sin(5ΔB/2) cos 5Bm − D sin(7ΔB/2) cos 7Bm + E sin(9ΔB/2) cos 9Bm]`
@@ -48,7 +48,7 @@ public struct EllipsoidalTrapezoid: Sendable {
         semiMinorAxis * semiMinorAxis * deltaL * strip(b1, b2)
     }
 
-    /// The exact closed form `b² ΔL [q(B2) − q(B1)]` the series expands (rules.md §9.2), for checking.
+    /// The exact closed form `b² ΔL [q(B2) − q(B1)]` the series expands (国土调查办发〔2008〕32号), for checking.
     public func closedFormTrapezoidArea(latitude1 b1: Double, latitude2 b2: Double, longitudeSpan deltaL: Double) -> Double {
         let ecc = eccentricitySquared.squareRoot()
         func q(_ phi: Double) -> Double {

@@ -1,6 +1,6 @@
 import GeoBridge
 
-/// Floor area and footprint on the built land A and the industrial land A2 (rules.md §1.3 #6–#9).
+/// Floor area and footprint on the built land A and the industrial land A2 (TD/T 1029-2010 指标 #6–#9).
 ///
 /// From a buildings layer: each building clipped to the zone, its footprint from the geometry, the
 /// part on A and on A2 by intersection, its floor area from the floor-area field (apportioned when a

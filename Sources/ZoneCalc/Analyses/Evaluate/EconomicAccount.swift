@@ -1,4 +1,4 @@
-/// Investment, tax, revenue and population (rules.md §1.3 #10–#15): a figure in the project's
+/// Investment, tax, revenue and population (TD/T 1029-2010 指标 #10–#15): a figure in the project's
 /// `statistics:` when given, otherwise the sum over parcels inside the zone, each apportioned by its
 /// share inside the zone. Industrial firms are those on parcels whose land-use code is A2 (工矿仓储).
 /// Revenue (营业收入) is the `revenue` field, or the output value (产值) when no revenue is mapped.

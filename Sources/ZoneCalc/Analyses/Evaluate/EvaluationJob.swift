@@ -2,7 +2,7 @@ import Foundation
 import GeoBridge
 
 /// `zonecalc evaluate`: the development-zone land-intensity evaluation (开发区土地集约利用评价,
-/// rules.md §1) of a zone project — the land account by evaluation land status, the indicators with
+/// TD/T 1029-2010) of a zone project — the land account by evaluation land status, the indicators with
 /// their numerators and denominators, the zone type and, when the rule profile gives ideal values
 /// and weights, the score.
 public enum EvaluationJob {
@@ -80,7 +80,7 @@ public enum EvaluationJob {
         return try context.union(parts.map(\.geometry)).map(context.area) ?? 0
     }
 
-    /// Zone type by rules.md §1.4 from A2/A and A1/A, unless the project states it.
+    /// Zone type by TD/T 1029-2010（2014年度试行）开发区类型 from A2/A and A1/A, unless the project states it.
     static func decideZoneType(_ quantities: [String: EvaluationQuantity], stated: String?, profile: EvaluationProfile) -> ZoneTypeDecision {
         var decision = ZoneTypeDecision(type: nil, industrialShare: nil, residentialShare: nil, reason: "")
         if let a = quantities["A"]?.value, a > 0, let a1 = quantities["A1"]?.value, let a2 = quantities["A2"]?.value {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The land status codes of the development-zone evaluation survey (评价用地分类, rules.md §1.2) and
+/// The land status codes of the development-zone evaluation survey (评价用地分类, TD/T 1029-2010 评价用地分类) and
 /// the groups the indicators use.
 public enum EvaluationGroup: String, Sendable, CaseIterable {
     /// 已建成城镇建设用地 (A1…A6).
@@ -18,14 +18,14 @@ public enum EvaluationGroup: String, Sendable, CaseIterable {
 }
 
 /// Maps 三调 land-use codes to evaluation land status codes (A1, A2, A31 … B21, B22, C1), read from
-/// `Rules/evaluation-land-status.csv` (a working definition, rules.md §1.2 [U]).
+/// `Rules/evaluation-land-status.csv` (a working definition, TD/T 1029-2010 评价用地分类（待核实）).
 public struct EvaluationLandStatus: Sendable {
     /// 三调 code or level-one code → evaluation code.
     public let codes: [String: String]
     public let source: String
     let classes: LandClassTable
 
-    /// The evaluation codes ZoneCalc knows, with their names (rules.md §1.2).
+    /// The evaluation codes ZoneCalc knows, with their names (TD/T 1029-2010 评价用地分类).
     public static let names: [String: String] = [
         "A1": "住宅用地", "A2": "工矿仓储用地", "A31": "街巷用地", "A32": "其他交通运输用地", "A4": "商服用地",
         "A51": "公园与绿地", "A52": "其他公共管理与公共服务用地", "A6": "其他城镇建设用地",

@@ -30,7 +30,7 @@ public enum QuantityKind: String, Sendable {
 
 /// A numerator or denominator of an indicator: its value and where it came from, or why it is missing.
 public struct EvaluationQuantity: Sendable {
-    /// Short symbol as in rules.md §1 (A, A2, A+B21, D, G, F_A …).
+    /// Short symbol as in TD/T 1029-2010 (A, A2, A+B21, D, G, F_A …).
     public var symbol: String
     public var name: String
     public var kind: QuantityKind
@@ -58,7 +58,7 @@ public struct IndicatorResult: Sendable {
     /// The value in the definition's unit; nil when not computable.
     public var value: Double?
     public var notComputable: String?
-    /// The zone type's indicator set includes it (rules.md §1.4).
+    /// The zone type's indicator set includes it (TD/T 1029-2010（2014年度试行）开发区类型).
     public var inZoneTypeSet: Bool
     /// Score 0–100 when the profile gives an ideal value and a weight.
     public var score: Double?

@@ -1,6 +1,6 @@
-/// The 集约度分值 of rules.md §1.5: each indicator standardised against its ideal value, the total as
+/// The 集约度分值 of TD/T 1029-2010 集约度分值: each indicator standardised against its ideal value, the total as
 /// the weighted mean. Ideal values and weights come only from the rule profile; the standardisation
-/// is the common practice noted there [U].
+/// is the common practice noted there（待核实）.
 enum EvaluationScoring {
     /// Scores the indicators the profile gives an ideal value and a weight; returns the total, or why
     /// there is none. `set` is the zone type's indicator set (nil: every indicator).

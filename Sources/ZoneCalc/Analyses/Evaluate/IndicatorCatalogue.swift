@@ -8,7 +8,7 @@ public enum IndicatorScale: String, Sendable {
     case perHectare
 }
 
-/// One indicator of the development-zone land-intensity evaluation (rules.md §1.3).
+/// One indicator of the development-zone land-intensity evaluation (TD/T 1029-2010 指标).
 public struct IndicatorDefinition: Sendable {
     public var id: String
     public var name: String
@@ -23,44 +23,44 @@ public struct IndicatorDefinition: Sendable {
     public var rule: String
 }
 
-/// The indicators of rules.md §1.3, numbered as there.
+/// The indicators of TD/T 1029-2010 指标, numbered as there.
 public enum IndicatorCatalogue {
     public static let all: [IndicatorDefinition] = [
         .init(id: "land_development_rate", name: "土地开发率", english: "land development rate", unit: "%",
-              formula: "(A + B21) / (A + B) × 100 %", numerator: "A+B21", denominator: "A+B", scale: .percent, rule: "rules.md §1.3 #1 [P]"),
+              formula: "(A + B21) / (A + B) × 100 %", numerator: "A+B21", denominator: "A+B", scale: .percent, rule: "TD/T 1029-2010 指标 #1（部分核实）"),
         .init(id: "land_supply_rate", name: "土地供应率", english: "land supply rate", unit: "%",
-              formula: "D / (A + B21) × 100 %", numerator: "D", denominator: "A+B21", scale: .percent, rule: "rules.md §1.3 #2 [P]"),
+              formula: "D / (A + B21) × 100 %", numerator: "D", denominator: "A+B21", scale: .percent, rule: "TD/T 1029-2010 指标 #2（部分核实）"),
         .init(id: "land_built_rate", name: "土地建成率", english: "land built rate", unit: "%",
-              formula: "A / D × 100 %", numerator: "A", denominator: "D", scale: .percent, rule: "rules.md §1.3 #3 [P]"),
+              formula: "A / D × 100 %", numerator: "A", denominator: "D", scale: .percent, rule: "TD/T 1029-2010 指标 #3（部分核实）"),
         .init(id: "industrial_land_rate", name: "工业用地率", english: "industrial land share", unit: "%",
-              formula: "A2 / A × 100 %", numerator: "A2", denominator: "A", scale: .percent, rule: "rules.md §1.3 #4 [P]"),
+              formula: "A2 / A × 100 %", numerator: "A2", denominator: "A", scale: .percent, rule: "TD/T 1029-2010 指标 #4（部分核实）"),
         .init(id: "high_tech_land_rate", name: "高新技术产业用地率", english: "high-tech industry land share", unit: "%",
-              formula: "(H1 + H2) / A × 100 %", numerator: "H", denominator: "A", scale: .percent, rule: "rules.md §1.3 #5 [P]"),
+              formula: "(H1 + H2) / A × 100 %", numerator: "H", denominator: "A", scale: .percent, rule: "TD/T 1029-2010 指标 #5（部分核实）"),
         .init(id: "floor_area_ratio", name: "综合容积率", english: "overall floor-area ratio", unit: "",
-              formula: "floor area on A / A", numerator: "F_A", denominator: "A", scale: .ratio, rule: "rules.md §1.3 #6 [P]"),
+              formula: "floor area on A / A", numerator: "F_A", denominator: "A", scale: .ratio, rule: "TD/T 1029-2010 指标 #6（部分核实）"),
         .init(id: "building_density", name: "建筑密度", english: "building density", unit: "%",
-              formula: "building footprint on A / A × 100 %", numerator: "P_A", denominator: "A", scale: .percent, rule: "rules.md §1.3 #7 [P]"),
+              formula: "building footprint on A / A × 100 %", numerator: "P_A", denominator: "A", scale: .percent, rule: "TD/T 1029-2010 指标 #7（部分核实）"),
         .init(id: "industrial_floor_area_ratio", name: "工业用地综合容积率", english: "industrial floor-area ratio", unit: "",
-              formula: "floor area on A2 / A2", numerator: "F_A2", denominator: "A2", scale: .ratio, rule: "rules.md §1.3 #8 [P]"),
+              formula: "floor area on A2 / A2", numerator: "F_A2", denominator: "A2", scale: .ratio, rule: "TD/T 1029-2010 指标 #8（部分核实）"),
         .init(id: "industrial_building_coverage", name: "工业用地建筑系数", english: "industrial building coverage", unit: "%",
-              formula: "building footprint on A2 / A2 × 100 %", numerator: "P_A2", denominator: "A2", scale: .percent, rule: "rules.md §1.3 #9 [P]"),
+              formula: "building footprint on A2 / A2 × 100 %", numerator: "P_A2", denominator: "A2", scale: .percent, rule: "TD/T 1029-2010 指标 #9（部分核实）"),
         .init(id: "industrial_investment_intensity", name: "工业用地固定资产投入强度", english: "industrial fixed-asset investment per hectare",
               unit: "万元/公顷", formula: "industrial fixed-asset investment / A2", numerator: "I_ind", denominator: "A2",
-              scale: .perHectare, rule: "rules.md §1.3 #10 [P]"),
+              scale: .perHectare, rule: "TD/T 1029-2010 指标 #10（部分核实）"),
         .init(id: "industrial_tax_per_area", name: "工业用地地均税收", english: "industrial tax per hectare", unit: "万元/公顷",
-              formula: "industrial tax / A2", numerator: "T_ind", denominator: "A2", scale: .perHectare, rule: "rules.md §1.3 #11 [P]"),
+              formula: "industrial tax / A2", numerator: "T_ind", denominator: "A2", scale: .perHectare, rule: "TD/T 1029-2010 指标 #11（部分核实）"),
         .init(id: "tax_per_area", name: "综合地均税收", english: "tax per hectare of built land", unit: "万元/公顷",
               formula: "tax of secondary and tertiary industry / A", numerator: "T_all", denominator: "A", scale: .perHectare,
-              rule: "rules.md §1.3 #12 [P]"),
+              rule: "TD/T 1029-2010 指标 #12（部分核实）"),
         .init(id: "population_density", name: "人口密度", english: "population density", unit: "人/公顷",
-              formula: "resident population / A", numerator: "POP", denominator: "A", scale: .perHectare, rule: "rules.md §1.3 #13 [P]"),
+              formula: "resident population / A", numerator: "POP", denominator: "A", scale: .perHectare, rule: "TD/T 1029-2010 指标 #13（部分核实）"),
         .init(id: "industrial_output_intensity", name: "工业用地产出强度", english: "industrial output per hectare", unit: "万元/公顷",
-              formula: "industrial revenue / A2", numerator: "R_ind", denominator: "A2", scale: .perHectare, rule: "rules.md §1.3 #14 [C] name"),
+              formula: "industrial revenue / A2", numerator: "R_ind", denominator: "A2", scale: .perHectare, rule: "TD/T 1029-2010 指标 #14 (name confirmed)"),
         .init(id: "high_tech_output_intensity", name: "高新技术产业用地产出强度", english: "high-tech output per hectare", unit: "万元/公顷",
               formula: "high-tech industry revenue / (H1 + H2)", numerator: "R_ht", denominator: "H", scale: .perHectare,
-              rule: "rules.md §1.3 #15 [C] name"),
+              rule: "TD/T 1029-2010 指标 #15 (name confirmed)"),
         .init(id: "idle_land_rate", name: "土地闲置率", english: "idle land rate", unit: "%",
-              formula: "G / D × 100 %", numerator: "G", denominator: "D", scale: .percent, rule: "rules.md §1.3 #16 [P]"),
+              formula: "G / D × 100 %", numerator: "G", denominator: "D", scale: .percent, rule: "TD/T 1029-2010 指标 #16（部分核实）"),
     ]
 
     public static func definition(_ id: String) -> IndicatorDefinition? { all.first { $0.id == id } }

@@ -1,6 +1,6 @@
 import GeoBridge
 
-/// The zone's land by evaluation land status (rules.md §1.2): A from the 三调 land use, B21/B22 split
+/// The zone's land by evaluation land status (TD/T 1029-2010 评价用地分类): A from the 三调 land use, B21/B22 split
 /// by supply, C2 from the ecological protection red line, D, G and H from the parcels. Holds the built
 /// (A) and industrial (A2) regions for measuring buildings on them.
 struct LandAccount {
@@ -113,7 +113,7 @@ struct LandAccount {
         return account
     }
 
-    /// Land status codes in the order of rules.md §1.2 (A1 … A6, B11 … B22, C1 … C3).
+    /// Land status codes in the order of TD/T 1029-2010 评价用地分类 (A1 … A6, B11 … B22, C1 … C3).
     static func codeOrder(_ a: String, _ b: String) -> Bool {
         let groups = "ABC"
         let ga = groups.firstIndex(of: a.first ?? "Z"), gb = groups.firstIndex(of: b.first ?? "Z")

@@ -1,4 +1,4 @@
-/// The idle-land status of a supplied parcel (《闲置土地处置办法》, rules.md §2.6).
+/// The idle-land status of a supplied parcel (《闲置土地处置办法》, 国土资源部令第53号).
 public enum IdleStatus: String, CaseIterable, Sendable {
     case notSupplied = "not_supplied"
     case notYetDue = "not_due"
@@ -37,11 +37,11 @@ public enum IdleStatus: String, CaseIterable, Sendable {
         }
     }
 
-    /// Counted as 闲置土地 (G of the evaluation, rules.md §1.3 #16).
+    /// Counted as 闲置土地 (G of the evaluation, TD/T 1029-2010 指标 #16).
     public var isIdle: Bool { [.idleFee, .idleRecover, .idleGovernment, .idleStalled].contains(self) }
 }
 
-/// The supply-chain categories of rules.md §2.7 a parcel falls in (working definitions).
+/// The supply-chain categories a parcel falls in (working definitions).
 public enum SupplyChainCategory: String, CaseIterable, Sendable {
     /// 供而未用: supplied, not started, past the agreed start date.
     case suppliedUnused = "supplied_unused"
@@ -76,7 +76,7 @@ public struct IdleClassification: Sendable {
     public var missing: [String] = []
 }
 
-/// Classifies parcels by the decision table of rules.md §2.6.
+/// Classifies parcels by the decision table of 国土资源部令第53号.
 public struct IdleLandClassifier: Sendable {
     public var rules: IdleLandRules
     public var asOf: CalendarDate

@@ -58,12 +58,12 @@ public enum IdleLandJob {
         let mapped = table.fieldNames
         var assumptions: [String] = []
         if mapped["suspension_date"] == nil {
-            assumptions.append("no suspension_date field: a started, unfinished parcel counts as suspended from its agreed completion date once that is \(rules.suspensionProxyYears) full year(s) past [U]")
+            assumptions.append("no suspension_date field: a started, unfinished parcel counts as suspended from its agreed completion date once that is \(rules.suspensionProxyYears) full year(s) past（待核实）")
         }
         if mapped["production_date"] == nil {
             let scope = mapped["land_use"] == nil ? "a completed parcel"
                 : "a completed parcel with a land-use code starting \(rules.productionLandUsePrefixes.joined(separator: "/"))"
-            assumptions.append("no production_date field: \(scope) with neither output value nor tax is 建而未投 [U]")
+            assumptions.append("no production_date field: \(scope) with neither output value nor tax is 建而未投（待核实）")
         }
         if mapped["developed_area"] == nil {
             let footprint = mapped["footprint_area"].map { "the parcel's footprint field \($0)" }
@@ -131,7 +131,7 @@ public enum IdleLandJob {
     }
 }
 
-/// 批而未供 (rules.md §2.7 [P]): the union of the approvals less the union of the supplied parcels.
+/// 批而未供 (working definition（部分核实）): the union of the approvals less the union of the supplied parcels.
 enum UnsuppliedApprovalsCheck {
     static func measure(_ frame: AnalysisFrame, supplied: [[UInt8]]) throws(ZoneCalcError) -> UnsuppliedApprovals {
         let layer = try frame.project.layer(.approvals)

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// The thresholds of the idle-land check (`Rules/idle-land.yaml`, rules.md §2).
+/// The thresholds of the idle-land check (`Rules/idle-land.yaml`, 国土资源部令第53号).
 public struct IdleLandRules: Sendable {
     public var idleAfterYears: Int
     public var idleFeeShare: Double

@@ -23,7 +23,7 @@ public struct PerMuFigures: Sendable, Equatable {
     public var mu: Double { AreaUnit.mu.value(ofSquareMetres: land) }
 }
 
-/// The per-mu indicators of rules.md §5.1 (and 单位电耗税收 for below-scale enterprises).
+/// The per-mu indicators of 亩均效益综合评价 (and 单位电耗税收 for below-scale enterprises).
 public enum PerMuIndicator: String, CaseIterable, Sendable {
     case taxPerMu = "tax_per_mu"
     case valueAddedPerMu = "value_added_per_mu"

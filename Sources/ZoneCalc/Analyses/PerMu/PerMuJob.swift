@@ -59,14 +59,14 @@ public struct PerMuReport: Sendable {
     /// The zone: the evaluated (scored) enterprises' figures summed, with all their land.
     public var zone: PerMuFigures
     /// The zone's indicators, in ``PerMuIndicator`` order, each over the evaluated enterprises' parcels
-    /// that have both of its figures (rules.md §5.4), with how many enterprises were left out.
+    /// that have both of its figures (亩均效益综合评价), with how many enterprises were left out.
     public var zoneRatios: [PerMuRatio]
     public var evaluatedCount: Int
     public var notes: [String]
 }
 
 /// `zonecalc permu`: per-mu output (亩均) of parcels, enterprises and the zone, and the enterprises'
-/// weighted-benchmark score and class (rules.md §5).
+/// weighted-benchmark score and class (台州市黄岩区 2022 亩均效益综合评价).
 public enum PerMuJob {
     static let figureFields = ["tax", "value_added", "revenue", "output_value", "actual_investment", "energy", "emissions",
                                "employees", "rd_spending", "electricity"]
@@ -141,7 +141,7 @@ public enum PerMuJob {
     }
 }
 
-/// The weighted-benchmark score of rules.md §5.2: Σ weight × achieved / benchmark, per the enterprise's
+/// The weighted-benchmark score of 台州市黄岩区 2022 亩均效益综合评价: Σ weight × achieved / benchmark, per the enterprise's
 /// scheme; a missing value scores the scheme's average where the profile says so, else 0.
 enum PerMuScoring {
     static func score(_ enterprises: [PerMuEnterprise], profile: PerMuProfile) -> [PerMuEnterprise] {

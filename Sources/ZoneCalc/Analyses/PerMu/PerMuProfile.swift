@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// The per-mu evaluation profile (`Rules/permu-profile.yaml`, rules.md §5): scoring schemes by
+/// The per-mu evaluation profile (`Rules/permu-profile.yaml`, 台州市黄岩区 2022 亩均效益综合评价): scoring schemes by
 /// enterprise scale, A/B/C/D cut-offs, cap and minimum land.
 public struct PerMuProfile: Sendable {
     public struct Weighted: Sendable {

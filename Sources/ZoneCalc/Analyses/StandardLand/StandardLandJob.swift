@@ -51,7 +51,7 @@ public struct StandardLandReport: Sendable {
 }
 
 /// `zonecalc standard-land`: checks standard-land parcels against their agreed control indicators and
-/// industrial parcels against the national thresholds (rules.md §3–§4). Achieved values come from the
+/// industrial parcels against the national thresholds (国土资发〔2008〕24号). Achieved values come from the
 /// geometry where they can (area by the project's method; building footprint and floor area from the
 /// buildings layer), the rest from the parcels' fields.
 public enum StandardLandJob {
@@ -164,7 +164,7 @@ public enum StandardLandJob {
     }
 }
 
-/// Computes a parcel's achieved values (rules.md §3.2): ratios on the parcel's area by the project's
+/// Computes a parcel's achieved values (国土资发〔2008〕24号): ratios on the parcel's area by the project's
 /// method, 亩 = 2000/3 m².
 struct AchievedValues {
     var fields: [String: String]

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// When a control indicator is checked (rules.md §4.3).
+/// When a control indicator is checked (标准地 practice).
 public enum Checkpoint: String, Sendable, CaseIterable {
     /// At completion (竣工验收): plot ratio, building coverage, office share, green ratio, investment.
     case completion

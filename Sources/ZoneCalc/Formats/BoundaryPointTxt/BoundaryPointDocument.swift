@@ -3,7 +3,7 @@
 /// Coordinates are Gauss–Krüger metres exactly as written in the file (after the reader has
 /// corrected swapped columns): `northing` is the file's X, `easting` the file's Y, and an
 /// easting keeps its zone prefix when the file has one (`hasZonePrefix`). The format is
-/// described in the domain notes, formats.md §1; zone numbers in §2.2.
+/// 部标界址点坐标交换格式; zone numbers by the national 3°/6° grids.
 ///
 /// ```swift
 /// let result = try BoundaryPointTxtReader.read(contentsOf: url)
@@ -54,7 +54,7 @@ public struct BoundaryPointDocument: Sendable, Equatable {
 
 /// One parcel (地块) of `[地块坐标]`: its header fields and its rings.
 ///
-/// The header's 界址点数 and 地块面积 are kept as declared and never trusted (formats.md §1.3):
+/// The header's 界址点数 and 地块面积 are kept as declared and never trusted (部标界址点坐标交换格式):
 /// the reader warns when the point count disagrees; the caller compares the area with its own.
 public struct BoundaryParcel: Sendable, Equatable {
     /// 界址点数 as declared, `nil` when blank or not a number.
@@ -118,7 +118,7 @@ public struct BoundaryParcel: Sendable, Equatable {
     }
 }
 
-/// The layouts of a parcel header line (formats.md §1.3), told apart by their field count
+/// The layouts of a parcel header line (部标界址点坐标交换格式), told apart by their field count
 /// (the trailing `@` not counted).
 public enum ParcelHeaderVariant: Sendable, Equatable {
     /// 8 fields: 界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码.
@@ -138,7 +138,7 @@ public enum ParcelHeaderVariant: Sendable, Equatable {
 /// A ring (圈) of one parcel: the points sharing one 圈号, closed (first == last coordinates).
 ///
 /// Whether a ring is an outer boundary, a hole or another part is not decided here: 圈号
-/// only groups points (formats.md §1.4); the caller decides geometrically.
+/// only groups points (部标界址点坐标交换格式); the caller decides geometrically.
 public struct BoundaryRing: Sendable, Equatable {
     /// 圈号, ≥ 1.
     public var ringNumber: Int

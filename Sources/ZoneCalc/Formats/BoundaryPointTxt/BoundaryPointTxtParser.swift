@@ -1,7 +1,7 @@
 import Foundation
 
 /// The line-by-line state machine of the reader: sections, `key=value` lines, parcel
-/// headers and point lines (formats.md §1.1–§1.4). Axis order and zone are settled
+/// headers and point lines (部标界址点坐标交换格式). Axis order and zone are settled
 /// afterwards, over the whole file.
 struct BoundaryPointTxtParser {
     /// What ``finish()`` returns.
@@ -85,7 +85,7 @@ struct BoundaryPointTxtParser {
         }
     }
 
-    /// Splits on the first `=` (formats.md §1.2); a line without `=` is ignored with a warning.
+    /// Splits on the first `=` (部标界址点坐标交换格式); a line without `=` is ignored with a warning.
     private mutating func keyValue(_ text: String, line: Int) -> TxtKeyValue? {
         guard let equals = text.firstIndex(of: "=") else {
             warnings.append(.init(line: line, code: .notKeyValue, message: "'\(text)' is not a key=value line; ignored"))

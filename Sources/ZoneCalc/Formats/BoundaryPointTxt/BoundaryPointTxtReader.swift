@@ -18,7 +18,7 @@ public struct BoundaryPointTxtReadResult: Sendable, Equatable {
     }
 }
 
-/// Reads the 部标 boundary-point coordinate txt (界址点坐标交换格式, formats.md §1).
+/// Reads the 部标 boundary-point coordinate txt (界址点坐标交换格式, 部标界址点坐标交换格式).
 ///
 /// Lenient where real files vary (encodings, line endings, header variants, placeholder
 /// fields, full-width commas, swapped X/Y, unclosed rings: all accepted with a warning),
@@ -105,7 +105,7 @@ public enum BoundaryPointTxtReader {
     }
 
     /// 转换参数 is essentially always empty or zero; non-zero values are ignored with a
-    /// warning (formats.md §1.2).
+    /// warning (部标界址点坐标交换格式).
     private static func checkTransformationParameters(_ attributes: [TxtKeyValue], warnings: inout [BoundaryPointTxtWarning]) {
         guard let value = attributes.first(where: { $0.key == "转换参数" })?.value else { return }
         let nonZero = value.split(separator: ",").contains { Double($0.trimmedTxtField).map { $0 != 0 } ?? true }

@@ -1,4 +1,4 @@
-/// Something the reader accepted but corrected or found suspicious (formats.md §1.6).
+/// Something the reader accepted but corrected or found suspicious (部标界址点坐标交换格式).
 public struct BoundaryPointTxtWarning: Sendable, Equatable, CustomStringConvertible {
     /// The 1-based line concerned; `nil` when the warning is about the whole file.
     public var line: Int?
@@ -19,7 +19,7 @@ public struct BoundaryPointTxtWarning: Sendable, Equatable, CustomStringConverti
         case notKeyValue = "BPT-W-NOT-KEY-VALUE"
         /// 带号 or 几度分带 is not a number the reader understands; ignored.
         case attributeValue = "BPT-W-ATTRIBUTE-VALUE"
-        /// 转换参数 holds non-zero parameters; they are ignored (formats.md §1.2).
+        /// 转换参数 holds non-zero parameters; they are ignored (部标界址点坐标交换格式).
         case transformationParameters = "BPT-W-TRANSFORMATION-PARAMETERS"
         /// Full-width comma `，` read as `,`.
         case fullWidthComma = "BPT-W-FULLWIDTH-COMMA"

@@ -1,5 +1,5 @@
 /// How ``BoundaryPointTxtWriter`` formats a file. The defaults produce what 报批 systems
-/// expect (formats.md §1.4–§1.5): 3 decimals, zone-prefixed eastings, `J1, J2 …`, GBK, CRLF.
+/// expect (部标界址点坐标交换格式): 3 decimals, zone-prefixed eastings, `J1, J2 …`, GBK, CRLF.
 public struct BoundaryPointTxtWriteOptions: Sendable, Equatable {
     /// How 点号 are written.
     public enum PointNaming: Sendable, Equatable {

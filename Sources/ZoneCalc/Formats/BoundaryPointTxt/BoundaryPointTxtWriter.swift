@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes the 部标 boundary-point coordinate txt (formats.md §1) for upload to 报批 systems.
+/// Writes the 部标 boundary-point coordinate txt (部标界址点坐标交换格式) for upload to 报批 systems.
 ///
 /// For each parcel it writes the header `界址点数,地块面积,地块编号,地块名称,面,图幅号,地块用途,地类编码,@`
 /// and then the rings: 圈号 1 = part 1's exterior, then its holes, then part 2's exterior …;
@@ -49,7 +49,7 @@ public enum BoundaryPointTxtWriter {
         return lines.map { $0 + lineBreak }.joined()
     }
 
-    /// The `[属性描述]` entries: the standard keys in the standard order (formats.md §1.1–§1.2),
+    /// The `[属性描述]` entries: the standard keys in the standard order (部标界址点坐标交换格式),
     /// overrides applied, unknown override keys appended.
     private static func attributes(zoneNumber: Int, zoneWidth: Int,
                                    options: BoundaryPointTxtWriteOptions) throws(BoundaryPointTxtWriteError) -> [TxtKeyValue] {
@@ -167,7 +167,7 @@ public enum BoundaryPointTxtWriter {
         return String(format: "%04d-%02d-%02d", Int32(today.year!), Int32(today.month!), Int32(today.day!))
     }
 
-    /// Encodes the text; GBK goes through iconv (formats.md §1.5).
+    /// Encodes the text; GBK goes through iconv (部标界址点坐标交换格式).
     private static func encode(_ text: String,
                                as encoding: BoundaryPointTxtWriteOptions.OutputEncoding) throws(BoundaryPointTxtWriteError) -> Data {
         let utf8 = Array(text.utf8)

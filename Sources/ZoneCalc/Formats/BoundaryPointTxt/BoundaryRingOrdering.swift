@@ -1,5 +1,5 @@
 /// Ring arithmetic for the writer: shoelace area, orientation and the cadastral start
-/// vertex (formats.md §1.4: numbering starts at the north-west corner and runs clockwise).
+/// vertex (部标界址点坐标交换格式: numbering starts at the north-west corner and runs clockwise).
 /// Rings here are open (no repeated closing vertex), in easting/northing metres.
 enum BoundaryRingOrdering {
     /// Shoelace area with x = easting, y = northing: positive when counter-clockwise on the map.

@@ -1,5 +1,5 @@
 /// Detects, per file, coordinates written easting-first and swaps them back
-/// (formats.md §1.4 and §1.6 item 5).
+/// (部标界址点坐标交换格式).
 ///
 /// A point is *northing-first* when X is a northing in China (1.9e6…6.0e6 m, no prefix) and
 /// Y an easting (prefixed 13e6…24e6 or 25e6…46e6, or plain 0…1e6), *easting-first* when it

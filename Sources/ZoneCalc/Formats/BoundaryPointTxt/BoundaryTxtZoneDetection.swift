@@ -1,5 +1,5 @@
 /// Works out the Gauss–Krüger zone of a file from its eastings and its `带号` / `几度分带`
-/// attributes (formats.md §1.2, §1.6 item 6, §2.2).
+/// attributes (部标界址点坐标交换格式).
 ///
 /// A zone prefix on the eastings is self-describing, so it wins over `带号` when they
 /// disagree (a warning says so); the zone number's range (25–45 → 3°, 13–23 → 6°) wins

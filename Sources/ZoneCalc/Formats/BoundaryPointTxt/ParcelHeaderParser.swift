@@ -1,6 +1,6 @@
 import Foundation
 
-/// Parses a parcel header line, one that ends with `@` (formats.md §1.3), leniently:
+/// Parses a parcel header line, one that ends with `@` (部标界址点坐标交换格式), leniently:
 /// fields are mapped by position, 界址点数 and 地块面积 become `nil` when blank or not
 /// numbers, `公顷` is stripped, and field names written instead of values are dropped.
 enum ParcelHeaderParser {

@@ -1,4 +1,4 @@
-/// Groups the points of one parcel into rings by 圈号 (formats.md §1.4) and checks them.
+/// Groups the points of one parcel into rings by 圈号 (部标界址点坐标交换格式) and checks them.
 ///
 /// A ring is the run of consecutive points sharing a 圈号; a 圈号 that comes back after
 /// another ring is an error, because its points are not one contiguous boundary and

@@ -1,4 +1,4 @@
-/// Parses a point line `点号,圈号,X,Y` (formats.md §1.4): exactly 4 fields, 圈号 an integer
+/// Parses a point line `点号,圈号,X,Y` (部标界址点坐标交换格式): exactly 4 fields, 圈号 an integer
 /// ≥ 1, X and Y finite decimal numbers. No axis-order or zone interpretation happens here.
 enum PointLineParser {
     /// Parses `text` (trimmed, half-width commas) found on `line` of `source`.

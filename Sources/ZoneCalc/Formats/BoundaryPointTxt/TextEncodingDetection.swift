@@ -20,7 +20,7 @@ struct UndecodableText: Error {
     var line: Int
 }
 
-/// Decodes a txt the way formats.md §1.5 describes: a byte-order mark decides (UTF-8,
+/// Decodes a txt the way 部标界址点坐标交换格式 describes: a byte-order mark decides (UTF-8,
 /// UTF-16LE, UTF-16BE); without one, strict UTF-8 is tried, then GB18030.
 enum TextEncodingDetection {
     /// Where decoding failed: the byte offset of the first invalid sequence.

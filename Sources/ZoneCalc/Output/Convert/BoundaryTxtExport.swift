@@ -1,7 +1,7 @@
 import Foundation
 import GeoBridge
 
-/// Writes polygon features as the ministry's boundary-point txt (formats.md §1): one parcel per
+/// Writes polygon features as the ministry's boundary-point txt (部标界址点坐标交换格式): one parcel per
 /// feature, its parts and holes as rings, in the Gauss–Krüger zone of the (possibly reprojected) data.
 enum BoundaryTxtExport {
     static func write(_ reader: FeatureLayerReader, to path: String, crs: ResolvedCRS, reprojector: GeometryReprojector?,

@@ -69,7 +69,7 @@ public enum ConvertJob {
                 try emit(feature.attributes, try reprojected(feature.wkb, with: reprojector))
             }
         }
-        // The KML driver always writes WGS 84 longitude/latitude (formats.md §3.4).
+        // The KML driver always writes WGS 84 longitude/latitude (GDAL format notes).
         return ConvertSummary(written: written, skipped: [], targetCRS: format == .kml ? "WGS 84 longitude/latitude (as KML requires)" : crs?.summary,
                               datumNote: datumNote)
     }
