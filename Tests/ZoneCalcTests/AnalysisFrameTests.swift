@@ -6,8 +6,9 @@ import Testing
 /// made with the user's parameters and stated, each layer read once.
 @Suite struct AnalysisFrameTests {
     /// The sample project with some layers copied into another CRS (through `zonecalc convert`'s job).
-    static func sampleProject(in folder: URL, converting layers: [String: String]) throws -> ZoneProject {
+    static func sampleProject(in folder: URL, converting layers: [String: String], method: String = "ellipsoidal") throws -> ZoneProject {
         var text = try String(contentsOfFile: TestData.sample("zone.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "area_method: ellipsoidal", with: "area_method: \(method)")
             .replacingOccurrences(of: "file: zone.gpkg", with: "file: \(TestData.sample("zone.gpkg"))")
             .replacingOccurrences(of: "coverage: zone.gpkg", with: "coverage: \(TestData.sample("zone.gpkg"))")
             .replacingOccurrences(of: "file: qyxx.csv", with: "file: \(TestData.sample("qyxx.csv"))")
@@ -49,6 +50,36 @@ import Testing
             #expect(other.1 == outcome, "\(id)")
             if let value { #expect(abs(other.0! - value) <= 1e-6 * max(1, value), "\(id): \(other.0!) vs \(value)") }
         }
+    }
+
+    /// The land use in another Gauss–Krüger zone (EPSG:4527, CM 117°E) gives the same land status as in the
+    /// frame's EPSG:4528: its pieces are measured in the frame's plane, not their own (planar there is 0.19 %
+    /// larger, 127 km farther from the central meridian).
+    @Test(arguments: ["planar", "ellipsoidal"])
+    func layersInAnotherZoneAreMeasuredInTheFrame(method: String) throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reference = try EvaluationJob.run(frame: try AnalysisFrame(project: try Self.sampleProject(in: folder, converting: [:], method: method)))
+        let other = try EvaluationJob.run(frame: try AnalysisFrame(project: try Self.sampleProject(in: folder, converting: ["dltb": "EPSG:4527"], method: method)))
+        #expect(reference.landStatus.map(\.code) == other.landStatus.map(\.code))
+        for (a, b) in zip(reference.landStatus, other.landStatus) { #expect(abs(a.area - b.area) <= 1e-6 * max(1, a.area), "\(a.code): \(a.area) vs \(b.area)") }
+    }
+
+    /// A boundary in lon/lat: distances are in metres (the frame's plane), so a piece 100 km away still
+    /// stops the check, and the adjoining sample expansion does not.
+    @Test func distancesAreInMetresForALonLatFrame() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = try Self.sampleProject(in: folder, converting: ["kfqfw": "EPSG:4490"])
+        var options = ProposalOptions()
+        options.files = [SourceSpec(path: TestData.sample("kqfw.txt"))]
+        let report = try ProposalJob.run(frame: try AnalysisFrame(project: project), options: options)
+        #expect(report.rules.first { $0.id == "R9" }?.status == .pass, "\(report.rules.first { $0.id == "R9" }!.reason.zh)")
+        options.files = [try ProposalTestZone.proposal([ProposalTestZone.Piece(ring: [XY(40_495_000, 3_613_000), XY(40_496_000, 3_613_000),
+                                                                                     XY(40_496_000, 3_614_000), XY(40_495_000, 3_613_000)],
+                                                                               name: "远处", type: "扩区", declaredHectares: nil)],
+                                                       named: "far", in: folder)]
+        #expect(throws: ZoneCalcError.self) { _ = try ProposalJob.run(frame: try AnalysisFrame(project: project), options: options) }
     }
 
     /// A Xi'an 1980 layer in a CGCS2000 analysis is refused, naming the layer and what to do …
@@ -95,6 +126,19 @@ import Testing
         #expect(policy.statement(from: xian, to: cgcs, layer: "farmland.gpkg")?.contains("+towgs84=10.0,-20.0,30.0,0.5,-0.3,0.2,1.5") == true)
         #expect(throws: ZoneCalcError.self) { _ = try DatumPolicy.refuse.reprojector(from: xian, to: cgcs, layer: "farmland.gpkg") }
         #expect(DatumPolicy(parsing: "1,2,3") == nil)
+    }
+
+    /// KML (WGS 84) of Xi'an 1980 data is refused, not shifted by PROJ's ballpark transformation.
+    @Test func kmlOfAnOldDatumIsRefused() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = ConvertOptions()
+        options.crsOverride = "EPSG:2364"
+        let path = folder.appendingPathComponent("zone.kml").path
+        #expect(throws: ZoneCalcError.self) {
+            _ = try ConvertJob.run(try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: "kfqfw")), to: path, options: options)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     /// What one analysis needs of another is made once per run: the evaluation's idle land is the idle

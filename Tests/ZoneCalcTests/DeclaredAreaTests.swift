@@ -9,7 +9,7 @@ import Testing
         #expect(DeclaredArea(.string(" 0.0430 "), fieldPrecision: 0) == DeclaredArea(value: 0.043, decimals: 4))
         #expect(DeclaredArea(.string("12"), fieldPrecision: 0) == DeclaredArea(value: 12, decimals: 0))
         #expect(DeclaredArea(.string("1e-3"), fieldPrecision: 0) == DeclaredArea(value: 0.001, decimals: nil))
-        #expect(DeclaredArea(.real(0.0433), fieldPrecision: 0) == DeclaredArea(value: 0.0433, decimals: 4))
+        #expect(DeclaredArea(.real(0.0433), fieldPrecision: 0) == DeclaredArea(value: 0.0433, decimals: nil))  // GPKG REAL: unknown
         #expect(DeclaredArea(.real(4.75), fieldPrecision: 4) == DeclaredArea(value: 4.75, decimals: 4))  // DBF N(12,4)
         #expect(DeclaredArea(.integer(3), fieldPrecision: 0) == DeclaredArea(value: 3, decimals: 0))
         #expect(DeclaredArea(.string("约3亩"), fieldPrecision: 0) == nil)

@@ -36,6 +36,15 @@ import Testing
         #expect(both.value == 10 && both.used == 1 && both.leftOut == 0)
     }
 
+    /// Per unit of land, an enterprise's figure is over all its land: 100 万元 of tax on a 10 亩 parcel and
+    /// none reported on its 90 亩 parcel is 1 万元/亩, not 10 (a blank cannot shrink the land).
+    @Test func perLandRatiosUseAllTheEnterprisesLand() {
+        var enterprise = Self.enterprise("E", land: 0, scale: "规上") { _ in }
+        enterprise.contributions = [Self.part(land: 10) { $0.tax = 100 }, Self.part(land: 90) { _ in }]
+        let ratio = enterprise.ratio(.taxPerMu)
+        #expect(abs(ratio.value! - 1) < 1e-12 && ratio.used == 1 && ratio.leftOut == 0)
+    }
+
     /// An enterprise on two parcels that reports emissions on one: its 单位排放增加值 is that parcel's.
     @Test func enterpriseRatiosUseTheSameParcelsAboveAndBelow() {
         var enterprise = Self.enterprise("E", land: 0, scale: "规上") { _ in }

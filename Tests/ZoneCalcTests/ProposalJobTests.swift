@@ -147,19 +147,21 @@ import Testing
     }
 
     /// A rule that compares the added land with a layer judges only where the layer has data: without a
-    /// coverage, the layer's extent (the farmland: x 1100–1200, y 0–100; the red line: x 1300–1400) does not
-    /// hold the clean expansion (x 1000–1100, y 100–600), so R1 and R2 are not checked and the verdict
-    /// needs review; 5 ha lie outside both extents. The other zone's extent (x 2000–2500, y 0–500) is
-    /// given no coverage either. With the coverage, they pass (aCleanExpansionPasses).
+    /// coverage, the farmland's and red line's extents (x 1100–1200, y 0–100; x 1300–1400) do not hold the
+    /// clean expansion (x 1000–1100, y 100–600), so R1 and R2 are not checked and the verdict needs review;
+    /// 5 ha lie outside both. Land outside the urban boundary's or other zones' extent is outside them, so
+    /// R3 and R4 still judge (and R3 fails land beyond the boundary's extent, y 700–900).
     @Test func aRuleWithoutDataIsNotCheckedNeverPassed() throws {
         let text = ProposalTestZone.project.replacingOccurrences(of: ", coverage: \"zone.gpkg:sjfw\"", with: "")
         let report = try check([Piece(ring: Self.rect(1000, 100, 1100, 600), name: "扩区", type: "扩区", declaredHectares: 5)], projectText: text)
-        for id in ["R1", "R2", "R4"] {
+        for id in ["R1", "R2"] {
             #expect(rule(report, id).status == .notChecked, "\(id): \(rule(report, id).reason.en)")
             #expect(rule(report, id).reason.zh.contains("5.00公顷位于图层要素的外包范围之外"))
         }
-        #expect(rule(report, "R3").status == .pass)  // the urban boundary's extent holds it
+        #expect(rule(report, "R3").status == .pass && rule(report, "R4").status == .pass)
         #expect(report.verdict == .needsReview)
+        let beyond = try check([Piece(ring: Self.rect(1000, 700, 1100, 900), name: "扩区", type: "扩区", declaredHectares: 2)], projectText: text)
+        #expect(rule(beyond, "R3").status == .fail && beyond.verdict == .fail)
     }
 
     /// A zone in 江苏 gets no expansion-size limit from 山西's profile: R7 is not checked, saying why, and the

@@ -41,6 +41,20 @@ public enum FeatureFileWriter {
     }
 
     /// Writes several layers into one file (GeoPackage, FileGDB).
+    /// KML holds WGS 84 longitude/latitude, and GDAL would move Xi'an 1980 / Beijing 1954 data there with
+    /// PROJ's ballpark shift: refused, as every other datum change without the seven parameters.
+    static func refuseOldDatumKML(_ specs: [OutputLayerSpec], path: String) throws {
+        let context = ProjContext()
+        for spec in specs {
+            guard let definition = spec.crs, let crs = try? CoordinateSystem(definition: definition, context: context),
+                  let (a, invf) = try? crs.ellipsoid(), let datum = ChineseDatum(semiMajorAxis: a, inverseFlattening: invf),
+                  datum != .cgcs2000 else { continue }
+            throw ZoneCalcError.unsupportedOutput(path: path, reason: "KML holds WGS 84 longitude/latitude and the data are in \(datum.rawValue); "
+                + "convert them to CGCS2000 first with their seven transformation parameters (zonecalc convert … --to-crs EPSG:4490 "
+                + "--datum-transformation dx,dy,dz,rx,ry,rz,ds), then write the KML")
+        }
+    }
+
     /// - Parameter rows: called once per layer with its position; calls `emit(values, wkb)` once per feature.
     @discardableResult
     public static func write(to path: String, format: OutputFormat, layers specs: [OutputLayerSpec], encoding: OutputTextEncoding = .utf8,
@@ -49,6 +63,7 @@ public enum FeatureFileWriter {
         guard let driver = format.gdalDriver else {
             throw ZoneCalcError.unsupportedOutput(path: path, reason: "this writer handles GDAL formats only")
         }
+        if format == .kml { try refuseOldDatumKML(specs, path: path) }
         GDALConfiguration.set("OGR_CURRENT_DATE", pinnedTimestamp)
         let counter = RowCounter()
         try SafeOutput.write(to: path, inputs: inputs, force: force) { temporaryPath in

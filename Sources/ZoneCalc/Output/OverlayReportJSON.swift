@@ -12,6 +12,7 @@ public struct OverlayReportJSON {
         var zones: [Zone]
         var classes: [Class]
         var classAreaBasis: String?
+        var datumTransformation: String?
         var categories: [Category]
         var cultivatedSquareMetres: [String: Double]?
         var total: Areas
@@ -53,6 +54,7 @@ public struct OverlayReportJSON {
                       apportioned: report.apportionFields.isEmpty ? nil : Dictionary(uniqueKeysWithValues: zip(report.apportionFields, item.apportioned)))
             },
             classAreaBasis: report.classAreaBasis,
+            datumTransformation: report.datumNote,
             categories: report.categories.map { Category(category: $0.category, area: areas($0.area)) },
             cultivatedSquareMetres: report.cultivated.map { areas($0).squareMetres },
             total: areas(report.total), grossTotal: areas(report.grossTotal), pieces: report.pieceCount, overlaps: report.overlaps.count,

@@ -54,7 +54,7 @@ public struct OverlayReportText {
     }
 
     private func notes(_ report: OverlayReport) -> String {
-        var out = ""
+        var out = report.datumNote.map { "\($0)\n" } ?? ""
         let primary = report.methods[0]
         if !report.overlaps.isEmpty {
             let gross = report.grossTotal[primary] ?? 0, net = report.total[primary] ?? 0

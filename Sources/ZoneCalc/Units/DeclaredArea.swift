@@ -21,15 +21,16 @@ public struct DeclaredArea: Sendable, Equatable {
     }
 
     /// Reads a field value: numbers written as text keep their decimals; a real field gives the
-    /// decimals its format declares (a DBF field's precision), else those of the shortest text that
-    /// reads back as the same number. nil when the value is missing or not a number.
+    /// decimals its format declares (a DBF field's precision), else none are known (a stored binary
+    /// number has lost its trailing zeros: 1.0000 公顷 reads back as 1) and only the tolerance applies.
+    /// nil when the value is missing or not a number.
     public init?(_ value: FieldValue, fieldPrecision: Int) {
         switch value {
         case .integer(let v):
             self.init(value: Double(v), decimals: 0)
         case .real(let v):
             guard v.isFinite else { return nil }
-            self.init(value: v, decimals: fieldPrecision > 0 ? fieldPrecision : Self.decimals(in: "\(v)"))
+            self.init(value: v, decimals: fieldPrecision > 0 ? fieldPrecision : nil)
         case .string(let text):
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard let v = Double(trimmed), v.isFinite else { return nil }

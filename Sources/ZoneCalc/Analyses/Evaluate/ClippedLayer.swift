@@ -52,6 +52,7 @@ struct ClippedLayer {
         let apportionSlots = apportion.map { name in layer.field(name) }
         options.apportion = apportionSlots.compactMap { $0 }
         let report = try OverlayJob.run(a: reader, b: boundaryReader, options: options)
+        frame.note(report.datumNote.map { [$0] } ?? [])
         let extra = try LayerAttributes.read(reader, names: attributes.map(layer.field))
         var pieces: [ClippedPiece] = []
         do {
@@ -65,9 +66,15 @@ struct ClippedLayer {
                     defer { cursor += 1 }
                     return piece.apportioned[cursor]
                 }
+                let geometry = try Geometry.fromWKB(wkb, context: context.calculator.geos)
+                // The overlay measured the piece in the layer's own CRS; one brought into the frame is measured
+                // again there, in the frame's plane, its overlap share kept.
+                var netArea = piece.netArea[context.method] ?? 0
+                if reprojector != nil, let gross = piece.area[context.method], gross > 0 {
+                    netArea = try context.area(geometry) * netArea / gross
+                }
                 pieces.append(ClippedPiece(featureIndex: piece.aIndex, label: piece.aLabel, featureClass: piece.aClass,
-                                           geometry: try Geometry.fromWKB(wkb, context: context.calculator.geos),
-                                           netArea: piece.netArea[context.method] ?? 0, deduction: piece.deduction, apportioned: apportioned,
+                                           geometry: geometry, netArea: netArea, deduction: piece.deduction, apportioned: apportioned,
                                            attributes: extra[piece.aIndex] ?? Array(repeating: .null, count: attributes.count)))
             }
         } catch {

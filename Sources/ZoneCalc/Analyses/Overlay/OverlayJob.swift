@@ -94,6 +94,7 @@ public enum OverlayJob {
                                                        accountOverlaps: options.accountOverlaps, keepGeometry: options.keepGeometry,
                                                        plane: plane, apportion: options.apportion, deduction: options.deduction, workers: options.workers))
         }
+        for k in reports.indices { reports[k].datumNote = zoneSets[k].datumNote }
         return reports
     }
 }

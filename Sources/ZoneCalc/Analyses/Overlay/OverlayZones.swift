@@ -4,6 +4,8 @@ import GeoBridge
 struct OverlayZones: Sendable {
     var wkbs: [[UInt8]] = []
     var labels: [String] = []
+    /// The datum change made with the given parameters to bring B into A's CRS, when there was one.
+    var datumNote: String?
 
     static func load(_ reader: FeatureLayerReader, options: OverlayOptions, targetCRS: ResolvedCRS) throws(ZoneCalcError) -> OverlayZones {
         let crs = try CRSResolver.resolve(reader, override: options.bCRS)
@@ -12,6 +14,7 @@ struct OverlayZones: Sendable {
         var zones = OverlayZones()
         do {
             let reprojector = try options.datum.reprojector(from: crs, to: targetCRS, layer: reader.sourceName)
+            zones.datumNote = options.datum.statement(from: crs, to: targetCRS, layer: reader.sourceName)
             let context = GEOSContext()
             try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
                 guard var wkb = feature.wkb else { return }

@@ -107,19 +107,28 @@ public enum PerMuIndicator: String, CaseIterable, Sendable {
     /// The value for one parcel's or enterprise's figures, nil when a figure is missing or a divisor is 0.
     public func value(_ f: PerMuFigures) -> Double? { ratio(over: [[f]]).value }
 
-    /// The ratio over groups of parts (an enterprise's parcels, or the zone's enterprises): numerator and
-    /// denominator are summed over the same parts — those that have both — and a group counts as used
-    /// when one of its parts does.
+    /// The ratio over groups of parts (an enterprise's parcels, or the zone's enterprises). A group that
+    /// reports the figure counts: per unit of land, its figure over **all** its land (a parcel left blank
+    /// does not shrink the land an enterprise holds); otherwise numerator and denominator summed over the
+    /// same parts, those that have both. A group with no such part is left out, and counted.
     public func ratio(over groups: [[PerMuFigures]]) -> PerMuRatio {
         var ratio = PerMuRatio(indicator: self)
         for group in groups {
-            var used = false
+            var numerator = 0.0, denominator = 0.0, used = false
             for part in group {
-                guard let n = numerator(part), let d = denominator(part) else { continue }
-                ratio.numerator += n; ratio.denominator += d
-                used = true
+                if perLand {
+                    if let n = self.numerator(part) { numerator += n; used = true }
+                    denominator += self.denominator(part) ?? 0
+                } else if let n = self.numerator(part), let d = self.denominator(part) {
+                    numerator += n; denominator += d
+                    used = true
+                }
             }
-            if used { ratio.used += 1 } else { ratio.leftOut += 1 }
+            if used, denominator > 0 {
+                ratio.numerator += numerator; ratio.denominator += denominator; ratio.used += 1
+            } else {
+                ratio.leftOut += 1
+            }
         }
         return ratio
     }

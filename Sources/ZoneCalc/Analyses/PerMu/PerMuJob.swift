@@ -42,8 +42,11 @@ public struct PerMuEnterprise: Sendable {
     /// Why there is no score.
     public var notScored: String?
 
-    /// An indicator over the parcels that have both of its figures.
-    public func ratio(_ indicator: PerMuIndicator) -> PerMuRatio { indicator.ratio(over: contributions.map { [$0] }) }
+    /// An indicator of the enterprise: per unit of land over all its land; otherwise over the parcels that
+    /// have both figures (each parcel counted as used or left out).
+    public func ratio(_ indicator: PerMuIndicator) -> PerMuRatio {
+        indicator.ratio(over: indicator.perLand ? [contributions] : contributions.map { [$0] })
+    }
 }
 
 /// What `zonecalc permu` found.

@@ -44,6 +44,11 @@ struct ProposalChecks {
     func uncovered(id: String, title: Bilingual, source: String, role: LayerRole, added: Geometry,
                    features: [(label: String, geometry: Geometry)]) throws -> RuleResult? {
         guard !added.isEmpty else { return nil }
+        // Land outside the urban boundary's or the other zones' extent is outside them: only a coverage
+        // the project gives limits those rules. Farmland and red-line layers list patches, so their
+        // extent is the least they cover.
+        let extentMeansCoverage = role == .farmland || role == .ecologicalRedLine
+        guard extentMeansCoverage || project.layers[role]?.coverage != nil else { return nil }
         let (coverage, given) = try geometry.coverage(project, role, features: features)
         let outside = try added.difference(coverage).polygonalPart()
         let area = try geometry.measure(outside)

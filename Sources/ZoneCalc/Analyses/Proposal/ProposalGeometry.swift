@@ -21,6 +21,18 @@ final class ProposalGeometry {
         return try calculator.measure(geometry)
     }
 
+    private var toPlane: GeometryReprojector?
+
+    /// The geometry in metres: itself for projected data, in the frame's Gauss–Krüger plane for lon/lat.
+    func inMetres(_ geometry: Geometry) throws -> Geometry {
+        guard crs.kind == .geographic, let plane = frame.plane else { return geometry }
+        if toPlane == nil { toPlane = try GeometryReprojector(from: crs.definition, to: plane) }
+        return try Geometry.fromWKB(try toPlane!.reproject(try geometry.wkb()), context: context)
+    }
+
+    /// The distance between two geometries in metres (in the frame's plane for lon/lat data).
+    func distance(_ a: Geometry, _ b: Geometry) throws -> Double { try inMetres(a).distance(to: try inMetres(b)) }
+
     /// A valid polygonal geometry from WKB.
     func polygon(_ wkb: [UInt8]) throws -> Geometry {
         let geometry = try Geometry.fromWKB(wkb, context: context)

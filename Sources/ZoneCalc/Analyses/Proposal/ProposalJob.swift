@@ -103,7 +103,7 @@ public enum ProposalJob {
         for part in parts {
             let shape = try geometry.polygon(part.wkb)
             guard !shape.isEmpty else { continue }
-            let distance = try shape.distance(to: approved)
+            let distance = try geometry.distance(shape, approved)
             guard distance > rules.maxDistanceKm * 1000 else { continue }
             let km = NumberText.fixed(distance / 1000, decimals: 1), limit = NumberText.fixed(rules.maxDistanceKm, decimals: 0)
             throw ZoneCalcError.invalidArgument(

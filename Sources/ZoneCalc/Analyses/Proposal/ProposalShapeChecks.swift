@@ -39,7 +39,7 @@ extension ProposalChecks {
         }
         for polygon in added.polygons {
             let area = try geometry.measure(polygon)
-            let planar = area.planar ?? 0, perimeter = try polygon.length()
+            let planar = area.planar ?? 0, perimeter = try geometry.inMetres(polygon).length()
             let width = perimeter > 0 ? 2 * planar / perimeter : 0
             let location = try polygon.pointOnSurface()
             if planar < rules.sliverArea || width < rules.sliverWidth {
@@ -48,7 +48,7 @@ extension ProposalChecks {
                 pieces.append(ConflictPiece(rule: "R9", kind: "碎片", label: "碎片", area: area, location: location, wkb: try polygon.wkb()))
                 continue
             }
-            let distance = approved.isEmpty ? 0 : try polygon.distance(to: approved)
+            let distance = approved.isEmpty ? 0 : try geometry.distance(polygon, approved)
             if distance > 0 {
                 reviewZh.append("飞地：\(Self.hectares(value(area)))公顷，距核准范围\(NumberText.fixed(distance, decimals: 2))米，需专门说明")
                 reviewEn.append("enclave (飞地) of \(Self.hectares(value(area))) ha, \(NumberText.fixed(distance, decimals: 2)) m from the approved zone: needs a justification")
