@@ -91,15 +91,40 @@ import Testing
         #expect(report.skipped.contains { $0.label == "D" && $0.reason.contains("Self-intersection") })
     }
 
-    /// The same run with 1 and 2 workers gives identical results, feature by feature and in total.
-    @Test func resultsDoNotDependOnTheWorkerCount() throws {
-        let reader = try LayerReaders.open(SourceSpec(path: TestData.sample("zone.gpkg"), layer: "zd"))
+    /// 5 000 rotated, irregular quadrilaterals of 40–90 m (EPSG:4547), enough that two workers really run:
+    /// two FID ranges of a GeoPackage, or five chunks of 1 024 features from a GeoJSON file.
+    static func manyParcels(in folder: URL, driver: String, name: String) throws -> String {
+        let context = GEOSContext()
+        let path = folder.appendingPathComponent(name).path
+        let dataset = try VectorDataset.create(path, driver: driver)
+        let layer = try dataset.createLayer(name: "p", crsWKT: "EPSG:4547", geometry: .polygon, fields: [FieldDefinition(name: "ZDBH", type: .string)])
+        for k in 0..<5_000 {
+            let cx = x0 + Double(k % 70) * 120, cy = y0 + Double(k / 70) * 120, angle = Double(k) * 0.37
+            let w = 40 + Double(k % 11) * 5, h = 45 + Double(k % 7) * 6, skew = Double(k % 5) * 3
+            let corners = [(-w / 2, -h / 2), (w / 2 + skew, -h / 2), (w / 2, h / 2), (-w / 2 - skew, h / 2)].map { u, v in
+                XY(cx + u * cos(angle) - v * sin(angle), cy + u * sin(angle) + v * cos(angle))
+            }
+            try layer.addFeature([.string("P\(k)")], wkb: try Geometry.polygon(shell: corners + [corners[0]], context: context).wkb())
+        }
+        try dataset.close()
+        return path
+    }
+
+    /// The same run with 1 and 2 workers gives identical results, feature by feature and in total, on both
+    /// ways of sharing the work (partitioned GeoPackage, pipelined GeoJSON).
+    @Test(arguments: [("GPKG", "many.gpkg"), ("GeoJSON", "many.geojson")])
+    func resultsDoNotDependOnTheWorkerCount(driver: String, name: String) throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = try LayerReaders.open(SourceSpec(path: try Self.manyParcels(in: folder, driver: driver, name: name)))
+        if driver == "GPKG" { #expect(try reader.partitions(2)?.count == 2) }
         var options = AreaOptions()
         options.methods = AreaMethod.allCases
         options.workers = 1
         let one = try AreaJob.run(reader, options: options)
         options.workers = 2
         let two = try AreaJob.run(reader, options: options)
+        #expect(one.measuredCount == 5_000)
         #expect(one.features.map(\.area) == two.features.map(\.area))
         #expect(one.total == two.total)
     }
