@@ -20,6 +20,11 @@ import Testing
         #expect(rules.maxExpansionKm2 == nil && bundled.maxExpansionKm2 == nil)  // no national limit
         #expect(rules.overlapTolerance == bundled.overlapTolerance && rules.sliverArea == bundled.sliverArea)
         #expect(rules.source.contains("proposal-rules.yaml (bundled) + ") && rules.source.contains(folder.path))
+        let permuFolder = try self.folder(with: "minimum_land_mu: 5\n", named: "permu-profile.yaml")
+        defer { try? FileManager.default.removeItem(at: permuFolder) }
+        let permu = try PerMuProfile.load(RuleFiles(folder: permuFolder.path))
+        let bundledPermu = try PerMuProfile.load(RuleFiles())
+        #expect(permu.minimumLandMu == 5 && bundledPermu.minimumLandMu == 3 && permu.schemes.count == bundledPermu.schemes.count)
         let idleFolder = try self.folder(with: "idle_fee_share: 0.1\n", named: "idle-land.yaml")
         defer { try? FileManager.default.removeItem(at: idleFolder) }
         let idle = try IdleLandRules.load(RuleFiles(folder: idleFolder.path))

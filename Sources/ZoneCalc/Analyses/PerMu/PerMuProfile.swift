@@ -45,10 +45,10 @@ public struct PerMuProfile: Sendable {
     public func classify(_ score: Double) -> Cutoff? { classes.first { score >= $0.minScore } }
 
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> PerMuProfile {
-        let url = try files.url("permu-profile.yaml")
-        let (root, reader) = try NodeReader.document(at: url.path, what: "the per-mu profile")
-        let top = try reader.mapping(root, key: "(top level)", allowed: ["source", "schemes", "classes", "indicator_cap", "minimum_land_mu", "land_use_prefixes"])
-        guard let schemesNode = top["schemes"] else { throw reader.error(root, "schemes", "missing: give at least one scheme") }
+        // Layered key by key (bundled, province, project); every key must be given by some layer.
+        let file = try LayeredRuleFile("permu-profile.yaml", files: files, what: "the per-mu profile",
+                                       allowed: ["source", "schemes", "classes", "indicator_cap", "minimum_land_mu", "land_use_prefixes"])
+        let (schemesNode, reader) = try file.required("schemes")
         var schemes: [Scheme] = []
         for (id, node) in try reader.mapping(schemesNode, key: "schemes", allowed: ["above_scale", "below_scale", "all"]).ordered {
             let key = "schemes.\(id)"
@@ -72,7 +72,9 @@ public struct PerMuProfile: Sendable {
         }
         guard !schemes.isEmpty else { throw reader.error(schemesNode, "schemes", "give at least one scheme") }
         var classes: [Cutoff] = []
-        if let node = top["classes"] {
+        let (node, classReader) = try file.required("classes")
+        do {
+            let reader = classReader
             guard let items = node.sequence else { throw reader.error(node, "classes", "expected a list of { class, min_score }") }
             for item in items {
                 let entry = try reader.mapping(item, key: "classes", allowed: ["class", "min_score", "meaning"])
@@ -82,9 +84,14 @@ public struct PerMuProfile: Sendable {
             }
         }
         return PerMuProfile(schemes: schemes, classes: classes.sorted { $0.minScore > $1.minScore },
-                            indicatorCap: try reader.optionalNumber(top["indicator_cap"], key: "indicator_cap"),
-                            minimumLandMu: try reader.optionalNumber(top["minimum_land_mu"], key: "minimum_land_mu") ?? 0,
-                            landUsePrefixes: top["land_use_prefixes"]?.sequence?.compactMap(reader.text) ?? [],
-                            source: top["source"].flatMap(reader.text) ?? "", file: url.lastPathComponent)
+                            indicatorCap: try file.number("indicator_cap", "a number ≥ 0") { $0 >= 0 },
+                            minimumLandMu: try file.requiredNumber("minimum_land_mu", "a number of 亩 ≥ 0") { $0 >= 0 },
+                            landUsePrefixes: try prefixes(file), source: try file.text("source"), file: file.source)
+    }
+
+    private static func prefixes(_ file: LayeredRuleFile) throws(ZoneCalcError) -> [String] {
+        let (node, reader) = try file.required("land_use_prefixes")
+        guard let items = node.sequence else { throw reader.error(node, "land_use_prefixes", "expected a list of code prefixes") }
+        return items.compactMap(reader.text)
     }
 }
