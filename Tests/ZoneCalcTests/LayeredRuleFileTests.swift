@@ -25,6 +25,12 @@ import Testing
         let permu = try PerMuProfile.load(RuleFiles(folder: permuFolder.path))
         let bundledPermu = try PerMuProfile.load(RuleFiles())
         #expect(permu.minimumLandMu == 5 && bundledPermu.minimumLandMu == 3 && permu.schemes.count == bundledPermu.schemes.count)
+        let landFolder = try self.folder(with: "industrial_defaults: { building_coverage: { value: 40, source: \"province\" } }\n",
+                                         named: "standard-land.yaml")
+        defer { try? FileManager.default.removeItem(at: landFolder) }
+        let land = try StandardLandRules.load(RuleFiles(folder: landFolder.path))
+        #expect(land.industrialDefaults["building_coverage"]?.value == 40 && land.industrialDefaults["office_share"] == nil)
+        #expect(land.indicators.count == (try StandardLandRules.load(RuleFiles())).indicators.count)
         let idleFolder = try self.folder(with: "idle_fee_share: 0.1\n", named: "idle-land.yaml")
         defer { try? FileManager.default.removeItem(at: idleFolder) }
         let idle = try IdleLandRules.load(RuleFiles(folder: idleFolder.path))

@@ -55,10 +55,10 @@ public struct StandardLandRules: Sendable {
     public static func division(_ code: String) -> String { String(code.drop { $0.isLetter }.prefix(2)) }
 
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> StandardLandRules {
-        let url = try files.url("standard-land.yaml")
-        let (root, reader) = try NodeReader.document(at: url.path, what: "the standard-land rules")
-        let top = try reader.mapping(root, key: "(top level)", allowed: ["indicators", "industrial_defaults"])
-        guard let indicatorsNode = top["indicators"] else { throw reader.error(root, "indicators", "missing") }
+        // Layered key by key (bundled, province, project); both keys must be given by some layer.
+        let file = try LayeredRuleFile("standard-land.yaml", files: files, what: "the standard-land rules",
+                                       allowed: ["indicators", "industrial_defaults"])
+        let (indicatorsNode, reader) = try file.required("indicators")
         var indicators: [ControlIndicator] = []
         for (id, node) in try reader.mapping(indicatorsNode, key: "indicators", allowed: ids).ordered {
             let key = "indicators.\(id)"
@@ -75,7 +75,9 @@ public struct StandardLandRules: Sendable {
                                                comparator: comparator, checkpoint: checkpoint, source: entry["source"].flatMap(reader.text) ?? ""))
         }
         var defaults: [String: (value: Double, source: String)] = [:]
-        if let node = top["industrial_defaults"] {
+        let (defaultsNode, defaultsReader) = try file.required("industrial_defaults")
+        if defaultsNode.mapping != nil {
+            let reader = defaultsReader, node = defaultsNode
             for (id, entryNode) in try reader.mapping(node, key: "industrial_defaults", allowed: ids).ordered {
                 let key = "industrial_defaults.\(id)"
                 let entry = try reader.mapping(entryNode, key: key, allowed: ["value", "source"])
@@ -99,6 +101,6 @@ public struct StandardLandRules: Sendable {
             }
         }
         return StandardLandRules(indicators: indicators, industrialDefaults: defaults, floorAreaRatioByIndustry: ratios,
-                                 investmentByRegionAndIndustry: investment, source: url.lastPathComponent)
+                                 investmentByRegionAndIndustry: investment, source: file.source)
     }
 }
