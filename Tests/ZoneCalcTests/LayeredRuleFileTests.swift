@@ -31,6 +31,13 @@ import Testing
         let land = try StandardLandRules.load(RuleFiles(folder: landFolder.path))
         #expect(land.industrialDefaults["building_coverage"]?.value == 40 && land.industrialDefaults["office_share"] == nil)
         #expect(land.indicators.count == (try StandardLandRules.load(RuleFiles())).indicators.count)
+        let profileFolder = try self.folder(with: "zone_type: { industrial_share_above: 40, residential_share_below: 20, source: \"省级方案\" }\n",
+                                            named: "evaluation-profile.yaml")
+        defer { try? FileManager.default.removeItem(at: profileFolder) }
+        let profile = try EvaluationProfile.load(RuleFiles(folder: profileFolder.path))
+        let bundledProfile = try EvaluationProfile.load(RuleFiles())
+        #expect(profile.industrialShareAbove == 40 && bundledProfile.industrialShareAbove != 40)
+        #expect(profile.indicatorSets == bundledProfile.indicatorSets)
         let idleFolder = try self.folder(with: "idle_fee_share: 0.1\n", named: "idle-land.yaml")
         defer { try? FileManager.default.removeItem(at: idleFolder) }
         let idle = try IdleLandRules.load(RuleFiles(folder: idleFolder.path))

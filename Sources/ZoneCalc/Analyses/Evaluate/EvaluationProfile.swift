@@ -33,15 +33,16 @@ public struct EvaluationProfile: Sendable {
     public var source: String
 
     public static func load(_ files: RuleFiles) throws(ZoneCalcError) -> EvaluationProfile {
-        let url = try files.url("evaluation-profile.yaml")
-        let (root, reader) = try NodeReader.document(at: url.path, what: "the evaluation profile")
-        let top = try reader.mapping(root, key: "(top level)", allowed: ["zone_type", "indicator_sets", "scoring"])
-        guard let zoneTypeNode = top["zone_type"] else { throw reader.error(root, "zone_type", "missing") }
+        // Layered key by key (bundled, province, project); every key must be given by some layer.
+        let file = try LayeredRuleFile("evaluation-profile.yaml", files: files, what: "the evaluation profile",
+                                       allowed: ["zone_type", "indicator_sets", "scoring"])
+        let (zoneTypeNode, reader) = try file.required("zone_type")
         let zoneType = try reader.mapping(zoneTypeNode, key: "zone_type", allowed: ["industrial_share_above", "residential_share_below", "source"])
         let industrial = try reader.number(zoneType["industrial_share_above"], key: "zone_type.industrial_share_above", in: zoneTypeNode)
         let residential = try reader.number(zoneType["residential_share_below"], key: "zone_type.residential_share_below", in: zoneTypeNode)
         var sets: [String: [String]] = [:]
-        if let setsNode = top["indicator_sets"] {
+        do {
+            let (setsNode, reader) = try file.required("indicator_sets")
             let entries = try reader.mapping(setsNode, key: "indicator_sets", allowed: ZoneType.reportedTypes.map(\.rawValue))
             for (name, node) in entries.ordered {
                 guard let sequence = node.sequence else { throw reader.error(node, "indicator_sets.\(name)", "expected a list of indicator ids") }
@@ -56,7 +57,8 @@ public struct EvaluationProfile: Sendable {
             }
         }
         var scoring: [String: Scoring] = [:], confirmed = false, scoringSource = ""
-        if let scoringNode = top["scoring"] {
+        do {
+            let (scoringNode, reader) = try file.required("scoring")
             let entries = try reader.mapping(scoringNode, key: "scoring", allowed: ["confirmed", "source", "indicators"])
             confirmed = entries["confirmed"].flatMap(reader.text) == "true"
             scoringSource = entries["source"].flatMap(reader.text) ?? ""
@@ -76,7 +78,7 @@ public struct EvaluationProfile: Sendable {
         }
         return EvaluationProfile(industrialShareAbove: industrial, residentialShareBelow: residential,
                                  zoneTypeSource: zoneType["source"].flatMap(reader.text) ?? "", indicatorSets: sets, scoring: scoring,
-                                 scoringConfirmed: confirmed, scoringSource: scoringSource, source: url.lastPathComponent)
+                                 scoringConfirmed: confirmed, scoringSource: scoringSource, source: file.source)
     }
 }
 
