@@ -835,7 +835,7 @@ def txt_ring(ring_en, clockwise):
 
 
 def write_txt(path, parcels):
-    """部标 boundary-point txt (formats.md §1), GBK + CRLF.  parcels: (id, name, [(ring, is_hole)])."""
+    """部标 boundary-point txt (界址点坐标交换格式), GBK + CRLF.  parcels: (id, name, [(ring, is_hole)])."""
     lines = ["[属性描述]", "格式版本号=1.01版本", f"数据产生单位={PRODUCER}", "数据产生日期=2026-1-1",
              "坐标系=2000国家大地坐标系", "几度分带=3", "投影类型=高斯克吕格", "计量单位=米", "带号=40",
              "精度=0.001", "转换参数=,,,,,,", "[地块坐标]"]

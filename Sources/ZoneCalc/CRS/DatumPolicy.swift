@@ -18,9 +18,9 @@ public struct DatumPolicy: Sendable, Equatable {
 
     /// Reads "dx,dy,dz,rx,ry,rz,ds" (seven numbers, commas or spaces between).
     public init?(parsing text: String) {
-        let numbers = text.split { $0 == "," || $0 == " " || $0 == "，" }.compactMap { Double($0) }
-        guard numbers.count == 7, numbers.allSatisfy(\.isFinite),
-              text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" }).count == 7 else { return nil }
+        let parts = text.split { $0 == "," || $0 == " " || $0 == "，" }
+        let numbers = parts.compactMap { Double($0) }.filter(\.isFinite)
+        guard parts.count == 7, numbers.count == 7 else { return nil }
         oldToCGCS2000 = numbers
     }
 

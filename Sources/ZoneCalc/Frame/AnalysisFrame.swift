@@ -48,11 +48,11 @@ public final class AnalysisFrame {
     /// A datum change made with the project's parameters is noted.
     public func reprojector(from source: ResolvedCRS, layer: String) throws(ZoneCalcError) -> GeometryReprojector? {
         let reprojector = try datum.reprojector(from: source, to: crs, layer: layer)
-        if let statement = datum.statement(from: source, to: crs, layer: layer), !notes.contains(statement) { notes.append(statement) }
+        note(datum.statement(from: source, to: crs, layer: layer).map { [$0] } ?? [])
         return reprojector
     }
 
-    /// Notes a datum change made elsewhere (an overlay run for the frame).
+    /// Notes datum changes made (here, or by an overlay run for the frame), each once.
     func note(_ statements: [String]) {
         for statement in statements where !notes.contains(statement) { notes.append(statement) }
     }

@@ -2,8 +2,8 @@ import Foundation
 import Yams
 
 /// A rule file read in layers, key by key: the copy bundled with ZoneCalc first (national values), then
-/// the bundled profile of the project's province, then the project's rule-profile copy (and any further
-/// file), each later layer replacing the top-level keys it names.
+/// the bundled profile of the project's province, then the project's rule-profile copy, each later layer
+/// replacing the top-level keys it names.
 /// The numbers live only in these files: a key that no layer gives is an error naming the files and
 /// the key, never a default in code. A key given with an empty value (`max_expansion_km2:`) is given —
 /// "no limit" — and reads as nil.
@@ -15,19 +15,22 @@ struct LayeredRuleFile {
     }
     let name: String
     let layers: [Layer]
-    /// The position of the province's layer, when ZoneCalc has a profile for the project's province.
-    let provinceLayer: Int?
+    /// The layers' names for reports: "name (bundled)", "provinces/山西/name (bundled)", the project copy's path.
+    private let names: [String]
 
-    /// Reads `name` from the bundled rules and the project's profile (when it has its own copy), plus `extra`.
+    /// Reads `name` from the bundled rules, the bundled profile of the project's province and the project's
+    /// profile (each when it has its own copy).
     /// - Parameter allowed: the top-level keys the file may hold; any other is an error naming the file.
-    init(_ name: String, files: RuleFiles, extra: String? = nil, what: String, allowed: [String]) throws(ZoneCalcError) {
+    init(_ name: String, files: RuleFiles, what: String, allowed: [String]) throws(ZoneCalcError) {
         self.name = name
-        var paths = [try RuleFiles().url(name).path]
-        if let province = files.provinceURL(name) { paths.append(province.path) }
-        provinceLayer = paths.count > 1 ? 1 : nil
+        var paths = [try RuleFiles().url(name).path], names = ["\(name) (bundled)"]
+        if let province = files.provinceURL(name), let short = files.province {
+            paths.append(province.path)
+            names.append("provinces/\(short)/\(name) (bundled)")
+        }
         let project = try files.url(name).path
-        if !paths.contains(project) { paths.append(project) }
-        if let extra { paths.append(extra) }
+        if !paths.contains(project) { paths.append(project); names.append(project) }
+        self.names = names
         var layers: [Layer] = []
         for path in paths {
             let (root, reader) = try NodeReader.document(at: path, what: what)
@@ -37,13 +40,7 @@ struct LayeredRuleFile {
     }
 
     /// The file names, for reports and messages: "proposal-rules.yaml (bundled) + rules/proposal-rules.yaml".
-    var source: String {
-        layers.enumerated().map { item in
-            if item.offset == 0 { return "\(name) (bundled)" }
-            if item.offset == provinceLayer { return "provinces/\((item.element.path as NSString).deletingLastPathComponent.components(separatedBy: "/").last ?? "")/\(name) (bundled)" }
-            return item.element.path
-        }.joined(separator: " + ")
-    }
+    var source: String { names.joined(separator: " + ") }
 
     /// The node of a top-level key in the last layer that names it, with that layer's reader.
     func node(_ key: String) -> (node: Node, reader: NodeReader)? {

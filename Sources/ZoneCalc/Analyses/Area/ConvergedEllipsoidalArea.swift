@@ -93,7 +93,6 @@ struct ConvergedEllipsoidalArea {
             }
             start = end
         }
-        finite = bounds.reduce(0) { $0 + ($1.isFinite ? $1 : 0) }
 
         // Refine the edges with no bound, then those with the largest bounds until the rest add up to at
         // most half the tolerance; the refined edges share what is left of it.
@@ -117,8 +116,8 @@ struct ConvergedEllipsoidalArea {
                 + edgeTerm(midpoints[slot], lonLat[vertex + 1], referenceLongitude: l0)
             var converged = twoStrips + (twoStrips - terms[k]) / 3
             if abs(converged - terms[k]) > edgeTolerance {
-                converged = try convergedEdge(from: plane[vertex], to: plane[vertex + 1], lonLat: lonLat[vertex], lonLat[vertex + 1],
-                                              referenceLongitude: l0, oneTrapezoid: terms[k], tolerance: edgeTolerance)
+                converged = try convergedEdge(from: plane[vertex], to: plane[vertex + 1], points: [lonLat[vertex], midpoints[slot], lonLat[vertex + 1]],
+                                              referenceLongitude: l0, rows: [twoStrips, converged], tolerance: edgeTolerance)
             }
             ringSums[ring] += converged - terms[k]
         }
@@ -187,15 +186,16 @@ struct ConvergedEllipsoidalArea {
         }
     }
 
-    /// An edge's converged strip integral in units of b²: the edge is halved again and again, in the
-    /// data's own coordinates, and the strip sums are extrapolated until two estimates agree within
-    /// `tolerance` (units of b²).
-    private mutating func convergedEdge(from p: XY, to q: XY, lonLat pLonLat: XY, _ qLonLat: XY, referenceLongitude l0: Double,
-                                        oneTrapezoid: Double, tolerance: Double) throws(ProjError) -> Double {
+    /// An edge's converged strip integral in units of b², continuing from level 1 (`points`: its ends and
+    /// middle in lon/lat; `rows`: the two-strip sum and its extrapolation): the edge is halved again and
+    /// again, in the data's own coordinates, and the strip sums are extrapolated until two estimates agree
+    /// within `tolerance` (units of b²).
+    private mutating func convergedEdge(from p: XY, to q: XY, points: [XY], referenceLongitude l0: Double,
+                                        rows: [Double], tolerance: Double) throws(ProjError) -> Double {
         stripPoints.removeAll(keepingCapacity: true)
-        stripPoints.append(pLonLat); stripPoints.append(qLonLat)
-        var previous = [oneTrapezoid]
-        for level in 1...Self.maximumLevel {
+        stripPoints.append(contentsOf: points)
+        var previous = rows
+        for level in 2...Self.maximumLevel {
             let count = 1 << (level - 1), step = 1 / Double(2 * count)
             newPoints.removeAll(keepingCapacity: true)
             for j in 0..<count {
