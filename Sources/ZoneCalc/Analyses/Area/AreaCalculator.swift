@@ -58,6 +58,21 @@ public final class AreaCalculator {
         return result
     }
 
+    /// Areas (m²) of a polygon given as WKB when its one ring is certainly simple
+    /// (``CertainlySimpleRing``), measured without GEOS; nil when GEOS has to check and measure it.
+    func measureCertainlySimple(_ wkb: UnsafeRawBufferPointer) throws -> MeasuredArea? {
+        guard CertainlySimpleRing.read(wkb, into: &plane) else { return nil }
+        ringEnds.removeAll(keepingCapacity: true)
+        ringEnds.append(plane.count)
+        var result = MeasuredArea()
+        for method in methods { result[method] = 0 }
+        if methods.contains(.planar), toPlane == nil {
+            result.planar = abs(Self.shoelace(plane[...]))
+        }
+        try measurePolygon(into: &result)
+        return result
+    }
+
     /// Adds the areas of the polygon in `plane`/`ringEnds` (holes subtracted).
     private func measurePolygon(into result: inout MeasuredArea) throws {
         if let toPlane {

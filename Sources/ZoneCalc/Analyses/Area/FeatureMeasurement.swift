@@ -37,23 +37,7 @@ extension AreaJob {
         func skip(_ reason: String) {
             batch.skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: rules.wanted.label(feature), reason: reason))
         }
-        guard let wkb = feature.wkb else { return skip("has no geometry") }
-        do {
-            var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
-            guard !geometry.isEmpty else { return skip("has an empty geometry") }
-            guard geometry.kind.isAreal || geometry.kind == .collection else {
-                return skip("is a \(geometry.kind), not a polygon: only polygons have an area")
-            }
-            var repaired: ValidityProblem?
-            if let problem = try geometry.validityProblem() {
-                if problem.reason.contains("Invalid Coordinate") {
-                    return skip("has a NaN or infinite coordinate; fix the coordinates")
-                }
-                if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
-                geometry = try geometry.makeValid()
-                repaired = problem
-            }
-            let area = try calculator.measure(geometry)
+        func record(_ area: MeasuredArea, repaired: ValidityProblem?) {
             var declared: Double?, mismatch = false
             if let rule = rules.declared {
                 let written = rules.wanted.declared(feature)
@@ -72,6 +56,27 @@ extension AreaJob {
                                               declaredSquareMetres: declared, declaredMismatch: mismatch, area: area,
                                               repairedProblem: repaired))
             }
+        }
+        guard let wkb = feature.wkb else { return skip("has no geometry") }
+        do {
+            if let area = try calculator.measureCertainlySimple(wkb) {
+                return record(area, repaired: nil)
+            }
+            var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
+            guard !geometry.isEmpty else { return skip("has an empty geometry") }
+            guard geometry.kind.isAreal || geometry.kind == .collection else {
+                return skip("is a \(geometry.kind), not a polygon: only polygons have an area")
+            }
+            var repaired: ValidityProblem?
+            if let problem = try geometry.validityProblem() {
+                if problem.reason.contains("Invalid Coordinate") {
+                    return skip("has a NaN or infinite coordinate; fix the coordinates")
+                }
+                if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
+                geometry = try geometry.makeValid()
+                repaired = problem
+            }
+            record(try calculator.measure(geometry), repaired: repaired)
         } catch {
             skip("could not be measured: \(error)")
         }
