@@ -44,6 +44,33 @@ import Testing
         #expect(idle.idleFeeShare == 0.1 && idle.recoverAfterYears == 2)
     }
 
+    /// A rule table is layered row by row: the project's copy names only the codes it changes or adds.
+    @Test func aProjectTableReplacesOnlyTheRowsItNames() throws {
+        let folder = try folder(with: "industry_code,industry,min_floor_area_ratio,tag\n13,农副食品加工业,1.2,省\n99,试验行业,0.9,省\n",
+                                named: "industrial-floor-area-ratio.csv")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bundled = try StandardLandRules.load(RuleFiles()).floorAreaRatioByIndustry
+        let layered = try StandardLandRules.load(RuleFiles(folder: folder.path)).floorAreaRatioByIndustry
+        #expect(bundled["13"]?.value == 1.0 && layered["13"]?.value == 1.2)
+        #expect(bundled["99"] == nil && layered["99"]?.value == 0.9)
+        #expect(layered.count == bundled.count + 1 && layered["14"]?.value == bundled["14"]?.value)
+        let statusFolder = try self.folder(with: "sandiao_code,evaluation_code,tag,note\n1201,C3,省,不可建设\nbad\n",
+                                           named: "evaluation-land-status.csv")
+        defer { try? FileManager.default.removeItem(at: statusFolder) }
+        do {
+            _ = try EvaluationLandStatus.load(RuleFiles(folder: statusFolder.path), classes: try LandClassTable.bundled())
+            Issue.record("a row with too few columns was accepted")
+        } catch {
+            #expect("\(error)".contains("evaluation-land-status.csv:3"), "\(error)")
+        }
+        try "sandiao_code,evaluation_code,tag,note\n1201,C3,省,不可建设\n"
+            .write(to: statusFolder.appendingPathComponent("evaluation-land-status.csv"), atomically: true, encoding: .utf8)
+        let status = try EvaluationLandStatus.load(RuleFiles(folder: statusFolder.path), classes: try LandClassTable.bundled())
+        let national = try EvaluationLandStatus.load(RuleFiles(), classes: try LandClassTable.bundled())
+        #expect(national.code(for: "1201") == "B21" && status.code(for: "1201") == "C3")
+        #expect(status.code(for: "0702") == national.code(for: "0702") && status.source.contains("evaluation-land-status.csv (bundled) + "))
+    }
+
     /// The province's bundled profile comes between the national file and the project's copy.
     @Test func aProvincesProfileIsLayeredOverTheNationalOne() throws {
         let shanxi = try ProposalRules.load(RuleFiles(province: "山西省"))

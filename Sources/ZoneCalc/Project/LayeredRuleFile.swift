@@ -23,14 +23,9 @@ struct LayeredRuleFile {
     /// - Parameter allowed: the top-level keys the file may hold; any other is an error naming the file.
     init(_ name: String, files: RuleFiles, what: String, allowed: [String]) throws(ZoneCalcError) {
         self.name = name
-        var paths = [try RuleFiles().url(name).path], names = ["\(name) (bundled)"]
-        if let province = files.provinceURL(name), let short = files.province {
-            paths.append(province.path)
-            names.append("provinces/\(short)/\(name) (bundled)")
-        }
-        let project = try files.url(name).path
-        if !paths.contains(project) { paths.append(project); names.append(project) }
-        self.names = names
+        let copies = try files.layers(of: name)
+        names = copies.map(\.name)
+        let paths = copies.map(\.path)
         var layers: [Layer] = []
         for path in paths {
             let (root, reader) = try NodeReader.document(at: path, what: what)

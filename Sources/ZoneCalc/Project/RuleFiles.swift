@@ -32,6 +32,19 @@ public struct RuleFiles: Sendable {
                                  subdirectory: "Rules/provinces/\(province)")
     }
 
+    /// The copies of `name` in the order they are layered — the bundled one (national values), the
+    /// bundled profile of the project's province, the project's — with their names for reports:
+    /// "name (bundled)", "provinces/山西/name (bundled)", the project copy's path.
+    func layers(of name: String) throws(ZoneCalcError) -> [(path: String, name: String)] {
+        var copies = [(path: try RuleFiles().url(name).path, name: "\(name) (bundled)")]
+        if let copy = provinceURL(name), let province {
+            copies.append((copy.path, "provinces/\(province)/\(name) (bundled)"))
+        }
+        let project = try url(name).path
+        if !copies.contains(where: { $0.path == project }) { copies.append((project, project)) }
+        return copies
+    }
+
     /// The rule files of a project (`rules:` is relative to the project file).
     public init(project: ZoneProject) {
         guard let rules = project.rules, !rules.isEmpty else { self.init(province: project.province); return }

@@ -35,15 +35,15 @@ public struct EvaluationLandStatus: Sendable {
     ]
 
     public static func load(_ files: RuleFiles, classes: LandClassTable) throws(ZoneCalcError) -> EvaluationLandStatus {
-        let url = try files.url("evaluation-land-status.csv")
+        let table = try LayeredRuleTable("evaluation-land-status.csv", files: files, columns: 4, header: "sandiao_code,evaluation_code,tag,note")
         var codes: [String: String] = [:]
-        for (line, fields) in try LandClassTable.rows(url, columns: 4, expected: "sandiao_code,evaluation_code,tag,note") {
-            guard names[fields[1]] != nil else {
-                throw .invalidArgument("\(url.path):\(line): '\(fields[1])' is not an evaluation code; use one of \(names.keys.sorted().joined(separator: ", "))")
+        for row in table.rows {
+            guard names[row.fields[1]] != nil else {
+                throw .invalidArgument("\(row.location): '\(row.fields[1])' is not an evaluation code; use one of \(names.keys.sorted().joined(separator: ", "))")
             }
-            codes[fields[0]] = fields[1]
+            codes[row.fields[0]] = row.fields[1]
         }
-        return EvaluationLandStatus(codes: codes, source: url.lastPathComponent, classes: classes)
+        return EvaluationLandStatus(codes: codes, source: table.source, classes: classes)
     }
 
     /// The evaluation code of a 三调 code: as given, without a K/A suffix, as the 三调 class of a

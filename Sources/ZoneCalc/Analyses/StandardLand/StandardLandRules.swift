@@ -85,10 +85,11 @@ public struct StandardLandRules: Sendable {
             }
         }
         var ratios: [String: (industry: String, value: Double)] = [:]
-        let ratioURL = try files.url("industrial-floor-area-ratio.csv")
-        for (line, fields) in try LandClassTable.rows(ratioURL, columns: 4, expected: "industry_code,industry,min_floor_area_ratio,tag") {
-            guard let value = Double(fields[2]) else { throw .invalidArgument("\(ratioURL.path):\(line): '\(fields[2])' is not a number") }
-            ratios[fields[0]] = (fields[1], value)
+        let ratioTable = try LayeredRuleTable("industrial-floor-area-ratio.csv", files: files, columns: 4,
+                                              header: "industry_code,industry,min_floor_area_ratio,tag")
+        for row in ratioTable.rows {
+            guard let value = Double(row.fields[2]) else { throw .invalidArgument("\(row.location): '\(row.fields[2])' is not a number") }
+            ratios[row.fields[0]] = (row.fields[1], value)
         }
         var investment: [String: Double] = [:]
         if let folder = files.folder {
