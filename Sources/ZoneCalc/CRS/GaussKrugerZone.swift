@@ -15,20 +15,23 @@ public struct GaussKrugerZone: Sendable, Equatable, CustomStringConvertible {
     /// The false easting with the zone prefix: n × 1 000 000 + 500 000.
     public var prefixedFalseEasting: Double { Double(number) * 1_000_000 + 500_000 }
 
-    /// The 3° zone containing a longitude: n = floor((λ + 1.5) / 3).
-    public static func threeDegree(containing longitude: Double) -> GaussKrugerZone {
-        GaussKrugerZone(width: 3, number: Int(((longitude + 1.5) / 3).rounded(.down)))
+    /// The 3° zone containing a longitude: n = floor((λ + 1.5) / 3); nil when λ is not a longitude
+    /// (outside −180…180°, or not finite).
+    public static func threeDegree(containing longitude: Double) -> GaussKrugerZone? {
+        guard (-180...180).contains(longitude) else { return nil }
+        return GaussKrugerZone(width: 3, number: Int(((longitude + 1.5) / 3).rounded(.down)))
     }
 
-    /// The 6° zone containing a longitude: n = floor(λ / 6) + 1.
-    public static func sixDegree(containing longitude: Double) -> GaussKrugerZone {
-        GaussKrugerZone(width: 6, number: Int((longitude / 6).rounded(.down)) + 1)
+    /// The 6° zone containing a longitude: n = floor(λ / 6) + 1; nil when λ is not a longitude.
+    public static func sixDegree(containing longitude: Double) -> GaussKrugerZone? {
+        guard (-180...180).contains(longitude) else { return nil }
+        return GaussKrugerZone(width: 6, number: Int((longitude / 6).rounded(.down)) + 1)
     }
 
     /// The zone a zone-prefixed easting names (n = floor(Y / 1e6)); 25…45 are 3° zones, 13…23 are
     /// 6° zones, and no other prefix is a Chinese zone.
     public static func fromPrefixedEasting(_ easting: Double) -> GaussKrugerZone? {
-        guard easting.isFinite, easting >= 0 else { return nil }
+        guard easting >= 0, easting < 100_000_000 else { return nil }  // two-digit zone numbers only (also rules out NaN)
         let number = Int((easting / 1_000_000).rounded(.down))
         return width(ofZoneNumber: number).map { GaussKrugerZone(width: $0, number: number) }
     }

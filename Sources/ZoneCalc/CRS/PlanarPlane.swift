@@ -6,7 +6,9 @@ public enum PlanarPlane {
         guard crs.kind == .geographic else { return nil }
         let bounds = (try? reader.extent()) ?? nil
         let centre = bounds.map { swapXY ? ($0.minY + $0.maxY) / 2 : ($0.minX + $0.maxX) / 2 } ?? 0
-        let zone = GaussKrugerZone.threeDegree(containing: centre)
+        // An extent beyond valid longitudes comes from features that are reported one by one as out of
+        // range; the plane is then that of the nearest valid longitude.
+        let zone = GaussKrugerZone.threeDegree(containing: centre.isNaN ? 0 : min(180, max(-180, centre)))!
         if let datum = crs.datum, let code = datum.gaussKrugerEPSG(zone, prefixed: false) { return "EPSG:\(code)" }
         return "+proj=tmerc +lat_0=0 +lon_0=\(Int(zone.centralMeridian)) +k=1 +x_0=500000 +y_0=0 +a=\(crs.semiMajorAxis) "
             + "+rf=\(crs.inverseFlattening) +units=m +no_defs +type=crs"

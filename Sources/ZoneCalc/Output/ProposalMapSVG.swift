@@ -66,7 +66,8 @@ struct ProposalMapSVG {
 
     /// A scale bar of a round length about a fifth of the map.
     func scaleBar() -> String {
-        let target = (bounds.maxX - bounds.minX) / 5
+        let width = (bounds.maxX - bounds.minX) / 5
+        let target = width.isFinite && width > 0 ? width : 1  // a map of a single point still gets a bar
         let magnitude = pow10(Int(log10(target).rounded(.down)))
         let length = [1.0, 2, 5].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
         let pixels = length * scale, y = Self.height - 8

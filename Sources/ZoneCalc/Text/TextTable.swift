@@ -20,10 +20,14 @@ public struct TextTable: Sendable {
         var widths = headers.map(Self.displayWidth)
         for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.displayWidth(cell)) } }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
+            var text = cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - Self.displayWidth(cell))
                 return alignments[i] == .left ? cell + pad : pad + cell
-            }.joined(separator: "  ").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
+            }.joined(separator: "  ")
+            // No trailing blanks; trimmed from the end, in time linear in what is removed (a regular
+            // expression anchored at the end took quadratic time on long cells).
+            while text.last?.isWhitespace == true { text.removeLast() }
+            return text
         }
         var out = line(headers) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { out += line(row) + "\n" }

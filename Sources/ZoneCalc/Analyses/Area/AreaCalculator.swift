@@ -83,6 +83,9 @@ public final class AreaCalculator {
         lonLat.removeAll(keepingCapacity: true)  // reused from polygon to polygon, no allocation
         lonLat.append(contentsOf: plane)
         if let toGeographic { try toGeographic.transform(&lonLat) }
+        else if crs.kind == .geographic, let outside = lonLat.first(where: { !(-180...180).contains($0.x) || !(-90...90).contains($0.y) }) {
+            throw CoordinateOutOfRange(point: outside)
+        }
         if result.ellipsoidal != nil {
             result.ellipsoidal! += try ellipsoidal.area(plane: plane, lonLat: lonLat, ringEnds: ringEnds)
         }
@@ -111,5 +114,14 @@ public final class AreaCalculator {
             sum += (ring[i].x - x0) * (ring[i + 1].y - y0) - (ring[i + 1].x - x0) * (ring[i].y - y0)
         }
         return sum / 2
+    }
+}
+
+/// A vertex of longitude/latitude data that is not a longitude and latitude.
+struct CoordinateOutOfRange: Error, CustomStringConvertible {
+    var point: XY
+    var description: String {
+        "the vertex (\(point.x), \(point.y)) is outside longitude −180…180° / latitude −90…90°: the layer is not in the CRS it "
+            + "declares, or x and y are exchanged (--swap-xy)"
     }
 }

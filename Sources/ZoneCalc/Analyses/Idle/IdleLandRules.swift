@@ -28,7 +28,7 @@ public struct IdleLandRules: Sendable {
                     "suspension_proxy_years_after_agreed_completion", "production_proxy", "production_land_use_prefixes", "sources"]
         let file = try LayeredRuleFile("idle-land.yaml", files: files, what: "the idle-land rules", allowed: keys)
         func years(_ key: String) throws(ZoneCalcError) -> Int {
-            Int(try file.requiredNumber(key, "a whole number of years") { $0 >= 0 && $0 == $0.rounded() })
+            Int(try file.requiredNumber(key, "a whole number of years up to 100") { (0...100).contains($0) && $0 == $0.rounded() })
         }
         func share(_ key: String) throws(ZoneCalcError) -> Double {
             try file.requiredNumber(key, "a share between 0 and 1") { (0...1).contains($0) }

@@ -49,7 +49,11 @@ public enum ConvertJob {
             datumNote = options.datum.statement(from: source, to: resolved, layer: reader.sourceName)
         } else if format == .boundaryPointTxt, let source, source.kind == .geographic {
             // The txt holds Gauss–Krüger metres: lon/lat input goes to the 3° zone of its centre.
-            let zone = GaussKrugerZone.threeDegree(containing: try centreLongitude(reader, swapXY: options.swapXY))
+            let centre = try centreLongitude(reader, swapXY: options.swapXY)
+            guard let zone = GaussKrugerZone.threeDegree(containing: centre) else {
+                throw ZoneCalcError.invalidArgument("\(reader.sourceName): the layer's centre, \(centre), is not a longitude, so it has no Gauss–Krüger zone; "
+                                       + "check the coordinates or give the CRS with --crs (or --swap-xy when x and y are exchanged)")
+            }
             let code = (source.datum ?? .cgcs2000).gaussKrugerEPSG(zone, prefixed: false) ?? 4509 + zone.number
             reprojector = try GeometryReprojector(from: source.definition, to: "EPSG:\(code)")
             crs = try CRSResolver.resolve(declared: nil, override: "EPSG:\(code)", bounds: nil, source: path, context: ProjContext())

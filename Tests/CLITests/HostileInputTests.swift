@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Inputs that once crashed zonecalc or made it hang: each command must end with an exit code and a
+/// message, never a signal, and must not report absurd figures.
+@Suite struct HostileInputTests {
+    /// Runs zonecalc; the reason tells an exit from a signal (a trap ends with SIGILL/SIGTRAP).
+    static func run(_ arguments: [String]) throws -> (reason: Process.TerminationReason, status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationReason, process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private func write(_ text: String, to folder: URL, _ name: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// A lon/lat GeoJSON polygon with a vertex at x = 1e30, next to a good one.
+    private func farGeoJSON(in folder: URL) throws -> String {
+        let good = "[[112.60,37.80],[112.61,37.80],[112.61,37.81],[112.60,37.81],[112.60,37.80]]"
+        let far = "[[1e30,37.80],[112.61,37.80],[112.61,37.81],[112.60,37.81],[1e30,37.80]]"
+        return try write("""
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"ZDBH":"A"},"geometry":{"type":"Polygon","coordinates":[\(good)]}},
+            {"type":"Feature","properties":{"ZDBH":"B"},"geometry":{"type":"Polygon","coordinates":[\(far)]}}]}
+            """, to: folder, "far.geojson")
+    }
+
+    @Test func hugeCoordinatesDoNotTrap() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let far = try farGeoJSON(in: folder)
+        // A layer without a CRS (CSV with WKT) at x = 1e25, where the CRS would be guessed from the coordinates.
+        let noCRS = try write("WKT,ZDBH\n\"POLYGON((1e25 4000000,1e25 4000100,10000000000000000000000100 4000100,1e25 4000000))\",A\n",
+                              to: folder, "nocrs.csv")
+        let runs: [[String]] = [
+            ["area", far], ["info", far], ["qc", far], ["overlay", "--a", far, "--b", far],
+            ["convert", far, folder.appendingPathComponent("far.txt").path],
+            ["area", noCRS], ["info", noCRS], ["qc", noCRS], ["convert", noCRS, folder.appendingPathComponent("nocrs.gpkg").path],
+            ["area", CLITests.sample("zone.gpkg") + ":kfqfw", "--crs", "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=1e25 +y_0=0 +ellps=GRS80 +units=m +no_defs"],
+        ]
+        for arguments in runs {
+            let result = try Self.run(arguments)
+            #expect(result.reason == .exit, "\(arguments.joined(separator: " ")) ended by a signal: \(result.err)")
+            #expect(!result.err.contains("Fatal error"), "\(arguments.joined(separator: " ")): \(result.err)")
+        }
+    }
+
+    /// A vertex outside longitude/latitude is reported for its feature; the other feature is measured
+    /// and the total is not the 5e38 m² the raw series gave.
+    @Test func outOfRangeLonLatIsReportedPerFeature() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run(["area", try farGeoJSON(in: folder), "--format", "json"])
+        #expect(result.reason == .exit)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let total = try #require(((json["total"] as? [String: Any])?["squareMetres"] as? [String: Any])?["ellipsoidal"] as? Double)
+        // One cell of 0.01° × 0.01° at 37.8°N: about 1 110 m × 880 m ≈ 0.977 km² (by hand; the far feature is left out).
+        #expect(total > 800_000 && total < 1_000_000, "total \(total)")
+        let skipped = try #require(json["skipped"] as? [[String: Any]])
+        #expect(skipped.count == 1 && "\(skipped)".contains("longitude"), "\(skipped)")
+    }
+
+    /// A 100 000-character attribute value is shown whole (the table renderer once trimmed trailing
+    /// blanks with a regular expression that took quadratic time: 54 s for this run; now well under a
+    /// second — not asserted, as tests make no timing assertions).
+    @Test func aVeryLongFieldValueIsRenderedQuickly() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long = String(repeating: "宗", count: 50_000) + String(repeating: "a", count: 50_000)
+        let path = try write("""
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ZDBH":"\(long)"},"geometry":{"type":"Polygon",
+            "coordinates":[[[112.60,37.80],[112.61,37.80],[112.61,37.81],[112.60,37.81],[112.60,37.80]]]}}]}
+            """, to: folder, "long.geojson")
+        let result = try Self.run(["area", path])
+        #expect(result.status == 0)
+        #expect(result.out.contains(long))
+    }
+}
