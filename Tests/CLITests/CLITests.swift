@@ -14,8 +14,10 @@ import Testing
         return url.appendingPathComponent("zonecalc")
     }
 
-    /// Runs zonecalc and returns (exit code, stdout, stderr).
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+    /// Runs zonecalc and returns (exit code, stdout, stderr, and whether it exited or was ended by a
+    /// signal — a trap ends with SIGILL/SIGTRAP).
+    static func run(_ arguments: [String], in directory: URL? = nil) throws
+        -> (status: Int32, out: String, err: String, reason: Process.TerminationReason) {
         let process = Process()
         process.executableURL = binary
         if let directory { process.currentDirectoryURL = directory }
@@ -27,7 +29,8 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self),
+                process.terminationReason)
     }
 
     static func temporaryFolder() throws -> URL {

@@ -4,21 +4,6 @@ import Testing
 /// Inputs that once crashed zonecalc or made it hang: each command must end with an exit code and a
 /// message, never a signal, and must not report absurd figures.
 @Suite struct HostileInputTests {
-    /// Runs zonecalc; the reason tells an exit from a signal (a trap ends with SIGILL/SIGTRAP).
-    static func run(_ arguments: [String]) throws -> (reason: Process.TerminationReason, status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationReason, process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-
     private func write(_ text: String, to folder: URL, _ name: String) throws -> String {
         let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
@@ -50,7 +35,7 @@ import Testing
             ["area", CLITests.sample("zone.gpkg") + ":kfqfw", "--crs", "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=1e25 +y_0=0 +ellps=GRS80 +units=m +no_defs"],
         ]
         for arguments in runs {
-            let result = try Self.run(arguments)
+            let result = try CLITests.run(arguments)
             #expect(result.reason == .exit, "\(arguments.joined(separator: " ")) ended by a signal: \(result.err)")
             #expect(!result.err.contains("Fatal error"), "\(arguments.joined(separator: " ")): \(result.err)")
         }
@@ -61,7 +46,7 @@ import Testing
     @Test func outOfRangeLonLatIsReportedPerFeature() throws {
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Self.run(["area", try farGeoJSON(in: folder), "--format", "json"])
+        let result = try CLITests.run(["area", try farGeoJSON(in: folder), "--format", "json"])
         #expect(result.reason == .exit)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         let total = try #require(((json["total"] as? [String: Any])?["squareMetres"] as? [String: Any])?["ellipsoidal"] as? Double)
@@ -82,7 +67,7 @@ import Testing
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ZDBH":"\(long)"},"geometry":{"type":"Polygon",
             "coordinates":[[[112.60,37.80],[112.61,37.80],[112.61,37.81],[112.60,37.81],[112.60,37.80]]]}}]}
             """, to: folder, "long.geojson")
-        let result = try Self.run(["area", path])
+        let result = try CLITests.run(["area", path])
         #expect(result.status == 0)
         #expect(result.out.contains(long))
     }
