@@ -103,10 +103,13 @@ struct QCCommand: ParsableCommand {
                 }
             }
             let report = try QCJob.run(options)
-            if let path = output.output { try QCExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: inputs) }
-            if let fix {
-                let spec = options.source ?? options.project!.layers[.parcels]!.source
-                try QCFixWriter.write(report, reader: try LayerReaders.open(spec), to: fix, encoding: output.encoding, force: output.force, inputs: inputs)
+            // The findings file and the fixed layer are put in place together, or neither is.
+            try SafeOutput.together {
+                if let path = output.output { try QCExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: inputs) }
+                if let fix {
+                    let spec = options.source ?? options.project!.layers[.parcels]!.source
+                    try QCFixWriter.write(report, reader: try LayerReaders.open(spec), to: fix, encoding: output.encoding, force: output.force, inputs: inputs)
+                }
             }
             print(QCReportText().render(report), terminator: "")
             if timings { time("job", Date().timeIntervalSince(started)) }

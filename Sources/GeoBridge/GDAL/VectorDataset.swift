@@ -16,7 +16,9 @@ public final class VectorDataset {
         self.path = path
     }
 
-    deinit { if let raw { GDALClose(raw) } }
+    /// Closed without ``close()`` only after a failure already reported: GDAL's messages about the
+    /// unfinished file are captured and dropped, never printed.
+    deinit { if let raw { capturingGDALMessages { _ in GDALClose(raw) } } }
 
     /// Opens a vector source read-only (or for update). `openOptions` are driver open options
     /// such as `ENCODING=CP936` for a Shapefile.
@@ -135,7 +137,8 @@ public final class VectorDataset {
             }
             return result
         } catch {
-            if started { _ = GDALDatasetRollbackTransaction(handle) }
+            // The rollback's own failure (the file is already broken) adds nothing to the error thrown.
+            if started { _ = capturingGDALMessages { _ in GDALDatasetRollbackTransaction(handle) } }
             throw error
         }
     }

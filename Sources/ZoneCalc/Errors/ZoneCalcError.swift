@@ -28,6 +28,8 @@ public enum ZoneCalcError: Error, Sendable {
     case unsafeOutput(path: String, reason: String)
     /// An output format ZoneCalc cannot write.
     case unsupportedOutput(path: String, reason: String)
+    /// Writing an output failed (permission, disk full, a GDAL write error); nothing was put in its place.
+    case outputFailed(path: String, reason: String)
     /// A zone project file has a problem at `key` (line `line`).
     case projectFile(path: String, line: Int?, key: String, message: String)
     /// Arguments that do not fit together.
@@ -68,6 +70,8 @@ extension ZoneCalcError: CustomStringConvertible {
             return "\(path): \(reason)."
         case .unsupportedOutput(let path, let reason):
             return "\(path): \(reason)."
+        case .outputFailed(let path, let reason):
+            return "\(path) was not written: \(reason)." 
         case .projectFile(let path, let line, let key, let message):
             return "\(path)\(line.map { ":\($0)" } ?? "")\(key.isEmpty ? "" : ": \(key)"): \(message)."
         case .invalidArgument(let text):
@@ -81,7 +85,7 @@ extension ZoneCalcError: CustomStringConvertible {
         case .invalidArgument, .fieldNotFound, .projectFile: return 2
         case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .boundaryPointTxt: return 2
         case .gdal, .proj, .geos: return 3
-        case .unsafeOutput, .unsupportedOutput, .boundaryPointTxtWrite: return 4
+        case .unsafeOutput, .unsupportedOutput, .outputFailed, .boundaryPointTxtWrite: return 4
         }
     }
 }

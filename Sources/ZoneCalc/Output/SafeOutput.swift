@@ -1,43 +1,230 @@
 import Foundation
+import GeoBridge
 
-/// Writes outputs so that a failure leaves nothing half-written and no input is ever touched:
-/// the writer fills a temporary folder beside the destination, and only a complete result is
-/// moved into place. An existing output is replaced only when `force` is set.
+/// Writes outputs so that a failure or an interruption leaves nothing half-written and no input is ever
+/// touched: each file is written into a temporary folder beside its destination and renamed into place
+/// only when every file of the command is complete. rename(2) replaces an existing output atomically, so
+/// a destination holds either the complete previous file or the complete new one, never a mixture, and
+/// an existing output is replaced only when `force` is set.
+///
+/// Outputs written inside ``together(_:)`` (a proposal's GeoPackage, txt and report; a QC report and its
+/// fixed layer) are all renamed into place at its end, or none is. The temporary folders are named
+/// `.zonecalc-<process id>-<uuid>`; a folder whose process no longer runs (killed, or a crash) is
+/// removed by the next output written into that folder. ``abandonPending()`` removes the folders of the
+/// running process, for the interrupt handler.
 public enum SafeOutput {
     /// - Parameters:
     ///   - path: the output file (a Shapefile's sidecars `.shx .dbf .prj .cpg` go with it).
     ///   - inputs: paths the command reads; the output may not be any of them.
     ///   - write: writes the output at the temporary path it is given (same file name).
     public static func write(to path: String, inputs: [String], force: Bool, _ write: (String) throws -> Void) throws {
-        let destination = URL(fileURLWithPath: path).standardizedFileURL
-        let protected = Set(inputs.flatMap { relatedFiles(of: URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath()) })
-        for file in relatedFiles(of: destination.resolvingSymlinksInPath()) where protected.contains(file) {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "this would overwrite an input file; choose another output name")
-        }
-        let fileManager = FileManager.default
-        let existing = relatedFiles(of: destination).filter { fileManager.fileExists(atPath: $0.path) }
-        if !existing.isEmpty && !force {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "the output exists; add --force to replace it")
-        }
-        let folder = destination.deletingLastPathComponent()
-        guard fileManager.fileExists(atPath: folder.path) else {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "the folder \(folder.path) does not exist")
-        }
-        let temporary = folder.appendingPathComponent(".zonecalc-\(UUID().uuidString)")
-        try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
-        defer { try? fileManager.removeItem(at: temporary) }
-        try write(temporary.appendingPathComponent(destination.lastPathComponent).path)
-        for old in existing { try fileManager.removeItem(at: old) }
-        for produced in try fileManager.contentsOfDirectory(atPath: temporary.path).sorted() {
-            // rename(2) within one folder's file system: each file appears whole or not at all
-            try fileManager.moveItem(at: temporary.appendingPathComponent(produced), to: folder.appendingPathComponent(produced))
+        if let transaction = OutputTransaction.current {
+            try transaction.stage(path, inputs: inputs, force: force, write)
+        } else {
+            try together { try SafeOutput.write(to: path, inputs: inputs, force: force, write) }
         }
     }
+
+    /// Runs `body`; the outputs it writes through ``write(to:inputs:force:_:)`` are renamed into place
+    /// together when it returns, and none is when it throws.
+    public static func together<T>(_ body: () throws -> T) throws -> T {
+        if OutputTransaction.current != nil { return try body() }  // already inside one
+        let transaction = OutputTransaction()
+        defer { transaction.abandon() }
+        let result = try OutputTransaction.$current.withValue(transaction) { try body() }
+        try transaction.commit()
+        return result
+    }
+
+    /// Removes the temporary folders of outputs not yet in place and returns their destinations (for an
+    /// interrupt: nothing of them was written), and whether any output of this process was put in place
+    /// before. Later commits of this process fail.
+    public static func abandonPending() -> (pending: [String], wroteAny: Bool) { PendingOutputs.shared.abandonAll() }
 
     /// The file and, for a Shapefile, its sidecar files.
     static func relatedFiles(of url: URL) -> [URL] {
         guard url.pathExtension.lowercased() == "shp" else { return [url] }
         let base = url.deletingPathExtension()
         return ["shp", "shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx"].map { base.appendingPathExtension($0) }
+    }
+}
+
+/// The outputs of one ``SafeOutput/together(_:)``: staged in temporary folders, then renamed into place.
+final class OutputTransaction: @unchecked Sendable {
+    @TaskLocal static var current: OutputTransaction?
+
+    private struct Staged {
+        var destination: URL
+        var temporary: URL
+        /// Existing files of the destination the new output does not replace by name (a Shapefile's old
+        /// `.qix`), removed once it is in place.
+        var leftovers: [URL]
+    }
+    private var staged: [Staged] = []
+
+    /// Checks the destination, writes the output into a new temporary folder beside it.
+    func stage(_ path: String, inputs: [String], force: Bool, _ write: (String) throws -> Void) throws {
+        let destination = URL(fileURLWithPath: path).standardizedFileURL
+        let fileManager = FileManager.default
+        let protected = Set(inputs.flatMap { SafeOutput.relatedFiles(of: URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath()) })
+        for file in SafeOutput.relatedFiles(of: destination.resolvingSymlinksInPath()) where protected.contains(file) {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "this would overwrite an input file; choose another output name")
+        }
+        if staged.contains(where: { $0.destination == destination }) {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "the command would write this file twice")
+        }
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "this is a folder; give a file name (--force never replaces a folder)")
+        }
+        let existing = SafeOutput.relatedFiles(of: destination).filter { fileManager.fileExists(atPath: $0.path) }
+        if !existing.isEmpty && !force {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "the output exists; add --force to replace it")
+        }
+        let folder = destination.deletingLastPathComponent()
+        guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "the folder \(folder.path) does not exist")
+        }
+        StaleOutputFolders.remove(in: folder)
+        let temporary = folder.appendingPathComponent(".zonecalc-\(getpid())-\(UUID().uuidString)")
+        do { try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false) }
+        catch { throw ZoneCalcError.outputFailed(path: path, reason: OutputFailure.reason(error)) }
+        PendingOutputs.shared.add(temporary, destination: path)
+        staged.append(Staged(destination: destination, temporary: temporary, leftovers: []))
+        let temporaryFile = temporary.appendingPathComponent(destination.lastPathComponent)
+        do {
+            try write(temporaryFile.path)
+        } catch let error as GDALError where error.path.hasPrefix(temporary.path) {
+            // GDAL failed writing the output (disk full, a value the format cannot hold): its messages,
+            // naming the destination instead of the temporary file, in one sentence.
+            if error.messages.contains(where: { $0.contains("disk is full") || $0.contains("No space left") }) {
+                throw ZoneCalcError.outputFailed(path: path, reason: OutputFailure.reason(errno: ENOSPC))
+            }
+            let said = error.messages.map { $0.replacingOccurrences(of: temporaryFile.path, with: path) }.joined(separator: "; ")
+            throw ZoneCalcError.outputFailed(path: path, reason: "GDAL could not write it\(said.isEmpty ? "" : " (\(said))")")
+        } catch let error as CocoaError {
+            throw ZoneCalcError.outputFailed(path: path, reason: OutputFailure.reason(error))
+        } catch let error as POSIXError {
+            throw ZoneCalcError.outputFailed(path: path, reason: OutputFailure.reason(errno: error.code.rawValue))
+        }
+        let produced = Set(((try? fileManager.contentsOfDirectory(atPath: temporary.path)) ?? []))
+        staged[staged.count - 1].leftovers = existing.filter { !produced.contains($0.lastPathComponent) }
+    }
+
+    /// Renames every staged output into place (each file atomically, replacing the old one).
+    func commit() throws {
+        let fileManager = FileManager.default
+        try PendingOutputs.shared.committing(staged.map(\.temporary)) {
+            for output in staged {
+                let folder = output.destination.deletingLastPathComponent()
+                for produced in try fileManager.contentsOfDirectory(atPath: output.temporary.path).sorted() {
+                    let target = folder.appendingPathComponent(produced)
+                    guard rename(output.temporary.appendingPathComponent(produced).path, target.path) == 0 else {
+                        throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
+                    }
+                }
+                for old in output.leftovers { try? fileManager.removeItem(at: old) }
+            }
+        }
+    }
+
+    /// Removes the temporary folders (after a commit they are empty).
+    func abandon() {
+        for output in staged { try? FileManager.default.removeItem(at: output.temporary) }
+        PendingOutputs.shared.remove(staged.map(\.temporary))
+    }
+}
+
+/// The temporary folders of this process's outputs not yet in place, for the interrupt handler.
+final class PendingOutputs: @unchecked Sendable {
+    static let shared = PendingOutputs()
+    private let lock = NSLock()
+    private var folders: [URL: String] = [:]
+    private var abandoned = false
+
+    func add(_ folder: URL, destination: String) { locked { folders[folder] = destination } }
+    func remove(_ removed: [URL]) { locked { for folder in removed { folders[folder] = nil } } }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Runs the renames holding the lock, so an interrupt waits until the outputs are all in place (or
+    /// comes before any is). Nothing is renamed after ``abandonAll()``.
+    func committing(_ committed: [URL], _ renames: () throws -> Void) throws {
+        try locked {
+            guard !abandoned else { throw ZoneCalcError.outputFailed(path: folders.values.sorted().first ?? "", reason: "interrupted") }
+            defer { wroteAny = true }
+            try renames()
+            for folder in committed { folders[folder] = nil }
+        }
+    }
+
+    /// Whether an output of this process has been put in place.
+    private var wroteAny = false
+
+    /// Removes the pending folders; returns their destinations and whether any output was put in place before.
+    func abandonAll() -> (pending: [String], wroteAny: Bool) {
+        locked {
+            abandoned = true
+            for folder in folders.keys { try? FileManager.default.removeItem(at: folder) }
+            defer { folders.removeAll() }
+            return (folders.values.sorted(), wroteAny)
+        }
+    }
+}
+
+/// Temporary output folders left by runs that were killed or crashed.
+enum StaleOutputFolders {
+    /// Removes, in `folder`, every `.zonecalc-<pid>-<uuid>` folder whose process no longer runs, and
+    /// folders of the earlier `.zonecalc-<uuid>` naming untouched for a day.
+    static func remove(in folder: URL) {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".zonecalc-") {
+            let url = folder.appendingPathComponent(name)
+            if isStale(name: name, modified: (try? fileManager.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) {
+                try? fileManager.removeItem(at: url)
+            }
+        }
+    }
+
+    static func isStale(name: String, modified: Date?) -> Bool {
+        let rest = name.dropFirst(".zonecalc-".count)
+        let parts = rest.split(separator: "-", maxSplits: 1)
+        if parts.count == 2, let pid = Int32(parts[0]), UUID(uuidString: String(parts[1])) != nil {
+            // kill(pid, 0) fails with ESRCH when no such process exists.
+            return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+        }
+        if UUID(uuidString: String(rest)) != nil, let modified { return Date().timeIntervalSince(modified) > 86_400 }
+        return false
+    }
+}
+
+/// One sentence for why an output could not be written, from a Foundation or POSIX error.
+enum OutputFailure {
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return reason(errno: Int32(underlying.code))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return reason(errno: Int32(nsError.code)) }
+        switch nsError.code {
+        case NSFileWriteNoPermissionError: return reason(errno: EACCES)
+        case NSFileWriteOutOfSpaceError: return reason(errno: ENOSPC)
+        case NSFileWriteVolumeReadOnlyError: return reason(errno: EROFS)
+        default: return "\(error)"
+        }
+    }
+
+    static func reason(errno code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied: the folder is read-only or belongs to someone else; choose another folder"
+        case ENOSPC, EDQUOT: return "the disk is full; free some space or choose another disk"
+        case EROFS: return "the disk is read-only; choose another folder"
+        default: return String(cString: strerror(code))
+        }
     }
 }

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// Outputs are all written or none is: interrupted runs leave the previous file (or nothing), never a
+/// partial one, and their temporary folders are gone after the next run; `--force` replaces atomically
+/// and never a folder.
+@Suite(.serialized) struct OutputSafetyTests {
+    /// A GeoPackage of `count` rotated parcels in EPSG:4547, made with zonecalc itself from GeoJSON.
+    static func parcels(_ count: Int, in folder: URL) throws -> String {
+        var features: [String] = []
+        features.reserveCapacity(count)
+        for k in 0..<count {
+            let cx = 500_000.0 + Double(k % 200) * 60, cy = 4_180_000.0 + Double(k / 200) * 60, angle = Double(k % 17) * 0.05
+            let corners = [(-20.0, -18.0), (21.0, -18.0), (20.0, 19.0), (-22.0, 18.0)].map { u, v in
+                "[\(cx + u * cos(angle) - v * sin(angle)),\(cy + u * sin(angle) + v * cos(angle))]"
+            }
+            features.append("{\"type\":\"Feature\",\"properties\":{\"ZDBH\":\"P\(k)\",\"DLBM\":\"0601\"},\"geometry\":{\"type\":\"Polygon\","
+                            + "\"coordinates\":[[\(corners.joined(separator: ",")),\(corners[0])]]}}")
+        }
+        let geojson = folder.appendingPathComponent("parcels.geojson")
+        try Data(("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4547\"}},"
+                  + "\"features\":[\(features.joined(separator: ",\n"))]}").utf8).write(to: geojson)
+        let gpkg = folder.appendingPathComponent("parcels.gpkg").path
+        let made = try CLITests.run(["convert", geojson.path, gpkg])
+        #expect(made.status == 0, "\(made.err)")
+        return gpkg
+    }
+
+    private func strayFolders(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".zonecalc-") }
+    }
+
+    /// SIGINT and SIGKILL at random moments of `convert`, `area -o` and `qc -o` over a previous output:
+    /// the destination is always the complete previous file or the complete new one (outputs are
+    /// deterministic, so "complete" is "equal to an uninterrupted run"); SIGINT leaves no temporary folder
+    /// and says nothing was written; a SIGKILL's folder is removed by the next run.
+    @Test func interruptedRunsLeaveTheOldFileOrTheNewOneAndNoStrayFolder() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try Self.parcels(20_000, in: folder)
+        let commands: [(name: String, arguments: (String) -> [String])] = [
+            ("convert", { ["convert", input, $0, "--force"] }),
+            ("area", { ["area", input, "-o", $0, "--force"] }),
+            ("qc", { ["qc", input, "-o", $0, "--force"] }),
+        ]
+        var random = SystemRandomNumberGenerator()
+        for command in commands {
+            let destination = folder.appendingPathComponent("\(command.name).gpkg").path
+            let previous = Data("the previous output".utf8)
+            // The complete new output, from an uninterrupted run.
+            try previous.write(to: URL(fileURLWithPath: destination))
+            let full = try CLITests.run(command.arguments(destination))
+            #expect(full.reason == .exit && full.status <= 1, "\(command.name): \(full.err)")
+            let complete = try Data(contentsOf: URL(fileURLWithPath: destination))
+            for signal in [SIGINT, SIGKILL] {
+                for _ in 0..<4 {
+                    try previous.write(to: URL(fileURLWithPath: destination))
+                    let process = Process()
+                    process.executableURL = CLITests.binary
+                    process.arguments = command.arguments(destination)
+                    let err = Pipe()
+                    process.standardError = err
+                    process.standardOutput = FileHandle.nullDevice
+                    try process.run()
+                    usleep(UInt32.random(in: 20_000...700_000, using: &random))
+                    kill(process.processIdentifier, signal)
+                    let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                    process.waitUntilExit()
+                    let now = try Data(contentsOf: URL(fileURLWithPath: destination))
+                    #expect(now == previous || now == complete, "\(command.name) after signal \(signal): a partial output")
+                    if signal == SIGINT {
+                        #expect(try strayFolders(in: folder).isEmpty, "\(command.name): SIGINT left a temporary folder")
+                        if process.terminationReason == .exit, process.terminationStatus == 130, now == previous {
+                            #expect(said.contains("nothing was written to \(destination)") || said.contains("no output was written"), "\(said)")
+                        }
+                    }
+                }
+            }
+        }
+        // The next run removes what the killed runs left.
+        let after = try CLITests.run(["convert", input, folder.appendingPathComponent("after.gpkg").path])
+        #expect(after.status == 0)
+        let left = try strayFolders(in: folder)
+        #expect(left.isEmpty, "left: \(left)")
+    }
+
+    /// `--force` over a folder is refused and the folder kept; over a file it replaces it whole.
+    @Test func forceNeverReplacesAFolder() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("out.gpkg")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        try Data("keep me".utf8).write(to: target.appendingPathComponent("notes.txt"))
+        let result = try CLITests.run(["convert", CLITests.sample("kfqfw.txt"), target.path, "--force"])
+        #expect(result.status == 4)
+        #expect(result.err.contains("folder"), "\(result.err)")
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("notes.txt").path))
+        #expect(try strayFolders(in: folder).isEmpty)
+    }
+
+    /// `qc -o X --fix X` would write one file twice: refused before anything is written (exit 2, "could
+    /// not run", as qc reports every failure).
+    @Test func oneCommandNeverWritesAFileTwice() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let same = folder.appendingPathComponent("same.gpkg").path
+        let result = try CLITests.run(["qc", CLITests.sample("zone.gpkg") + ":zd", "-o", same, "--fix", same])
+        #expect(result.status == 2 && result.err.contains("twice"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: same))
+        #expect(try strayFolders(in: folder).isEmpty)
+    }
+
+    /// Mounts a small tmpfs on a new folder (root only); nil, said visibly, where it cannot.
+    static func tmpfs(size: String, readOnly: Bool, for test: String) throws -> URL? {
+        let folder = try CLITests.temporaryFolder()
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=\(size)" + (readOnly ? ",ro" : ""), "tmpfs", folder.path]
+        mount.standardError = FileHandle.nullDevice
+        try? mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else {
+            print("\(test): not checked — a tmpfs cannot be mounted here (needs root)")
+            try? FileManager.default.removeItem(at: folder)
+            return nil
+        }
+        return folder
+    }
+
+    static func unmount(_ folder: URL) {
+        let umount = Process()
+        umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+        umount.arguments = [folder.path]
+        try? umount.run()
+        umount.waitUntilExit()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A read-only disk and a full one: exit 4, one sentence naming the destination, no raw Foundation
+    /// or GDAL message, nothing left behind.
+    @Test func readOnlyAndFullDisksAreOneClearSentence() throws {
+        let work = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try Self.parcels(4_000, in: work)
+        if let readOnly = try Self.tmpfs(size: "1m", readOnly: true, for: "readOnlyAndFullDisksAreOneClearSentence (read-only)") {
+            defer { Self.unmount(readOnly) }
+            let destination = readOnly.appendingPathComponent("out.gpkg").path
+            let result = try CLITests.run(["convert", input, destination])
+            #expect(result.status == 4)
+            #expect(result.err.contains(destination) && result.err.contains("read-only"), "\(result.err)")
+            #expect(!result.err.contains("NSCocoaErrorDomain") && !result.err.contains(".zonecalc-"), "\(result.err)")
+        }
+        if let full = try Self.tmpfs(size: "200k", readOnly: false, for: "readOnlyAndFullDisksAreOneClearSentence (full disk)") {
+            defer { Self.unmount(full) }
+            let destination = full.appendingPathComponent("out.gpkg").path
+            let result = try CLITests.run(["convert", input, destination])
+            #expect(result.status == 4)
+            #expect(result.err.contains(destination) && result.err.contains("disk is full"), "\(result.err)")
+            #expect(!result.err.contains("ERROR 1") && !result.err.contains(".zonecalc-"), "\(result.err)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: full.path).isEmpty)
+        }
+    }
+}
