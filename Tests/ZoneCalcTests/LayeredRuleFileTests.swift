@@ -30,6 +30,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: landFolder) }
         let land = try StandardLandRules.load(RuleFiles(folder: landFolder.path))
         #expect(land.industrialDefaults["building_coverage"]?.value == 40 && land.industrialDefaults["office_share"] == nil)
+        #expect(land.industrialDefaults["building_coverage"]?.source.hasPrefix(landFolder.path) == true)
+        #expect(try StandardLandRules.load(RuleFiles()).industrialDefaults["building_coverage"]?.source.hasPrefix("national: ") == true)
         #expect(land.indicators.count == (try StandardLandRules.load(RuleFiles())).indicators.count)
         let profileFolder = try self.folder(with: "zone_type: { industrial_share_above: 40, residential_share_below: 20, source: \"省级方案\" }\n",
                                             named: "evaluation-profile.yaml")
@@ -54,6 +56,9 @@ import Testing
         #expect(bundled["13"]?.value == 1.0 && layered["13"]?.value == 1.2)
         #expect(bundled["99"] == nil && layered["99"]?.value == 0.9)
         #expect(layered.count == bundled.count + 1 && layered["14"]?.value == bundled["14"]?.value)
+        // Each threshold names where it comes from: the national table or the project's file and line.
+        #expect(bundled["13"]?.source.hasPrefix("national: 国土资发〔2008〕24号") == true && layered["14"]?.source == bundled["14"]?.source)
+        #expect(layered["13"]?.source.contains(folder.path + "/industrial-floor-area-ratio.csv line 2") == true, "\(layered["13"]?.source ?? "")")
         let statusFolder = try self.folder(with: "sandiao_code,evaluation_code,tag,note\n1201,C3,省,不可建设\nbad\n",
                                            named: "evaluation-land-status.csv")
         defer { try? FileManager.default.removeItem(at: statusFolder) }
@@ -69,6 +74,27 @@ import Testing
         let national = try EvaluationLandStatus.load(RuleFiles(), classes: try LandClassTable.bundled())
         #expect(national.code(for: "1201") == "B21" && status.code(for: "1201") == "C3")
         #expect(status.code(for: "0702") == national.code(for: "0702") && status.source.contains("evaluation-land-status.csv (bundled) + "))
+    }
+
+    /// Tables as Excel saves them (CRLF, a BOM) are read; a missing header, a repeated code and a file that
+    /// is not UTF-8 are errors naming the file and line — never a table silently left out.
+    @Test func tableFilesAreReadAsExcelWritesThemAndMistakesNamed() throws {
+        func load(_ bytes: [UInt8]) throws -> EvaluationLandStatus {
+            let folder = try TestData.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try Data(bytes).write(to: folder.appendingPathComponent("evaluation-land-status.csv"))
+            return try EvaluationLandStatus.load(RuleFiles(folder: folder.path), classes: try LandClassTable.bundled())
+        }
+        func message(_ bytes: [UInt8]) -> String {
+            do { _ = try load(bytes); return "accepted" } catch { return "\(error)" }
+        }
+        let header = "sandiao_code,evaluation_code,tag,note"
+        let crlf = try load([0xEF, 0xBB, 0xBF] + Array("\(header)\r\n1201,C3,省,x\r\n".utf8))
+        #expect(crlf.code(for: "1201") == "C3")
+        #expect(message(Array("1201,C3,省,x\n".utf8)).contains("evaluation-land-status.csv:1: the first line must be the header"))
+        #expect(message(Array("\(header)\n1201,XX,省,x\n1201,C3,省,x\n".utf8)).contains("evaluation-land-status.csv:3: 1201 is already given on line 2"))
+        // 宗地 in GBK (D7 DA B5 D8), not UTF-8.
+        #expect(message(Array("\(header)\n1201,C3,".utf8) + [0xD7, 0xDA, 0xB5, 0xD8] + Array(",x\n".utf8)).contains("is not UTF-8"))
     }
 
     /// The province's bundled profile comes between the national file and the project's copy.

@@ -58,16 +58,32 @@ public struct LandClassTable: Sendable {
     }
 
     /// The data rows of a rules CSV (after `#` comments and the header), with their line numbers.
+    /// Lines may end in LF or CRLF (as Excel writes them) and the file may start with a BOM; the header
+    /// must be `expected`, and a first column may not repeat — each is an error naming the file and line.
     static func rows(_ url: URL, columns: Int, expected: String) throws(ZoneCalcError) -> [(Int, [String])] {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch { throw .fileNotFound(path: url.path) }
-        var rows: [(Int, [String])] = [], sawHeader = false
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw .fileNotFound(path: url.path) }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw .invalidArgument("\(url.path): is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var rows: [(Int, [String])] = [], sawHeader = false, firstLine: [String: Int] = [:]
+        for (number, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if !sawHeader { sawHeader = true; continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if !sawHeader {
+                guard fields.joined(separator: ",") == expected else {
+                    throw .invalidArgument("\(url.path):\(number + 1): the first line must be the header \(expected)")
+                }
+                sawHeader = true
+                continue
+            }
             guard fields.count == columns else { throw .invalidArgument("\(url.path):\(number + 1): expected \(columns) columns: \(expected)") }
+            if let earlier = firstLine[fields[0]] {
+                throw .invalidArgument("\(url.path):\(number + 1): \(fields[0]) is already given on line \(earlier); keep one row per code")
+            }
+            firstLine[fields[0]] = number + 1
             rows.append((number + 1, fields))
         }
         return rows

@@ -22,7 +22,7 @@ public struct EvaluationReportText {
         out += report.asOf.map { ", as of \($0)" } ?? ""
         out += "\nCRS:    \(report.crs.summary)\nMethod: \(report.method.rawValue) = \(report.method.summary(in: report.crs))\n"
         out += "Zone area: \(NumberText.fixed(report.zoneArea / 10_000, decimals: 4)) 公顷\n\n"
-        out += "Land status (评价用地分类, \(report.landStatusSource))\n" + (report.landStatusBasis.map { "(\($0))\n" } ?? "")
+        out += "Land status (评价用地分类) — \(report.landStatusSource)\n" + (report.landStatusBasis.map { "(\($0))\n" } ?? "")
         var land = TextTable(headers: ["code", "name", "公顷", "亩", "share", "from"], alignments: [.left, .left, .right, .right, .right, .left])
         for row in report.landStatus {
             land.add([row.code, row.name, NumberText.fixed(row.area / 10_000, decimals: 4),

@@ -46,6 +46,11 @@ struct LayeredRuleFile {
     /// Whether a layer after the bundled national one (the province's or the project's) gives `key`.
     func givenBeyondNational(_ key: String) -> Bool { layers.dropFirst().contains { $0.entries[key] != nil } }
 
+    /// The report name of the last layer that gives `key` ("provinces/山西/name (bundled)", a project path).
+    func layerName(giving key: String) -> String {
+        zip(layers, names).reversed().first { $0.0.entries[key] != nil }?.1 ?? name
+    }
+
     /// The node of a key that must be given.
     func required(_ key: String) throws(ZoneCalcError) -> (node: Node, reader: NodeReader) {
         guard let found = node(key) else {

@@ -10,6 +10,10 @@ struct LayeredRuleTable {
         /// The file and line the row was read from, for messages.
         var path: String
         var line: Int
+        /// The layer's name for reports ("name (bundled)", "provinces/山西/name (bundled)", the project copy's path).
+        var layer: String
+        /// Whether the row is the bundled national table's.
+        var isNational: Bool
         var location: String { "\(path):\(line)" }
     }
     let rows: [Row]
@@ -21,9 +25,9 @@ struct LayeredRuleTable {
     init(_ name: String, files: RuleFiles, columns: Int, header: String) throws(ZoneCalcError) {
         let copies = try files.layers(of: name)
         var rows: [Row] = [], position: [String: Int] = [:]
-        for copy in copies {
+        for (layerIndex, copy) in copies.enumerated() {
             for (line, fields) in try LandClassTable.rows(URL(fileURLWithPath: copy.path), columns: columns, expected: header) {
-                let row = Row(fields: fields, path: copy.path, line: line)
+                let row = Row(fields: fields, path: copy.path, line: line, layer: copy.name, isNational: layerIndex == 0)
                 if let index = position[fields[0]] { rows[index] = row } else { position[fields[0]] = rows.count; rows.append(row) }
             }
         }

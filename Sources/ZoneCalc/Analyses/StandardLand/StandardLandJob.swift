@@ -119,12 +119,12 @@ public enum StandardLandJob {
         let name = "agreed_\(indicator.id)"
         if let value = record.number(name) { return (value, "agreed (\(fields[name]!))") }
         guard industrial else { return nil }
-        if let fallback = rules.industrialDefaults[indicator.id] { return (fallback.value, "national: \(fallback.source)") }
+        if let fallback = rules.industrialDefaults[indicator.id] { return (fallback.value, fallback.source) }
         let industry = record.text("industry_code").map(StandardLandRules.division)
         switch indicator.id {
         case "floor_area_ratio":
             guard let industry, let row = rules.floorAreaRatioByIndustry[industry] else { return nil }
-            return (row.value, "national: 国土资发〔2008〕24号 Table 2, \(industry) \(row.industry)")
+            return (row.value, row.source)
         case "investment_intensity":
             guard let industry, let region = record.text("region_class"),
                   let value = rules.investmentByRegionAndIndustry["\(region)|\(industry)"] else { return nil }

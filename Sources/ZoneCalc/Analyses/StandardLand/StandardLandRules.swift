@@ -41,10 +41,11 @@ public struct StandardLandRules: Sendable {
                              "tax_per_mu", "output_per_mu", "energy_value_added", "emission_value_added"]
 
     public var indicators: [ControlIndicator]
-    /// Indicator id → national threshold for industrial parcels, with its source.
+    /// Indicator id → threshold for industrial parcels, with where it comes from ("national: 国土资发…",
+    /// or the rule profile that replaced the national values).
     public var industrialDefaults: [String: (value: Double, source: String)]
-    /// Two-digit industry code → (industry, minimum floor-area ratio).
-    public var floorAreaRatioByIndustry: [String: (industry: String, value: Double)]
+    /// Two-digit industry code → (industry, minimum floor-area ratio, where the row comes from).
+    public var floorAreaRatioByIndustry: [String: (industry: String, value: Double, source: String)]
     /// "region class|industry code" → minimum investment, 万元/亩; empty when not supplied.
     public var investmentByRegionAndIndustry: [String: Double]
     public var source: String
@@ -81,15 +82,19 @@ public struct StandardLandRules: Sendable {
             for (id, entryNode) in try reader.mapping(node, key: "industrial_defaults", allowed: ids).ordered {
                 let key = "industrial_defaults.\(id)"
                 let entry = try reader.mapping(entryNode, key: key, allowed: ["value", "source"])
-                defaults[id] = (try reader.number(entry["value"], key: "\(key).value", in: entryNode), entry["source"].flatMap(reader.text) ?? "")
+                let source = entry["source"].flatMap(reader.text) ?? ""
+                defaults[id] = (try reader.number(entry["value"], key: "\(key).value", in: entryNode),
+                                file.givenBeyondNational("industrial_defaults") ? "\(file.layerName(giving: "industrial_defaults")): \(source)" : "national: \(source)")
             }
         }
-        var ratios: [String: (industry: String, value: Double)] = [:]
+        var ratios: [String: (industry: String, value: Double, source: String)] = [:]
         let ratioTable = try LayeredRuleTable("industrial-floor-area-ratio.csv", files: files, columns: 4,
                                               header: "industry_code,industry,min_floor_area_ratio,tag")
         for row in ratioTable.rows {
             guard let value = Double(row.fields[2]) else { throw .invalidArgument("\(row.location): '\(row.fields[2])' is not a number") }
-            ratios[row.fields[0]] = (row.fields[1], value)
+            let source = row.isNational ? "national: 国土资发〔2008〕24号 Table 2, \(row.fields[0]) \(row.fields[1])"
+                : "\(row.layer) line \(row.line): \(row.fields[0]) \(row.fields[1])"
+            ratios[row.fields[0]] = (row.fields[1], value, source)
         }
         var investment: [String: Double] = [:]
         if let folder = files.folder {
@@ -102,6 +107,6 @@ public struct StandardLandRules: Sendable {
             }
         }
         return StandardLandRules(indicators: indicators, industrialDefaults: defaults, floorAreaRatioByIndustry: ratios,
-                                 investmentByRegionAndIndustry: investment, source: file.source)
+                                 investmentByRegionAndIndustry: investment, source: file.source + "; " + ratioTable.source)
     }
 }
