@@ -188,6 +188,32 @@ import Testing
         #expect(throws: ZoneCalcError.self) { _ = try run { options in options.source = SourceSpec(path: lonlat) } }
     }
 
+    /// A collinear (zero-area) polygon inside the zone once stopped the whole check ("getX called on empty
+    /// Point", exit 2): it is a finding of its own, and the parcels after it are still checked.
+    @Test func aCollapsedPolygonDoesNotStopTheCheck() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let context = GEOSContext()
+        let x = 500_000.0, y = 3_500_000.0
+        func poly(_ points: [(Double, Double)]) throws -> [UInt8] {
+            try Geometry.polygon(shell: points.map { XY(x + $0.0, y + $0.1) }, context: context).wkb()
+        }
+        let path = folder.appendingPathComponent("flat.gpkg").path
+        let dataset = try VectorDataset.create(path, driver: "GPKG")
+        let layer = try dataset.createLayer(name: "zd", crsWKT: "EPSG:4547", geometry: .polygon, fields: [FieldDefinition(name: "ZDBH", type: .string)])
+        try layer.addFeature([.string("flat")], wkb: try poly([(250, 10), (270, 10), (290, 10), (250, 10)]))  // outside the zone
+        try layer.addFeature([.string("after")], wkb: try poly([(300, 0), (400, 0), (400, 100), (300, 100), (300, 0)]))
+        let zone = try dataset.createLayer(name: "zone", crsWKT: "EPSG:4547", geometry: .polygon, fields: [FieldDefinition(name: "BSM", type: .string)])
+        try zone.addFeature([.string("Z")], wkb: try poly([(0, 0), (200, 0), (200, 100), (0, 100), (0, 0)]))
+        try dataset.close()
+        let report = try run { options in
+            options.source = SourceSpec(path: path, layer: "zd")
+            options.zone = SourceSpec(path: path, layer: "zone")
+        }
+        #expect(findings(report, "G01").map(\.featureId) == ["flat"])
+        #expect(findings(report, "Z02").map(\.featureId).contains("after"))
+    }
+
     /// A random layer of squares, jittered quadrilaterals, L shapes, copies and parcels inside others:
     /// the pair findings equal a brute-force GEOS check of every pair (overlaps above the tolerance,
     /// equal geometries, one inside the other), so no pair the convex pieces skip is missed.

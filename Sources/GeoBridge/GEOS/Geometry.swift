@@ -302,9 +302,11 @@ public final class Geometry {
         try context.measure("distance") { GEOSDistance_r(h, raw, other.raw, $0) }
     }
 
-    /// A point guaranteed to lie inside the geometry (on it for lines), for labelling a location.
-    public func pointOnSurface() throws(GEOSError) -> XY {
+    /// A point guaranteed to lie inside the geometry (on it for lines), for labelling a location; nil for
+    /// an empty or collapsed geometry (a zero-area polygon), which has none.
+    public func pointOnSurface() throws(GEOSError) -> XY? {
         let point = try context.makeGeometry("point on surface") { GEOSPointOnSurface_r(h, raw) }
+        guard !point.isEmpty else { return nil }
         var x = 0.0, y = 0.0
         guard GEOSGeomGetX_r(h, point.raw, &x) != 0, GEOSGeomGetY_r(h, point.raw, &y) != 0 else {
             throw context.failure("reading a point")

@@ -78,8 +78,9 @@ struct ProposalChecks {
         var pieces: [ConflictPiece] = []
         for part in outside.polygons {
             let area = try geometry.measure(part)
-            guard (area.planar ?? 0) >= rules.overlapTolerance else { continue }
-            pieces.append(ConflictPiece(rule: "R3", kind: "城镇开发边界外", label: "城镇开发边界外", area: area, location: try part.pointOnSurface(), wkb: try part.wkb()))
+            // A piece of positive area always has a point on its surface.
+            guard (area.planar ?? 0) >= rules.overlapTolerance, let location = try part.pointOnSurface() else { continue }
+            pieces.append(ConflictPiece(rule: "R3", kind: "城镇开发边界外", label: "城镇开发边界外", area: area, location: location, wkb: try part.wkb()))
         }
         let total = pieces.reduce(0) { $0 + value($1.area) }
         guard !pieces.isEmpty else {

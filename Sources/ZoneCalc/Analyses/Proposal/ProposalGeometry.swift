@@ -76,7 +76,9 @@ final class ProposalGeometry {
             guard !piece.isEmpty else { continue }
             let area = try measure(piece)
             guard (area.planar ?? 0) >= tolerance else { small += 1; continue }
-            pieces.append(ConflictPiece(rule: rule, kind: kind, label: feature.label, area: area, location: try piece.pointOnSurface(),
+            // A piece of positive area always has a point on its surface.
+            guard let location = try piece.pointOnSurface() else { continue }
+            pieces.append(ConflictPiece(rule: rule, kind: kind, label: feature.label, area: area, location: location,
                                         wkb: try piece.wkb()))
         }
         return (pieces, small)

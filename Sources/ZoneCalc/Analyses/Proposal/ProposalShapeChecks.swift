@@ -41,7 +41,7 @@ extension ProposalChecks {
             let area = try geometry.measure(polygon)
             let planar = area.planar ?? 0, perimeter = try geometry.inMetres(polygon).length()
             let width = perimeter > 0 ? 2 * planar / perimeter : 0
-            let location = try polygon.pointOnSurface()
+            guard let location = try polygon.pointOnSurface() else { continue }  // a collapsed part: nothing to show
             if planar < rules.sliverArea || width < rules.sliverWidth {
                 reviewZh.append("碎片 \(NumberText.fixed(planar, decimals: 2))平方米，平均宽度\(NumberText.fixed(width, decimals: 2))米")
                 reviewEn.append("sliver of \(NumberText.fixed(planar, decimals: 2)) m², mean width \(NumberText.fixed(width, decimals: 2)) m")

@@ -142,7 +142,7 @@ final class QCWorker {
             let thinness = perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0
             if thinness < rules.sliverThinness || area < rules.sliverArea {
                 add("G07", "sliver: area \(NumberText.fixed(area, decimals: 3)) m², thinness 4πA/P² \(NumberText.fixed(thinness, decimals: 4))",
-                    value: thinness, location: try fixed.isEmpty ? nil : fixed.pointOnSurface())
+                    value: thinness, location: try fixed.pointOnSurface())
             }
             if let b = bounds, !(range.x.contains(b.minX) && range.x.contains(b.maxX) && range.y.contains(b.minY) && range.y.contains(b.maxY)) {
                 add("C01", "coordinates outside the CRS's range (x \(NumberText.fixed(b.minX, decimals: 1))…\(NumberText.fixed(b.maxX, decimals: 1)), y \(NumberText.fixed(b.minY, decimals: 1))…\(NumberText.fixed(b.maxY, decimals: 1)))",
@@ -162,7 +162,8 @@ final class QCWorker {
                 }
             }
         } catch {
-            batch.failure = batch.failure ?? "feature #\(feature.index + 1)\(id.map { " (\($0))" } ?? ""): \(error)"
+            // A library failure on this one geometry is a finding for it; the rest of the layer is checked.
+            add("G10", "the geometry could not be checked: \(error)")
         }
     }
 
