@@ -144,6 +144,24 @@ import Testing
         #expect(abs(try #require(report.total.ellipsoidal) - geodesic) / geodesic < 1e-6)
     }
 
+    /// One geometry blob GDAL cannot decode once stopped `area`, `info` and `qc` for the whole layer
+    /// ("reading features failed: Unable to read geometry"): that feature is skipped with GDAL's words,
+    /// every other one is measured.
+    @Test func aGeometryGDALCannotReadIsSkippedNotTheLayer() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Self.manyParcels(in: folder, driver: "GPKG", name: "bad.gpkg")
+        let dataset = try VectorDataset.open(path, update: true)
+        _ = try dataset.firstRow(ofSQL: "UPDATE p SET geom = X'47500003E61000000102030405' WHERE fid = 7")
+        try dataset.close()
+        var options = AreaOptions()
+        options.methods = [.planar]
+        let report = try AreaJob.run(try LayerReaders.open(SourceSpec(path: path)), options: options)
+        #expect(report.measuredCount == 4_999)
+        #expect(report.skipped.count == 1 && report.skipped[0].fid == 7 && report.skipped[0].reason.contains("Unable to read geometry"),
+                "\(report.skipped)")
+    }
+
     @Test func aFileWithoutCRSGetsASuggestion() throws {
         let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

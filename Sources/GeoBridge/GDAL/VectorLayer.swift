@@ -119,13 +119,17 @@ public final class VectorLayer {
             var wkbBuffer: [UInt8] = []
             var count = 0
             while count < limit {
+                box.errors.removeAll()  // only what this fetch reports counts for it
                 // returns NULL at the end or on a read error (then an error is captured)
                 guard let feature = OGR_L_GetNextFeature(raw) else {
                     guard box.errors.isEmpty else { throw box.error("reading features", path: dataset.path, layer: name) }
                     break
                 }
                 defer { OGR_F_Destroy(feature) }
-                try body(FeatureRecord(raw: feature, wkbBuffer: &wkbBuffer))
+                // A feature returned with an error (a geometry blob GDAL cannot decode) is still passed on,
+                // with GDAL's words, so that one bad record does not stop the layer.
+                let problem = box.errors.isEmpty ? nil : box.errors.map(\.message).joined(separator: "; ")
+                try body(FeatureRecord(raw: feature, wkbBuffer: &wkbBuffer, readProblem: problem))
                 count += 1
             }
             return box.warnings
@@ -176,10 +180,13 @@ public final class VectorLayer {
 public struct FeatureRecord {
     private let raw: UnsafeMutableRawPointer
     private let wkbBuffer: UnsafeMutablePointer<[UInt8]>
+    /// What GDAL reported while reading this feature (e.g. "Unable to read geometry"); nil when nothing.
+    public let readProblem: String?
 
-    init(raw: UnsafeMutableRawPointer, wkbBuffer: UnsafeMutablePointer<[UInt8]>) {
+    init(raw: UnsafeMutableRawPointer, wkbBuffer: UnsafeMutablePointer<[UInt8]>, readProblem: String? = nil) {
         self.raw = raw
         self.wkbBuffer = wkbBuffer
+        self.readProblem = readProblem
     }
 
     /// The feature id (OGRNullFID = -1 when the format has none).

@@ -11,6 +11,8 @@ public struct LayerFeature: Sendable {
     public var wkb: [UInt8]?
     /// Values of the fields asked for, in the order asked.
     public var attributes: [FieldValue]
+    /// What the library reported while reading the feature (a geometry it could not decode); nil when nothing.
+    public var readProblem: String? = nil
 }
 
 /// A feature lent for the duration of a callback: its geometry's WKB, and its requested fields,
@@ -20,6 +22,8 @@ public struct BorrowedFeature {
     public var fid: Int64
     public var wkb: UnsafeRawBufferPointer?
     let attributes: Attributes
+    /// What the library reported while reading the feature (a geometry it could not decode); nil when nothing.
+    public var readProblem: String? = nil
 
     enum Attributes {
         /// Read from the GDAL feature on demand: (layer field index, type) per requested field.
@@ -38,7 +42,8 @@ public struct BorrowedFeature {
     /// A feature read in full, lent as a borrowed one.
     static func lending<T>(_ feature: LayerFeature, _ body: (BorrowedFeature) throws -> T) rethrows -> T {
         try feature.wkb.withUnsafeBytesIfPresent { wkb in
-            try body(BorrowedFeature(index: feature.index, fid: feature.fid, wkb: wkb, attributes: .values(feature.attributes)))
+            try body(BorrowedFeature(index: feature.index, fid: feature.fid, wkb: wkb, attributes: .values(feature.attributes),
+                                     readProblem: feature.readProblem))
         }
     }
 }
@@ -163,7 +168,8 @@ public final class GDALLayerReader: FeatureLayerReader {
     public func read(fieldIndices: [Int], swapXY: Bool, _ body: (LayerFeature) throws -> Void) throws {
         try readBorrowed(fieldIndices: fieldIndices, swapXY: swapXY) { feature in
             let attributes = fieldIndices.indices.map(feature.attribute)
-            try body(LayerFeature(index: feature.index, fid: feature.fid, wkb: feature.wkb.map { Array($0) }, attributes: attributes))
+            try body(LayerFeature(index: feature.index, fid: feature.fid, wkb: feature.wkb.map { Array($0) }, attributes: attributes,
+                                  readProblem: feature.readProblem))
         }
     }
 
@@ -175,7 +181,8 @@ public final class GDALLayerReader: FeatureLayerReader {
         var index = partition?.indexOffset ?? 0
         try layer.forEachFeature(from: partition?.startIndex ?? 0, limit: partition?.limit ?? .max) { record in
             try record.withGeometryWKB(swapXY: swapXY) { wkb in
-                try body(BorrowedFeature(index: index, fid: record.fid, wkb: wkb, attributes: .record(record, fields: requested)))
+                try body(BorrowedFeature(index: index, fid: record.fid, wkb: wkb, attributes: .record(record, fields: requested),
+                                         readProblem: record.readProblem))
             }
             index += 1
         }

@@ -57,7 +57,9 @@ extension AreaJob {
                                               repairedProblem: repaired))
             }
         }
-        guard let wkb = feature.wkb else { return skip("has no geometry") }
+        guard let wkb = feature.wkb else {
+            return skip(feature.readProblem.map { "has a geometry GDAL could not read (\($0)); fix or redraw it" } ?? "has no geometry")
+        }
         do {
             if let area = try calculator.measureCertainlySimple(wkb) {
                 return record(area, repaired: nil)

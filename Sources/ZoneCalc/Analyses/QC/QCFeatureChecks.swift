@@ -111,7 +111,9 @@ final class QCWorker {
             batch.pieces.append(cut, buffer: &scratch)
         }
         checkAttributes(feature, add: add)
-        guard let wkb = feature.wkb else { return add("G02", "no geometry") }
+        guard let wkb = feature.wkb else {
+            return feature.readProblem.map { add("G01", "the geometry cannot be read (\($0))") } ?? add("G02", "no geometry")
+        }
         do {
             let geometry: Geometry
             do { geometry = try Geometry.fromWKB(wkb, context: context) } catch {
