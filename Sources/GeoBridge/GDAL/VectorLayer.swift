@@ -247,10 +247,41 @@ public struct FeatureRecord {
         return (value < 0 ? "-" : "") + padding + magnitude
     }
 
+    /// The step, in degrees of arc, at which curved geometries (arcs of CurvePolygon, CompoundCurve,
+    /// MultiSurface … as ArcGIS writes them) are linearised: the chord of a 0.1° step lies within
+    /// 3.8e-7 × the radius of the arc, and a full circle so drawn has 8e-7 less area.
+    public static let arcStepDegrees = 0.1
+
+    /// How the geometry handed to ``withGeometryWKB(swapXY:_:)`` was derived, when it was not read as is.
+    public var geometryConversion: String? {
+        guard let geometry = OGR_F_GetGeometryRef(raw) else { return nil }
+        let type = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry))
+        if OGR_G_HasCurveGeometry(geometry, 1) != 0 {
+            return "a curved \(String(cString: OGR_G_GetGeometryName(geometry))) linearised by GDAL (arcs as chords every \(Self.arcStepDegrees)°)"
+        }
+        if OGR_G_HasCurveGeometry(geometry, 0) != 0 || [wkbPolyhedralSurface, wkbTIN, wkbTriangle].contains(type) {
+            return "a \(String(cString: OGR_G_GetGeometryName(geometry))) read as the polygons it is made of"
+        }
+        return nil
+    }
+
     /// Calls `body` with the geometry as ISO WKB (little-endian), or nil when the feature has none.
-    /// `swapXY` exchanges x and y first (for files written in the surveying order).
+    /// `swapXY` exchanges x and y first (for files written in the surveying order). Curved geometries
+    /// are linearised (``arcStepDegrees``) and triangles, TINs and polyhedral surfaces become
+    /// multipolygons (``geometryConversion`` says so), so that every reader of the WKB sees only lines
+    /// and polygons.
     public func withGeometryWKB<T>(swapXY: Bool = false, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
-        guard let geometry = OGR_F_GetGeometryRef(raw) else { return try body(nil) }  // borrowed from the feature
+        guard let stored = OGR_F_GetGeometryRef(raw) else { return try body(nil) }  // borrowed from the feature
+        var converted: OGRGeometryH?
+        defer { if let converted { OGR_G_DestroyGeometry(converted) } }
+        let type = OGR_GT_Flatten(OGR_G_GetGeometryType(stored))
+        // bLookForNonLinear 0: also a MultiSurface or CurvePolygon holding only straight parts.
+        if OGR_G_HasCurveGeometry(stored, 0) != 0 {
+            converted = OGR_G_GetLinearGeometry(stored, Self.arcStepDegrees, nil)  // a new geometry, ours to destroy
+        } else if [wkbPolyhedralSurface, wkbTIN, wkbTriangle].contains(type), let copy = OGR_G_Clone(stored) {
+            converted = OGR_G_ForceTo(copy, wkbMultiPolygon, nil)  // takes the copy, returns ours to destroy
+        }
+        let geometry = converted ?? stored
         if swapXY { OGR_G_SwapXY(geometry) }
         let size = Int(OGR_G_WkbSize(geometry))
         if wkbBuffer.pointee.count < size { wkbBuffer.pointee = [UInt8](repeating: 0, count: size) }

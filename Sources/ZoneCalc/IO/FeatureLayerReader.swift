@@ -13,6 +13,8 @@ public struct LayerFeature: Sendable {
     public var attributes: [FieldValue]
     /// What the library reported while reading the feature (a geometry it could not decode); nil when nothing.
     public var readProblem: String? = nil
+    /// How the geometry was derived when not read as is (a curve linearised); nil when read as is.
+    public var readNote: String? = nil
 }
 
 /// A feature lent for the duration of a callback: its geometry's WKB, and its requested fields,
@@ -24,6 +26,8 @@ public struct BorrowedFeature {
     let attributes: Attributes
     /// What the library reported while reading the feature (a geometry it could not decode); nil when nothing.
     public var readProblem: String? = nil
+    /// How the geometry was derived when not read as is (a curve linearised); nil when read as is.
+    public var readNote: String? = nil
 
     enum Attributes {
         /// Read from the GDAL feature on demand: (layer field index, type) per requested field.
@@ -43,7 +47,7 @@ public struct BorrowedFeature {
     static func lending<T>(_ feature: LayerFeature, _ body: (BorrowedFeature) throws -> T) rethrows -> T {
         try feature.wkb.withUnsafeBytesIfPresent { wkb in
             try body(BorrowedFeature(index: feature.index, fid: feature.fid, wkb: wkb, attributes: .values(feature.attributes),
-                                     readProblem: feature.readProblem))
+                                     readProblem: feature.readProblem, readNote: feature.readNote))
         }
     }
 }
@@ -169,7 +173,7 @@ public final class GDALLayerReader: FeatureLayerReader {
         try readBorrowed(fieldIndices: fieldIndices, swapXY: swapXY) { feature in
             let attributes = fieldIndices.indices.map(feature.attribute)
             try body(LayerFeature(index: feature.index, fid: feature.fid, wkb: feature.wkb.map { Array($0) }, attributes: attributes,
-                                  readProblem: feature.readProblem))
+                                  readProblem: feature.readProblem, readNote: feature.readNote))
         }
     }
 
@@ -182,7 +186,7 @@ public final class GDALLayerReader: FeatureLayerReader {
         try layer.forEachFeature(from: partition?.startIndex ?? 0, limit: partition?.limit ?? .max) { record in
             try record.withGeometryWKB(swapXY: swapXY) { wkb in
                 try body(BorrowedFeature(index: index, fid: record.fid, wkb: wkb, attributes: .record(record, fields: requested),
-                                         readProblem: record.readProblem))
+                                         readProblem: record.readProblem, readNote: record.geometryConversion))
             }
             index += 1
         }

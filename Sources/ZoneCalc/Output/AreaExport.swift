@@ -56,7 +56,7 @@ public enum AreaExport {
                     row += [.null, .null, .null]
                 }
             }
-            row.append(feature.repairedProblem.map { .string("invalid: \($0.describe()); measured after make-valid") } ?? .null)
+            row.append(feature.noteText.isEmpty ? .null : .string(feature.noteText))
             rows[feature.index] = row
         }
         let width = areaColumns(report, unit: unit).count

@@ -35,7 +35,7 @@ public struct AreaReportJSON {
     struct Group: Encodable { var key: String; var count: Int; var area: Areas }
     struct Feature: Encodable {
         var index: Int; var fid: Int64; var id: String?; var group: String?; var area: Areas
-        var declaredSquareMetres: Double?; var invalidReason: String?
+        var declaredSquareMetres: Double?; var invalidReason: String?; var readNote: String?
     }
     struct Skipped: Encodable { var index: Int; var fid: Int64; var id: String?; var reason: String }
     struct Declared: Encodable {
@@ -61,7 +61,7 @@ public struct AreaReportJSON {
             groups: report.groups.isEmpty ? nil : report.groups.map { Group(key: $0.key, count: $0.count, area: areas($0.area, methods: methods)) },
             features: includeFeatures ? report.features.map {
                 Feature(index: $0.index, fid: $0.fid, id: $0.label, group: $0.group, area: areas($0.area, methods: methods),
-                        declaredSquareMetres: $0.declaredSquareMetres, invalidReason: $0.repairedProblem?.describe())
+                        declaredSquareMetres: $0.declaredSquareMetres, invalidReason: $0.repairedProblem?.describe(), readNote: $0.readNote)
             } : nil,
             repaired: report.repairedCount,
             skipped: report.skipped.map { Skipped(index: $0.index, fid: $0.fid, id: $0.label, reason: $0.reason) },

@@ -52,7 +52,7 @@ public struct AreaReportText {
                 }
                 if flagged.contains(position) { notes.append("declared area differs > ½ last decimal + \(NumberText.percent(check.tolerance, decimals: 2))") }
             }
-            if let problem = feature.repairedProblem { notes.append("invalid: \(problem.describe()); measured after make-valid") }
+            if !feature.noteText.isEmpty { notes.append(feature.noteText) }
             row.append(notes.joined(separator: "; "))
             table.add(row)
         }

@@ -51,10 +51,10 @@ extension AreaJob {
             let group = rules.wanted.group(feature)
             batch.areas.append(area)
             if rules.wanted.hasGroup { batch.groups.append(group) }
-            if rules.keepAllRows || repaired != nil || mismatch {
+            if rules.keepAllRows || repaired != nil || mismatch || feature.readNote != nil {
                 batch.rows.append(FeatureArea(index: feature.index, fid: feature.fid, label: rules.wanted.label(feature), group: group,
                                               declaredSquareMetres: declared, declaredMismatch: mismatch, area: area,
-                                              repairedProblem: repaired))
+                                              repairedProblem: repaired, readNote: feature.readNote))
             }
         }
         guard let wkb = feature.wkb else {
