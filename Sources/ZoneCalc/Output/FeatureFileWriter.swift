@@ -34,7 +34,7 @@ public enum FeatureFileWriter {
     @discardableResult
     public static func write(to path: String, format: OutputFormat, layer spec: OutputLayerSpec, encoding: OutputTextEncoding = .utf8,
                              inputs: [String], force: Bool,
-                             rows: (_ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Int {
+                             rows: (_ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Written {
         try withoutActuallyEscaping(rows) { rows in
             try write(to: path, format: format, layers: [spec], encoding: encoding, inputs: inputs, force: force) { _, emit in try rows(emit) }
         }
@@ -59,7 +59,7 @@ public enum FeatureFileWriter {
     @discardableResult
     public static func write(to path: String, format: OutputFormat, layers specs: [OutputLayerSpec], encoding: OutputTextEncoding = .utf8,
                              inputs: [String], force: Bool,
-                             rows: (_ layer: Int, _ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Int {
+                             rows: (_ layer: Int, _ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Written {
         guard let driver = format.gdalDriver else {
             throw ZoneCalcError.unsupportedOutput(path: path, reason: "this writer handles GDAL formats only")
         }
@@ -76,17 +76,36 @@ public enum FeatureFileWriter {
                                                     fields: spec.columns, options: layerOptions(format, spec: spec, encoding: encoding))
                 try dataset.inTransaction {
                     try rows(position) { values, wkb in
-                        try layer.addFeature(values, wkb: geometry == .none ? nil : wkb)
                         counter.count += 1
+                        var written = geometry == .none ? nil : wkb
+                        // A NaN or infinite coordinate never reaches an output (GeoPackage fails on it at
+                        // close, other formats write nonsense): the row is written without its geometry.
+                        if let bytes = written, !WKBCoordinates.allFinite(bytes) {
+                            written = nil
+                            counter.withoutGeometry.append(counter.count)
+                        }
+                        try layer.addFeature(values, wkb: written)
                     }
                 }
             }
             try dataset.close()
         }
-        return counter.count
+        return Written(count: counter.count, withoutGeometry: counter.withoutGeometry)
     }
 
-    private final class RowCounter { var count = 0 }
+    private final class RowCounter {
+        var count = 0
+        var withoutGeometry: [Int] = []
+    }
+
+    /// What a write put in the file.
+    public struct Written: Sendable {
+        /// Rows written.
+        public var count: Int
+        /// The rows (1-based, in writing order) written without their geometry, which had a NaN or
+        /// infinite coordinate.
+        public var withoutGeometry: [Int]
+    }
 
     static func layerOptions(_ format: OutputFormat, spec: OutputLayerSpec, encoding: OutputTextEncoding) -> [String] {
         switch format {

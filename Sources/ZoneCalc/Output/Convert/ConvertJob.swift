@@ -74,7 +74,8 @@ public enum ConvertJob {
             }
         }
         // The KML driver always writes WGS 84 longitude/latitude (GDAL format notes).
-        return ConvertSummary(written: written, skipped: [], targetCRS: format == .kml ? "WGS 84 longitude/latitude (as KML requires)" : crs?.summary,
+        let withoutGeometry = written.withoutGeometry.map { "feature #\($0): a NaN or infinite coordinate; written without its geometry" }
+        return ConvertSummary(written: written.count, skipped: withoutGeometry, targetCRS: format == .kml ? "WGS 84 longitude/latitude (as KML requires)" : crs?.summary,
                               datumNote: datumNote)
     }
 

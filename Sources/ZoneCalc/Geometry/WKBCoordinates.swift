@@ -1,0 +1,61 @@
+/// The coordinates in ISO WKB, read without building a geometry.
+enum WKBCoordinates {
+    /// Whether every coordinate of a little- or big-endian ISO WKB geometry of linear types (points, lines,
+    /// polygons, their multi-forms and collections; Z, M, ZM) is finite. False for WKB it cannot walk, so a
+    /// geometry it cannot vouch for never reaches an output as if it were sound.
+    static func allFinite(_ wkb: [UInt8]) -> Bool {
+        var offset = 0
+        return wkb.withUnsafeBytes { bytes in walk(bytes, &offset) && offset == bytes.count }
+    }
+
+    private static func walk(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> Bool {
+        guard offset + 5 <= bytes.count, bytes[offset] <= 1 else { return false }
+        let little = bytes[offset] == 1
+        func word(_ at: Int) -> UInt32 {
+            let raw = bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)
+            return little ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw)
+        }
+        let type = word(offset + 1)
+        offset += 5
+        let dimensions: Int
+        switch type / 1000 {
+        case 0: dimensions = 2
+        case 1, 2: dimensions = 3
+        case 3: dimensions = 4
+        default: return false
+        }
+        func points(_ count: Int) -> Bool {
+            guard count >= 0, offset + 8 * dimensions * count <= bytes.count else { return false }
+            for k in 0..<(count * dimensions) {
+                let raw = bytes.loadUnaligned(fromByteOffset: offset + 8 * k, as: UInt64.self)
+                guard Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw)).isFinite else { return false }
+            }
+            offset += 8 * dimensions * count
+            return true
+        }
+        func count() -> Int? {
+            guard offset + 4 <= bytes.count else { return nil }
+            defer { offset += 4 }
+            return Int(word(offset))
+        }
+        switch type % 1000 {
+        case 1:
+            return points(1)
+        case 2:
+            guard let n = count() else { return false }
+            return points(n)
+        case 3:
+            guard let rings = count() else { return false }
+            for _ in 0..<rings {
+                guard let n = count(), points(n) else { return false }
+            }
+            return true
+        case 4, 5, 6, 7:
+            guard let parts = count(), parts <= bytes.count else { return false }
+            for _ in 0..<parts where !walk(bytes, &offset) { return false }
+            return true
+        default:
+            return false
+        }
+    }
+}

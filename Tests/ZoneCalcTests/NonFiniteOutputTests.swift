@@ -1,0 +1,44 @@
+import Foundation
+import GeoBridge
+import Testing
+@testable import ZoneCalc
+
+/// NaN and infinite coordinates never reach an output: GeoPackage output once failed at close ("no such
+/// column: NaN", naming the hidden temporary file).
+@Suite struct NonFiniteOutputTests {
+    @Test func wkbCoordinatesAreWalked() throws {
+        let context = GEOSContext()
+        let square = try Geometry.polygon(shell: TestData.square(500_000, 3_500_000, 10), context: context).wkb()
+        #expect(WKBCoordinates.allFinite(square))
+        var broken = square
+        withUnsafeBytes(of: Double.nan.bitPattern.littleEndian) { broken.replaceSubrange(13..<21, with: $0) }  // first x
+        #expect(!WKBCoordinates.allFinite(broken))
+        let parts = try Geometry.collection(.multiPolygon, of: [try Geometry.polygon(shell: TestData.square(0, 0, 1), context: context),
+                                                                try Geometry.polygon(shell: TestData.square(5, 5, 1), context: context)],
+                                            context: context).wkb()
+        #expect(WKBCoordinates.allFinite(parts))
+        #expect(!WKBCoordinates.allFinite(Array(parts.dropLast())))  // truncated: not vouched for
+    }
+
+    /// A layer with a NaN-coordinate polygon (feature 7 of the area test layer): `convert` writes every
+    /// row, that one without geometry and said so; the QC findings, which point at it, are written too.
+    @Test func convertAndQCFindingsWriteTheRowWithoutItsGeometry() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layer = try AreaJobTests.makeLayer(in: folder)
+        let converted = folder.appendingPathComponent("converted.gpkg").path
+        let summary = try ConvertJob.run(try LayerReaders.open(SourceSpec(path: layer)), to: converted, options: ConvertOptions())
+        #expect(summary.written == 7)
+        #expect(summary.skipped == ["feature #7: a NaN or infinite coordinate; written without its geometry"], "\(summary.skipped)")
+        var rows = 0
+        try LayerReaders.open(SourceSpec(path: converted)).read(fieldIndices: [], swapXY: false) { _ in rows += 1 }
+        #expect(rows == 7)
+        var options = QCOptions()
+        options.source = SourceSpec(path: layer)
+        let report = try QCJob.run(options)
+        #expect(report.findings.contains { $0.code == "G09" })
+        let findings = folder.appendingPathComponent("findings.gpkg").path
+        try QCExport.write(report, to: findings, encoding: .utf8, force: false, inputs: [layer])
+        #expect(FileManager.default.fileExists(atPath: findings))
+    }
+}
