@@ -16,6 +16,34 @@ import Testing
         }
     }
 
+    /// A failure carries only what GEOS said about it: an earlier failure's message on the same context
+    /// (a worker's, used for a million features) once attached itself to every later one.
+    @Test func aFailureCarriesOnlyItsOwnMessages() throws {
+        let context = GEOSContext()
+        let truncated: [UInt8] = [1, 3, 0, 0, 0, 1, 0, 0, 0, 0xE8, 0x03, 0, 0]
+        var first: [String] = []
+        do { _ = try Geometry.fromWKB(truncated, context: context) } catch { first = error.messages }
+        #expect(!first.isEmpty)
+        // A notice GEOS reports on success is dropped when the next call starts.
+        let bowTie = try Geometry.polygon(shell: [XY(0, 0), XY(10, 10), XY(10, 0), XY(0, 10), XY(0, 0)], context: context)
+        _ = try bowTie.validityProblem()
+        do {
+            _ = try Geometry.fromWKB([1, 2, 0, 0, 0, 9, 0, 0, 0], context: context)  // a line promising 9 points, none given
+            Issue.record("a truncated line was read")
+        } catch {
+            #expect(error.messages.count == first.count, "\(error.messages)")
+        }
+    }
+
+    /// A polygon whose hole cannot be built throws (and frees the rings made before it).
+    @Test func aPolygonWithAnUnclosedHoleThrows() {
+        let context = GEOSContext()
+        let shell = [XY(0, 0), XY(10, 0), XY(10, 10), XY(0, 10), XY(0, 0)]
+        #expect(throws: GEOSError.self) {
+            _ = try Geometry.polygon(shell: shell, holes: [[XY(2, 2), XY(4, 2), XY(4, 4), XY(2, 4)]], context: context)
+        }
+    }
+
     @Test func bowTieIsInvalidWithReasonAndLocationAndMakeValidKeepsItsArea() throws {
         let context = GEOSContext()
         // Bow-tie: two triangles of area 1 each, crossing at (1, 1).

@@ -18,7 +18,12 @@ public final class GeometryReprojector {
                 sourceToWGS84: [Double]? = nil, targetToWGS84: [Double]? = nil) throws(GDALError) {
         GDALLibrary.ensureRegistered()
         let made: (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer) = try capturingGDALMessages { box throws(GDALError) in
-            let source = OSRNewSpatialReference(nil)!, target = OSRNewSpatialReference(nil)!
+            // returns NULL only when out of memory
+            guard let source = OSRNewSpatialReference(nil) else { throw box.error("creating a coordinate system", path: sourceDefinition) }
+            guard let target = OSRNewSpatialReference(nil) else {
+                OSRRelease(source)
+                throw box.error("creating a coordinate system", path: targetDefinition)
+            }
             // OSRSetFromUserInput returns OGRERR_NONE on success
             guard OSRSetFromUserInput(source, sourceDefinition) == OGRERR_NONE,
                   OSRSetFromUserInput(target, targetDefinition) == OGRERR_NONE else {

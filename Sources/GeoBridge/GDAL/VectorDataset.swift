@@ -72,12 +72,13 @@ public final class VectorDataset {
 
     public var layerCount: Int { Int(GDALDatasetGetLayerCount(handle)) }
 
-    public func layer(at index: Int) -> VectorLayer {
-        // returns a layer owned by the dataset (never NULL for an index in range)
-        VectorLayer(raw: GDALDatasetGetLayer(handle, Int32(index))!, dataset: self)
+    /// The layer at `index`, owned by the dataset; nil when GDAL has none there.
+    public func layer(at index: Int) -> VectorLayer? {
+        // returns a layer owned by the dataset, or NULL for an index out of range
+        GDALDatasetGetLayer(handle, Int32(index)).map { VectorLayer(raw: $0, dataset: self) }
     }
 
-    public var layers: [VectorLayer] { (0..<layerCount).map(layer(at:)) }
+    public var layers: [VectorLayer] { (0..<layerCount).compactMap(layer(at:)) }
 
     /// The layer with this name, or an error listing the layers there are.
     public func layer(named name: String) throws(GDALError) -> VectorLayer {

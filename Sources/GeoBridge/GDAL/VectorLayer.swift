@@ -46,8 +46,12 @@ public final class VectorLayer {
     /// The name of the FID column for database-backed formats (GeoPackage: "fid"), empty otherwise.
     public var fidColumn: String { String(cString: OGR_L_GetFIDColumn(raw)) }
 
-    /// Feature count; may need a full scan for formats without a stored count.
-    public var featureCount: Int { Int(OGR_L_GetFeatureCount(raw, 1)) }
+    /// Feature count; may need a full scan for formats without a stored count. nil when GDAL cannot
+    /// count them (it returns −1).
+    public var featureCount: Int? {
+        let count = OGR_L_GetFeatureCount(raw, 1)
+        return count < 0 ? nil : Int(count)
+    }
 
     /// The layer's CRS as WKT2, nil when the layer has none.
     public var crsWKT: String? {

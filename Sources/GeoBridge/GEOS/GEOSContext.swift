@@ -63,12 +63,14 @@ public final class GEOSContext {
 
     /// Runs a GEOS call that returns a new geometry (NULL on exception) and takes ownership of it.
     func makeGeometry(_ operation: String, _ call: () -> OpaquePointer?) throws(GEOSError) -> Geometry {
+        resetMessages()  // only what this call reports explains its failure (and the buffer stays small)
         guard let raw = call() else { throw failure(operation) }
         return Geometry(owning: raw, context: self)
     }
 
     /// Runs a GEOS predicate (returns 0 false, 1 true, 2 on exception).
     func predicate(_ operation: String, _ call: () -> CChar) throws(GEOSError) -> Bool {
+        resetMessages()
         switch call() {
         case 0: return false
         case 1: return true
@@ -79,6 +81,7 @@ public final class GEOSContext {
     /// Runs a GEOS measure that writes a Double (returns 0 on exception).
     func measure(_ operation: String, _ call: (UnsafeMutablePointer<Double>) -> Int32) throws(GEOSError) -> Double {
         var value = 0.0
+        resetMessages()
         guard call(&value) != 0 else { throw failure(operation) }
         return value
     }

@@ -33,6 +33,8 @@ public struct Bounds: Sendable, Equatable {
 /// GEOS geometry type ids (GEOSGeomTypes).
 public enum GeometryKind: Int32, Sendable {
     case point = 0, lineString, linearRing, polygon, multiPoint, multiLineString, multiPolygon, collection
+    /// GEOS could not tell (GEOSGeomTypeId_r returned −1 on an exception, or a type this enum lacks).
+    case unknown = -1
 
     /// Polygon or MultiPolygon: the kinds that have an area.
     public var isAreal: Bool { self == .polygon || self == .multiPolygon }
@@ -91,7 +93,14 @@ public final class Geometry {
     public static func polygon(shell: [XY], holes: [[XY]] = [], context: GEOSContext) throws(GEOSError) -> Geometry {
         let shellRing = try linearRing(shell, context: context)
         var holeRings: [OpaquePointer?] = []
-        for hole in holes { holeRings.append(try linearRing(hole, context: context)) }
+        do {
+            for hole in holes { holeRings.append(try linearRing(hole, context: context)) }
+        } catch {
+            // The rings made so far are still ours: free them before reporting.
+            GEOSGeom_destroy_r(context.handle, shellRing)
+            for ring in holeRings { GEOSGeom_destroy_r(context.handle, ring) }
+            throw error
+        }
         let made: OpaquePointer? = holeRings.withUnsafeMutableBufferPointer { buffer in
             // Takes ownership of the shell and hole rings, also on failure; returns NULL on exception.
             GEOSGeom_createPolygon_r(context.handle, shellRing, buffer.baseAddress, UInt32(buffer.count))
@@ -109,12 +118,15 @@ public final class Geometry {
         return Geometry(owning: made, context: context)
     }
 
-    /// A collection of the given kind from owned geometries; the parts are consumed.
+    /// A collection of the given kind from copies of the parts (the parts stay the caller's).
     public static func collection(_ kind: GeometryKind, of parts: [Geometry], context: GEOSContext) throws(GEOSError) -> Geometry {
         var clones: [OpaquePointer?] = []
         for part in parts {
             // GEOSGeom_clone_r returns NULL on exception; the collection takes ownership of the clone.
-            guard let clone = GEOSGeom_clone_r(context.handle, part.raw) else { throw context.failure("cloning a part") }
+            guard let clone = GEOSGeom_clone_r(context.handle, part.raw) else {
+                for made in clones { GEOSGeom_destroy_r(context.handle, made) }  // not handed over yet: ours to free
+                throw context.failure("cloning a part")
+            }
             clones.append(clone)
         }
         let made: OpaquePointer? = clones.withUnsafeMutableBufferPointer { buffer in
@@ -154,23 +166,25 @@ public final class Geometry {
     // MARK: Structure
 
     public var kind: GeometryKind {
-        // returns -1 on exception
-        GeometryKind(rawValue: GEOSGeomTypeId_r(h, raw)) ?? .collection
+        // returns the type id, or -1 on exception
+        GeometryKind(rawValue: GEOSGeomTypeId_r(h, raw)) ?? .unknown
     }
 
-    public var isEmpty: Bool { GEOSisEmpty_r(h, raw) == 1 }
+    /// Whether the geometry is empty; a geometry GEOS cannot answer for (2, an exception) counts as
+    /// empty, as nothing can be measured of it.
+    public var isEmpty: Bool { GEOSisEmpty_r(h, raw) != 0 }  // 1 empty, 0 not, 2 exception
 
-    /// Number of parts (1 for a simple geometry).
-    public var partCount: Int { Int(GEOSGetNumGeometries_r(h, raw)) }
+    /// Number of parts (1 for a simple geometry; 0 when GEOS fails, which returns −1).
+    public var partCount: Int { max(0, Int(GEOSGetNumGeometries_r(h, raw))) }
 
-    /// Part `index`, borrowed from this geometry.
-    public func part(_ index: Int) -> Geometry {
-        // returns a pointer owned by `self`
-        Geometry(borrowing: GEOSGetGeometryN_r(h, raw, Int32(index)), parent: self)
+    /// Part `index`, borrowed from this geometry; nil when GEOS has none there.
+    public func part(_ index: Int) -> Geometry? {
+        // returns a pointer owned by `self`, or NULL on exception
+        GEOSGetGeometryN_r(h, raw, Int32(index)).map { Geometry(borrowing: $0, parent: self) }
     }
 
     /// The parts of a multi-geometry, or the geometry itself.
-    public var parts: [Geometry] { (0..<partCount).map(part) }
+    public var parts: [Geometry] { (0..<partCount).compactMap(part) }
 
     /// Coordinates of a polygon's rings: exterior first, then holes. Empty for other kinds.
     public func polygonRings() throws -> [[XY]] {

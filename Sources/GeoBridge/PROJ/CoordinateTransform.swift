@@ -37,6 +37,8 @@ public final class CoordinateTransform {
         let raw = UnsafeMutableRawPointer(base)
         let x = raw.assumingMemoryBound(to: Double.self)
         let y = (raw + MemoryLayout<Double>.stride).assumingMemoryBound(to: Double.self)
+        context.resetMessages()
+        proj_errno_reset(self.raw)  // resets the object's and its context's error number
         // returns the number of points processed; failures are flagged per point with HUGE_VAL
         let done = proj_trans_generic(self.raw, PJ_FWD, x, stride, points.count, y, stride, points.count,
                                       nil, 0, 0, nil, 0, 0)

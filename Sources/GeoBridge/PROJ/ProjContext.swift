@@ -25,6 +25,11 @@ public final class ProjContext {
 
     deinit { proj_context_destroy(raw) }
 
+    /// Clears the log before a call whose failure we want to explain, so that nothing earlier attaches
+    /// to it and the log of a long-lived worker context stays small (PROJ's error number is reset with
+    /// the object called, `proj_errno_reset`).
+    func resetMessages() { log.messages.removeAll(keepingCapacity: true) }
+
     /// The error for a failed PROJ call: errno text plus any logged lines.
     func failure(_ operation: String) -> ProjError {
         let code = proj_context_errno(raw)

@@ -214,8 +214,7 @@ public final class GDALLayerReader: FeatureLayerReader {
             return parts
         }
         guard layer.hasFastRandomRead else { return nil }
-        let total = layer.featureCount
-        guard total >= count * 1000 else { return nil }
+        guard let total = layer.featureCount, total >= count * 1000 else { return nil }  // uncountable: read on one thread
         return (0..<count).map { k in
             let start = total * k / count, end = total * (k + 1) / count
             return LayerPartition(spec: spec, openOptions: openOptions, filter: nil, startIndex: start, limit: end - start, indexOffset: start)

@@ -20,6 +20,7 @@ extension GeometryKind: CustomStringConvertible {
         case .multiLineString: return "MultiLineString"
         case .multiPolygon: return "MultiPolygon"
         case .collection: return "GeometryCollection"
+        case .unknown: return "geometry of a type GEOS could not tell"
         }
     }
 }
