@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// A GDAL/OGR call failed; names the operation, the file (and layer) and what GDAL said.
 public struct GDALError: Error, CustomStringConvertible, Sendable {

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 
 /// Reprojects WKB geometries between two CRSs with OGR's coordinate transformation, in
 /// traditional GIS axis order (x = easting/longitude) on both sides.

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 import Foundation
 
 /// An open GDAL/OGR vector dataset (a file, folder or database).

@@ -1,4 +1,4 @@
-import CGDAL
+internal import CGDAL
 import Foundation
 
 /// One layer of a ``VectorDataset``. Borrowed from the dataset, which it keeps alive.

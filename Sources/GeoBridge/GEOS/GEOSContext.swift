@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// One GEOS context handle and the messages GEOS reported through it.
 ///

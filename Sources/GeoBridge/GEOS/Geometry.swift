@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// A planar point: x is easting (or longitude), y is northing (or latitude).
 public struct XY: Sendable, Hashable {

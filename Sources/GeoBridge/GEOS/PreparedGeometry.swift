@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// A GEOS prepared geometry for fast repeated predicates against one geometry.
 ///

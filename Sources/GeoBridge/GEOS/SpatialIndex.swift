@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// A GEOS STRtree over a fixed list of geometries, answering "which items' envelopes
 /// intersect this geometry's envelope" with their positions in the list.

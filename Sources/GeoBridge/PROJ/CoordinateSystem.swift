@@ -1,4 +1,4 @@
-import CPROJ
+internal import CPROJ
 
 /// A coordinate reference system known to PROJ.
 ///

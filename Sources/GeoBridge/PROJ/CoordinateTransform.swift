@@ -1,4 +1,4 @@
-import CPROJ
+internal import CPROJ
 
 /// A transformation between two CRSs with x = easting/longitude and y = northing/latitude on
 /// both sides, whatever axis order the EPSG definitions declare.

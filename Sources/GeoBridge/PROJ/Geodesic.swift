@@ -1,4 +1,4 @@
-import CPROJ
+internal import CPROJ
 
 /// Karney's geodesic algorithms on one ellipsoid (PROJ's `geodesic.h`): a value type, safe to share.
 public struct Geodesic: Sendable {

@@ -1,4 +1,4 @@
-import CPROJ
+internal import CPROJ
 
 /// One PROJ context and the log messages PROJ reported through it.
 ///
