@@ -18,11 +18,25 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
     ]
     private let geometries: [[UInt8]]
 
-    public init(path: String) throws(ZoneCalcError) {
+    public convenience init(path: String) throws(ZoneCalcError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
-        self.path = path
+        let result: BoundaryPointTxtReadResult
         do { result = try BoundaryPointTxtReader.read(contentsOf: URL(fileURLWithPath: path)) }
         catch { throw .boundaryPointTxt(error) }
+        try self.init(result, path: path)
+    }
+
+    /// Reads a boundary-point txt from its bytes; `sourceName` names it in messages.
+    public convenience init(data: Data, sourceName: String) throws(ZoneCalcError) {
+        let result: BoundaryPointTxtReadResult
+        do { result = try BoundaryPointTxtReader.read(data: data, sourceName: sourceName) }
+        catch { throw .boundaryPointTxt(error) }
+        try self.init(result, path: sourceName)
+    }
+
+    private init(_ result: BoundaryPointTxtReadResult, path: String) throws(ZoneCalcError) {
+        self.path = path
+        self.result = result
         let context = GEOSContext()
         var built: [[UInt8]] = []
         for parcel in result.document.parcels {
