@@ -120,7 +120,7 @@ public final class VectorLayer {
                     throw box.error("seeking to feature \(startIndex)", path: dataset.path, layer: name)
                 }
             }
-            var wkbBuffer: [UInt8] = []
+            let scratch = WKBScratch()  // one buffer for the whole read, owned here and shared by reference
             var count = 0
             while count < limit {
                 box.errors.removeAll()  // only what this fetch reports counts for it
@@ -133,7 +133,7 @@ public final class VectorLayer {
                 // A feature returned with an error (a geometry blob GDAL cannot decode) is still passed on,
                 // with GDAL's words, so that one bad record does not stop the layer.
                 let problem = box.errors.isEmpty ? nil : box.errors.map(\.message).joined(separator: "; ")
-                try body(FeatureRecord(raw: feature, wkbBuffer: &wkbBuffer, readProblem: problem))
+                try body(FeatureRecord(raw: feature, scratch: scratch, readProblem: problem))
                 count += 1
             }
             return box.warnings
@@ -180,16 +180,18 @@ public final class VectorLayer {
 }
 
 /// One feature being read: its id, fields and geometry. Valid only inside the reading callback:
-/// it points to GDAL's feature, which is destroyed when the callback returns.
+/// it points to GDAL's feature, which is destroyed when the callback returns. (Still copyable: the
+/// readers lend it inside ``BorrowedFeature``, which closures take by value; making both `~Copyable`
+/// is the next step.)
 public struct FeatureRecord {
     private let raw: UnsafeMutableRawPointer
-    private let wkbBuffer: UnsafeMutablePointer<[UInt8]>
+    private let scratch: WKBScratch
     /// What GDAL reported while reading this feature (e.g. "Unable to read geometry"); nil when nothing.
     public let readProblem: String?
 
-    init(raw: UnsafeMutableRawPointer, wkbBuffer: UnsafeMutablePointer<[UInt8]>, readProblem: String? = nil) {
+    init(raw: UnsafeMutableRawPointer, scratch: WKBScratch, readProblem: String? = nil) {
         self.raw = raw
-        self.wkbBuffer = wkbBuffer
+        self.scratch = scratch
         self.readProblem = readProblem
     }
 
@@ -288,11 +290,18 @@ public struct FeatureRecord {
         let geometry = converted ?? stored
         if swapXY { OGR_G_SwapXY(geometry) }
         let size = Int(OGR_G_WkbSize(geometry))
-        if wkbBuffer.pointee.count < size { wkbBuffer.pointee = [UInt8](repeating: 0, count: size) }
-        return try wkbBuffer.pointee.withUnsafeMutableBytes { buffer in
+        if scratch.bytes.count < size { scratch.bytes = [UInt8](repeating: 0, count: size) }
+        return try scratch.bytes.withUnsafeMutableBytes { buffer in
             // returns OGRERR_NONE on success
             guard OGR_G_ExportToIsoWkb(geometry, wkbNDR, buffer.baseAddress) == OGRERR_NONE else { return try body(nil) }
             return try body(UnsafeRawBufferPointer(rebasing: buffer[0..<size]))
         }
     }
+}
+
+/// The buffer a read exports each feature's WKB into, reused from feature to feature. A class, so a
+/// ``FeatureRecord`` refers to it safely (a pointer to a local array would be valid only during the call
+/// that made it).
+final class WKBScratch {
+    var bytes: [UInt8] = []
 }
