@@ -61,7 +61,7 @@ public enum AreaJob {
             case .success(let calculator):
                 measure(feature, with: calculator, rules: rules, into: &batch)
             case .failure(let error):
-                batch.failure = batch.failure ?? error.description
+                batch.failure = batch.failure ?? error
             }
         }
         let batches = try ParallelLayerScan.run(reader, fieldIndices: wanted.indices, swapXY: swapXY, workers: options.workers,
@@ -74,7 +74,8 @@ public enum AreaJob {
 
     private static func assemble(_ batches: [MeasuredBatch], source: String, crs: ResolvedCRS, plane: String?,
                                  options: AreaOptions, readWarnings: [String]) throws(ZoneCalcError) -> AreaReport {
-        if let failure = batches.lazy.compactMap(\.failure).first { throw .invalidArgument("\(source): \(failure)") }
+        // A worker whose PROJ objects could not be made fails the run with PROJ's error (a library failure, exit 3).
+        if let failure = batches.lazy.compactMap(\.failure).first { throw .proj(failure, source: source) }
         var rows: [FeatureArea] = [], skipped: [SkippedFeature] = []
         rows.reserveCapacity(batches.reduce(0) { $0 + $1.rows.count })
         for batch in batches {

@@ -27,7 +27,8 @@ extension AreaJob {
         var skipped: [SkippedFeature] = []
         /// Measured features without a usable declared value.
         var declaredMissing = 0
-        var failure: String?
+        /// Why the worker could not start.
+        var failure: ProjError?
     }
 
     /// Measures one feature on a worker: checks, repairs or skips, then computes the areas and adds

@@ -94,7 +94,8 @@ final class QCWorker {
         /// The records' fixed geometries cut into convex pieces, for the pair test (when it runs).
         var pieces = ConvexPieces()
         var findings: [QCFinding] = []
-        var failure: String?
+        /// Why the worker could not start, as the one error mapping gives it.
+        var failure: ZoneCalcError?
     }
 
     func check(_ feature: BorrowedFeature, into batch: inout Batch) {

@@ -89,7 +89,7 @@ public enum QCJob {
         var clock = Date()
         func lap(_ name: String) { options.timings?(name, Date().timeIntervalSince(clock)); clock = Date() }
         options.progress?.start("checking features", total: 0)
-        let progress = options.progress
+        let progress = options.progress, sourceName = reader.sourceName
         var batches = try ParallelLayerScan.run(
             reader, fieldIndices: fields.indices, swapXY: options.swapXY, workers: max(1, options.workers),
             makeWorker: { Result { try QCWorker(rules: rules, fields: fields, classes: classes, range: range, zoneWKB: zone) } },
@@ -97,11 +97,12 @@ public enum QCJob {
             process: { worker, feature, batch in
                 switch worker {
                 case .success(let worker): worker.check(feature, into: &batch)
-                case .failure(let error): batch.failure = batch.failure ?? "\(error)"
+                case .failure(let error): batch.failure = batch.failure ?? ZoneCalcError(error, source: sourceName)
                 }
                 if (feature.index + 1) % 8192 == 0 { progress?.advance(8192) }
             })
-        if let failure = batches.lazy.compactMap({ $0.failure }).first { throw .invalidArgument("\(reader.sourceName): \(failure)") }
+        // A worker that could not start (a GEOS or PROJ failure) fails the run with the library's error and exit code.
+        if let failure = batches.lazy.compactMap({ $0.failure }).first { throw failure }
         lap("features")
         let records = batches.flatMap(\.records)
         var pieces = ConvexPieces()
@@ -110,14 +111,14 @@ public enum QCJob {
             batches[position].pieces = ConvexPieces()
         }
         var findings = layerFindings + batches.flatMap(\.findings)
-        do { findings += try duplicateIds(records, rules: rules, workers: options.workers) } catch { throw ZoneCalcError(error, source: reader.sourceName) }
+        do { findings += try duplicateIds(records, rules: rules, workers: options.workers) } catch { throw ZoneCalcError(error, source: sourceName) }
         lap("ids")
         options.progress?.start("checking pairs", total: records.count)
         do {
             findings += try QCTopology.run(records, pieces: pieces, rules: rules, workers: options.workers, progress: options.progress)
             findings += try QCGaps.run(records, zoneWKB: zone, rules: rules)
         } catch {
-            throw ZoneCalcError(error, source: reader.sourceName)
+            throw ZoneCalcError(error, source: sourceName)
         }
         options.progress?.finish()
         lap("pairs")
