@@ -16,7 +16,9 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
         FieldDefinition(name: "JLTXSX", type: .string), FieldDefinition(name: "TFH", type: .string),
         FieldDefinition(name: "DKYT", type: .string), FieldDefinition(name: "DLBM", type: .string),
     ]
-    private let geometries: [[UInt8]]
+    private let geometries: [[UInt8]?]
+    /// Why a parcel has no geometry, parcel by parcel (nil when it has one).
+    private let geometryProblems: [String?]
 
     public convenience init(path: String) throws(ZoneCalcError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
@@ -38,12 +40,20 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
         self.path = path
         self.result = result
         let context = GEOSContext()
-        var built: [[UInt8]] = []
+        var built: [[UInt8]?] = [], problems: [String?] = []
         for parcel in result.document.parcels {
-            do { built.append(try Self.polygon(of: parcel, context: context).wkb()) }
-            catch { throw .geos(error, source: path, feature: "parcel \(parcel.id) (line \(parcel.line))") }
+            // A parcel whose rings GEOS cannot build is passed on without geometry, with the reason and
+            // its line, so that the other parcels of the file are still read.
+            do {
+                built.append(try Self.polygon(of: parcel, context: context).wkb())
+                problems.append(nil)
+            } catch {
+                built.append(nil)
+                problems.append("parcel \(parcel.id) (line \(parcel.line)): \(error)")
+            }
         }
         geometries = built
+        geometryProblems = problems
     }
 
     public var sourceName: String { path }
@@ -86,7 +96,8 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
                 Self.declaredArea(parcel), .string(parcel.geometryKind),
                 .string(parcel.mapSheet), .string(parcel.landUse), .string(parcel.landClassCode),
             ]
-            try body(LayerFeature(index: index, fid: Int64(index + 1), wkb: geometries[index], attributes: fieldIndices.map { values[$0] }))
+            try body(LayerFeature(index: index, fid: Int64(index + 1), wkb: geometries[index], attributes: fieldIndices.map { values[$0] },
+                                  readProblem: geometryProblems[index]))
         }
     }
 

@@ -59,7 +59,7 @@ extension AreaJob {
             }
         }
         guard let wkb = feature.wkb else {
-            return skip(feature.readProblem.map { "has a geometry GDAL could not read (\($0)); fix or redraw it" } ?? "has no geometry")
+            return skip(feature.readProblem.map { "has a geometry that could not be read (\($0)); fix or redraw it" } ?? "has no geometry")
         }
         do {
             if let area = try calculator.measureCertainlySimple(wkb) {
