@@ -2,14 +2,14 @@ import Dispatch
 import Foundation
 import ZoneCalc
 
-/// Ctrl-C (SIGINT) and SIGTERM: the outputs not yet in place are removed, the user is told that nothing
+/// Ctrl-C (SIGINT), SIGTERM and SIGHUP (a closed terminal or ssh session): the outputs not yet in place are removed, the user is told that nothing
 /// was written, and zonecalc exits with 128 + the signal number, as shells expect. An output already being
 /// renamed into place is finished first (``SafeOutput``), so a destination is never left half-replaced.
 enum InterruptHandling {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     static func install() {
-        for signalNumber in [SIGINT, SIGTERM] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)  // delivered to the dispatch source instead
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {

@@ -98,6 +98,19 @@ import Testing
         #expect(try strayFolders(in: folder).isEmpty)
     }
 
+    /// A FileGDB is a folder by format: `--force` replaces it (and the old one is gone, not left beside it).
+    @Test func forceReplacesAFileGDB() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gdb = folder.appendingPathComponent("out.gdb").path
+        #expect(try CLITests.run(["convert", CLITests.sample("zone.gpkg") + ":kfqfw", gdb]).status == 0)
+        let again = try CLITests.run(["convert", CLITests.sample("zone.gpkg") + ":zd", gdb, "--force"])
+        #expect(again.status == 0, "\(again.err)")
+        let area = try CLITests.run(["area", gdb, "--format", "json", "--totals-only"])
+        #expect(area.out.contains("\"featureCount\" : 331"), "\(area.out.prefix(300))")
+        #expect(try strayFolders(in: folder).isEmpty)
+    }
+
     /// `qc -o X --fix X` would write one file twice: refused before anything is written (exit 2, "could
     /// not run", as qc reports every failure).
     @Test func oneCommandNeverWritesAFileTwice() throws {
@@ -158,6 +171,13 @@ import Testing
             #expect(result.err.contains(destination) && result.err.contains("disk is full"), "\(result.err)")
             #expect(!result.err.contains("ERROR 1") && !result.err.contains(".zonecalc-"), "\(result.err)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: full.path).isEmpty)
+            // GDAL's GeoJSON driver reports success after failed writes: the file read back is what shows
+            // it cut short, and the previous file stays.
+            let previous = full.appendingPathComponent("old.geojson")
+            try Data("{\"previous\": 1}".utf8).write(to: previous)
+            let geojson = try CLITests.run(["convert", input, previous.path, "--force"])
+            #expect(geojson.status == 4 && geojson.err.contains("disk is full"), "\(geojson.err)")
+            #expect(try Data(contentsOf: previous) == Data("{\"previous\": 1}".utf8))
         }
     }
 }

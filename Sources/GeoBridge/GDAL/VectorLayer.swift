@@ -255,7 +255,7 @@ public struct FeatureRecord {
 
     /// The step, in degrees of arc, at which curved geometries (arcs of CurvePolygon, CompoundCurve,
     /// MultiSurface … as ArcGIS writes them) are linearised: the chord of a 0.1° step lies within
-    /// 3.8e-7 × the radius of the arc, and a full circle so drawn has 8e-7 less area.
+    /// 3.8e-7 × the radius of the arc, and a full circle so drawn has 5.1e-7 less area.
     public static let arcStepDegrees = 0.1
 
     /// How the geometry handed to ``withGeometryWKB(swapXY:_:)`` was derived, when it was not read as is.

@@ -17,8 +17,8 @@ public enum OrderedPipeline {
         makeWorker: @escaping @Sendable () -> Worker,
         process: @escaping @Sendable (inout Worker, Chunk) -> Output
     ) rethrows -> [Output] {
-        let queue = ChunkQueue<Chunk, Output>(capacity: max(2, workers * 2))
-        let count = max(1, workers)
+        let queue = ChunkQueue<Chunk, Output>(capacity: 2 * min(max(1, workers), ParallelLayerScan.maximumWorkers))
+        let count = min(max(1, workers), ParallelLayerScan.maximumWorkers)
         let done = DispatchGroup()
         for _ in 0..<count {
             done.enter()

@@ -7,6 +7,9 @@ import GeoBridge
 public enum ParallelLayerScan {
     /// Features handed to a worker at a time when the calling thread reads.
     static let chunkSize = 1024
+    /// More worker threads than this are not started, whatever `--workers` asks (a huge count would only
+    /// exhaust the machine).
+    public static let maximumWorkers = 64
 
     /// - Parameters:
     ///   - makeWorker: builds one worker's state on that worker's thread (GEOS/PROJ contexts).
@@ -17,6 +20,7 @@ public enum ParallelLayerScan {
         newBatch: @escaping @Sendable () -> Batch,
         process: @escaping @Sendable (inout Worker, BorrowedFeature, inout Batch) -> Void
     ) throws(ZoneCalcError) -> [Batch] {
+        let workers = min(max(1, workers), maximumWorkers)
         do {
             if let parts = try reader.partitions(workers) {
                 return try PartitionedRun.run(parts) { part in

@@ -89,8 +89,27 @@ public enum FeatureFileWriter {
                 }
             }
             try dataset.close()
+            try verify(temporaryPath, holds: counter.count, destination: path)
         }
         return Written(count: counter.count, withoutGeometry: counter.withoutGeometry)
+    }
+
+    /// Reads the finished file back and checks it holds every row written: GDAL's GeoJSON, KML and XLSX
+    /// drivers report success after failed writes (a full disk leaves them cut short or empty), so the
+    /// count read back is what proves the file whole before it replaces anything.
+    static func verify(_ temporaryPath: String, holds rows: Int, destination: String) throws {
+        let found: Int
+        do {
+            let written = try VectorDataset.open(temporaryPath)
+            found = written.layers.reduce(0) { $0 + ($1.featureCount ?? 0) }
+        } catch {
+            found = -1
+        }
+        guard found != rows else { return }
+        var stats = statvfs()
+        let full = statvfs((temporaryPath as NSString).deletingLastPathComponent, &stats) == 0 && stats.f_bavail == 0
+        throw ZoneCalcError.outputFailed(path: destination, reason: full ? OutputFailure.reason(errno: ENOSPC)
+            : "the file GDAL wrote holds \(max(found, 0)) of the \(rows) rows (it cannot be read back whole)")
     }
 
     private final class RowCounter {

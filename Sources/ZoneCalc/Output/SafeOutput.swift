@@ -74,7 +74,9 @@ final class OutputTransaction: @unchecked Sendable {
             throw ZoneCalcError.unsafeOutput(path: path, reason: "the command would write this file twice")
         }
         var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        // A FileGDB is a folder by format; any other folder is never replaced.
+        let isFileGDB = destination.pathExtension.lowercased() == "gdb"
+        if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue, !isFileGDB {
             throw ZoneCalcError.unsafeOutput(path: path, reason: "this is a folder; give a file name (--force never replaces a folder)")
         }
         let existing = SafeOutput.relatedFiles(of: destination).filter { fileManager.fileExists(atPath: $0.path) }
@@ -87,9 +89,7 @@ final class OutputTransaction: @unchecked Sendable {
         }
         StaleOutputFolders.remove(in: folder)
         let temporary = folder.appendingPathComponent(".zonecalc-\(getpid())-\(UUID().uuidString)")
-        do { try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false) }
-        catch { throw ZoneCalcError.outputFailed(path: path, reason: OutputFailure.reason(error)) }
-        PendingOutputs.shared.add(temporary, destination: path)
+        try PendingOutputs.shared.create(temporary, destination: path)
         staged.append(Staged(destination: destination, temporary: temporary, leftovers: []))
         let temporaryFile = temporary.appendingPathComponent(destination.lastPathComponent)
         do {
@@ -117,14 +117,27 @@ final class OutputTransaction: @unchecked Sendable {
         try PendingOutputs.shared.committing(staged.map(\.temporary)) {
             for output in staged {
                 let folder = output.destination.deletingLastPathComponent()
-                for produced in try fileManager.contentsOfDirectory(atPath: output.temporary.path).sorted() {
-                    let target = folder.appendingPathComponent(produced)
-                    guard rename(output.temporary.appendingPathComponent(produced).path, target.path) == 0 else {
+                // A Shapefile's .shp last, so that a reader never sees a new .shp beside old sidecars.
+                let produced = try fileManager.contentsOfDirectory(atPath: output.temporary.path)
+                    .sorted { ($0.lowercased().hasSuffix(".shp") ? 1 : 0, $0) < ($1.lowercased().hasSuffix(".shp") ? 1 : 0, $1) }
+                for name in produced {
+                    let target = folder.appendingPathComponent(name)
+                    var isDirectory: ObjCBool = false
+                    if fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                        // rename(2) cannot replace a folder (a FileGDB): the old one moves into the temporary
+                        // folder, removed with it, and the new one takes its place.
+                        guard rename(target.path, output.temporary.appendingPathComponent(".replaced-" + name).path) == 0 else {
+                            throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
+                        }
+                    }
+                    guard rename(output.temporary.appendingPathComponent(name).path, target.path) == 0 else {
                         throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
                     }
                 }
                 for old in output.leftovers { try? fileManager.removeItem(at: old) }
             }
+            // The temporary folders go before the lock is released, so an interrupt never finds one left.
+            for output in staged { try? fileManager.removeItem(at: output.temporary) }
         }
     }
 
@@ -142,7 +155,16 @@ final class PendingOutputs: @unchecked Sendable {
     private var folders: [URL: String] = [:]
     private var abandoned = false
 
-    func add(_ folder: URL, destination: String) { locked { folders[folder] = destination } }
+    /// Makes and registers a temporary folder in one step under the lock, so an interrupt either removes
+    /// it or comes before it exists; refused once the outputs were abandoned.
+    func create(_ folder: URL, destination: String) throws {
+        try locked {
+            guard !abandoned else { throw ZoneCalcError.outputFailed(path: destination, reason: "interrupted") }
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
+            catch { throw ZoneCalcError.outputFailed(path: destination, reason: OutputFailure.reason(error)) }
+            folders[folder] = destination
+        }
+    }
     func remove(_ removed: [URL]) { locked { for folder in removed { folders[folder] = nil } } }
 
     private func locked<T>(_ body: () throws -> T) rethrows -> T {
