@@ -56,6 +56,24 @@ import Testing
         #expect(skipped.count == 1 && "\(skipped)".contains("longitude"), "\(skipped)")
     }
 
+    /// A square of ±1e200 m once totalled `inf` (and JSON output failed on it); a lon/lat layer at 150°E
+    /// once went to the txt "in" another CRS: both are stated as what they are.
+    @Test func farOutCoordinatesAreNamedNotMeasured() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let square = "[[-1e200,-1e200],[1e200,-1e200],[1e200,1e200],[-1e200,1e200],[-1e200,-1e200]]"
+        let huge = try write("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4528\"}},"
+                             + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"ZDBH\":\"H\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[\(square)]}}]}",
+                             to: folder, "huge.geojson")
+        let area = try CLITests.run(["area", huge, "--method", "planar", "--format", "json"])
+        #expect(area.reason == .exit && (area.out + area.err).contains("not a finite number"), "\(area.out.prefix(400)) \(area.err)")
+        let cell = "[[150.2,37.8],[150.21,37.8],[150.21,37.81],[150.2,37.8]]"
+        let east = try write("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"ZDBH\":\"E\"},"
+                             + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[\(cell)]}}]}", to: folder, "east.geojson")
+        let txt = try CLITests.run(["convert", east, folder.appendingPathComponent("east.txt").path])
+        #expect(txt.status == 2 && txt.err.contains("outside China's Gauss–Krüger zones"), "\(txt.err)")
+    }
+
     /// A 100 000-character attribute value is shown whole (the table renderer once trimmed trailing
     /// blanks with a regular expression that took quadratic time: 54 s for this run; now well under a
     /// second — not asserted, as tests make no timing assertions).

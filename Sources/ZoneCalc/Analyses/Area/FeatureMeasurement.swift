@@ -39,6 +39,10 @@ extension AreaJob {
             batch.skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: rules.wanted.label(feature), reason: reason))
         }
         func record(_ area: MeasuredArea, repaired: ValidityProblem?) {
+            // Coordinates far beyond any real CRS (1e200) overflow to an infinite area: reported, not totalled.
+            guard AreaMethod.allCases.allSatisfy({ area[$0]?.isFinite ?? true }) else {
+                return skip("has an area that is not a finite number (coordinates far outside the CRS); check the coordinates and the CRS")
+            }
             var declared: Double?, mismatch = false
             if let rule = rules.declared {
                 let written = rules.wanted.declared(feature)

@@ -54,7 +54,10 @@ public enum ConvertJob {
                 throw ZoneCalcError.invalidArgument("\(reader.sourceName): the layer's centre, \(centre), is not a longitude, so it has no Gauss–Krüger zone; "
                                        + "check the coordinates or give the CRS with --crs (or --swap-xy when x and y are exchanged)")
             }
-            let code = (source.datum ?? .cgcs2000).gaussKrugerEPSG(zone, prefixed: false) ?? 4509 + zone.number
+            guard let code = (source.datum ?? .cgcs2000).gaussKrugerEPSG(zone, prefixed: false) else {
+                throw ZoneCalcError.invalidArgument("\(reader.sourceName): the layer's centre, longitude \(centre)°, is outside China's Gauss–Krüger zones "
+                                                    + "(73.5°–136.5°E), which the boundary-point txt is written in; check the coordinates or give --crs")
+            }
             reprojector = try GeometryReprojector(from: source.definition, to: "EPSG:\(code)")
             crs = try CRSResolver.resolve(declared: nil, override: "EPSG:\(code)", bounds: nil, source: path, context: ProjContext())
         }
