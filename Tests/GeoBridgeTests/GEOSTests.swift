@@ -35,6 +35,15 @@ import Testing
         }
     }
 
+    /// Found by fuzzing: GEOS 3.11's make-valid crashed (SEGV) on a line with NaN coordinates; it is
+    /// refused with a typed error. The input is kept in Fuzz/Corpus/geometry/makevalid-nan-linestring.wkb.
+    @Test func makeValidRefusesNaNCoordinatesInsteadOfCrashing() throws {
+        let bytes = try #require(Data(base64Encoded: "AAAAAAIAAAACAAAAAAMAAAEAAAAA//////////////////////////////////8AAAAAAAYAAAAAACUA"))
+        let context = GEOSContext()
+        let geometry = try Geometry.fromWKB(Array(bytes), context: context)
+        #expect(throws: GEOSError.self) { _ = try geometry.makeValid() }
+    }
+
     /// A polygon whose hole cannot be built throws (and frees the rings made before it).
     @Test func aPolygonWithAnUnclosedHoleThrows() {
         let context = GEOSContext()

@@ -284,9 +284,13 @@ public final class Geometry {
         }
     }
 
-    /// GEOS make-valid with the linework method (as PostGIS and shapely default to).
+    /// GEOS make-valid with the linework method (as PostGIS and shapely default to). A geometry with a
+    /// NaN or infinite coordinate is refused: GEOS 3.11's make-valid crashes on it (found by fuzzing).
     public func makeValid() throws(GEOSError) -> Geometry {
-        try context.makeGeometry("make-valid") { GEOSMakeValidWithParams_r(h, raw, context.linework) }
+        if let problem = try validityProblem(), problem.reason.contains("Invalid Coordinate") {
+            throw GEOSError(operation: "make-valid", messages: ["the geometry has a NaN or infinite coordinate, which cannot be repaired"])
+        }
+        return try context.makeGeometry("make-valid") { GEOSMakeValidWithParams_r(h, raw, context.linework) }
     }
 
     // MARK: Measures
