@@ -44,6 +44,16 @@ import Testing
         #expect(throws: GEOSError.self) { _ = try geometry.makeValid() }
     }
 
+    /// Found by fuzzing: GEOS 3.11's point-on-surface crashed on this point-and-line collection; only
+    /// polygons get a point.
+    /// The input is kept in Fuzz/Corpus/geometry/pointonsurface-nan.wkb.
+    @Test func pointOnSurfaceOfNaNCoordinatesIsNone() throws {
+        let bytes = try #require(Data(base64Encoded: "AAAAAAcAAAACAAAAAAEAAAMAAAAAAAcAgwAAzwAAAAAAAAIAAAAABwAAAAAA"))
+        let context = GEOSContext()
+        let geometry = try Geometry.fromWKB(Array(bytes), context: context)
+        #expect(try geometry.pointOnSurface() == nil)
+    }
+
     /// A polygon whose hole cannot be built throws (and frees the rings made before it).
     @Test func aPolygonWithAnUnclosedHoleThrows() {
         let context = GEOSContext()

@@ -320,9 +320,13 @@ public final class Geometry {
         try context.measure("distance") { GEOSDistance_r(h, raw, other.raw, $0) }
     }
 
-    /// A point guaranteed to lie inside the geometry (on it for lines), for labelling a location; nil for
-    /// an empty or collapsed geometry (a zero-area polygon), which has none.
+    /// A point guaranteed to lie inside a polygonal geometry, for labelling a location; nil for other kinds,
+    /// an empty or collapsed geometry (a zero-area polygon) or one with a non-finite coordinate.
     public func pointOnSurface() throws(GEOSError) -> XY? {
+        // GEOS 3.11 crashes here on a NaN or infinite coordinate, and on some point-and-line collections
+        // (both found by fuzzing): only polygons are labelled, and one with such a coordinate has no point.
+        guard kind.isAreal else { return nil }
+        if let problem = try validityProblem(), problem.reason.contains("Invalid Coordinate") { return nil }
         let point = try context.makeGeometry("point on surface") { GEOSPointOnSurface_r(h, raw) }
         guard !point.isEmpty else { return nil }
         var x = 0.0, y = 0.0
