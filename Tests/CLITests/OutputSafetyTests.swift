@@ -123,16 +123,22 @@ import Testing
         #expect(try strayFolders(in: folder).isEmpty)
     }
 
+    /// Runs a system tool quietly; its exit status (-1 when it cannot be started).
+    @discardableResult
+    static func tool(_ path: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// Mounts a small tmpfs on a new folder (root only); nil, said visibly, where it cannot.
     static func tmpfs(size: String, readOnly: Bool, for test: String) throws -> URL? {
         let folder = try CLITests.temporaryFolder()
-        let mount = Process()
-        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
-        mount.arguments = ["-t", "tmpfs", "-o", "size=\(size)" + (readOnly ? ",ro" : ""), "tmpfs", folder.path]
-        mount.standardError = FileHandle.nullDevice
-        try? mount.run()
-        mount.waitUntilExit()
-        guard mount.terminationStatus == 0 else {
+        guard tool("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)" + (readOnly ? ",ro" : ""), "tmpfs", folder.path]) == 0 else {
             print("\(test): not checked — a tmpfs cannot be mounted here (needs root)")
             try? FileManager.default.removeItem(at: folder)
             return nil
@@ -141,11 +147,7 @@ import Testing
     }
 
     static func unmount(_ folder: URL) {
-        let umount = Process()
-        umount.executableURL = URL(fileURLWithPath: "/bin/umount")
-        umount.arguments = [folder.path]
-        try? umount.run()
-        umount.waitUntilExit()
+        tool("/bin/umount", [folder.path])
         try? FileManager.default.removeItem(at: folder)
     }
 

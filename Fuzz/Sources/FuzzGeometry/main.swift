@@ -15,7 +15,7 @@ func fuzzGeometry(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let geometry = try? Geometry.fromWKB(wkb, context: context) else { return 0 }
     let problem = try? geometry.validityProblem()
     // The simplicity test may only accept what GEOS calls valid.
-    if simple, let problem { fatalError("accepted a ring GEOS calls invalid: \(ring)") }
+    if simple, problem != nil { fatalError("accepted a ring GEOS calls invalid: \(ring)") }
     let fixed = (try? geometry.makeValid()) ?? geometry
     _ = try? fixed.area()
     _ = try? fixed.pointOnSurface()
