@@ -36,6 +36,39 @@ import Testing
         #expect(layer.crsWKT?.contains("4528") == true)
     }
 
+    /// A record owns its feature and its WKB: one kept past its callback still reads as itself after
+    /// later features have been read (they must not reuse its buffer).
+    @Test func aRecordKeptPastItsCallbackStillHoldsItsOwnGeometryAndFields() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zc-gdal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("kept.gpkg").path
+        let context = GEOSContext()
+        do {
+            let dataset = try VectorDataset.create(path, driver: "GPKG")
+            let layer = try dataset.createLayer(name: "p", crsWKT: "EPSG:4528", geometry: .polygon,
+                                                fields: [FieldDefinition(name: "name", type: .string)])
+            for (name, side) in [("first", 10.0), ("second", 3.0), ("third", 7.0)] {
+                let square = try Geometry.polygon(shell: [XY(0, 0), XY(side, 0), XY(side, side), XY(0, side), XY(0, 0)], context: context)
+                try layer.addFeature([.string(name)], wkb: try square.wkb())
+            }
+            try dataset.close()
+        }
+        let layer = try VectorDataset.open(path).layer(named: "p")
+        var kept: FeatureRecord? = nil
+        var seen = 0
+        try layer.forEachFeature(geometry: .wkb(swapXY: false)) { record in
+            seen += 1
+            if kept == nil { kept = .some(record) }
+        }
+        #expect(seen == 3)
+        guard let first = kept else { Issue.record("no record was kept"); return }
+        let name = first.value(0, type: .string)
+        #expect(name == FieldValue.string("first"))
+        guard let wkb = first.wkb else { Issue.record("the kept record lost its geometry"); return }
+        #expect(try Geometry.fromWKB(wkb, context: context).area() == 100)
+    }
+
     @Test func datesReadAsZeroPaddedISOText() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zc-gdal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -106,12 +106,20 @@ public final class VectorLayer {
         }
     }
 
-    /// Streams features from the start (or from `startIndex`), at most `limit`, to `body`.
-    /// Each ``FeatureRecord`` is valid only during its call. GDAL warnings seen while reading
+    /// What ``forEachFeature(from:limit:geometry:_:)`` does with each feature's geometry.
+    public enum GeometryExport: Sendable {
+        /// Leave it in GDAL's feature (a read of attributes only).
+        case skip
+        /// Export it as ISO WKB into ``FeatureRecord/wkb``, x and y exchanged first when `swapXY`.
+        case wkb(swapXY: Bool)
+    }
+
+    /// Streams features from the start (or from `startIndex`), at most `limit`, to `body`, which owns
+    /// each ``FeatureRecord`` (it frees GDAL's feature when it ends). GDAL warnings seen while reading
     /// are returned; a reading error is thrown with the file and layer named.
     @discardableResult
-    public func forEachFeature(from startIndex: Int = 0, limit: Int = .max,
-                               _ body: (FeatureRecord) throws -> Void) throws -> [String] {
+    public func forEachFeature(from startIndex: Int = 0, limit: Int = .max, geometry export: GeometryExport = .skip,
+                               _ body: (consuming FeatureRecord) throws -> Void) throws -> [String] {
         try capturingGDALMessages { box in
             OGR_L_ResetReading(raw)
             if startIndex > 0 {
@@ -120,7 +128,7 @@ public final class VectorLayer {
                     throw box.error("seeking to feature \(startIndex)", path: dataset.path, layer: name)
                 }
             }
-            let scratch = WKBScratch()  // one buffer for the whole read, owned here and shared by reference
+            var scratch = WKBScratch()  // one buffer for the whole read, reused while no record keeps it
             var count = 0
             while count < limit {
                 box.errors.removeAll()  // only what this fetch reports counts for it
@@ -129,11 +137,11 @@ public final class VectorLayer {
                     guard box.errors.isEmpty else { throw box.error("reading features", path: dataset.path, layer: name) }
                     break
                 }
-                defer { OGR_F_Destroy(feature) }
                 // A feature returned with an error (a geometry blob GDAL cannot decode) is still passed on,
                 // with GDAL's words, so that one bad record does not stop the layer.
                 let problem = box.errors.isEmpty ? nil : box.errors.map(\.message).joined(separator: "; ")
-                try body(FeatureRecord(raw: feature, scratch: scratch, readProblem: problem))
+                if !isKnownUniquelyReferenced(&scratch) { scratch = WKBScratch() }  // a record kept from before holds the old one
+                try body(FeatureRecord(owning: feature, scratch: scratch, readProblem: problem, export: export))
                 count += 1
             }
             return box.warnings
@@ -179,20 +187,68 @@ public final class VectorLayer {
     }
 }
 
-/// One feature being read: its id, fields and geometry. Valid only inside the reading callback:
-/// it points to GDAL's feature, which is destroyed when the callback returns. (Still copyable: the
-/// readers lend it inside ``BorrowedFeature``, which closures take by value; making both `~Copyable`
-/// is the next step.)
-public struct FeatureRecord {
+/// One feature read from a layer: its id, fields and geometry. It owns GDAL's feature and frees it
+/// when it ends; being `~Copyable`, it cannot outlive that or be freed twice.
+public struct FeatureRecord: ~Copyable {
     private let raw: UnsafeMutableRawPointer
     private let scratch: WKBScratch
     /// What GDAL reported while reading this feature (e.g. "Unable to read geometry"); nil when nothing.
     public let readProblem: String?
+    /// The geometry as ISO WKB (little-endian) when the read asked for it, nil when the feature has none
+    /// or it could not be exported (then ``readProblem`` says so). The bytes live as long as this record.
+    /// Curved geometries are linearised (``arcStepDegrees``) and triangles, TINs and polyhedral surfaces
+    /// become multipolygons, so that every reader of the WKB sees only lines and polygons.
+    public let wkb: UnsafeRawBufferPointer?
+    /// How ``wkb`` was derived when it is not the geometry as stored (a curve linearised); nil when as stored.
+    public let geometryConversion: String?
 
-    init(raw: UnsafeMutableRawPointer, scratch: WKBScratch, readProblem: String? = nil) {
+    init(owning raw: UnsafeMutableRawPointer, scratch: WKBScratch, readProblem: String?, export: VectorLayer.GeometryExport) {
         self.raw = raw
         self.scratch = scratch
-        self.readProblem = readProblem
+        guard case .wkb(let swapXY) = export, let stored = OGR_F_GetGeometryRef(raw) else {  // borrowed from the feature
+            (self.readProblem, self.wkb, self.geometryConversion) = (readProblem, nil, nil)
+            return
+        }
+        let (converted, conversion) = Self.linear(stored)
+        defer { if let converted { OGR_G_DestroyGeometry(converted) } }
+        if conversion != nil, converted == nil {  // GDAL returns NULL when it cannot linearise
+            let linearProblem = "GDAL could not make the \(String(cString: OGR_G_GetGeometryName(stored))) linear"
+            (self.readProblem, self.wkb, self.geometryConversion) = ([readProblem, linearProblem].compactMap { $0 }.joined(separator: "; "), nil, nil)
+            return
+        }
+        let geometry = converted ?? stored
+        if swapXY { OGR_G_SwapXY(geometry) }
+        let size = Int(OGR_G_WkbSize(geometry))
+        let buffer = scratch.reserve(size)
+        // returns OGRERR_NONE on success
+        if size > 0, OGR_G_ExportToIsoWkb(geometry, wkbNDR, buffer.baseAddress) == OGRERR_NONE {
+            (self.readProblem, self.wkb) = (readProblem, UnsafeRawBufferPointer(rebasing: buffer[0..<size]))
+        } else {
+            let exportProblem = "GDAL could not export the \(String(cString: OGR_G_GetGeometryName(geometry))) as WKB"
+            (self.readProblem, self.wkb) = ([readProblem, exportProblem].compactMap { $0 }.joined(separator: "; "), nil)
+        }
+        self.geometryConversion = conversion
+    }
+
+    deinit { OGR_F_Destroy(raw) }
+
+    /// The stored geometry made of lines and polygons only, when it is not already: a new geometry, the
+    /// caller's to destroy, and the sentence saying how it was derived.
+    private static func linear(_ stored: OGRGeometryH) -> (OGRGeometryH?, String?) {
+        let type = OGR_GT_Flatten(OGR_G_GetGeometryType(stored))
+        let name = String(cString: OGR_G_GetGeometryName(stored))
+        // bLookForNonLinear 1: arcs present; 0: also a MultiSurface or CurvePolygon holding only straight parts.
+        if OGR_G_HasCurveGeometry(stored, 0) != 0 {
+            let arcs = OGR_G_HasCurveGeometry(stored, 1) != 0
+            let note = arcs ? "a curved \(name) linearised by GDAL (arcs as chords every \(arcStepDegrees)°)"
+                            : "a \(name) read as the polygons it is made of"
+            return (OGR_G_GetLinearGeometry(stored, arcStepDegrees, nil), note)  // a new geometry, ours to destroy
+        }
+        if [wkbPolyhedralSurface, wkbTIN, wkbTriangle].contains(type), let copy = OGR_G_Clone(stored) {
+            // ForceTo takes the copy and returns ours to destroy
+            return (OGR_G_ForceTo(copy, wkbMultiPolygon, nil), "a \(name) read as the polygons it is made of")
+        }
+        return (nil, nil)
     }
 
     /// The feature id (OGRNullFID = -1 when the format has none).
@@ -257,51 +313,22 @@ public struct FeatureRecord {
     /// MultiSurface … as ArcGIS writes them) are linearised: the chord of a 0.1° step lies within
     /// 3.8e-7 × the radius of the arc, and a full circle so drawn has 5.1e-7 less area.
     public static let arcStepDegrees = 0.1
-
-    /// How the geometry handed to ``withGeometryWKB(swapXY:_:)`` was derived, when it was not read as is.
-    public var geometryConversion: String? {
-        guard let geometry = OGR_F_GetGeometryRef(raw) else { return nil }
-        let type = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry))
-        if OGR_G_HasCurveGeometry(geometry, 1) != 0 {
-            return "a curved \(String(cString: OGR_G_GetGeometryName(geometry))) linearised by GDAL (arcs as chords every \(Self.arcStepDegrees)°)"
-        }
-        if OGR_G_HasCurveGeometry(geometry, 0) != 0 || [wkbPolyhedralSurface, wkbTIN, wkbTriangle].contains(type) {
-            return "a \(String(cString: OGR_G_GetGeometryName(geometry))) read as the polygons it is made of"
-        }
-        return nil
-    }
-
-    /// Calls `body` with the geometry as ISO WKB (little-endian), or nil when the feature has none.
-    /// `swapXY` exchanges x and y first (for files written in the surveying order). Curved geometries
-    /// are linearised (``arcStepDegrees``) and triangles, TINs and polyhedral surfaces become
-    /// multipolygons (``geometryConversion`` says so), so that every reader of the WKB sees only lines
-    /// and polygons.
-    public func withGeometryWKB<T>(swapXY: Bool = false, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
-        guard let stored = OGR_F_GetGeometryRef(raw) else { return try body(nil) }  // borrowed from the feature
-        var converted: OGRGeometryH?
-        defer { if let converted { OGR_G_DestroyGeometry(converted) } }
-        let type = OGR_GT_Flatten(OGR_G_GetGeometryType(stored))
-        // bLookForNonLinear 0: also a MultiSurface or CurvePolygon holding only straight parts.
-        if OGR_G_HasCurveGeometry(stored, 0) != 0 {
-            converted = OGR_G_GetLinearGeometry(stored, Self.arcStepDegrees, nil)  // a new geometry, ours to destroy
-        } else if [wkbPolyhedralSurface, wkbTIN, wkbTriangle].contains(type), let copy = OGR_G_Clone(stored) {
-            converted = OGR_G_ForceTo(copy, wkbMultiPolygon, nil)  // takes the copy, returns ours to destroy
-        }
-        let geometry = converted ?? stored
-        if swapXY { OGR_G_SwapXY(geometry) }
-        let size = Int(OGR_G_WkbSize(geometry))
-        if scratch.bytes.count < size { scratch.bytes = [UInt8](repeating: 0, count: size) }
-        return try scratch.bytes.withUnsafeMutableBytes { buffer in
-            // returns OGRERR_NONE on success
-            guard OGR_G_ExportToIsoWkb(geometry, wkbNDR, buffer.baseAddress) == OGRERR_NONE else { return try body(nil) }
-            return try body(UnsafeRawBufferPointer(rebasing: buffer[0..<size]))
-        }
-    }
 }
 
-/// The buffer a read exports each feature's WKB into, reused from feature to feature. A class, so a
-/// ``FeatureRecord`` refers to it safely (a pointer to a local array would be valid only during the call
-/// that made it).
+/// The buffer a read exports each feature's WKB into, reused from feature to feature while no
+/// ``FeatureRecord`` still refers to it. Allocated memory, so the bytes stay where they are for as long
+/// as the record that points to them.
 final class WKBScratch {
-    var bytes: [UInt8] = []
+    private var storage = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+
+    /// At least `size` bytes, the old contents lost.
+    func reserve(_ size: Int) -> UnsafeMutableRawBufferPointer {
+        if storage.count < size {
+            storage.deallocate()
+            storage = .allocate(byteCount: max(size, 2 * storage.count), alignment: 8)
+        }
+        return storage
+    }
+
+    deinit { storage.deallocate() }
 }

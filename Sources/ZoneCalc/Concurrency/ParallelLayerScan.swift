@@ -18,7 +18,7 @@ public enum ParallelLayerScan {
         _ reader: FeatureLayerReader, fieldIndices: [Int], swapXY: Bool, workers: Int,
         makeWorker: @escaping @Sendable () -> Worker,
         newBatch: @escaping @Sendable () -> Batch,
-        process: @escaping @Sendable (inout Worker, BorrowedFeature, inout Batch) -> Void
+        process: @escaping @Sendable (inout Worker, borrowing BorrowedFeature, inout Batch) -> Void
     ) throws(ZoneCalcError) -> [Batch] {
         let workers = min(max(1, workers), maximumWorkers)
         do {

@@ -18,37 +18,45 @@ public struct LayerFeature: Sendable {
 }
 
 /// A feature lent for the duration of a callback: its geometry's WKB, and its requested fields,
-/// which are decoded only when asked for.
-public struct BorrowedFeature {
-    public var index: Int
-    public var fid: Int64
-    public var wkb: UnsafeRawBufferPointer?
-    let attributes: Attributes
+/// which are decoded only when asked for. `~Copyable` and passed `borrowing`, so it cannot outlive the
+/// feature it was read from.
+public struct BorrowedFeature: ~Copyable {
+    public let index: Int
+    public let fid: Int64
+    public let wkb: UnsafeRawBufferPointer?
+    /// The GDAL feature the requested fields are decoded from on demand, with (layer field index, type)
+    /// per requested field; nil when the feature was read in full into ``values``.
+    private let record: FeatureRecord?
+    private let fields: [(index: Int, type: FieldType)]
+    private let values: [FieldValue]
     /// What the library reported while reading the feature (a geometry it could not decode); nil when nothing.
-    public var readProblem: String? = nil
+    public let readProblem: String?
     /// How the geometry was derived when not read as is (a curve linearised); nil when read as is.
-    public var readNote: String? = nil
+    public let readNote: String?
 
-    enum Attributes {
-        /// Read from the GDAL feature on demand: (layer field index, type) per requested field.
-        case record(FeatureRecord, fields: [(index: Int, type: FieldType)])
-        case values([FieldValue])
+    /// A feature read by GDAL, owning its record; its WKB is the record's.
+    init(index: Int, record: consuming FeatureRecord, fields: [(index: Int, type: FieldType)]) {
+        (self.index, self.fid, self.wkb) = (index, record.fid, record.wkb)
+        (self.readProblem, self.readNote) = (record.readProblem, record.geometryConversion)
+        (self.fields, self.values) = (fields, [])
+        self.record = .some(record)
+    }
+
+    private init(_ feature: LayerFeature, wkb: UnsafeRawBufferPointer?) {
+        (self.index, self.fid, self.wkb) = (feature.index, feature.fid, wkb)
+        (self.readProblem, self.readNote) = (feature.readProblem, feature.readNote)
+        (self.fields, self.values) = ([], feature.attributes)
+        self.record = nil
     }
 
     /// The value of the `slot`-th requested field.
     public func attribute(_ slot: Int) -> FieldValue {
-        switch attributes {
-        case .record(let record, let fields): return record.value(fields[slot].index, type: fields[slot].type)
-        case .values(let values): return values[slot]
-        }
+        record?.value(fields[slot].index, type: fields[slot].type) ?? values[slot]
     }
 
     /// A feature read in full, lent as a borrowed one.
-    static func lending<T>(_ feature: LayerFeature, _ body: (BorrowedFeature) throws -> T) rethrows -> T {
-        try feature.wkb.withUnsafeBytesIfPresent { wkb in
-            try body(BorrowedFeature(index: feature.index, fid: feature.fid, wkb: wkb, attributes: .values(feature.attributes),
-                                     readProblem: feature.readProblem, readNote: feature.readNote))
-        }
+    static func lending<T>(_ feature: LayerFeature, _ body: (borrowing BorrowedFeature) throws -> T) rethrows -> T {
+        try feature.wkb.withUnsafeBytesIfPresent { wkb in try body(BorrowedFeature(feature, wkb: wkb)) }
     }
 }
 
@@ -171,7 +179,7 @@ public final class GDALLayerReader: FeatureLayerReader {
 
     public func read(fieldIndices: [Int], swapXY: Bool, _ body: (LayerFeature) throws -> Void) throws {
         try readBorrowed(fieldIndices: fieldIndices, swapXY: swapXY) { feature in
-            let attributes = fieldIndices.indices.map(feature.attribute)
+            let attributes = fieldIndices.indices.map { feature.attribute($0) }
             try body(LayerFeature(index: feature.index, fid: feature.fid, wkb: feature.wkb.map { Array($0) }, attributes: attributes,
                                   readProblem: feature.readProblem, readNote: feature.readNote))
         }
@@ -179,15 +187,13 @@ public final class GDALLayerReader: FeatureLayerReader {
 
     /// Streams the features like ``read(fieldIndices:swapXY:_:)`` but lends the geometry's WKB
     /// instead of copying it: the buffer is valid only during the call.
-    public func readBorrowed(fieldIndices: [Int], swapXY: Bool, _ body: (BorrowedFeature) throws -> Void) throws {
+    public func readBorrowed(fieldIndices: [Int], swapXY: Bool, _ body: (borrowing BorrowedFeature) throws -> Void) throws {
         let requested = fieldIndices.map { (index: $0, type: fields[$0].type) }
         try layer.readOnlyFields(fieldIndices)
         var index = partition?.indexOffset ?? 0
-        try layer.forEachFeature(from: partition?.startIndex ?? 0, limit: partition?.limit ?? .max) { record in
-            try record.withGeometryWKB(swapXY: swapXY) { wkb in
-                try body(BorrowedFeature(index: index, fid: record.fid, wkb: wkb, attributes: .record(record, fields: requested),
-                                         readProblem: record.readProblem, readNote: record.geometryConversion))
-            }
+        try layer.forEachFeature(from: partition?.startIndex ?? 0, limit: partition?.limit ?? .max,
+                                 geometry: .wkb(swapXY: swapXY)) { record in
+            try body(BorrowedFeature(index: index, record: record, fields: requested))
             index += 1
         }
     }

@@ -56,7 +56,7 @@ public enum AreaJob {
         let makeCalculator: @Sendable () -> Result<AreaCalculator, ProjError> = {
             Result { () throws(ProjError) in try AreaCalculator(crs: crs, methods: methods, planeForGeographic: plane) }
         }
-        let measureInto: @Sendable (Result<AreaCalculator, ProjError>, BorrowedFeature, inout MeasuredBatch) -> Void = { worker, feature, batch in
+        let measureInto: @Sendable (Result<AreaCalculator, ProjError>, borrowing BorrowedFeature, inout MeasuredBatch) -> Void = { worker, feature, batch in
             switch worker {
             case .success(let calculator):
                 measure(feature, with: calculator, rules: rules, into: &batch)

@@ -33,7 +33,7 @@ extension AreaJob {
 
     /// Measures one feature on a worker: checks, repairs or skips, then computes the areas and adds
     /// them to `batch`. The id field is decoded only for rows that are kept.
-    static func measure(_ feature: BorrowedFeature, with calculator: AreaCalculator, rules: MeasureRules,
+    static func measure(_ feature: borrowing BorrowedFeature, with calculator: AreaCalculator, rules: MeasureRules,
                         into batch: inout MeasuredBatch) {
         func skip(_ reason: String) {
             batch.skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: rules.wanted.label(feature), reason: reason))

@@ -27,9 +27,9 @@ struct FieldSelection: Sendable {
 
     var hasGroup: Bool { groupSlot != nil }
 
-    func label(_ feature: BorrowedFeature) -> String? { labelSlot.flatMap { feature.attribute($0).text } }
-    func group(_ feature: BorrowedFeature) -> String? { groupSlot.flatMap { feature.attribute($0).text } }
-    func declared(_ feature: BorrowedFeature) -> DeclaredArea? {
+    func label(_ feature: borrowing BorrowedFeature) -> String? { labelSlot.flatMap { feature.attribute($0).text } }
+    func group(_ feature: borrowing BorrowedFeature) -> String? { groupSlot.flatMap { feature.attribute($0).text } }
+    func declared(_ feature: borrowing BorrowedFeature) -> DeclaredArea? {
         declaredSlot.flatMap { DeclaredArea(feature.attribute($0), fieldPrecision: declaredPrecision) }
     }
 }

@@ -130,17 +130,17 @@ struct OverlayFields: Sendable {
         return indices.count - 1
     }
 
-    func label(_ feature: BorrowedFeature) -> String? { labelSlot.flatMap { feature.attribute($0).text } }
-    func klass(_ feature: BorrowedFeature) -> String? { classSlot.flatMap { feature.attribute($0).text } }
+    func label(_ feature: borrowing BorrowedFeature) -> String? { labelSlot.flatMap { feature.attribute($0).text } }
+    func klass(_ feature: borrowing BorrowedFeature) -> String? { classSlot.flatMap { feature.attribute($0).text } }
     /// The feature's 扣除地类, its area (m², the first method) given for a deduction stated as an area.
-    func deduction(_ feature: BorrowedFeature, featureArea: Double) -> LandUseDeduction? {
+    func deduction(_ feature: borrowing BorrowedFeature, featureArea: Double) -> LandUseDeduction? {
         guard deductionRatioSlot != nil || deductionAreaSlot != nil else { return nil }
         return LandUseDeductionFields.deduction(ratio: deductionRatioSlot.map { feature.attribute($0) },
                                                 area: deductionAreaSlot.map { feature.attribute($0) },
                                                 code: deductionCodeSlot.map { feature.attribute($0) }, polygonArea: featureArea)
     }
 
-    func apportioned(_ feature: BorrowedFeature, share: Double) -> [Double?] {
+    func apportioned(_ feature: borrowing BorrowedFeature, share: Double) -> [Double?] {
         apportionSlots.map { feature.attribute($0).doubleValue.map { $0 * share } }
     }
 }

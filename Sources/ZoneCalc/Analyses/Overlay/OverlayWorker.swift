@@ -25,7 +25,7 @@ final class OverlayWorker {
 
     /// Reads, checks and repairs one A feature once, then overlays it with every B layer;
     /// `batches[k]` receives what concerns B layer k.
-    func overlay(_ feature: BorrowedFeature, rules: OverlayRules, into batches: inout [OverlayBatch]) {
+    func overlay(_ feature: borrowing BorrowedFeature, rules: OverlayRules, into batches: inout [OverlayBatch]) {
         // The id is decoded only where it is shown: notes, and pieces kept with their details.
         var decoded: String??
         func label() -> String? {
@@ -69,7 +69,7 @@ final class OverlayWorker {
         }
     }
 
-    private func overlay(_ feature: BorrowedFeature, _ geometry: Geometry, with set: ZoneSet, rules: OverlayRules, zoneRules: ZoneRules,
+    private func overlay(_ feature: borrowing BorrowedFeature, _ geometry: Geometry, with set: ZoneSet, rules: OverlayRules, zoneRules: ZoneRules,
                          featureArea: inout MeasuredArea?, label: () -> String?, into batch: inout OverlayBatch) throws {
         let candidates = set.index.candidates(for: geometry)
         guard !candidates.isEmpty else { batch.outside += 1; return }

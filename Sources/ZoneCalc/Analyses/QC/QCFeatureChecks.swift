@@ -98,7 +98,7 @@ final class QCWorker {
         var failure: ZoneCalcError?
     }
 
-    func check(_ feature: BorrowedFeature, into batch: inout Batch) {
+    func check(_ feature: borrowing BorrowedFeature, into batch: inout Batch) {
         let id = fields.id.flatMap { feature.attribute($0).text }.flatMap { $0.isEmpty ? nil : $0 }
         func add(_ code: String, _ message: String, value: Double? = nil, location: XY? = nil, wkb: [UInt8]? = nil) {
             guard rules.on(code) else { return }
@@ -200,7 +200,7 @@ final class QCWorker {
     }
 
     /// A04: the declared area against the planar area, with a hint when the ratio is a unit factor.
-    private func checkDeclared(_ feature: BorrowedFeature, area: Double, add: (String, String, Double?, XY?, [UInt8]?) -> Void) throws {
+    private func checkDeclared(_ feature: borrowing BorrowedFeature, area: Double, add: (String, String, Double?, XY?, [UInt8]?) -> Void) throws {
         guard rules.on("A04"), area > 0, let declaredSlot = fields.declared, let declaredValue = feature.attribute(declaredSlot.slot).doubleValue else { return }
         let declared = declaredValue * fields.declaredUnit.squareMetres
         let difference = (declared - area) / area * 100
@@ -233,7 +233,7 @@ final class QCWorker {
     }
 
     /// A01 required fields, A03 land-use codes, A05/A06 dates, A07 negative numbers.
-    private func checkAttributes(_ feature: BorrowedFeature, add: (String, String, Double?, XY?, [UInt8]?) -> Void) {
+    private func checkAttributes(_ feature: borrowing BorrowedFeature, add: (String, String, Double?, XY?, [UInt8]?) -> Void) {
         for required in fields.required where (feature.attribute(required.slot).text ?? "").utf8.allSatisfy({ $0 == 32 || $0 == 9 }) {
             add("A01", "\(required.field) (\(required.name)) is empty", nil, nil, nil)
         }
