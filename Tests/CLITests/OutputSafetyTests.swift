@@ -85,6 +85,23 @@ import Testing
     }
 
     /// `--force` over a folder is refused and the folder kept; over a file it replaces it whole.
+    /// A temporary folder is someone's while its lock is held, whatever the process id in its name says:
+    /// one nobody holds is removed although its id names a running process (another container's run,
+    /// PID 1), one held by a running process is kept although its id names none.
+    @Test func staleFoldersAreToldByTheirLockNotByTheProcessIdInTheirName() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let unheld = folder.appendingPathComponent(".zonecalc-1-\(UUID().uuidString)")
+        let held = folder.appendingPathComponent(".zonecalc-2147483646-\(UUID().uuidString)")
+        for made in [unheld, held] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: false) }
+        let lock = open(held.path, O_RDONLY | O_DIRECTORY)
+        #expect(lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) == 0)
+        defer { close(lock) }
+        let result = try CLITests.run(["convert", CLITests.sample("zone.gpkg:kfqfw"), folder.appendingPathComponent("zone.geojson").path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try strayFolders(in: folder) == [held.lastPathComponent])
+    }
+
     @Test func forceNeverReplacesAFolder() throws {
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -9,9 +9,11 @@ import GeoBridge
 ///
 /// Outputs written inside ``together(_:)`` (a proposal's GeoPackage, txt and report; a QC report and its
 /// fixed layer) are all renamed into place at its end, or none is. The temporary folders are named
-/// `.zonecalc-<process id>-<uuid>`; a folder whose process no longer runs (killed, or a crash) is
-/// removed by the next output written into that folder. ``abandonPending()`` removes the folders of the
-/// running process, for the interrupt handler.
+/// `.zonecalc-<process id>-<uuid>`; the run writing into one holds an exclusive lock on it (flock(2)),
+/// which the system releases however the run ends, so a folder nobody holds (its run killed, or a crash)
+/// is removed by the next output written into that folder — whichever machine or container wrote it.
+/// Every file is flushed to disk (fsync) before it is renamed into place, and the folder after.
+/// ``abandonPending()`` removes the folders of the running process, for the interrupt handler.
 public enum SafeOutput {
     /// - Parameters:
     ///   - path: the output file (a Shapefile's sidecars `.shx .dbf .prj .cpg` go with it).
@@ -59,6 +61,8 @@ final class OutputTransaction: @unchecked Sendable {
         /// Existing files of the destination the new output does not replace by name (a Shapefile's old
         /// `.qix`), removed once it is in place.
         var leftovers: [URL]
+        /// The temporary folder, open and locked while it is in use (see ``StaleOutputFolders``).
+        var lock: Int32
     }
     private var staged: [Staged] = []
 
@@ -89,8 +93,8 @@ final class OutputTransaction: @unchecked Sendable {
         }
         StaleOutputFolders.remove(in: folder)
         let temporary = folder.appendingPathComponent(".zonecalc-\(getpid())-\(UUID().uuidString)")
-        try PendingOutputs.shared.create(temporary, destination: path)
-        staged.append(Staged(destination: destination, temporary: temporary, leftovers: []))
+        let lock = try PendingOutputs.shared.create(temporary, destination: path)
+        staged.append(Staged(destination: destination, temporary: temporary, leftovers: [], lock: lock))
         let temporaryFile = temporary.appendingPathComponent(destination.lastPathComponent)
         do {
             try write(temporaryFile.path)
@@ -120,6 +124,7 @@ final class OutputTransaction: @unchecked Sendable {
                 // A Shapefile's .shp last, so that a reader never sees a new .shp beside old sidecars.
                 let produced = try fileManager.contentsOfDirectory(atPath: output.temporary.path)
                     .sorted { ($0.lowercased().hasSuffix(".shp") ? 1 : 0, $0) < ($1.lowercased().hasSuffix(".shp") ? 1 : 0, $1) }
+                for name in produced { try Durability.flush(output.temporary.appendingPathComponent(name), destination: output.destination) }
                 for name in produced {
                     let target = folder.appendingPathComponent(name)
                     var isDirectory: ObjCBool = false
@@ -135,16 +140,21 @@ final class OutputTransaction: @unchecked Sendable {
                     }
                 }
                 for old in output.leftovers { try? fileManager.removeItem(at: old) }
+                try Durability.flush(folder, destination: output.destination)
             }
             // The temporary folders go before the lock is released, so an interrupt never finds one left.
             for output in staged { try? fileManager.removeItem(at: output.temporary) }
         }
     }
 
-    /// Removes the temporary folders (after a commit they are empty).
+    /// Removes the temporary folders (after a commit they are empty) and releases their locks.
     func abandon() {
-        for output in staged { try? FileManager.default.removeItem(at: output.temporary) }
+        for output in staged {
+            try? FileManager.default.removeItem(at: output.temporary)
+            close(output.lock)
+        }
         PendingOutputs.shared.remove(staged.map(\.temporary))
+        staged.removeAll()
     }
 }
 
@@ -155,14 +165,17 @@ final class PendingOutputs: @unchecked Sendable {
     private var folders: [URL: String] = [:]
     private var abandoned = false
 
-    /// Makes and registers a temporary folder in one step under the lock, so an interrupt either removes
-    /// it or comes before it exists; refused once the outputs were abandoned.
-    func create(_ folder: URL, destination: String) throws {
+    /// Makes, locks and registers a temporary folder in one step under the lock, so an interrupt either
+    /// removes it or comes before it exists; refused once the outputs were abandoned. Returns the open,
+    /// locked folder, for the caller to close when it is done with it.
+    func create(_ folder: URL, destination: String) throws -> Int32 {
         try locked {
             guard !abandoned else { throw ZoneCalcError.outputFailed(path: destination, reason: "interrupted") }
-            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
+            let lock: Int32
+            do { lock = try StaleOutputFolders.makeLocked(folder) }
             catch { throw ZoneCalcError.outputFailed(path: destination, reason: OutputFailure.reason(error)) }
             folders[folder] = destination
+            return lock
         }
     }
     func remove(_ removed: [URL]) { locked { for folder in removed { folders[folder] = nil } } }
@@ -199,29 +212,73 @@ final class PendingOutputs: @unchecked Sendable {
 }
 
 /// Temporary output folders left by runs that were killed or crashed.
+///
+/// A run makes its folder under a name no sweep touches (`.zonecalc-new-<uuid>`), opens and locks it
+/// (flock(2), exclusive), and only then renames it to `.zonecalc-<pid>-<uuid>`: a folder of that name
+/// that can be locked is held by no one. The system releases the lock when the process ends in any way,
+/// so this holds across containers and PID namespaces, where a process id says nothing.
 enum StaleOutputFolders {
-    /// Removes, in `folder`, every `.zonecalc-<pid>-<uuid>` folder whose process no longer runs, and
-    /// folders of the earlier `.zonecalc-<uuid>` naming untouched for a day.
+    static let prefix = ".zonecalc-"
+    static let newPrefix = ".zonecalc-new-"
+
+    /// Makes `folder`, returns it open and exclusively locked.
+    static func makeLocked(_ folder: URL) throws(POSIXError) -> Int32 {
+        let unnamed = folder.deletingLastPathComponent().appendingPathComponent(newPrefix + UUID().uuidString).path
+        // mkdir, open, flock and rename return -1 on failure with errno set
+        guard mkdir(unnamed, 0o755) == 0 else { throw posixError(errno) }
+        let descriptor = open(unnamed, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { let code = errno; rmdir(unnamed); throw posixError(code) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, rename(unnamed, folder.path) == 0 else {
+            let code = errno
+            close(descriptor)
+            rmdir(unnamed)
+            throw posixError(code)
+        }
+        return descriptor
+    }
+
+    private static func posixError(_ code: Int32) -> POSIXError { POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO) }
+
+    /// Removes, in `folder`, every `.zonecalc-<pid>-<uuid>` folder no running process holds, and
+    /// unnamed ones (a run killed between making and naming its folder) untouched for a day.
     static func remove(in folder: URL) {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(".zonecalc-") {
+        for name in names where name.hasPrefix(prefix) {
             let url = folder.appendingPathComponent(name)
-            if isStale(name: name, modified: (try? fileManager.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) {
-                try? fileManager.removeItem(at: url)
+            if name.hasPrefix(newPrefix) {
+                let modified = (try? fileManager.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+                if let modified, Date().timeIntervalSince(modified) > 86_400 { try? fileManager.removeItem(at: url) }
+                continue
             }
+            let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)  // returns -1 on failure
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            // returns 0 when the lock is granted: no one holds the folder
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { try? fileManager.removeItem(at: url) }
         }
     }
+}
 
-    static func isStale(name: String, modified: Date?) -> Bool {
-        let rest = name.dropFirst(".zonecalc-".count)
-        let parts = rest.split(separator: "-", maxSplits: 1)
-        if parts.count == 2, let pid = Int32(parts[0]), UUID(uuidString: String(parts[1])) != nil {
-            // kill(pid, 0) fails with ESRCH when no such process exists.
-            return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+/// Flushing what was written to the disk before it is put in place, so that a power cut after the
+/// rename cannot leave a destination naming an incomplete file.
+enum Durability {
+    /// fsync(2) of a file, or of each file in a folder (a FileGDB) and the folder.
+    static func flush(_ url: URL, destination: URL) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue,
+           url.pathExtension.lowercased() == "gdb" {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] {
+                try flush(url.appendingPathComponent(name), destination: destination)
+            }
         }
-        if UUID(uuidString: String(rest)) != nil, let modified { return Date().timeIntervalSince(modified) > 86_400 }
-        return false
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)  // returns -1 on failure
+        guard descriptor >= 0 else { throw ZoneCalcError.outputFailed(path: destination.path, reason: OutputFailure.reason(errno: errno)) }
+        defer { close(descriptor) }
+        // returns -1 on failure; EINVAL: the file system cannot sync this kind of file, nothing to do
+        guard fsync(descriptor) == 0 || errno == EINVAL else {
+            throw ZoneCalcError.outputFailed(path: destination.path, reason: OutputFailure.reason(errno: errno))
+        }
     }
 }
 
