@@ -41,4 +41,36 @@ import Testing
         try QCExport.write(report, to: findings, encoding: .utf8, force: false, inputs: [layer])
         #expect(FileManager.default.fileExists(atPath: findings))
     }
+
+    /// One NaN vertex once stopped `convert --to-crs` for the whole layer (the reprojection failed): the
+    /// rest is written, that feature without its geometry and said so.
+    @Test func reprojectionLeavesOutOnlyTheFeatureItCannotTransform() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layer = try AreaJobTests.makeLayer(in: folder)
+        var options = ConvertOptions()
+        options.targetCRS = "EPSG:4490"
+        let converted = folder.appendingPathComponent("lonlat.gpkg").path
+        let summary = try ConvertJob.run(try LayerReaders.open(SourceSpec(path: layer)), to: converted, options: options)
+        #expect(summary.written == 7)
+        #expect(summary.skipped == ["feature #7: a NaN or infinite coordinate; written without its geometry"], "\(summary.skipped)")
+    }
+
+    /// A layer every feature of which counts (here the overlay's second layer) is refused with each
+    /// unusable feature named, instead of a library error for the first or an answer without it.
+    @Test func aReferenceLayerWithAnUnusableFeatureNamesIt() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layer = try AreaJobTests.makeLayer(in: folder)
+        var options = OverlayOptions()
+        options.methods = [.planar]
+        let reader = try LayerReaders.open(SourceSpec(path: layer)), zones = try LayerReaders.open(SourceSpec(path: layer))
+        let result = Result { () throws(ZoneCalcError) in try OverlayJob.run(a: reader, b: zones, options: options) }
+        guard case .failure(let error) = result, case .unusableFeatures(_, let problems) = error else {
+            Issue.record("the overlay must refuse a zone layer with an unusable feature: \(result)")
+            return
+        }
+        #expect(problems.map(\.index) == [6])
+        #expect(error.exitCode == 2 && error.description.contains("feature #7 (G): a NaN or infinite coordinate"), "\(error)")
+    }
 }

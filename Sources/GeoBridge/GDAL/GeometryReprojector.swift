@@ -96,7 +96,10 @@ public final class GeometryReprojector {
             // returns OGRERR_NONE on success
             guard OGR_G_Transform(geometry, transformation) == OGRERR_NONE else { throw box.error("reprojecting a geometry", path: "reprojection") }
             var out = [UInt8](repeating: 0, count: Int(OGR_G_WkbSize(geometry)))
-            _ = out.withUnsafeMutableBytes { OGR_G_ExportToIsoWkb(geometry, wkbNDR, $0.baseAddress) }
+            // returns OGRERR_NONE on success
+            guard out.withUnsafeMutableBytes({ OGR_G_ExportToIsoWkb(geometry, wkbNDR, $0.baseAddress) }) == OGRERR_NONE else {
+                throw box.error("exporting a reprojected geometry", path: "reprojection")
+            }
             return out
         }
     }

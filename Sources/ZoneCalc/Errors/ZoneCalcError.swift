@@ -20,6 +20,9 @@ public enum ZoneCalcError: Error, Sendable {
     case boundaryPointTxt(BoundaryPointTxtError)
     /// A boundary-point txt file could not be written from the data.
     case boundaryPointTxtWrite(BoundaryPointTxtWriteError, path: String)
+    /// Features of a layer every one of which the analysis needs (a zone boundary, a control line, a
+    /// proposal) whose geometry cannot be used; all of them are listed.
+    case unusableFeatures(source: String, problems: [FeatureGeometryProblem])
     /// The layer has no polygon features to measure.
     case noPolygons(source: String, detail: String)
     /// A field named on the command line does not exist.
@@ -62,6 +65,11 @@ extension ZoneCalcError: CustomStringConvertible {
             return error.description
         case .boundaryPointTxtWrite(let error, let path):
             return "\(path): \(error.description)"
+        case .unusableFeatures(let source, let problems):
+            let shown = problems.prefix(20).map(\.description).joined(separator: "; ")
+            let more = problems.count > 20 ? "; and \(problems.count - 20) more" : ""
+            return "\(source): \(problems.count) feature(s) cannot be used, and the result would be wrong without them: "
+                + "\(shown)\(more). Fix or remove these features and run again."
         case .noPolygons(let source, let detail):
             return "\(source): \(detail)."
         case .fieldNotFound(let source, let field, let available):
@@ -83,7 +91,7 @@ extension ZoneCalcError: CustomStringConvertible {
     public var exitCode: Int32 {
         switch self {
         case .invalidArgument, .fieldNotFound, .projectFile: return 2
-        case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .boundaryPointTxt: return 2
+        case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .unusableFeatures, .boundaryPointTxt: return 2
         case .gdal, .proj, .geos: return 3
         case .unsafeOutput, .unsupportedOutput, .outputFailed, .boundaryPointTxtWrite: return 4
         }

@@ -41,20 +41,24 @@ enum LayerPolygons {
         let crs = try CRSResolver.resolve(reader, override: crsOverride)
         let labelIndex = try labelField.map { name throws(ZoneCalcError) in try reader.fieldIndex(name) }
         let reprojector = try makeReprojector(crs, reader.sourceName)
-        var items: [Item] = []
+        var items: [Item] = [], problems: [FeatureGeometryProblem] = []
         do {
             try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
-                guard var wkb = feature.wkb else { return }
-                if let reprojector { wkb = try reprojector.reproject(wkb) }
-                var geometry = try Geometry.fromWKB(wkb, context: context)
-                if try geometry.validityProblem() != nil { geometry = try geometry.makeValid() }
-                geometry = try geometry.polygonalPart()
-                guard !geometry.isEmpty else { return }
-                items.append(Item(index: feature.index, label: feature.attributes.first?.text, geometry: geometry))
+                let label = feature.attributes.first?.text
+                do {
+                    guard let geometry = try FeatureGeometryIntake.geometry(of: feature, label: label, reprojector: reprojector,
+                                                                            context: context, repair: true)?.polygonalPart(),
+                          !geometry.isEmpty else { return }
+                    items.append(Item(index: feature.index, label: label, geometry: geometry))
+                } catch let problem as FeatureGeometryProblem {
+                    problems.append(problem)
+                }
             }
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)
         }
+        // Every feature of such a layer counts (a part of the zone, a control line): none is left out quietly.
+        guard problems.isEmpty else { throw .unusableFeatures(source: reader.sourceName, problems: problems) }
         return items
     }
 }

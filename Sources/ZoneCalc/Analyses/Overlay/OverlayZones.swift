@@ -16,11 +16,17 @@ struct OverlayZones: Sendable {
             let reprojector = try options.datum.reprojector(from: crs, to: targetCRS, layer: reader.sourceName)
             zones.datumNote = options.datum.statement(from: crs, to: targetCRS, layer: reader.sourceName)
             let context = GEOSContext()
+            var problems: [FeatureGeometryProblem] = []
             try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
-                guard var wkb = feature.wkb else { return }
-                if let reprojector { wkb = try reprojector.reproject(wkb) }
-                var geometry = try Geometry.fromWKB(wkb, context: context)
-                if try geometry.validityProblem() != nil { geometry = try geometry.makeValid() }
+                let geometry: Geometry
+                do {
+                    guard let read = try FeatureGeometryIntake.geometry(of: feature, label: feature.attributes.first?.text,
+                                                                        reprojector: reprojector, context: context, repair: true) else { return }
+                    geometry = read
+                } catch let problem as FeatureGeometryProblem {
+                    problems.append(problem)
+                    return
+                }
                 let label = feature.attributes.first?.text ?? "\(reader.layerName) #\(feature.index + 1)"
                 let parts = options.perPart && geometry.kind == .multiPolygon ? geometry.parts : [geometry]
                 for (number, part) in parts.enumerated() where part.kind.isAreal || part.kind == .collection {
@@ -28,6 +34,8 @@ struct OverlayZones: Sendable {
                     zones.labels.append(parts.count > 1 ? "\(label) part \(number + 1)" : label)
                 }
             }
+            // Every zone counts: an overlay that left one out would report less than is there.
+            guard problems.isEmpty else { throw ZoneCalcError.unusableFeatures(source: reader.sourceName, problems: problems) }
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)
         }

@@ -34,12 +34,18 @@ public enum BuildingsOnParcels {
             let prepared = try geometries.map { try PreparedGeometry($0) }
             let index = try SpatialIndex(geometries, context: context)
             let reprojector = try frame.reprojector(from: crs, layer: reader.sourceName)
+            var unusable: [FeatureGeometryProblem] = []
+            defer {
+                if !unusable.isEmpty {
+                    frame.note(["\(reader.sourceName): \(unusable.count) building(s) left out, their geometry unusable: "
+                                + unusable.prefix(10).map(\.description).joined(separator: "; ") + (unusable.count > 10 ? " …" : "")])
+                }
+            }
             try reader.read(fieldIndices: indices, swapXY: false) { feature in
-                guard var wkb = feature.wkb else { return }
-                if let reprojector { wkb = try reprojector.reproject(wkb) }
-                var building = try Geometry.fromWKB(wkb, context: context)
-                guard !building.isEmpty else { return }
-                if try building.validityProblem() != nil { building = try building.makeValid().polygonalPart() }
+                let read: Geometry?
+                do { read = try FeatureGeometryIntake.geometry(of: feature, label: nil, reprojector: reprojector, context: context, repair: true) }
+                catch let problem as FeatureGeometryProblem { unusable.append(problem); return }
+                guard let building = try read?.polygonalPart(), !building.isEmpty else { return }
                 let footprint = try calculator.measure(building)[parcels.method] ?? 0
                 guard footprint > 0 else { return }
                 var slot = 0

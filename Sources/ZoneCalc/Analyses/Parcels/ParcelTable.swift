@@ -59,18 +59,25 @@ public struct ParcelTable: Sendable {
                 var values: [String: FieldValue] = [:]
                 for (slot, item) in wanted.enumerated() { values[item.name] = feature.attributes[slot] }
                 let id = values["id"]?.text.flatMap { $0.isEmpty ? nil : $0 } ?? "#\(feature.index + 1)"
-                guard var wkb = feature.wkb else { notes.append("\(id): no geometry, left out"); return }
-                if let reprojector { wkb = try reprojector.reproject(wkb) }
-                var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
-                guard !geometry.isEmpty else { notes.append("\(id): empty geometry, left out"); return }
-                var stored = wkb
-                if let problem = try geometry.validityProblem() {
-                    geometry = try geometry.makeValid().polygonalPart()
-                    stored = try geometry.wkb()
-                    notes.append("\(id): invalid (\(problem.describe())), measured after make-valid")
+                do {
+                    guard let wkb = try FeatureGeometryIntake.wkb(of: feature, label: id, reprojector: reprojector) else {
+                        notes.append("\(id): no geometry, left out"); return
+                    }
+                    var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
+                    guard !geometry.isEmpty else { notes.append("\(id): empty geometry, left out"); return }
+                    var stored = wkb
+                    if let problem = try geometry.validityProblem() {
+                        geometry = try geometry.makeValid().polygonalPart()
+                        stored = try geometry.wkb()
+                        notes.append("\(id): invalid (\(problem.describe())), measured after make-valid")
+                    }
+                    records.append(ParcelRecord(index: feature.index, fid: feature.fid, id: id, wkb: stored,
+                                                area: try calculator.measure(geometry)[project.areaMethod] ?? 0, values: values))
+                } catch let problem as FeatureGeometryProblem {
+                    notes.append("\(id): \(problem.reason), left out")
+                } catch let error as GEOSError {
+                    notes.append("\(id): GEOS could not read, repair or measure it (\(error.messages.joined(separator: "; "))), left out")
                 }
-                records.append(ParcelRecord(index: feature.index, fid: feature.fid, id: id, wkb: stored,
-                                            area: try calculator.measure(geometry)[project.areaMethod] ?? 0, values: values))
             }
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)

@@ -65,7 +65,7 @@ enum ProposalInput {
             return field("declared_area", usual: ["MJ", "SBMJ"]).map { ($0, AreaUnit.hectare) }
         }()
         let wanted = [changeIndex, nameIndex, idIndex, declared?.index]
-        var parts: [ProposalPart] = []
+        var parts: [ProposalPart] = [], problems: [FeatureGeometryProblem] = []
         let reprojector = try frame.reprojector(from: crs, layer: reader.sourceName)
         do {
             try reader.read(fieldIndices: wanted.compactMap { $0 }, swapXY: false) { feature in
@@ -79,9 +79,15 @@ enum ProposalInput {
                 let name = next(nameIndex)?.text
                 let id = next(idIndex)?.text
                 let declaredValue = next(declared?.index)?.doubleValue
-                guard var wkb = feature.wkb else { return }
-                if let reprojector { wkb = try reprojector.reproject(wkb) }
                 let label = [id, name].compactMap { $0 }.first { !$0.isEmpty } ?? "\(reader.layerName) #\(feature.index + 1)"
+                let wkb: [UInt8]
+                do {
+                    guard let read = try FeatureGeometryIntake.wkb(of: feature, label: label, reprojector: reprojector) else { return }
+                    wkb = read
+                } catch let problem as FeatureGeometryProblem {
+                    problems.append(problem)
+                    return
+                }
                 let change = forced ?? (isRemoval(changeType: changeText, name: name) ? .removed : .added)
                 parts.append(ProposalPart(source: reader.sourceName, label: label, change: change, wkb: wkb,
                                           declaredArea: declaredValue.map { $0 * declared!.unit.squareMetres }, crs: crs,
@@ -90,6 +96,8 @@ enum ProposalInput {
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)
         }
+        // A proposal is checked whole or not at all: a piece left out would be approved unseen.
+        guard problems.isEmpty else { throw .unusableFeatures(source: reader.sourceName, problems: problems) }
         guard !parts.isEmpty else { throw .noPolygons(source: reader.sourceName, detail: "the proposal has no polygon") }
         return parts
     }

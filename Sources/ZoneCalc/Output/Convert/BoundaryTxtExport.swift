@@ -32,10 +32,15 @@ enum BoundaryTxtExport {
             let id = next(idIndex) ?? String(feature.index + 1)
             let name = next(nameIndex) ?? id
             let landClass = next(classIndex) ?? ""
-            guard var wkb = feature.wkb else {
-                skipped.append("feature #\(feature.index + 1) (\(id)): no geometry"); return
+            let wkb: [UInt8]
+            do {
+                guard let read = try FeatureGeometryIntake.wkb(of: feature, label: id, reprojector: reprojector) else {
+                    skipped.append("feature #\(feature.index + 1) (\(id)): no geometry"); return
+                }
+                wkb = read
+            } catch let problem as FeatureGeometryProblem {
+                skipped.append(problem.description); return
             }
-            if let reprojector { wkb = try reprojector.reproject(wkb) }
             let geometry = try Geometry.fromWKB(wkb, context: context)
             let parts = try self.parts(of: geometry, prefixOffset: prefixOffset)
             guard !parts.isEmpty else {

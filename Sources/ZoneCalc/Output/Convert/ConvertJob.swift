@@ -71,13 +71,20 @@ public enum ConvertJob {
                                    columns: reader.fields, nameColumn: nameField(reader, options: options))
         let encoding = options.encoding ?? .utf8
         let allFields = Array(reader.fields.indices)
+        var unusable: [Int: FeatureGeometryProblem] = [:]
         let written = try FeatureFileWriter.write(to: path, format: format, layer: spec, encoding: encoding, inputs: inputs, force: options.force) { emit in
             try reader.read(fieldIndices: allFields, swapXY: options.swapXY) { feature in
-                try emit(feature.attributes, try reprojected(feature.wkb, with: reprojector))
+                do { try emit(feature.attributes, try FeatureGeometryIntake.wkb(of: feature, label: nil, reprojector: reprojector)) }
+                catch let problem as FeatureGeometryProblem {
+                    unusable[feature.index + 1] = problem
+                    try emit(feature.attributes, nil)
+                }
             }
         }
         // The KML driver always writes WGS 84 longitude/latitude (GDAL format notes).
-        let withoutGeometry = written.withoutGeometry.map { "feature #\($0): a NaN or infinite coordinate; written without its geometry" }
+        let withoutGeometry = (Set(written.withoutGeometry).union(unusable.keys)).sorted().map { number in
+            "feature #\(number): \(unusable[number]?.reason ?? "a NaN or infinite coordinate"); written without its geometry"
+        }
         return ConvertSummary(written: written.count, skipped: withoutGeometry, targetCRS: format == .kml ? "WGS 84 longitude/latitude (as KML requires)" : crs?.summary,
                               datumNote: datumNote)
     }
@@ -88,11 +95,6 @@ public enum ConvertJob {
         return try CRSResolver.resolve(reader, override: options.crsOverride, swapXY: options.swapXY)
     }
 
-
-    static func reprojected(_ wkb: [UInt8]?, with reprojector: GeometryReprojector?) throws -> [UInt8]? {
-        guard let wkb, let reprojector else { return wkb }
-        return try reprojector.reproject(wkb)
-    }
 
     static func centreLongitude(_ reader: FeatureLayerReader, swapXY: Bool) throws -> Double {
         guard let b = try reader.extent() else { return 0 }
