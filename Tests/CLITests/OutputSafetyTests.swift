@@ -102,6 +102,20 @@ import Testing
         #expect(try strayFolders(in: folder) == [held.lastPathComponent])
     }
 
+    /// A proposal given as FILE:LAYER inside the output folder was not recognised as an input (the layer
+    /// name stayed on the path), so `--force` would have replaced it with the check's GeoPackage.
+    @Test func aProposalNamedWithItsLayerIsNeverOverwritten() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let proposal = folder.appendingPathComponent("proposal.gpkg").path
+        let made = try CLITests.run(["convert", CLITests.sample("kqfw.txt"), proposal])
+        #expect(made.status == 0, "\(made.err)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: proposal))
+        let result = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), proposal + ":kqfw", "-o", folder.path, "--force"])
+        #expect(result.status == 4 && result.err.contains("overwrite an input"), "\(result.status) \(result.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: proposal)) == before)
+    }
+
     @Test func forceNeverReplacesAFolder() throws {
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

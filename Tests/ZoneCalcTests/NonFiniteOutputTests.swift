@@ -73,4 +73,38 @@ import Testing
         #expect(problems.map(\.index) == [6])
         #expect(error.exitCode == 2 && error.description.contains("feature #7 (G): a NaN or infinite coordinate"), "\(error)")
     }
+
+    /// A polygon as ISO WKB (little-endian) from raw coordinates, NaN allowed where GEOS would refuse to build it.
+    static func polygonWKB(_ ring: [(Double, Double)]) -> [UInt8] {
+        var bytes: [UInt8] = [1, 3, 0, 0, 0, 1, 0, 0, 0]
+        withUnsafeBytes(of: UInt32(ring.count).littleEndian) { bytes += $0 }
+        for (x, y) in ring {
+            withUnsafeBytes(of: x.bitPattern.littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: y.bitPattern.littleEndian) { bytes += $0 }
+        }
+        return bytes
+    }
+
+    /// A NaN on the first (and so the last) vertex was reported by `qc` as an unclosed ring (G04) and by
+    /// `area` as a GEOS failure: it is a non-finite coordinate (G09) in both.
+    @Test func aNaNFirstVertexIsANonFiniteCoordinateNotAnUnclosedRing() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (x, y) = (500_000.0, 3_500_000.0)
+        let path = folder.appendingPathComponent("nan-first.gpkg").path
+        try TestData.writeLayer(path, crs: "EPSG:4547", features: [
+            ("N", nil, Self.polygonWKB([(.nan, y), (x + 10, y), (x + 10, y + 10), (.nan, y)])),
+            ("S", nil, Self.polygonWKB([(x, y), (x + 10, y), (x + 10, y + 10), (x, y)])),
+        ])
+        var qc = QCOptions()
+        qc.source = SourceSpec(path: path)
+        let codes = try QCJob.run(qc).findings.filter { $0.featureIndex == 0 }.map(\.code)
+        #expect(codes.contains("G09") && !codes.contains("G04"), "\(codes)")
+        var area = AreaOptions()
+        area.methods = [.planar]
+        let report = try AreaJob.run(try LayerReaders.open(SourceSpec(path: path)), options: area)
+        #expect(report.skipped.map(\.label) == ["N"])
+        #expect(report.skipped.first?.reason.contains("NaN or infinite coordinate") == true, "\(report.skipped)")
+        #expect(report.total.planar == 50)
+    }
 }

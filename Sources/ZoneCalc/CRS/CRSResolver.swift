@@ -40,24 +40,26 @@ public enum CRSResolver {
         let said = "the CRS is \(crs.summary)"
         switch (crs.kind, guess) {
         case (_, .swappedAxes):
-            throw .crsMismatch(source: source, detail: "\(said), but x holds northings and y eastings", suggestion: guess.suggestion)
+            throw .crsMismatch(source: source, detail: "\(said), but x holds northings and y eastings", suggestion: guess.suggestion,
+                               kind: .swappedAxes)
         case (.geographic, .prefixedGaussKruger), (.geographic, .unprefixedGaussKruger):
-            throw .crsMismatch(source: source, detail: "\(said), but the coordinates are metres", suggestion: guess.suggestion)
+            throw .crsMismatch(source: source, detail: "\(said), but the coordinates are metres", suggestion: guess.suggestion, kind: .units)
         case (.gaussKruger, .geographic), (.otherProjected, .geographic):
-            throw .crsMismatch(source: source, detail: "\(said), but the coordinates look like degrees", suggestion: guess.suggestion)
+            throw .crsMismatch(source: source, detail: "\(said), but the coordinates look like degrees", suggestion: guess.suggestion,
+                               kind: .units)
         case (.gaussKruger(_, _, let zone), .prefixedGaussKruger(let dataZone)):
             if !crs.hasZonePrefix {
                 throw .crsMismatch(source: source, detail: "\(said) without zone prefix, but the eastings carry prefix \(dataZone.number)",
-                                   suggestion: suggestion(for: crs, zone: dataZone, prefixed: true))
+                                   suggestion: suggestion(for: crs, zone: dataZone, prefixed: true), kind: .zonePrefix)
             }
             if let zone, zone.number != dataZone.number {
                 throw .crsMismatch(source: source, detail: "\(said), but the eastings carry the prefix of zone \(dataZone.number)",
-                                   suggestion: suggestion(for: crs, zone: dataZone, prefixed: true))
+                                   suggestion: suggestion(for: crs, zone: dataZone, prefixed: true), kind: .zonePrefix)
             }
         case (.gaussKruger(_, _, let zone), .unprefixedGaussKruger):
             if crs.hasZonePrefix, let zone {
                 throw .crsMismatch(source: source, detail: "\(said), but the eastings have no zone prefix",
-                                   suggestion: suggestion(for: crs, zone: zone, prefixed: false))
+                                   suggestion: suggestion(for: crs, zone: zone, prefixed: false), kind: .zonePrefix)
             }
         default:
             break

@@ -12,8 +12,8 @@ public enum ZoneCalcError: Error, Sendable {
     case geos(GEOSError, source: String, feature: String?)
     /// No CRS in the file and none given.
     case missingCRS(source: String, suggestion: String)
-    /// The declared CRS does not fit the coordinates.
-    case crsMismatch(source: String, detail: String, suggestion: String)
+    /// The declared CRS does not fit the coordinates, in the way `kind` says.
+    case crsMismatch(source: String, detail: String, suggestion: String, kind: CRSMismatch)
     /// The CRS is not one the requested operation supports.
     case unsupportedCRS(source: String, detail: String)
     /// A boundary-point txt file is malformed.
@@ -39,6 +39,16 @@ public enum ZoneCalcError: Error, Sendable {
     case invalidArgument(String)
 }
 
+/// How a declared CRS contradicts the coordinates.
+public enum CRSMismatch: Sendable {
+    /// x holds northings and y eastings.
+    case swappedAxes
+    /// Degrees where the CRS says metres, or the other way round.
+    case units
+    /// A Gauss–Krüger zone prefix on the eastings that the CRS lacks, lacks where it has one, or names another zone.
+    case zonePrefix
+}
+
 extension ZoneCalcError: CustomStringConvertible {
     /// The message a planner reads: what, where, and what to do.
     public var description: String {
@@ -57,7 +67,7 @@ extension ZoneCalcError: CustomStringConvertible {
             return "\(source)\(feature.map { ", feature \($0)" } ?? ""): \(error.description)"
         case .missingCRS(let source, let suggestion):
             return "\(source): the file declares no coordinate reference system; \(suggestion)."
-        case .crsMismatch(let source, let detail, let suggestion):
+        case .crsMismatch(let source, let detail, let suggestion, _):
             return "\(source): \(detail); \(suggestion)."
         case .unsupportedCRS(let source, let detail):
             return "\(source): \(detail)."

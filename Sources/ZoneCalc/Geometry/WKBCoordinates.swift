@@ -3,12 +3,22 @@ enum WKBCoordinates {
     /// Whether every coordinate of a little- or big-endian ISO WKB geometry of linear types (points, lines,
     /// polygons, their multi-forms and collections; Z, M, ZM) is finite. False for WKB it cannot walk, so a
     /// geometry it cannot vouch for never reaches an output as if it were sound.
-    static func allFinite(_ wkb: [UInt8]) -> Bool {
-        var offset = 0
-        return wkb.withUnsafeBytes { bytes in walk(bytes, &offset) && offset == bytes.count }
+    static func allFinite(_ wkb: [UInt8]) -> Bool { wkb.withUnsafeBytes { allFinite($0) } }
+
+    /// ``allFinite(_:)-([UInt8])`` of borrowed bytes.
+    static func allFinite(_ wkb: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0, nonFinite = false
+        return walk(wkb, &offset, &nonFinite) && offset == wkb.count
     }
 
-    private static func walk(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> Bool {
+    /// Whether the walk meets a NaN or infinite coordinate (false for WKB it cannot walk up to one).
+    static func containsNonFinite(_ wkb: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0, nonFinite = false
+        _ = walk(wkb, &offset, &nonFinite)
+        return nonFinite
+    }
+
+    private static func walk(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int, _ nonFinite: inout Bool) -> Bool {
         guard offset + 5 <= bytes.count, bytes[offset] <= 1 else { return false }
         let little = bytes[offset] == 1
         func word(_ at: Int) -> UInt32 {
@@ -28,7 +38,10 @@ enum WKBCoordinates {
             guard count >= 0, offset + 8 * dimensions * count <= bytes.count else { return false }
             for k in 0..<(count * dimensions) {
                 let raw = bytes.loadUnaligned(fromByteOffset: offset + 8 * k, as: UInt64.self)
-                guard Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw)).isFinite else { return false }
+                guard Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw)).isFinite else {
+                    nonFinite = true
+                    return false
+                }
             }
             offset += 8 * dimensions * count
             return true
@@ -52,7 +65,7 @@ enum WKBCoordinates {
             return true
         case 4, 5, 6, 7:
             guard let parts = count(), parts <= bytes.count else { return false }
-            for _ in 0..<parts where !walk(bytes, &offset) { return false }
+            for _ in 0..<parts where !walk(bytes, &offset, &nonFinite) { return false }
             return true
         default:
             return false

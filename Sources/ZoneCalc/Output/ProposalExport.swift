@@ -16,7 +16,7 @@ public enum ProposalExport {
         } else if !isFolder.boolValue {
             throw ZoneCalcError.unsafeOutput(path: folder, reason: "-o names a file; give a folder for the check's outputs")
         }
-        let inputs = project.inputPaths + report.parts.map(\.source)
+        let inputs = project.inputPaths + report.parts.map(\.path)
         do {
             // The three files are put in place together, or none is.
             try SafeOutput.together {

@@ -69,6 +69,8 @@ extension AreaJob {
             if let area = try calculator.measureCertainlySimple(wkb) {
                 return record(area, repaired: nil)
             }
+            // Before GEOS reads it: a NaN first vertex would otherwise read as an unclosed ring.
+            if WKBCoordinates.containsNonFinite(wkb) { return skip("has a NaN or infinite coordinate; fix the coordinates") }
             var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
             guard !geometry.isEmpty else { return skip("has an empty geometry") }
             guard geometry.kind.isAreal || geometry.kind == .collection else {
@@ -76,9 +78,6 @@ extension AreaJob {
             }
             var repaired: ValidityProblem?
             if let problem = try geometry.validityProblem() {
-                if problem.reason.contains("Invalid Coordinate") {
-                    return skip("has a NaN or infinite coordinate; fix the coordinates")
-                }
                 if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
                 geometry = try geometry.makeValid()
                 repaired = problem

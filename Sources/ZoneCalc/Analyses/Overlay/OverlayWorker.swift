@@ -38,13 +38,16 @@ final class OverlayWorker {
             let skipped = SkippedFeature(index: feature.index, fid: feature.fid, label: label(), reason: reason)
             for k in batches.indices { batches[k].skipped.append(skipped) }
         }
-        guard let wkb = feature.wkb else { return skip("has no geometry") }
+        guard let wkb = feature.wkb else {
+            return skip(feature.readProblem.map { "has a geometry that could not be read (\($0))" } ?? "has no geometry")
+        }
+        // Before GEOS reads it: a NaN first vertex would otherwise read as an unclosed ring.
+        if WKBCoordinates.containsNonFinite(wkb) { return skip("has a NaN or infinite coordinate") }
         do {
             var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
             guard !geometry.isEmpty else { return skip("has an empty geometry") }
             guard geometry.kind.isAreal || geometry.kind == .collection else { return skip("is a \(geometry.kind), not a polygon") }
             if let problem = try geometry.validityProblem() {
-                if problem.reason.contains("Invalid Coordinate") { return skip("has a NaN or infinite coordinate") }
                 if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
                 geometry = try geometry.makeValid().polygonalPart()
                 for k in batches.indices { batches[k].repaired.append((feature.index, label(), problem)) }

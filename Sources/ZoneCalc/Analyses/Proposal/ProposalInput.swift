@@ -11,7 +11,10 @@ public enum ProposalChange: String, Sendable {
 
 /// One polygon feature of a proposal, in the boundary's CRS.
 public struct ProposalPart: Sendable {
+    /// "file:layer", for messages and reports.
     public var source: String
+    /// The file it was read from (never written to).
+    public var path: String
     public var label: String
     public var change: ProposalChange
     public var wkb: [UInt8]
@@ -89,7 +92,7 @@ enum ProposalInput {
                     return
                 }
                 let change = forced ?? (isRemoval(changeType: changeText, name: name) ? .removed : .added)
-                parts.append(ProposalPart(source: reader.sourceName, label: label, change: change, wkb: wkb,
+                parts.append(ProposalPart(source: reader.sourceName, path: spec.path, label: label, change: change, wkb: wkb,
                                           declaredArea: declaredValue.map { $0 * declared!.unit.squareMetres }, crs: crs,
                                           warnings: reader.readWarnings))
             }

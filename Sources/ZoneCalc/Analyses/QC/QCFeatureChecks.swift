@@ -115,6 +115,8 @@ final class QCWorker {
         guard let wkb = feature.wkb else {
             return feature.readProblem.map { add("G01", "the geometry cannot be read (\($0))") } ?? add("G02", "no geometry")
         }
+        // Before GEOS reads it: a NaN first vertex would otherwise read as an unclosed ring (G04).
+        if WKBCoordinates.containsNonFinite(wkb) { return add("G09", "a NaN or infinite coordinate") }
         do {
             let geometry: Geometry
             do { geometry = try Geometry.fromWKB(wkb, context: context) } catch {
@@ -127,7 +129,6 @@ final class QCWorker {
             guard geometry.kind.isAreal else { return add("G08", "a \(geometry.kind), not a polygon") }
             var fixed = geometry
             if let problem = try geometry.validityProblem() {
-                if problem.reason.contains("Invalid Coordinate") { return add("G09", "a NaN or infinite coordinate", location: problem.location) }
                 if problem.reason.contains("Too few points") {
                     add("G03", "a ring has too few points", location: problem.location)
                 } else {

@@ -63,8 +63,9 @@ public enum QCJob {
         } catch {
             switch error {
             case .missingCRS: layerFinding("C04", error.description)
-            case .crsMismatch(_, let detail, _):
-                layerFinding(detail.contains("northings") ? "C02" : (detail.contains("prefix") ? "C03" : "C01"), error.description)
+            case .crsMismatch(_, _, _, .swappedAxes): layerFinding("C02", error.description)
+            case .crsMismatch(_, _, _, .zonePrefix): layerFinding("C03", error.description)
+            case .crsMismatch(_, _, _, .units): layerFinding("C01", error.description)
             default: layerFinding("C04", error.description)
             }
         }
