@@ -105,7 +105,7 @@ struct AreaCommand: ParsableCommand {
             }
             if let path = output.output {
                 try AreaExport.write(report, reader: reader, to: path, unit: unit, swapXY: source.swapXY, encoding: output.encoding,
-                                     force: output.force, inputs: [source.spec.path])
+                                     force: output.force, inputs: source.inputFiles)
             }
             switch format {
             case .table:

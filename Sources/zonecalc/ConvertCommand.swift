@@ -66,6 +66,7 @@ struct ConvertCommand: ParsableCommand {
         try reportingErrors(source: source.input) {
             var options = ConvertOptions()
             options.crsOverride = try source.crsDefinition()
+            options.otherInputs = Array(source.inputFiles.dropFirst())
             options.swapXY = source.swapXY
             options.targetCRS = toCRS
             options.datum = try datum.policy() ?? .refuse

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ZoneCalc
 
@@ -18,9 +19,21 @@ struct SourceOptions: ParsableArguments {
     var spec: SourceSpec { SourceSpec(parsing: input, layer: layer) }
 
     /// The --crs text, reading a .prj file's contents when a path is given.
-    func crsDefinition() throws -> String? {
+    func crsDefinition() throws(ZoneCalcError) -> String? {
         guard let crs else { return nil }
-        if crs.hasSuffix(".prj") { return try String(contentsOfFile: crs, encoding: .utf8) }
-        return crs
+        guard let prj = prjFile else { return crs }
+        guard let text = try? String(contentsOfFile: prj, encoding: .utf8) else {
+            throw FileManager.default.fileExists(atPath: prj)
+                ? .invalidArgument("\(prj): the --crs file cannot be read as UTF-8 text; give the CRS as EPSG:nnnn instead")
+                : .fileNotFound(path: prj)
+        }
+        return text
     }
+
+    /// The .prj file --crs names, if it names one.
+    private var prjFile: String? { crs.flatMap { $0.lowercased().hasSuffix(".prj") ? $0 : nil } }
+
+    /// Every file this input reads, which no output may replace: the data file and a --crs .prj file
+    /// (an output Shapefile's own .prj sidecar could otherwise be that file).
+    var inputFiles: [String] { [spec.path] + (prjFile.map { [$0] } ?? []) }
 }

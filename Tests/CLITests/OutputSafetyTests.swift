@@ -116,6 +116,21 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: proposal)) == before)
     }
 
+    /// `--crs out.prj` with the output `out.shp`: the Shapefile's .prj sidecar is the user's --crs file,
+    /// an input, and is never replaced.
+    @Test func aCRSFileIsAnInputNoShapefileSidecarReplaces() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let prj = folder.appendingPathComponent("out.prj")
+        try Data("EPSG:4528".utf8).write(to: prj)
+        let result = try CLITests.run(["convert", CLITests.sample("zone.gpkg:kfqfw"), folder.appendingPathComponent("out.shp").path,
+                                       "--crs", prj.path, "--force"])
+        #expect(result.status == 4 && result.err.contains("overwrite an input"), "\(result.status) \(result.err)")
+        #expect(try String(contentsOf: prj, encoding: .utf8) == "EPSG:4528")
+        let missing = try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "--crs", folder.appendingPathComponent("none.prj").path])
+        #expect(missing.status == 2 && missing.err.contains("none.prj: no such file"), "\(missing.err)")
+    }
+
     @Test func forceNeverReplacesAFolder() throws {
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -11,6 +11,8 @@ public struct ConvertOptions: Sendable {
     /// (UTF-8 for Shapefiles, GBK for the txt, as 报批 systems expect).
     public var encoding: OutputTextEncoding?
     public var force = false
+    /// Files the conversion reads besides the layer (a --crs .prj file), which the output may not replace.
+    public var otherInputs: [String] = []
     /// Boundary-point txt: writer options and the fields that fill the parcel header.
     public var txt = BoundaryPointTxtWriteOptions()
     public var idField: String?
@@ -61,7 +63,7 @@ public enum ConvertJob {
             reprojector = try GeometryReprojector(from: source.definition, to: "EPSG:\(code)")
             crs = try CRSResolver.resolve(declared: nil, override: "EPSG:\(code)", bounds: nil, source: path, context: ProjContext())
         }
-        let inputs = [reader.sourceName.components(separatedBy: ":").first ?? reader.sourceName]
+        let inputs = [reader.sourceName.components(separatedBy: ":").first ?? reader.sourceName] + options.otherInputs
         if format == .boundaryPointTxt {
             var summary = try BoundaryTxtExport.write(reader, to: path, crs: crs!, reprojector: reprojector, options: options, inputs: inputs)
             summary.datumNote = datumNote
