@@ -199,6 +199,13 @@ import Testing
         let measured = try #require(round.total.planar)
         #expect(abs(measured - expected) / expected < 1e-7, "\(measured) vs \(expected); π r² = \(Double.pi * r * r)")
         #expect(round.features.first?.readNote?.contains("chords every 0.1°") == true)
+        // The other commands say so too: qc as finding G11, convert as a note per feature.
+        var qc = QCOptions()
+        qc.source = SourceSpec(path: circlePath)
+        #expect(try QCJob.run(qc).findings.contains { $0.code == "G11" && $0.message.contains("CURVEPOLYGON") })
+        let summary = try ConvertJob.run(try LayerReaders.open(SourceSpec(path: circlePath)),
+                                         to: folder.appendingPathComponent("circle.geojson").path, options: ConvertOptions())
+        #expect(summary.linearised.count == 1 && summary.linearised[0].hasPrefix("feature #1: a curved CURVEPOLYGON"), "\(summary.linearised)")
     }
 
     @Test func aFileWithoutCRSGetsASuggestion() throws {

@@ -112,6 +112,7 @@ final class QCWorker {
             batch.pieces.append(cut, buffer: &scratch)
         }
         checkAttributes(feature, add: add)
+        if let note = feature.readNote { add("G11", note) }
         guard let wkb = feature.wkb else {
             return feature.readProblem.map { add("G01", "the geometry cannot be read (\($0))") } ?? add("G02", "no geometry")
         }
