@@ -4,7 +4,8 @@ import Foundation
 /// returns the results in chunk order, so output never depends on the number of workers.
 ///
 /// Each worker builds its own state (GEOS/PROJ contexts) on its own thread with `makeWorker` and
-/// keeps it for its life: thread confinement by construction.
+/// keeps it for its life: thread confinement by construction. When the system gives fewer threads
+/// than asked, the ones it gave do the work; when it gives none, the calling thread does.
 public enum OrderedPipeline {
     /// - Parameters:
     ///   - workers: worker threads (at least 1).
@@ -17,20 +18,39 @@ public enum OrderedPipeline {
         makeWorker: @escaping @Sendable () -> Worker,
         process: @escaping @Sendable (inout Worker, Chunk) -> Output
     ) rethrows -> [Output] {
+        try run(workers: workers, produce: produce, makeWorker: makeWorker, process: process, startThread: WorkerThread.start)
+    }
+
+    /// ``run(workers:produce:makeWorker:process:)`` with the way threads are started given (for tests).
+    static func run<Chunk: Sendable, Output: Sendable, Worker>(
+        workers: Int,
+        produce: (_ emit: (Chunk) -> Void) throws -> Void,
+        makeWorker: @escaping @Sendable () -> Worker,
+        process: @escaping @Sendable (inout Worker, Chunk) -> Output,
+        startThread: (@escaping @Sendable () -> Void) -> Bool
+    ) rethrows -> [Output] {
         let queue = ChunkQueue<Chunk, Output>(capacity: 2 * min(max(1, workers), ParallelLayerScan.maximumWorkers))
         let count = min(max(1, workers), ParallelLayerScan.maximumWorkers)
         let done = DispatchGroup()
+        var started = 0
         for _ in 0..<count {
             done.enter()
-            let thread = Thread {
+            let running = startThread {
                 var worker = makeWorker()
                 while let (index, chunk) = queue.take() {
                     queue.deliver(index, process(&worker, chunk))
                 }
                 done.leave()
             }
-            thread.stackSize = 8 << 20
-            thread.start()
+            guard running else { done.leave(); break }  // the system has no more threads to give
+            started += 1
+        }
+        if started == 0 {
+            // Not one worker thread: the calling thread does the work, chunk by chunk, in order.
+            var worker = makeWorker()
+            var outputs: [Output] = []
+            try produce { outputs.append(process(&worker, $0)) }
+            return outputs
         }
         do {
             try produce { queue.put($0) }
