@@ -85,6 +85,7 @@ struct QCCommand: ParsableCommand {
             options.zone = zone.map { SourceSpec(parsing: $0) }
             if let zone = options.zone { inputs.append(zone.path) }
             if let rules { inputs.append(rules) }
+            if let crs, crs.lowercased().hasSuffix(".prj") { inputs.append(crs) }  // an output's .prj sidecar may not replace it
             options.swapXY = swapXY
             options.rulesPath = rules
             options.idField = idField

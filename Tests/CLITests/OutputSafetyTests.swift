@@ -93,13 +93,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let unheld = folder.appendingPathComponent(".zonecalc-1-\(UUID().uuidString)")
         let held = folder.appendingPathComponent(".zonecalc-2147483646-\(UUID().uuidString)")
-        for made in [unheld, held] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: false) }
+        let usersOwn = folder.appendingPathComponent(".zonecalc-my-notes")  // not a name ZoneCalc gives: never touched
+        for made in [unheld, held, usersOwn] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: false) }
         let lock = open(held.path, O_RDONLY | O_DIRECTORY)
         #expect(lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) == 0)
         defer { close(lock) }
         let result = try CLITests.run(["convert", CLITests.sample("zone.gpkg:kfqfw"), folder.appendingPathComponent("zone.geojson").path])
         #expect(result.status == 0, "\(result.err)")
-        #expect(try strayFolders(in: folder) == [held.lastPathComponent])
+        #expect(try strayFolders(in: folder).sorted() == [held.lastPathComponent, usersOwn.lastPathComponent].sorted())
     }
 
     /// A proposal given as FILE:LAYER inside the output folder was not recognised as an input (the layer

@@ -1,6 +1,6 @@
 /// The coordinates in ISO WKB, read without building a geometry.
 enum WKBCoordinates {
-    /// Whether every coordinate of a little- or big-endian ISO WKB geometry of linear types (points, lines,
+    /// Whether every x and y (Z and M are not looked at) of a little- or big-endian ISO WKB geometry of linear types (points, lines,
     /// polygons, their multi-forms and collections; Z, M, ZM) is finite. False for WKB it cannot walk, so a
     /// geometry it cannot vouch for never reaches an output as if it were sound.
     static func allFinite(_ wkb: [UInt8]) -> Bool { wkb.withUnsafeBytes { allFinite($0) } }
@@ -36,7 +36,8 @@ enum WKBCoordinates {
         }
         func points(_ count: Int) -> Bool {
             guard count >= 0, offset + 8 * dimensions * count <= bytes.count else { return false }
-            for k in 0..<(count * dimensions) {
+            // x and y only: ArcGIS marks unset measures (and some heights) with NaN, which says nothing about the shape.
+            for k in 0..<(count * dimensions) where k % dimensions < 2 {
                 let raw = bytes.loadUnaligned(fromByteOffset: offset + 8 * k, as: UInt64.self)
                 guard Double(bitPattern: little ? UInt64(littleEndian: raw) : UInt64(bigEndian: raw)).isFinite else {
                     nonFinite = true

@@ -118,13 +118,18 @@ final class OutputTransaction: @unchecked Sendable {
     /// Renames every staged output into place (each file atomically, replacing the old one).
     func commit() throws {
         let fileManager = FileManager.default
+        // Every file of every output on disk before the first rename: a failure here leaves all in place as before.
+        for output in staged {
+            for name in try fileManager.contentsOfDirectory(atPath: output.temporary.path) {
+                try Durability.flush(output.temporary.appendingPathComponent(name), destination: output.destination)
+            }
+        }
         try PendingOutputs.shared.committing(staged.map(\.temporary)) {
             for output in staged {
                 let folder = output.destination.deletingLastPathComponent()
                 // A Shapefile's .shp last, so that a reader never sees a new .shp beside old sidecars.
                 let produced = try fileManager.contentsOfDirectory(atPath: output.temporary.path)
                     .sorted { ($0.lowercased().hasSuffix(".shp") ? 1 : 0, $0) < ($1.lowercased().hasSuffix(".shp") ? 1 : 0, $1) }
-                for name in produced { try Durability.flush(output.temporary.appendingPathComponent(name), destination: output.destination) }
                 for name in produced {
                     let target = folder.appendingPathComponent(name)
                     var isDirectory: ObjCBool = false
@@ -140,7 +145,7 @@ final class OutputTransaction: @unchecked Sendable {
                     }
                 }
                 for old in output.leftovers { try? fileManager.removeItem(at: old) }
-                try Durability.flush(folder, destination: output.destination)
+                Durability.flushFolder(folder)
             }
             // The temporary folders go before the lock is released, so an interrupt never finds one left.
             for output in staged { try? fileManager.removeItem(at: output.temporary) }
@@ -221,14 +226,27 @@ enum StaleOutputFolders {
     static let prefix = ".zonecalc-"
     static let newPrefix = ".zonecalc-new-"
 
-    /// Makes `folder`, returns it open and exclusively locked.
+    /// Whether `name` is exactly a name this type gives (`.zonecalc-<digits>-<uuid>`, `.zonecalc-new-<uuid>`):
+    /// a folder of the user's that merely starts with `.zonecalc-` is never touched.
+    static func isOurs(_ name: String) -> Bool {
+        guard name.hasPrefix(prefix) else { return false }
+        if name.hasPrefix(newPrefix) { return UUID(uuidString: String(name.dropFirst(newPrefix.count))) != nil }
+        let parts = name.dropFirst(prefix.count).split(separator: "-", maxSplits: 1)
+        return parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy(\.isASCII) && parts[0].allSatisfy(\.isNumber)
+            && UUID(uuidString: String(parts[1])) != nil
+    }
+
+    /// Makes `folder`, returns it open and exclusively locked (unlocked where the file system has no
+    /// flock, e.g. some network shares: then no sweep can lock it either, and none removes it).
     static func makeLocked(_ folder: URL) throws(POSIXError) -> Int32 {
         let unnamed = folder.deletingLastPathComponent().appendingPathComponent(newPrefix + UUID().uuidString).path
         // mkdir, open, flock and rename return -1 on failure with errno set
         guard mkdir(unnamed, 0o755) == 0 else { throw posixError(errno) }
         let descriptor = open(unnamed, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { let code = errno; rmdir(unnamed); throw posixError(code) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, rename(unnamed, folder.path) == 0 else {
+        let locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        let unsupported = [ENOLCK, EBADF, EOPNOTSUPP, ENOSYS, EINVAL].contains(errno)
+        guard locked || unsupported, rename(unnamed, folder.path) == 0 else {
             let code = errno
             close(descriptor)
             rmdir(unnamed)
@@ -244,7 +262,7 @@ enum StaleOutputFolders {
     static func remove(in folder: URL) {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        for name in names where isOurs(name) {
             let url = folder.appendingPathComponent(name)
             if name.hasPrefix(newPrefix) {
                 let modified = (try? fileManager.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
@@ -263,7 +281,18 @@ enum StaleOutputFolders {
 /// Flushing what was written to the disk before it is put in place, so that a power cut after the
 /// rename cannot leave a destination naming an incomplete file.
 enum Durability {
+    /// fsync(2) of a folder after renames into it, as far as the file system allows: the outputs are in
+    /// place by then, so a folder that cannot be opened or synced (no read permission, a file system
+    /// that does not sync folders) changes nothing about them.
+    static func flushFolder(_ folder: URL) {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)  // returns -1 on failure
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)  // a failure is not an output failure: see above
+        close(descriptor)
+    }
+
     /// fsync(2) of a file, or of each file in a folder (a FileGDB) and the folder.
+    /// EINVAL or ENOTSUP: the file system cannot sync this kind of file, nothing to do.
     static func flush(_ url: URL, destination: URL) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -275,8 +304,8 @@ enum Durability {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)  // returns -1 on failure
         guard descriptor >= 0 else { throw ZoneCalcError.outputFailed(path: destination.path, reason: OutputFailure.reason(errno: errno)) }
         defer { close(descriptor) }
-        // returns -1 on failure; EINVAL: the file system cannot sync this kind of file, nothing to do
-        guard fsync(descriptor) == 0 || errno == EINVAL else {
+        // returns -1 on failure
+        guard fsync(descriptor) == 0 || [EINVAL, ENOTSUP, EOPNOTSUPP].contains(errno) else {
             throw ZoneCalcError.outputFailed(path: destination.path, reason: OutputFailure.reason(errno: errno))
         }
     }
