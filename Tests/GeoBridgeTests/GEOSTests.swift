@@ -44,6 +44,20 @@ import Testing
         #expect(throws: GEOSError.self) { _ = try geometry.makeValid() }
     }
 
+    /// Found by fuzzing: GEOS 3.11's make-valid ran for over five minutes without ending on this ring
+    /// of 20 points with coordinates from 1e-307 to 1e294; it is refused at once instead. A ring with the
+    /// coordinates of a real prefixed Gauss–Krüger zone is still repaired.
+    /// The input is kept in Fuzz/Corpus/geometry/makevalid-huge-coordinates.wkb.
+    @Test func makeValidRefusesCoordinatesBeyondAnyCRSInsteadOfNeverEnding() throws {
+        let bytes = try #require(Data(base64Encoded: "AQMAAAABAAAAFAAAAAAAAACAhB5BAAAAAPCzSkEAAAAATjRnZW9zNGdlb203UG9seWdvQQAAAAAQhgAAAAAAAAAAAAAAAAAAAAAAAAAAAACAhB5BAAAAAPCzSkEAAAAAqAoAAAAAAAAAs0pBAAAAAKiEHkH6////77NKQQAAAACAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAHkEAXAMAAAAAKgAAgEGEHgAitEoAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAHkEAXAMAAAAAAAp9gEGEHgAitEpBAAAAAICEHkEAAAAApB5BAAAAACK0SkEAAAAAgIQeQQAAAADws0pB"))
+        let context = GEOSContext()
+        let geometry = try Geometry.fromWKB(Array(bytes), context: context)
+        #expect(throws: GEOSError.self) { _ = try geometry.makeValid() }
+        let bowTie = try Geometry.polygon(shell: [XY(40_500_000, 3_500_000), XY(40_500_010, 3_500_010), XY(40_500_010, 3_500_000),
+                                                  XY(40_500_000, 3_500_010), XY(40_500_000, 3_500_000)], context: context)
+        #expect(try bowTie.makeValid().area() == 50)
+    }
+
     /// Found by fuzzing: GEOS 3.11's point-on-surface crashed on this point-and-line collection; only
     /// polygons get a point.
     /// The input is kept in Fuzz/Corpus/geometry/pointonsurface-nan.wkb.

@@ -284,11 +284,21 @@ public final class Geometry {
         }
     }
 
+    /// The largest coordinate magnitude make-valid is given: far beyond any coordinate system on Earth
+    /// (metres or degrees), and far below the 1e135…1e294 on which GEOS 3.11's repair ran for over five
+    /// minutes without ending (found by fuzzing).
+    public static let largestRepairableCoordinate = 1e12
+
     /// GEOS make-valid with the linework method (as PostGIS and shapely default to). A geometry with a
-    /// NaN or infinite coordinate is refused: GEOS 3.11's make-valid crashes on it (found by fuzzing).
+    /// NaN or infinite coordinate is refused: GEOS 3.11's make-valid crashes on it (found by fuzzing); so
+    /// is one with a coordinate beyond ``largestRepairableCoordinate``, on which it may never end.
     public func makeValid() throws(GEOSError) -> Geometry {
         if let problem = try validityProblem(), problem.reason.contains("Invalid Coordinate") {
             throw GEOSError(operation: "make-valid", messages: ["the geometry has a NaN or infinite coordinate, which cannot be repaired"])
+        }
+        if let b = try bounds(), [b.minX, b.minY, b.maxX, b.maxY].contains(where: { abs($0) > Self.largestRepairableCoordinate }) {
+            throw GEOSError(operation: "make-valid", messages: [
+                "the geometry has a coordinate beyond ±1e12, outside any coordinate system on Earth, which cannot be repaired"])
         }
         return try context.makeGeometry("make-valid") { GEOSMakeValidWithParams_r(h, raw, context.linework) }
     }
