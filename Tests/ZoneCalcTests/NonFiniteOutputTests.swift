@@ -70,8 +70,11 @@ import Testing
             Issue.record("the overlay must refuse a zone layer with an unusable feature: \(result)")
             return
         }
-        #expect(problems.map(\.index) == [6])
+        // The point (E) and the feature without geometry (F) are not zones either.
+        #expect(problems.map(\.index) == [4, 5, 6])
         #expect(error.exitCode == 2 && error.description.contains("feature #7 (G): a NaN or infinite coordinate"), "\(error)")
+        #expect(error.description.contains("feature #5 (E): it is a Point, not a polygon") && error.description.contains("feature #6 (F): it has no geometry"),
+                "\(error)")
     }
 
     /// A polygon as ISO WKB (little-endian) from raw coordinates, NaN allowed where GEOS would refuse to build it.

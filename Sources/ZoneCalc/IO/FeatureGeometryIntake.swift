@@ -35,6 +35,35 @@ enum FeatureGeometryIntake {
     static func geometry(of feature: LayerFeature, label: String?, reprojector: GeometryReprojector?, context: GEOSContext,
                          repair: Bool) throws(FeatureGeometryProblem) -> Geometry? {
         guard let wkb = try wkb(of: feature, label: label, reprojector: reprojector) else { return nil }
+        return try geometry(wkb, of: feature, label: label, context: context, repair: repair)
+    }
+
+    /// The feature's polygons in the target CRS, repaired, for a layer every feature of which decides the
+    /// answer (a zone, a control line, a proposal's piece): no geometry, or one that is not a polygon, is a
+    /// problem too. nil when the polygons have no area at all (collapsed to lines by the repair): they hold
+    /// no land either way.
+    static func decisivePolygons(of feature: LayerFeature, label: String?, reprojector: GeometryReprojector?,
+                                 context: GEOSContext) throws(FeatureGeometryProblem) -> Geometry? {
+        try decisivePolygons(try wkb(of: feature, label: label, reprojector: reprojector), of: feature, label: label, context: context)
+    }
+
+    /// ``decisivePolygons(of:label:reprojector:context:)`` of the feature's WKB already in the target CRS.
+    static func decisivePolygons(_ wkb: [UInt8]?, of feature: LayerFeature, label: String?,
+                                 context: GEOSContext) throws(FeatureGeometryProblem) -> Geometry? {
+        func problem(_ reason: String) -> FeatureGeometryProblem { FeatureGeometryProblem(index: feature.index, label: label, reason: reason) }
+        guard let wkb else { throw problem("it has no geometry") }
+        let geometry = try geometry(wkb, of: feature, label: label, context: context, repair: true)
+        guard geometry.kind.isAreal || geometry.kind == .collection else { throw problem("it is a \(geometry.kind), not a polygon") }
+        do {
+            let polygons = try geometry.polygonalPart()
+            return polygons.isEmpty ? nil : polygons
+        } catch {
+            throw problem("GEOS could not take its polygons (\(error.messages.joined(separator: "; ")))")
+        }
+    }
+
+    private static func geometry(_ wkb: [UInt8], of feature: LayerFeature, label: String?, context: GEOSContext,
+                                 repair: Bool) throws(FeatureGeometryProblem) -> Geometry {
         do {
             let geometry = try Geometry.fromWKB(wkb, context: context)
             guard repair, try geometry.validityProblem() != nil else { return geometry }

@@ -46,9 +46,8 @@ enum LayerPolygons {
             try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
                 let label = feature.attributes.first?.text
                 do {
-                    guard let geometry = try FeatureGeometryIntake.geometry(of: feature, label: label, reprojector: reprojector,
-                                                                            context: context, repair: true)?.polygonalPart(),
-                          !geometry.isEmpty else { return }
+                    guard let geometry = try FeatureGeometryIntake.decisivePolygons(of: feature, label: label, reprojector: reprojector,
+                                                                                    context: context) else { return }
                     items.append(Item(index: feature.index, label: label, geometry: geometry))
                 } catch let problem as FeatureGeometryProblem {
                     problems.append(problem)

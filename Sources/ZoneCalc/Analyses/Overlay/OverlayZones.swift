@@ -20,8 +20,8 @@ struct OverlayZones: Sendable {
             try reader.read(fieldIndices: labelIndex.map { [$0] } ?? [], swapXY: false) { feature in
                 let geometry: Geometry
                 do {
-                    guard let read = try FeatureGeometryIntake.geometry(of: feature, label: feature.attributes.first?.text,
-                                                                        reprojector: reprojector, context: context, repair: true) else { return }
+                    guard let read = try FeatureGeometryIntake.decisivePolygons(of: feature, label: feature.attributes.first?.text,
+                                                                                reprojector: reprojector, context: context) else { return }
                     geometry = read
                 } catch let problem as FeatureGeometryProblem {
                     problems.append(problem)
@@ -29,7 +29,7 @@ struct OverlayZones: Sendable {
                 }
                 let label = feature.attributes.first?.text ?? "\(reader.layerName) #\(feature.index + 1)"
                 let parts = options.perPart && geometry.kind == .multiPolygon ? geometry.parts : [geometry]
-                for (number, part) in parts.enumerated() where part.kind.isAreal || part.kind == .collection {
+                for (number, part) in parts.enumerated() {
                     zones.wkbs.append(try part.wkb())
                     zones.labels.append(parts.count > 1 ? "\(label) part \(number + 1)" : label)
                 }

@@ -69,6 +69,7 @@ enum ProposalInput {
         }()
         let wanted = [changeIndex, nameIndex, idIndex, declared?.index]
         var parts: [ProposalPart] = [], problems: [FeatureGeometryProblem] = []
+        let context = GEOSContext()
         let reprojector = try frame.reprojector(from: crs, layer: reader.sourceName)
         do {
             try reader.read(fieldIndices: wanted.compactMap { $0 }, swapXY: false) { feature in
@@ -85,7 +86,9 @@ enum ProposalInput {
                 let label = [id, name].compactMap { $0 }.first { !$0.isEmpty } ?? "\(reader.layerName) #\(feature.index + 1)"
                 let wkb: [UInt8]
                 do {
-                    guard let read = try FeatureGeometryIntake.wkb(of: feature, label: label, reprojector: reprojector) else { return }
+                    // Checked as a polygon (a missing or line piece is refused), kept as read for the checks.
+                    let read = try FeatureGeometryIntake.wkb(of: feature, label: label, reprojector: reprojector)
+                    guard try FeatureGeometryIntake.decisivePolygons(read, of: feature, label: label, context: context) != nil, let read else { return }
                     wkb = read
                 } catch let problem as FeatureGeometryProblem {
                     problems.append(problem)
