@@ -63,6 +63,8 @@ final class OutputTransaction: @unchecked Sendable {
         var leftovers: [URL]
         /// The temporary folder, open and locked while it is in use (see ``StaleOutputFolders``).
         var lock: Int32
+        /// Whether an existing output may be replaced (`--force`).
+        var replacing: Bool
     }
     private var staged: [Staged] = []
 
@@ -94,7 +96,7 @@ final class OutputTransaction: @unchecked Sendable {
         StaleOutputFolders.remove(in: folder)
         let temporary = folder.appendingPathComponent(".zonecalc-\(getpid())-\(UUID().uuidString)")
         let lock = try PendingOutputs.shared.create(temporary, destination: path)
-        staged.append(Staged(destination: destination, temporary: temporary, leftovers: [], lock: lock))
+        staged.append(Staged(destination: destination, temporary: temporary, leftovers: [], lock: lock, replacing: force))
         let temporaryFile = temporary.appendingPathComponent(destination.lastPathComponent)
         do {
             try write(temporaryFile.path)
@@ -115,7 +117,7 @@ final class OutputTransaction: @unchecked Sendable {
         staged[staged.count - 1].leftovers = existing.filter { !produced.contains($0.lastPathComponent) }
     }
 
-    /// Renames every staged output into place (each file atomically, replacing the old one).
+    /// Renames every staged output into place (each file atomically, replacing the old one only with `--force`).
     func commit() throws {
         let fileManager = FileManager.default
         // Every file of every output on disk before the first rename: a failure here leaves all in place as before.
@@ -134,15 +136,14 @@ final class OutputTransaction: @unchecked Sendable {
                     let target = folder.appendingPathComponent(name)
                     var isDirectory: ObjCBool = false
                     if fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                        guard output.replacing else { throw Self.appeared(target) }
                         // rename(2) cannot replace a folder (a FileGDB): the old one moves into the temporary
                         // folder, removed with it, and the new one takes its place.
                         guard rename(target.path, output.temporary.appendingPathComponent(".replaced-" + name).path) == 0 else {
                             throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
                         }
                     }
-                    guard rename(output.temporary.appendingPathComponent(name).path, target.path) == 0 else {
-                        throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
-                    }
+                    try Self.place(output.temporary.appendingPathComponent(name), at: target, replacing: output.replacing)
                 }
                 for old in output.leftovers { try? fileManager.removeItem(at: old) }
                 Durability.flushFolder(folder)
@@ -150,6 +151,31 @@ final class OutputTransaction: @unchecked Sendable {
             // The temporary folders go before the lock is released, so an interrupt never finds one left.
             for output in staged { try? fileManager.removeItem(at: output.temporary) }
         }
+    }
+
+    /// Puts a finished file in place: rename(2) over the old one when `replacing`; otherwise link(2), which
+    /// fails when the name exists, so a file another run put there meanwhile is never replaced without
+    /// `--force` (rename where the file system has no hard links).
+    static func place(_ file: URL, at target: URL, replacing: Bool) throws {
+        // link, rename and unlink return -1 on failure with errno set
+        if !replacing {
+            if link(file.path, target.path) == 0 {
+                unlink(file.path)
+                return
+            }
+            if errno == EEXIST { throw appeared(target) }
+            guard [EPERM, ENOTSUP, EOPNOTSUPP, EMLINK, ENOSYS].contains(errno) else {
+                throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
+            }
+            guard !FileManager.default.fileExists(atPath: target.path) else { throw appeared(target) }
+        }
+        guard rename(file.path, target.path) == 0 else {
+            throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
+        }
+    }
+
+    private static func appeared(_ target: URL) -> ZoneCalcError {
+        .unsafeOutput(path: target.path, reason: "the output appeared while this run was writing it (another run?); add --force to replace it")
     }
 
     /// Removes the temporary folders (after a commit they are empty) and releases their locks.

@@ -16,7 +16,7 @@ public enum QCSeverity: String, Sendable, CaseIterable, Comparable {
 public enum QCCatalogue {
     public static let titles: [String: String] = [
         "G01": "invalid geometry", "G02": "empty geometry", "G03": "ring with too few points", "G04": "ring not closed",
-        "G05": "repeated consecutive points", "G06": "spike", "G07": "sliver", "G08": "not a polygon", "G09": "NaN or infinite coordinate", "G10": "geometry could not be checked", "G11": "curved geometry linearised",
+        "G05": "repeated consecutive points", "G06": "spike", "G07": "sliver", "G08": "not a polygon", "G09": "NaN or infinite coordinate", "G10": "geometry could not be checked", "G11": "curved or composite geometry converted",
         "T01": "parcels overlap", "T02": "duplicate geometry", "T03": "parcel inside another", "T04": "gap between parcels",
         "Z01": "partly outside the zone", "Z02": "wholly outside the zone",
         "A01": "required field missing or empty", "A02": "duplicate id", "A03": "land-use code not in the code list",
