@@ -6,6 +6,7 @@ public enum LayerSummaryText {
         if summary.featuresWithoutGeometry > 0 { out += " (\(summary.featuresWithoutGeometry) without geometry)" }
         out += "\n  Geometries: " + (summary.geometryTypes.isEmpty ? "none" :
             summary.geometryTypes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) + "\n"
+        for (note, count) in summary.conversions.sorted(by: { $0.key < $1.key }) { out += "  Converted:  \(count) × \(note)\n" }
         switch summary.crs {
         case .success(let crs):
             out += "  CRS:        \(crs.summary)\n"

@@ -9,6 +9,8 @@ public struct LayerSummary: Sendable {
     /// Geometry types found, with their counts, e.g. ["Polygon": 9995, "MultiPolygon": 5].
     public var geometryTypes: [String: Int]
     public var featuresWithoutGeometry: Int
+    /// Geometries read as GDAL converted them, by how (e.g. "a curved CURVEPOLYGON linearised by GDAL …"), with counts.
+    public var conversions: [String: Int]
     /// The resolved CRS, or why it could not be resolved.
     public var crs: Result<ResolvedCRS, ZoneCalcError>
     /// The extent as stored.
@@ -26,12 +28,13 @@ public struct LayerSummary: Sendable {
         let crs = Result { () throws(ZoneCalcError) in try CRSResolver.resolve(reader, override: crsOverride, swapXY: swapXY) }
         let context = GEOSContext()
         var count = 0, withoutGeometry = 0
-        var types: [String: Int] = [:]
+        var types: [String: Int] = [:], conversions: [String: Int] = [:]
         var invalid: [(Int, Int64, ValidityProblem)] = []
         do {
             try reader.read(fieldIndices: [], swapXY: swapXY) { feature in
                 count += 1
                 guard let wkb = feature.wkb else { withoutGeometry += 1; return }
+                if let note = feature.readNote { conversions[note, default: 0] += 1 }
                 do {
                     let geometry = try Geometry.fromWKB(wkb, context: context)
                     types["\(geometry.kind)", default: 0] += 1
@@ -46,7 +49,7 @@ public struct LayerSummary: Sendable {
             throw .gdal(error as? GDALError ?? GDALError(operation: "reading features", path: reader.sourceName, messages: ["\(error)"]))
         }
         return LayerSummary(source: reader.sourceName, format: reader.formatName, layer: reader.layerName, featureCount: count,
-                            geometryTypes: types, featuresWithoutGeometry: withoutGeometry, crs: crs, extent: extent,
+                            geometryTypes: types, featuresWithoutGeometry: withoutGeometry, conversions: conversions, crs: crs, extent: extent,
                             fields: reader.fields, encoding: reader.encodingDescription, invalid: invalid,
                             readWarnings: reader.readWarnings)
     }
