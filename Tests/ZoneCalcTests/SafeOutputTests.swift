@@ -26,4 +26,24 @@ import Testing
         }
         #expect(try String(contentsOf: destination, encoding: .utf8) == "this run")
     }
+
+    /// --force over an output once dropped what the old file had: a symbolic link became a plain file and
+    /// a shared file's permissions went back to the defaults. The link stays a link to the new file, which
+    /// keeps the old one's permissions.
+    @Test func replacingKeepsALinkALinkAndTheFilesPermissions() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("real.txt"), link = folder.appendingPathComponent("link.txt")
+        try Data("old".utf8).write(to: real)
+        #expect(chmod(real.path, 0o640) == 0)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        try SafeOutput.write(to: link.path, inputs: [], force: true) { temporary in
+            try Data("new".utf8).write(to: URL(fileURLWithPath: temporary))
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+        #expect(try String(contentsOf: real, encoding: .utf8) == "new")
+        let permissions = try FileManager.default.attributesOfItem(atPath: real.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.txt", "real.txt"])
+    }
 }

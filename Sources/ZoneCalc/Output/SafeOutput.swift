@@ -70,7 +70,8 @@ final class OutputTransaction: @unchecked Sendable {
 
     /// Checks the destination, writes the output into a new temporary folder beside it.
     func stage(_ path: String, inputs: [String], force: Bool, _ write: (String) throws -> Void) throws {
-        let destination = URL(fileURLWithPath: path).standardizedFileURL
+        // A destination that is a symbolic link is written where it points: the link stays a link.
+        let destination = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let fileManager = FileManager.default
         let protected = Set(inputs.flatMap { SafeOutput.relatedFiles(of: URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath()) })
         for file in SafeOutput.relatedFiles(of: destination.resolvingSymlinksInPath()) where protected.contains(file) {
@@ -143,7 +144,9 @@ final class OutputTransaction: @unchecked Sendable {
                             throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
                         }
                     }
-                    try Self.place(output.temporary.appendingPathComponent(name), at: target, replacing: output.replacing)
+                    let file = output.temporary.appendingPathComponent(name)
+                    Self.keepPermissions(of: target, for: file)
+                    try Self.place(file, at: target, replacing: output.replacing)
                 }
                 for old in output.leftovers { try? fileManager.removeItem(at: old) }
                 Durability.flushFolder(folder)
@@ -172,6 +175,16 @@ final class OutputTransaction: @unchecked Sendable {
         guard rename(file.path, target.path) == 0 else {
             throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
         }
+    }
+
+    /// Gives the new file the permissions, owner and group of the one it replaces (a shared output stays
+    /// shared), as far as this user may; nothing when there is no old file.
+    static func keepPermissions(of old: URL, for new: URL) {
+        var status = stat()
+        // stat returns -1 when there is no old file; chmod and chown failures leave the new file as made
+        guard stat(old.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return }
+        _ = chmod(new.path, status.st_mode & 0o7777)
+        _ = chown(new.path, status.st_uid, status.st_gid)
     }
 
     private static func appeared(_ target: URL) -> ZoneCalcError {
