@@ -110,4 +110,16 @@ import Testing
         #expect(report.skipped.first?.reason.contains("NaN or infinite coordinate") == true, "\(report.skipped)")
         #expect(report.total.planar == 50)
     }
+
+    /// A problem GDAL reports for a feature it still gave a geometry for (elsewhere in the record) does
+    /// not make the geometry unusable; with no geometry it is the reason given.
+    @Test func aReadProblemRefusesOnlyAFeatureWithoutGeometry() throws {
+        let square = Self.polygonWKB([(0, 0), (10, 0), (10, 10), (0, 10), (0, 0)])
+        let withGeometry = LayerFeature(index: 0, fid: 1, wkb: square, attributes: [], readProblem: "a date GDAL could not read")
+        #expect(try FeatureGeometryIntake.wkb(of: withGeometry, label: nil, reprojector: nil) == square)
+        let without = LayerFeature(index: 1, fid: 2, wkb: nil, attributes: [], readProblem: "Unable to read geometry")
+        let refused = Result { () throws(FeatureGeometryProblem) in try FeatureGeometryIntake.wkb(of: without, label: nil, reprojector: nil) }
+        guard case .failure(let problem) = refused else { Issue.record("\(refused)"); return }
+        #expect(problem.description == "feature #2: its geometry could not be read (Unable to read geometry)")
+    }
 }

@@ -19,8 +19,12 @@ enum FeatureGeometryIntake {
     /// The feature's WKB in the target CRS; nil when it has no geometry.
     static func wkb(of feature: LayerFeature, label: String?, reprojector: GeometryReprojector?) throws(FeatureGeometryProblem) -> [UInt8]? {
         func problem(_ reason: String) -> FeatureGeometryProblem { FeatureGeometryProblem(index: feature.index, label: label, reason: reason) }
-        if let readProblem = feature.readProblem { throw problem("its geometry could not be read (\(readProblem))") }
-        guard var wkb = feature.wkb else { return nil }
+        // GDAL may report a problem and still give the geometry (the problem was elsewhere in the record):
+        // the geometry then goes through the checks below like any other.
+        guard var wkb = feature.wkb else {
+            if let readProblem = feature.readProblem { throw problem("its geometry could not be read (\(readProblem))") }
+            return nil
+        }
         guard WKBCoordinates.allFinite(wkb) else { throw problem("a NaN or infinite coordinate") }
         if let reprojector {
             do { wkb = try reprojector.reproject(wkb) } catch {

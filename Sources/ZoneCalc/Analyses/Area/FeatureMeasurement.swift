@@ -56,10 +56,15 @@ extension AreaJob {
             let group = rules.wanted.group(feature)
             batch.areas.append(area)
             if rules.wanted.hasGroup { batch.groups.append(group) }
-            if rules.keepAllRows || repaired != nil || mismatch || feature.readNote != nil {
+            // What GDAL reported while reading a feature it still gave a geometry for is said with the figure.
+            var note = feature.readNote
+            if let problem = feature.readProblem {
+                note = [note, "GDAL reported while reading it: \(problem)"].compactMap { $0 }.joined(separator: "; ")
+            }
+            if rules.keepAllRows || repaired != nil || mismatch || note != nil {
                 batch.rows.append(FeatureArea(index: feature.index, fid: feature.fid, label: rules.wanted.label(feature), group: group,
                                               declaredSquareMetres: declared, declaredMismatch: mismatch, area: area,
-                                              repairedProblem: repaired, readNote: feature.readNote))
+                                              repairedProblem: repaired, readNote: note))
             }
         }
         guard let wkb = feature.wkb else {

@@ -116,6 +116,8 @@ final class QCWorker {
         guard let wkb = feature.wkb else {
             return feature.readProblem.map { add("G01", "the geometry cannot be read (\($0))") } ?? add("G02", "no geometry")
         }
+        // GDAL reported a problem but still gave the geometry: said, and the geometry is checked like any other.
+        if let problem = feature.readProblem { add("G01", "GDAL reported a problem while reading this feature (\(problem)); check it") }
         // Before GEOS reads it: a NaN first vertex would otherwise read as an unclosed ring (G04).
         if WKBCoordinates.containsNonFinite(wkb) { return add("G09", "a NaN or infinite coordinate") }
         do {
