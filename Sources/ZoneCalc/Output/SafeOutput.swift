@@ -163,7 +163,7 @@ final class OutputTransaction: @unchecked Sendable {
         // link, rename and unlink return -1 on failure with errno set
         if !replacing {
             if link(file.path, target.path) == 0 {
-                unlink(file.path)
+                unlink(file.path)  // a failure leaves a second name in the temporary folder, removed with it
                 return
             }
             if errno == EEXIST { throw appeared(target) }
@@ -195,7 +195,7 @@ final class OutputTransaction: @unchecked Sendable {
     func abandon() {
         for output in staged {
             try? FileManager.default.removeItem(at: output.temporary)
-            close(output.lock)
+            close(output.lock)  // releases the lock; nothing was written through it, so nothing to report
         }
         PendingOutputs.shared.remove(staged.map(\.temporary))
         staged.removeAll()
@@ -287,7 +287,7 @@ enum StaleOutputFolders {
         let unsupported = [ENOLCK, EBADF, EOPNOTSUPP, ENOSYS, EINVAL].contains(errno)
         guard locked || unsupported, rename(unnamed, folder.path) == 0 else {
             let code = errno
-            close(descriptor)
+            close(descriptor)  // clean-up of a folder never used: their results change nothing
             rmdir(unnamed)
             throw posixError(code)
         }
