@@ -122,4 +122,27 @@ import Testing
         guard case .failure(let problem) = refused else { Issue.record("\(refused)"); return }
         #expect(problem.description == "feature #2: its geometry could not be read (Unable to read geometry)")
     }
+
+    /// In a layer that decides the answer, a collection without a polygon once slipped through as
+    /// nothing, and a collinear polygon was refused as the lines its repair gave: the first is refused
+    /// for what it is, the second left out (it holds no land).
+    @Test func aDecisiveLayerRefusesACollectionWithoutPolygonAndLeavesOutACollapsedOne() throws {
+        let context = GEOSContext()
+        let pointAndLine = try Geometry.collection(.collection, of: [try Geometry.fromWKB(Self.pointWKB(1, 1), context: context)], context: context).wkb()
+        let collection = LayerFeature(index: 0, fid: 1, wkb: pointAndLine, attributes: [])
+        let refused = Result { () throws(FeatureGeometryProblem) in
+            try FeatureGeometryIntake.decisivePolygons(of: collection, label: "GC", reprojector: nil, context: context)
+        }
+        guard case .failure(let problem) = refused else { Issue.record("\(refused)"); return }
+        #expect(problem.reason == "it is a collection with no polygon in it")
+        let collinear = LayerFeature(index: 1, fid: 2, wkb: Self.polygonWKB([(0, 0), (5, 0), (10, 0), (0, 0)]), attributes: [])
+        #expect(try FeatureGeometryIntake.decisivePolygons(of: collinear, label: nil, reprojector: nil, context: context) == nil)
+    }
+
+    static func pointWKB(_ x: Double, _ y: Double) -> [UInt8] {
+        var bytes: [UInt8] = [1, 1, 0, 0, 0]
+        withUnsafeBytes(of: x.bitPattern.littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: y.bitPattern.littleEndian) { bytes += $0 }
+        return bytes
+    }
 }

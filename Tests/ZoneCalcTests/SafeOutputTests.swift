@@ -46,4 +46,57 @@ import Testing
         #expect(permissions == 0o640)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.txt", "real.txt"])
     }
+
+    /// An input named through a linked folder and `..` (which the system resolves from the link's target)
+    /// once looked like another file, and `--force` replaced it; a Shapefile or a link to nothing given
+    /// as the destination is refused.
+    @Test func anInputIsKnownByWhatItIsNotByItsPath() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("real"), work = folder.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: real.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let input = real.appendingPathComponent("in.txt")
+        try Data("input".utf8).write(to: input)
+        try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("linkdir"), withDestinationURL: real.appendingPathComponent("sub"))
+        let throughLink = work.path + "/linkdir/../in.txt"
+        #expect(FileManager.default.contents(atPath: throughLink) == Data("input".utf8))  // the system's reading
+        func refusal(_ destination: String, inputs: [String]) -> String? {
+            do {
+                try SafeOutput.write(to: destination, inputs: inputs, force: true) { try Data("output".utf8).write(to: URL(fileURLWithPath: $0)) }
+                return nil
+            } catch { return "\(error)" }
+        }
+        #expect(refusal(input.path, inputs: [throughLink])?.contains("overwrite an input") == true)
+        #expect(try String(contentsOf: input, encoding: .utf8) == "input")
+        let shp = work.appendingPathComponent("out.shp")
+        try FileManager.default.createSymbolicLink(at: shp, withDestinationURL: real.appendingPathComponent("real.shp"))
+        #expect(refusal(shp.path, inputs: [])?.contains("Shapefile given through a symbolic link") == true)
+        let dangling = work.appendingPathComponent("gone.txt")
+        try FileManager.default.createSymbolicLink(at: dangling, withDestinationURL: real.appendingPathComponent("nothing.txt"))
+        #expect(refusal(dangling.path, inputs: [])?.contains("symbolic link to a file that does not exist") == true)
+    }
+
+    /// Of several outputs put in place together, one whose name another run took meanwhile once failed
+    /// with the others already in place: those are taken back, so none is.
+    @Test func outputsTogetherAreTakenBackWhenOneCannotBePlaced() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("a.txt"), second = folder.appendingPathComponent("b.txt")
+        do {
+            try SafeOutput.together {
+                try SafeOutput.write(to: first.path, inputs: [], force: false) { try Data("a".utf8).write(to: URL(fileURLWithPath: $0)) }
+                try SafeOutput.write(to: second.path, inputs: [], force: false) { temporary in
+                    try Data("b".utf8).write(to: URL(fileURLWithPath: temporary))
+                    try Data("another run".utf8).write(to: second)
+                }
+            }
+            Issue.record("the second output's name was taken: the run must fail")
+        } catch {
+            #expect("\(error)".contains("appeared while this run was writing it"), "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: first.path))
+        #expect(try String(contentsOf: second, encoding: .utf8) == "another run")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["b.txt"])
+    }
 }

@@ -56,13 +56,18 @@ enum FeatureGeometryIntake {
                                  context: GEOSContext) throws(FeatureGeometryProblem) -> Geometry? {
         func problem(_ reason: String) -> FeatureGeometryProblem { FeatureGeometryProblem(index: feature.index, label: label, reason: reason) }
         guard let wkb else { throw problem("it has no geometry") }
-        let geometry = try geometry(wkb, of: feature, label: label, context: context, repair: true)
-        guard geometry.kind.isAreal || geometry.kind == .collection else { throw problem("it is a \(geometry.kind), not a polygon") }
+        // The kind as stored, before any repair: a collinear polygon repairs to lines and is still a polygon.
+        let stored = try geometry(wkb, of: feature, label: label, context: context, repair: false)
+        let holdsPolygons = stored.kind.isAreal || (stored.kind == .collection && stored.parts.contains { $0.kind.isAreal })
+        guard holdsPolygons else {
+            throw problem(stored.kind == .collection ? "it is a collection with no polygon in it" : "it is a \(stored.kind), not a polygon")
+        }
         do {
-            let polygons = try geometry.polygonalPart()
+            let repaired = try stored.validityProblem() == nil ? stored : try stored.makeValid()
+            let polygons = try repaired.polygonalPart()
             return polygons.isEmpty ? nil : polygons
         } catch {
-            throw problem("GEOS could not take its polygons (\(error.messages.joined(separator: "; ")))")
+            throw problem("GEOS could not repair it or take its polygons (\(error.messages.joined(separator: "; ")))")
         }
     }
 

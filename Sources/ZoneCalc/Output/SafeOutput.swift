@@ -43,6 +43,36 @@ public enum SafeOutput {
     /// before. Later commits of this process fail.
     public static func abandonPending() -> (pending: [String], wroteAny: Bool) { PendingOutputs.shared.abandonAll() }
 
+    /// Where an output given as `url` is written: a destination that is a symbolic link is written where it
+    /// points (the link stays a link), in the folder as the system resolves it (links and `..`). Refused:
+    /// a link to nothing, and a Shapefile given through a link (its sidecars would go beside the target).
+    static func resolvedDestination(_ url: URL, path: String) throws -> URL {
+        var link = stat()
+        // lstat returns -1 when nothing has the name
+        let isLink = lstat(url.path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+        if isLink, url.pathExtension.lowercased() == "shp" {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "a Shapefile given through a symbolic link; give the path of the real file")
+        }
+        if let real = realPath(url.path) { return URL(fileURLWithPath: real) }
+        if isLink { throw ZoneCalcError.unsafeOutput(path: path, reason: "this is a symbolic link to a file that does not exist; remove it or give another name") }
+        guard let folder = realPath(url.deletingLastPathComponent().path) else { return url.standardizedFileURL }
+        return URL(fileURLWithPath: folder).appendingPathComponent(url.lastPathComponent)
+    }
+
+    /// realpath(3): the path with every link and `..` resolved, nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }  // returns NULL on failure; ours to free
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The device and inode of an existing file, nil when there is none.
+    static func identity(of url: URL) -> String? {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return nil }  // returns -1 when there is no such file
+        return "\(status.st_dev):\(status.st_ino)"
+    }
+
     /// The file and, for a Shapefile, its sidecar files.
     static func relatedFiles(of url: URL) -> [URL] {
         guard url.pathExtension.lowercased() == "shp" else { return [url] }
@@ -70,11 +100,14 @@ final class OutputTransaction: @unchecked Sendable {
 
     /// Checks the destination, writes the output into a new temporary folder beside it.
     func stage(_ path: String, inputs: [String], force: Bool, _ write: (String) throws -> Void) throws {
-        // A destination that is a symbolic link is written where it points: the link stays a link.
-        let destination = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        let given = URL(fileURLWithPath: path)
+        let destination = try SafeOutput.resolvedDestination(given, path: path)
         let fileManager = FileManager.default
-        let protected = Set(inputs.flatMap { SafeOutput.relatedFiles(of: URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath()) })
-        for file in SafeOutput.relatedFiles(of: destination.resolvingSymlinksInPath()) where protected.contains(file) {
+        // Files are compared as the system knows them (device and inode), so no path through links or `..`
+        // makes an input look like another file.
+        let protected = Set(inputs.flatMap { SafeOutput.relatedFiles(of: URL(fileURLWithPath: $0)) }.compactMap { SafeOutput.identity(of: $0) })
+        for file in SafeOutput.relatedFiles(of: given) + SafeOutput.relatedFiles(of: destination)
+        where SafeOutput.identity(of: file).map(protected.contains) == true {
             throw ZoneCalcError.unsafeOutput(path: path, reason: "this would overwrite an input file; choose another output name")
         }
         if staged.contains(where: { $0.destination == destination }) {
@@ -127,29 +160,37 @@ final class OutputTransaction: @unchecked Sendable {
                 try Durability.flush(output.temporary.appendingPathComponent(name), destination: output.destination)
             }
         }
+        // Files put in place under a name that was free: removed again if a later one cannot be placed
+        // (another run took its name meanwhile), so that without --force the outputs stay all or none.
+        var newlyNamed: [URL] = []
         try PendingOutputs.shared.committing(staged.map(\.temporary)) {
-            for output in staged {
-                let folder = output.destination.deletingLastPathComponent()
-                // A Shapefile's .shp last, so that a reader never sees a new .shp beside old sidecars.
-                let produced = try fileManager.contentsOfDirectory(atPath: output.temporary.path)
-                    .sorted { ($0.lowercased().hasSuffix(".shp") ? 1 : 0, $0) < ($1.lowercased().hasSuffix(".shp") ? 1 : 0, $1) }
-                for name in produced {
-                    let target = folder.appendingPathComponent(name)
-                    var isDirectory: ObjCBool = false
-                    if fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                        guard output.replacing else { throw Self.appeared(target) }
-                        // rename(2) cannot replace a folder (a FileGDB): the old one moves into the temporary
-                        // folder, removed with it, and the new one takes its place.
-                        guard rename(target.path, output.temporary.appendingPathComponent(".replaced-" + name).path) == 0 else {
-                            throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
+            do {
+                for output in staged {
+                    let folder = output.destination.deletingLastPathComponent()
+                    // A Shapefile's .shp last, so that a reader never sees a new .shp beside old sidecars.
+                    let produced = try fileManager.contentsOfDirectory(atPath: output.temporary.path)
+                        .sorted { ($0.lowercased().hasSuffix(".shp") ? 1 : 0, $0) < ($1.lowercased().hasSuffix(".shp") ? 1 : 0, $1) }
+                    for name in produced {
+                        let target = folder.appendingPathComponent(name)
+                        var isDirectory: ObjCBool = false
+                        if fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                            guard output.replacing else { throw Self.appeared(target) }
+                            // rename(2) cannot replace a folder (a FileGDB): the old one moves into the temporary
+                            // folder, removed with it, and the new one takes its place.
+                            guard rename(target.path, output.temporary.appendingPathComponent(".replaced-" + name).path) == 0 else {
+                                throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
+                            }
                         }
+                        let file = output.temporary.appendingPathComponent(name)
+                        Self.keepPermissions(of: target, for: file)
+                        if try Self.place(file, at: target, replacing: output.replacing) { newlyNamed.append(target) }
                     }
-                    let file = output.temporary.appendingPathComponent(name)
-                    Self.keepPermissions(of: target, for: file)
-                    try Self.place(file, at: target, replacing: output.replacing)
+                    for old in output.leftovers { try? fileManager.removeItem(at: old) }
+                    Durability.flushFolder(folder)
                 }
-                for old in output.leftovers { try? fileManager.removeItem(at: old) }
-                Durability.flushFolder(folder)
+            } catch {
+                for placed in newlyNamed { unlink(placed.path) }  // names this run made moments ago; nothing else had them
+                throw error
             }
             // The temporary folders go before the lock is released, so an interrupt never finds one left.
             for output in staged { try? fileManager.removeItem(at: output.temporary) }
@@ -159,12 +200,14 @@ final class OutputTransaction: @unchecked Sendable {
     /// Puts a finished file in place: rename(2) over the old one when `replacing`; otherwise link(2), which
     /// fails when the name exists, so a file another run put there meanwhile is never replaced without
     /// `--force` (rename where the file system has no hard links).
-    static func place(_ file: URL, at target: URL, replacing: Bool) throws {
+    /// Returns whether the name was free (nothing was replaced).
+    @discardableResult
+    static func place(_ file: URL, at target: URL, replacing: Bool) throws -> Bool {
         // link, rename and unlink return -1 on failure with errno set
         if !replacing {
             if link(file.path, target.path) == 0 {
                 unlink(file.path)  // a failure leaves a second name in the temporary folder, removed with it
-                return
+                return true
             }
             if errno == EEXIST { throw appeared(target) }
             guard [EPERM, ENOTSUP, EOPNOTSUPP, EMLINK, ENOSYS].contains(errno) else {
@@ -172,19 +215,26 @@ final class OutputTransaction: @unchecked Sendable {
             }
             guard !FileManager.default.fileExists(atPath: target.path) else { throw appeared(target) }
         }
+        let free = !replacing
         guard rename(file.path, target.path) == 0 else {
             throw ZoneCalcError.outputFailed(path: target.path, reason: OutputFailure.reason(errno: errno))
         }
+        return free
     }
 
-    /// Gives the new file the permissions, owner and group of the one it replaces (a shared output stays
-    /// shared), as far as this user may; nothing when there is no old file.
+    /// Gives the new file the owner, group and permissions of the one it replaces (a shared output stays
+    /// shared), as far as this user may — the permissions only when the owner could be kept; nothing when
+    /// there is no old file.
     static func keepPermissions(of old: URL, for new: URL) {
         var status = stat()
         // stat returns -1 when there is no old file; chmod and chown failures leave the new file as made
         guard stat(old.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return }
-        _ = chmod(new.path, status.st_mode & 0o7777)
-        _ = chown(new.path, status.st_uid, status.st_gid)
+        // The old mode only with the old owner: under another owner it could shut the old one out.
+        if chown(new.path, status.st_uid, status.st_gid) == 0 {
+            _ = chmod(new.path, status.st_mode & 0o7777)
+        } else {
+            _ = chown(new.path, UInt32.max, status.st_gid)  // (uid_t)-1: the group alone, as far as this user may
+        }
     }
 
     private static func appeared(_ target: URL) -> ZoneCalcError {
