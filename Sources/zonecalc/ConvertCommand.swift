@@ -89,7 +89,7 @@ struct ConvertCommand: ParsableCommand {
             print("Wrote \(summary.written) feature(s) to \(outputPath)" + (summary.targetCRS.map { " in \($0)" } ?? ""))
             for warning in reader.readWarnings { print("warning: \(warning)") }
             for skipped in summary.skipped { print("skipped: \(skipped)") }
-            for note in summary.linearised { print("note: \(note)") }
+            for note in summary.readNotes { print("note: \(note)") }
             if let note = summary.datumNote { print(note) }
         }
     }

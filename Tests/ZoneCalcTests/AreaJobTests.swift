@@ -205,12 +205,12 @@ import Testing
         #expect(try QCJob.run(qc).findings.contains { $0.code == "G11" && $0.message.contains("CURVEPOLYGON") })
         let summary = try ConvertJob.run(try LayerReaders.open(SourceSpec(path: circlePath)),
                                          to: folder.appendingPathComponent("circle.geojson").path, options: ConvertOptions())
-        #expect(summary.linearised.count == 1 && summary.linearised[0].hasPrefix("feature #1: a curved CURVEPOLYGON"), "\(summary.linearised)")
+        #expect(summary.readNotes.count == 1 && summary.readNotes[0].hasPrefix("feature #1: a curved CURVEPOLYGON"), "\(summary.readNotes)")
         var overlay = OverlayOptions()
         overlay.methods = [.planar]
         let overlaid = try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: circlePath)), b: try LayerReaders.open(SourceSpec(path: circlePath)),
                                           options: overlay)
-        #expect(overlaid.converted.map(\.note).first?.contains("chords every 0.1°") == true, "\(overlaid.converted)")
+        #expect(overlaid.readNotes.map(\.note).first?.contains("chords every 0.1°") == true, "\(overlaid.readNotes)")
         let info = try LayerSummary.scan(try LayerReaders.open(SourceSpec(path: path)))
         #expect(info.conversions.values.reduce(0, +) == parcels.count && info.conversions.keys.allSatisfy { $0.contains("MULTISURFACE") },
                 "\(info.conversions)")

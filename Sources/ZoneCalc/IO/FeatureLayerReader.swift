@@ -60,6 +60,25 @@ public struct BorrowedFeature: ~Copyable {
     }
 }
 
+/// What reading a feature involved that its figures should say: how its geometry was derived (a curve
+/// linearised) and what GDAL reported while reading a feature it still gave a geometry for.
+enum ReadNotes {
+    static func of(conversion: String?, problem: String?, hasGeometry: Bool) -> String? {
+        guard hasGeometry, let problem else { return conversion }
+        return [conversion, "GDAL reported while reading it: \(problem)"].compactMap { $0 }.joined(separator: "; ")
+    }
+}
+
+extension LayerFeature {
+    /// See ``ReadNotes``; nil when there is nothing to say.
+    public var readNotes: String? { ReadNotes.of(conversion: readNote, problem: readProblem, hasGeometry: wkb != nil) }
+}
+
+extension BorrowedFeature {
+    /// See ``ReadNotes``; nil when there is nothing to say.
+    public var readNotes: String? { ReadNotes.of(conversion: readNote, problem: readProblem, hasGeometry: wkb != nil) }
+}
+
 extension Optional where Wrapped == [UInt8] {
     /// Lends the bytes (or nil) to `body`.
     func withUnsafeBytesIfPresent<T>(_ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {

@@ -23,8 +23,8 @@ public struct OverlayReportJSON {
         var outside: Int
         var slivers: Int
         var repaired: Int
-        /// Features overlaid as GDAL converted them (curves linearised).
-        var converted: Int
+        /// Features whose reading is noted (curves linearised, problems GDAL reported).
+        var readNotes: Int
         var skipped: Int
     }
     struct Areas: Encodable { var squareMetres: [String: Double] }
@@ -61,6 +61,6 @@ public struct OverlayReportJSON {
             cultivatedSquareMetres: report.cultivated.map { areas($0).squareMetres },
             total: areas(report.total), grossTotal: areas(report.grossTotal), pieces: report.pieceCount, overlaps: report.overlaps.count,
             crossing: report.crossing.count, outside: report.outsideCount, slivers: report.slivers.count,
-            repaired: report.repaired.count, converted: report.converted.count, skipped: report.skipped.count)
+            repaired: report.repaired.count, readNotes: report.readNotes.count, skipped: report.skipped.count)
     }
 }

@@ -85,10 +85,10 @@ public struct OverlayReportText {
             }
             if report.slivers.count > 20 { out += "  … and \(report.slivers.count - 20) more\n" }
         }
-        if !report.converted.isEmpty {
-            out += "\(report.converted.count) feature(s) of A overlaid as GDAL converted them:\n"
-            for item in report.converted.prefix(20) { out += "  feature #\(item.aIndex + 1)\(item.aLabel.map { " (\($0))" } ?? ""): \(item.note)\n" }
-            if report.converted.count > 20 { out += "  … and \(report.converted.count - 20) more\n" }
+        if !report.readNotes.isEmpty {
+            out += "\(report.readNotes.count) feature(s) of A noted while reading:\n"
+            for item in report.readNotes.prefix(20) { out += "  feature #\(item.aIndex + 1)\(item.aLabel.map { " (\($0))" } ?? ""): \(item.note)\n" }
+            if report.readNotes.count > 20 { out += "  … and \(report.readNotes.count - 20) more\n" }
         }
         if !report.repaired.isEmpty {
             out += "\(report.repaired.count) invalid feature(s) of A overlaid after make-valid (GEOS linework method):\n"

@@ -57,10 +57,7 @@ extension AreaJob {
             batch.areas.append(area)
             if rules.wanted.hasGroup { batch.groups.append(group) }
             // What GDAL reported while reading a feature it still gave a geometry for is said with the figure.
-            var note = feature.readNote
-            if let problem = feature.readProblem {
-                note = [note, "GDAL reported while reading it: \(problem)"].compactMap { $0 }.joined(separator: "; ")
-            }
+            let note = feature.readNotes
             if rules.keepAllRows || repaired != nil || mismatch || note != nil {
                 batch.rows.append(FeatureArea(index: feature.index, fid: feature.fid, label: rules.wanted.label(feature), group: group,
                                               declaredSquareMetres: declared, declaredMismatch: mismatch, area: area,

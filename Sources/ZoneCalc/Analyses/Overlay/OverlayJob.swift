@@ -176,8 +176,8 @@ struct OverlayBatch: Sendable {
     var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)] = []
     var outside = 0
     var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
-    /// A features read as GDAL converted them (a curve linearised), with how.
-    var converted: [(aIndex: Int, aLabel: String?, note: String)] = []
+    /// A features whose reading is noted (``ReadNotes``: a curve linearised, a problem GDAL reported).
+    var readNotes: [(aIndex: Int, aLabel: String?, note: String)] = []
     var skipped: [SkippedFeature] = []
     var failure: String?
 

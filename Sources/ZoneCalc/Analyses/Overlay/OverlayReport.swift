@@ -81,8 +81,8 @@ public struct OverlayReport: Sendable {
     public var outsideCount: Int
     public var slivers: [OverlaySliver]
     public var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)]
-    /// A features overlaid as GDAL converted them (a curve linearised, a TIN as its polygons), with how.
-    public var converted: [(aIndex: Int, aLabel: String?, note: String)]
+    /// A features whose reading is noted (``ReadNotes``: a curve linearised, a TIN as its polygons, a problem GDAL reported).
+    public var readNotes: [(aIndex: Int, aLabel: String?, note: String)]
     public var skipped: [SkippedFeature]
     public var landClassSource: String?
     /// Whether class totals are net of 扣除地类 (the fields read), or gross (nil) — said in every output.

@@ -11,12 +11,12 @@ enum OverlaySummary {
         var pieces: [OverlayPiece] = [], slivers: [OverlaySliver] = [], skipped: [SkippedFeature] = []
         var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)] = []
         var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
-        var converted: [(aIndex: Int, aLabel: String?, note: String)] = []
+        var readNotes: [(aIndex: Int, aLabel: String?, note: String)] = []
         var outside = 0
         for batch in batches {
             pieces += batch.pieces; slivers += batch.slivers; skipped += batch.skipped
             crossing += batch.crossing; repaired += batch.repaired; outside += batch.outside
-            converted += batch.converted
+            readNotes += batch.readNotes
         }
         var overlaps: [OverlapAccounting.Pair] = []
         if accountOverlaps {
@@ -79,7 +79,7 @@ enum OverlaySummary {
                              pieceCount: tallies.count, classes: sorted, apportionFields: apportion,
                              sliverWidthApplied: plane == nil,
                              categories: categories, cultivated: cultivated, total: total, grossTotal: grossTotal, overlaps: overlaps,
-                             crossing: crossing, outsideCount: outside, slivers: slivers, repaired: repaired, converted: converted, skipped: skipped,
+                             crossing: crossing, outsideCount: outside, slivers: slivers, repaired: repaired, readNotes: readNotes, skipped: skipped,
                              landClassSource: categories.isEmpty ? nil : table.source, deductionFields: classify ? deduction : nil)
     }
 }

@@ -43,7 +43,7 @@ final class OverlayWorker {
         }
         // Before GEOS reads it: a NaN first vertex would otherwise read as an unclosed ring.
         if WKBCoordinates.containsNonFinite(wkb) { return skip("has a NaN or infinite coordinate") }
-        if let note = feature.readNote { for k in batches.indices { batches[k].converted.append((feature.index, label(), note)) } }
+        if let note = feature.readNotes { for k in batches.indices { batches[k].readNotes.append((feature.index, label(), note)) } }
         do {
             var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
             guard !geometry.isEmpty else { return skip("has an empty geometry") }

@@ -32,8 +32,8 @@ public struct ConvertSummary: Sendable {
     public var targetCRS: String?
     /// The datum change made with the given parameters, when there was one.
     public var datumNote: String?
-    /// Features written as derived from what was stored (a curve linearised), with how.
-    public var linearised: [String] = []
+    /// Features whose reading is noted (``ReadNotes``: a curve linearised, a problem GDAL reported).
+    public var readNotes: [String] = []
 }
 
 /// Converts a layer between GIS formats and the boundary-point txt (`zonecalc convert`).
@@ -75,10 +75,10 @@ public enum ConvertJob {
                                    columns: reader.fields, nameColumn: nameField(reader, options: options))
         let encoding = options.encoding ?? .utf8
         let allFields = Array(reader.fields.indices)
-        var unusable: [Int: FeatureGeometryProblem] = [:], linearised: [String] = []
+        var unusable: [Int: FeatureGeometryProblem] = [:], readNotes: [String] = []
         let written = try FeatureFileWriter.write(to: path, format: format, layer: spec, encoding: encoding, inputs: inputs, force: options.force) { emit in
             try reader.read(fieldIndices: allFields, swapXY: options.swapXY) { feature in
-                if let note = feature.readNote { linearised.append("feature #\(feature.index + 1): \(note)") }
+                if let note = feature.readNotes { readNotes.append("feature #\(feature.index + 1): \(note)") }
                 do { try emit(feature.attributes, try FeatureGeometryIntake.wkb(of: feature, label: nil, reprojector: reprojector)) }
                 catch let problem as FeatureGeometryProblem {
                     unusable[feature.index + 1] = problem
@@ -91,7 +91,7 @@ public enum ConvertJob {
             "feature #\(number): \(unusable[number]?.reason ?? "a NaN or infinite coordinate"); written without its geometry"
         }
         return ConvertSummary(written: written.count, skipped: withoutGeometry, targetCRS: format == .kml ? "WGS 84 longitude/latitude (as KML requires)" : crs?.summary,
-                              datumNote: datumNote, linearised: linearised)
+                              datumNote: datumNote, readNotes: readNotes)
     }
 
     /// The source CRS; nil when the file has none and the output does not need one.
