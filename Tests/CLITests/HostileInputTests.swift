@@ -110,4 +110,20 @@ import Testing
         #expect(result.status == 2, "\(result.status) \(result.out) \(result.err)")
         #expect(result.err.contains("(KQ-LINE): it is a LineString, not a polygon") && result.err.contains("(NULLPIECE): it has no geometry"), "\(result.err)")
     }
+
+    /// A ring closed in x and y but with NaN heights once made GDAL print a raw "Warning 1: Non closed
+    /// ring detected" outside any captured call: nothing of GDAL's reaches the terminal raw, and only x
+    /// and y decide whether a coordinate is usable.
+    @Test func gdalNeverPrintsRawOnTheTerminal() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try write("""
+            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}},"features":[
+            {"type":"Feature","properties":{"id":"A"},"geometry":{"type":"Polygon",
+            "coordinates":[[[500000,3500000,NaN],[500100,3500000,1],[500100,3500100,1],[500000,3500000,NaN]]]}}]}
+            """, to: folder, "nanz.geojson")
+        let result = try CLITests.run(["convert", path, folder.appendingPathComponent("out.gpkg").path, "--to-crs", "EPSG:4490"])
+        #expect(result.status == 0 && result.out.contains("Wrote 1 feature(s)"), "\(result.out) \(result.err)")
+        #expect(!result.err.contains("Warning 1") && !result.err.contains("ERROR 1"), "\(result.err)")
+    }
 }

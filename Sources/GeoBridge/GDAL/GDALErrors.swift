@@ -64,6 +64,9 @@ enum GDALLibrary {
         // if SQLite was initialised already.
         _ = zonecalc_sqlite_disable_memory_statistics()
         GDALAllRegister()
+        // Messages are captured per call (a handler pushed around it); one outside any capture — from a
+        // driver's lazy work, at close — is dropped rather than printed raw on the planner's terminal.
+        _ = CPLSetErrorHandler(CPLQuietErrorHandler)  // returns the previous handler
         return true
     }()
 
