@@ -75,6 +75,17 @@ import Testing
         let dangling = work.appendingPathComponent("gone.txt")
         try FileManager.default.createSymbolicLink(at: dangling, withDestinationURL: real.appendingPathComponent("nothing.txt"))
         #expect(refusal(dangling.path, inputs: [])?.contains("symbolic link to a file that does not exist") == true)
+        // A link named .gpkg to a Shapefile once had a GeoPackage written into the .shp and its sidecars deleted.
+        let shapefile = real.appendingPathComponent("p.shp")
+        try Data("shp".utf8).write(to: shapefile)
+        try Data("dbf".utf8).write(to: real.appendingPathComponent("p.dbf"))
+        let disguised = work.appendingPathComponent("weird.gpkg")
+        try FileManager.default.createSymbolicLink(at: disguised, withDestinationURL: shapefile)
+        #expect(refusal(disguised.path, inputs: [])?.contains("symbolic link to a .shp file") == true)
+        #expect(FileManager.default.fileExists(atPath: real.appendingPathComponent("p.dbf").path))
+        // `..` after a folder that does not exist is the system's business: the folder is missing.
+        #expect(refusal(work.path + "/missing/../out.txt", inputs: [])?.contains("does not exist") == true)
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out.txt").path))
     }
 
     /// Of several outputs put in place together, one whose name another run took meanwhile once failed
@@ -82,10 +93,14 @@ import Testing
     @Test func outputsTogetherAreTakenBackWhenOneCannotBePlaced() throws {
         let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = folder.appendingPathComponent("a.txt"), second = folder.appendingPathComponent("b.txt")
+        let first = folder.appendingPathComponent("a.gdb"), second = folder.appendingPathComponent("b.txt")
         do {
             try SafeOutput.together {
-                try SafeOutput.write(to: first.path, inputs: [], force: false) { try Data("a".utf8).write(to: URL(fileURLWithPath: $0)) }
+                // A FileGDB, which is a folder: taken back too.
+                try SafeOutput.write(to: first.path, inputs: [], force: false) { temporary in
+                    try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+                    try Data("a".utf8).write(to: URL(fileURLWithPath: temporary).appendingPathComponent("a00000001.gdbtable"))
+                }
                 try SafeOutput.write(to: second.path, inputs: [], force: false) { temporary in
                     try Data("b".utf8).write(to: URL(fileURLWithPath: temporary))
                     try Data("another run".utf8).write(to: second)

@@ -63,10 +63,10 @@ enum GDALLibrary {
         // read on several threads do not queue behind one lock. Returns SQLITE_MISUSE (harmless)
         // if SQLite was initialised already.
         _ = zonecalc_sqlite_disable_memory_statistics()
-        GDALAllRegister()
-        // Messages are captured per call (a handler pushed around it); one outside any capture — from a
-        // driver's lazy work, at close — is dropped rather than printed raw on the planner's terminal.
+        // Messages are captured per call (a handler pushed around it); one outside any capture — from driver
+        // registration, a driver's lazy work, at close — is dropped rather than printed raw on the terminal.
         _ = CPLSetErrorHandler(CPLQuietErrorHandler)  // returns the previous handler
+        GDALAllRegister()
         return true
     }()
 

@@ -58,8 +58,10 @@ enum FeatureGeometryIntake {
         guard let wkb else { throw problem("it has no geometry") }
         // The kind as stored, before any repair: a collinear polygon repairs to lines and is still a polygon.
         let stored = try geometry(wkb, of: feature, label: label, context: context, repair: false)
-        let holdsPolygons = stored.kind.isAreal || (stored.kind == .collection && stored.parts.contains { $0.kind.isAreal })
-        guard holdsPolygons else {
+        func holdsPolygons(_ geometry: Geometry) -> Bool {
+            geometry.kind.isAreal || (geometry.kind == .collection && geometry.parts.contains(where: holdsPolygons))
+        }
+        guard holdsPolygons(stored) else {
             throw problem(stored.kind == .collection ? "it is a collection with no polygon in it" : "it is a \(stored.kind), not a polygon")
         }
         do {

@@ -53,9 +53,18 @@ public enum SafeOutput {
         if isLink, url.pathExtension.lowercased() == "shp" {
             throw ZoneCalcError.unsafeOutput(path: path, reason: "a Shapefile given through a symbolic link; give the path of the real file")
         }
-        if let real = realPath(url.path) { return URL(fileURLWithPath: real) }
+        if let real = realPath(url.path) {
+            // The format follows the given name; a link to a file of another kind would get the wrong one
+            // (and a Shapefile's sidecars would be taken for leftovers).
+            let target = URL(fileURLWithPath: real)
+            guard !isLink || target.pathExtension.lowercased() == url.pathExtension.lowercased() else {
+                throw ZoneCalcError.unsafeOutput(path: path, reason: "a symbolic link to a .\(target.pathExtension) file; give the path of the real file")
+            }
+            return target
+        }
         if isLink { throw ZoneCalcError.unsafeOutput(path: path, reason: "this is a symbolic link to a file that does not exist; remove it or give another name") }
-        guard let folder = realPath(url.deletingLastPathComponent().path) else { return url.standardizedFileURL }
+        // A folder that does not exist is left as given, `..` and all, so that it is refused as missing.
+        guard let folder = realPath(url.deletingLastPathComponent().path) else { return url }
         return URL(fileURLWithPath: folder).appendingPathComponent(url.lastPathComponent)
     }
 
@@ -189,7 +198,7 @@ final class OutputTransaction: @unchecked Sendable {
                     Durability.flushFolder(folder)
                 }
             } catch {
-                for placed in newlyNamed { unlink(placed.path) }  // names this run made moments ago; nothing else had them
+                for placed in newlyNamed { try? fileManager.removeItem(at: placed) }  // names this run made moments ago (a FileGDB is a folder)
                 throw error
             }
             // The temporary folders go before the lock is released, so an interrupt never finds one left.
@@ -223,8 +232,8 @@ final class OutputTransaction: @unchecked Sendable {
     }
 
     /// Gives the new file the owner, group and permissions of the one it replaces (a shared output stays
-    /// shared), as far as this user may — the permissions only when the owner could be kept; nothing when
-    /// there is no old file.
+    /// shared), as far as this user may: under a new owner the group's and others' permissions are kept
+    /// and the new owner may read and write; nothing when there is no old file.
     static func keepPermissions(of old: URL, for new: URL) {
         var status = stat()
         // stat returns -1 when there is no old file; chmod and chown failures leave the new file as made
@@ -232,8 +241,9 @@ final class OutputTransaction: @unchecked Sendable {
         // The old mode only with the old owner: under another owner it could shut the old one out.
         if chown(new.path, status.st_uid, status.st_gid) == 0 {
             _ = chmod(new.path, status.st_mode & 0o7777)
-        } else {
-            _ = chown(new.path, UInt32.max, status.st_gid)  // (uid_t)-1: the group alone, as far as this user may
+        } else if chown(new.path, UInt32.max, status.st_gid) == 0 {  // (uid_t)-1: the group alone, as far as this user may
+            // The group's and others' permissions as they were; the new owner may read and write.
+            _ = chmod(new.path, (status.st_mode & 0o077) | 0o600)
         }
     }
 
