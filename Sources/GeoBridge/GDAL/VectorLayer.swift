@@ -236,7 +236,8 @@ public struct FeatureRecord: ~Copyable {
     /// caller's to destroy, and the sentence saying how it was derived.
     private static func linear(_ stored: OGRGeometryH) -> (OGRGeometryH?, String?) {
         let type = OGR_GT_Flatten(OGR_G_GetGeometryType(stored))
-        let name = String(cString: OGR_G_GetGeometryName(stored))
+        // Only for the rare geometry that is converted: a String per feature would cost a million allocations.
+        var name: String { String(cString: OGR_G_GetGeometryName(stored)) }
         // bLookForNonLinear 1: arcs present; 0: also a MultiSurface or CurvePolygon holding only straight parts.
         if OGR_G_HasCurveGeometry(stored, 0) != 0 {
             let arcs = OGR_G_HasCurveGeometry(stored, 1) != 0
