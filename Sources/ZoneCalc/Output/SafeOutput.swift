@@ -137,7 +137,7 @@ final class OutputTransaction: @unchecked Sendable {
             throw ZoneCalcError.unsafeOutput(path: path, reason: "the folder \(folder.path) does not exist")
         }
         StaleOutputFolders.remove(in: folder)
-        let temporary = folder.appendingPathComponent(".zonecalc-\(getpid())-\(UUID().uuidString)")
+        let temporary = folder.appendingPathComponent(StaleOutputFolders.prefix + "\(getpid())-\(UUID().uuidString)")
         let lock = try PendingOutputs.shared.create(temporary, destination: path)
         staged.append(Staged(destination: destination, temporary: temporary, leftovers: [], lock: lock, replacing: force))
         let temporaryFile = temporary.appendingPathComponent(destination.lastPathComponent)

@@ -67,12 +67,13 @@ extension AreaJob {
         guard let wkb = feature.wkb else {
             return skip(feature.readProblem.map { "has a geometry that could not be read (\($0)); fix or redraw it" } ?? "has no geometry")
         }
+        // Coordinates are walked for NaN only when GEOS refuses or invalidates the geometry (a NaN first
+        // vertex reads as an unclosed ring), off the path of sound parcels.
+        let nonFinite = "has a NaN or infinite coordinate; fix the coordinates"
         do {
             if let area = try calculator.measureCertainlySimple(wkb) {
                 return record(area, repaired: nil)
             }
-            // Before GEOS reads it: a NaN first vertex would otherwise read as an unclosed ring.
-            if WKBCoordinates.containsNonFinite(wkb) { return skip("has a NaN or infinite coordinate; fix the coordinates") }
             var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
             guard !geometry.isEmpty else { return skip("has an empty geometry") }
             guard geometry.kind.isAreal || geometry.kind == .collection else {
@@ -80,13 +81,14 @@ extension AreaJob {
             }
             var repaired: ValidityProblem?
             if let problem = try geometry.validityProblem() {
+                if WKBCoordinates.containsNonFinite(wkb) { return skip(nonFinite) }
                 if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
                 geometry = try geometry.makeValid()
                 repaired = problem
             }
             record(try calculator.measure(geometry), repaired: repaired)
         } catch {
-            skip("could not be measured: \(error)")
+            skip(WKBCoordinates.containsNonFinite(wkb) ? nonFinite : "could not be measured: \(error)")
         }
     }
 }

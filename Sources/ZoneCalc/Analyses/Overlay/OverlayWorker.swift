@@ -41,14 +41,16 @@ final class OverlayWorker {
         guard let wkb = feature.wkb else {
             return skip(feature.readProblem.map { "has a geometry that could not be read (\($0))" } ?? "has no geometry")
         }
-        // Before GEOS reads it: a NaN first vertex would otherwise read as an unclosed ring.
-        if WKBCoordinates.containsNonFinite(wkb) { return skip("has a NaN or infinite coordinate") }
+        // Coordinates are walked for NaN only when GEOS refuses or invalidates the geometry (a NaN first
+        // vertex reads as an unclosed ring), off the path of sound parcels.
+        let nonFinite = "has a NaN or infinite coordinate"
         if let note = feature.readNotes { for k in batches.indices { batches[k].readNotes.append((feature.index, label(), note)) } }
         do {
             var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
             guard !geometry.isEmpty else { return skip("has an empty geometry") }
             guard geometry.kind.isAreal || geometry.kind == .collection else { return skip("is a \(geometry.kind), not a polygon") }
             if let problem = try geometry.validityProblem() {
+                if WKBCoordinates.containsNonFinite(wkb) { return skip(nonFinite) }
                 if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
                 geometry = try geometry.makeValid().polygonalPart()
                 for k in batches.indices { batches[k].repaired.append((feature.index, label(), problem)) }
@@ -69,7 +71,7 @@ final class OverlayWorker {
                 }
             }
         } catch {
-            skip("could not be read: \(error)")
+            skip(WKBCoordinates.containsNonFinite(wkb) ? nonFinite : "could not be read: \(error)")
         }
     }
 

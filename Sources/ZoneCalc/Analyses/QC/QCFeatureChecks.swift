@@ -118,11 +118,13 @@ final class QCWorker {
         }
         // GDAL reported a problem but still gave the geometry: said, and the geometry is checked like any other.
         if let problem = feature.readProblem { add("G01", "GDAL reported a problem while reading this feature (\(problem)); check it") }
-        // Before GEOS reads it: a NaN first vertex would otherwise read as an unclosed ring (G04).
-        if WKBCoordinates.containsNonFinite(wkb) { return add("G09", "a NaN or infinite coordinate") }
+        // A NaN or infinite coordinate makes GEOS refuse or invalidate the geometry; only then are the
+        // coordinates walked (off the path of sound parcels), before GEOS's reason is taken (a NaN first
+        // vertex reads as an unclosed ring).
         do {
             let geometry: Geometry
             do { geometry = try Geometry.fromWKB(wkb, context: context) } catch {
+                if WKBCoordinates.containsNonFinite(wkb) { return add("G09", "a NaN or infinite coordinate") }
                 let text = "\(error)"
                 if text.contains("closed") { return add("G04", "a ring is not closed (\(text))") }
                 if text.contains("number of points") { return add("G03", "a ring has too few points (\(text))") }
@@ -132,6 +134,7 @@ final class QCWorker {
             guard geometry.kind.isAreal else { return add("G08", "a \(geometry.kind), not a polygon") }
             var fixed = geometry
             if let problem = try geometry.validityProblem() {
+                if WKBCoordinates.containsNonFinite(wkb) { return add("G09", "a NaN or infinite coordinate", location: problem.location) }
                 if problem.reason.contains("Too few points") {
                     add("G03", "a ring has too few points", location: problem.location)
                 } else {
