@@ -8,7 +8,7 @@ struct ProposalCommand: ParsableCommand {
         subcommands: [ProposalCheckCommand.self])
 }
 
-extension ReportLanguage: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 
 struct ProposalCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +40,7 @@ struct ProposalCheckCommand: ParsableCommand {
     var force = false
 
     @Option(help: "Language of the reasons and the report: zh or en.")
-    var lang: ReportLanguage = .zh
+    var lang: Language = .zh
 
     func validate() throws {
         if newBoundary != nil, !(proposals.isEmpty && remove.isEmpty) {

@@ -5,7 +5,7 @@ import GeoBridge
 /// conflict piece), `new_boundary.txt` (the boundary-point txt for the application: J-numbered, closed
 /// rings, 带号 and header filled) and `report.html` (self-contained page with the map and tables).
 public enum ProposalExport {
-    public static func write(_ report: ProposalReport, project: ZoneProject, to folder: String, language: ReportLanguage,
+    public static func write(_ report: ProposalReport, project: ZoneProject, to folder: String, language: Language,
                              force: Bool) throws {
         var isFolder: ObjCBool = false
         var created = false

@@ -4,9 +4,9 @@ import GeoBridge
 /// offline networks): the verdict, an SVG map, the area table, the rule table, the land use of the
 /// added land and the conflict pieces.
 public struct ProposalHTML {
-    public var language: ReportLanguage
+    public var language: Language
 
-    public init(language: ReportLanguage = .zh) { self.language = language }
+    public init(language: Language = .zh) { self.language = language }
 
     func table(_ headers: [String], _ rows: [[String]], numericFrom: Int = 1) -> String {
         var out = "<table><thead><tr>" + headers.map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"

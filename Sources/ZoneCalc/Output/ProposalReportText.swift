@@ -1,9 +1,9 @@
 /// Renders a ``ProposalReport`` for the terminal (and the rows the HTML page shows): the verdict, the
 /// area table, every rule with its status and reason, the land use of the added land.
 public struct ProposalReportText {
-    public var language: ReportLanguage
+    public var language: Language
 
-    public init(language: ReportLanguage = .zh) { self.language = language }
+    public init(language: Language = .zh) { self.language = language }
 
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 

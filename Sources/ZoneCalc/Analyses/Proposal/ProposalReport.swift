@@ -1,20 +1,5 @@
 import GeoBridge
 
-/// A text in Chinese and in English: reasons a planner can paste into an opinion.
-public struct Bilingual: Sendable {
-    public var zh: String
-    public var en: String
-
-    public init(_ zh: String, _ en: String) { self.zh = zh; self.en = en }
-
-    public func text(_ language: ReportLanguage) -> String { language == .zh ? zh : en }
-}
-
-public enum ReportLanguage: String, Sendable, CaseIterable {
-    case zh
-    case en
-}
-
 /// The outcome of one rule.
 public enum RuleStatus: String, Sendable {
     case pass
