@@ -5,14 +5,16 @@ import ZoneCalc
 struct AreaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "area",
-        abstract: "Area of every polygon feature and the total, by the planar, ellipsoidal (三调) or geodesic method.")
+        abstract: Bilingual("每个面要素的面积及合计，可按平面、椭球（三调）或测地线方法计算。", "Area of every polygon feature and the total, by the planar, ellipsoidal (三调) or geodesic method.").inRun)
+
+    @OptionGroup var language: LanguageOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Area method(s), comma-separated: ellipsoidal (national land-survey formula, the figure land statistics use), planar (Gauss–Krüger plane), geodesic (Karney), or all.")
+    @Option(help: Bilingual("面积算法，可用逗号分隔多个：ellipsoidal（椭球面积，国土调查公式，土地统计所用的数）、planar（高斯-克吕格平面面积）、geodesic（Karney 测地线面积），或 all。", "Area method(s), comma-separated: ellipsoidal (national land-survey formula, the figure land statistics use), planar (Gauss–Krüger plane), geodesic (Karney), or all.").help)
     var method: String = "ellipsoidal"
 
     /// The methods asked for, in the order given.
@@ -26,55 +28,55 @@ struct AreaCommand: ParsableCommand {
         var chosen: [AreaMethod] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let parsed = AreaMethod(rawValue: name) else {
-                throw ValidationError("unknown area method '\(name)': use ellipsoidal, planar, geodesic (comma-separated) or all")
+                throw ValidationError(Bilingual("未知的面积算法 '\(name)'：请用 ellipsoidal、planar、geodesic（逗号分隔）或 all", "unknown area method '\(name)': use ellipsoidal, planar, geodesic (comma-separated) or all").inRun)
             }
             if !chosen.contains(parsed) { chosen.append(parsed) }
         }
-        guard !chosen.isEmpty else { throw ValidationError("--method needs at least one method") }
+        guard !chosen.isEmpty else { throw ValidationError(Bilingual("--method 至少要有一种算法", "--method needs at least one method").inRun) }
         return chosen
     }
 
-    @Option(help: "Unit for figures: m2, ha (公顷), mu (亩, exactly 2000/3 m²), km2.")
+    @Option(help: Bilingual("面积单位：亩、公顷、平方米、平方公里（或 mu、ha、m2、km2；1 亩 = 2000/3 平方米）。", "Unit for figures: m2, ha, mu, km2 (or 平方米, 公顷, 亩, 平方公里; 1 亩 = exactly 2000/3 m²).").help)
     var unit: AreaUnit = .squareMetre
 
-    @Option(help: "Decimals (default: m² 2, 公顷 and 亩 4, km² 6).")
+    @Option(help: Bilingual("小数位数（默认：平方米 2 位，公顷和亩 4 位，平方公里 6 位）。", "Decimals (default: m² 2, 公顷 and 亩 4, km² 6).").help)
     var decimals: Int?
 
-    @Option(help: "Field holding a declared area to compare with the computed one.")
+    @Option(help: Bilingual("申报面积字段，与计算面积比对。", "Field holding a declared area to compare with the computed one.").help)
     var declared: String?
 
-    @Option(help: "Unit of the declared field (default: the --unit).")
+    @Option(help: Bilingual("申报面积字段的单位（默认同 --unit）。", "Unit of the declared field (default: the --unit).").help)
     var declaredUnit: AreaUnit?
 
-    @Option(help: "Relative tolerance for declared vs computed area, in percent.")
+    @Option(help: Bilingual("申报面积与计算面积的允许相对差（%）。", "Relative tolerance for declared vs computed area, in percent.").help)
     var tolerance: Double = 0.1
 
-    @Option(help: "Sum areas by this field (e.g. a land-use code field such as DLBM).")
+    @Option(help: Bilingual("按此字段汇总面积（如地类编码字段 DLBM）。", "Sum areas by this field (e.g. a land-use code field such as DLBM).").help)
     var by: String?
 
-    @Option(help: "Id field shown per feature (default: the first of ZDBH, DKBH, BSM, 宗地编号… present).")
+    @Option(help: Bilingual("每个要素显示的编号字段（默认：ZDBH、DKBH、BSM、宗地编号…中第一个存在的）。", "Id field shown per feature (default: the first of ZDBH, DKBH, BSM, 宗地编号… present).").help)
     var idField: String?
 
-    @Flag(help: "Leave invalid polygons out instead of measuring them after make-valid.")
+    @Flag(help: Bilingual("无效面不计算面积（默认修复后计算）。", "Leave invalid polygons out instead of measuring them after make-valid.").help)
     var skipInvalid = false
 
-    @Flag(help: "Print only the totals (and classes), not one row per feature.")
+    @Flag(help: Bilingual("只输出合计（及分类汇总），不逐要素列出。", "Print only the totals (and classes), not one row per feature.").help)
     var totalsOnly = false
 
-    @Option(help: "Terminal output format: table or json.")
+    @Option(help: Bilingual("终端输出格式：table（表格）或 json。", "Terminal output format: table or json.").help)
     var format: Format = .table
 
-    @Option(name: .customLong("workers"), help: "Worker threads (default: the number of cores).")
+    @Option(name: .customLong("workers"), help: Bilingual("工作线程数（默认：CPU 核数）。", "Worker threads (default: the number of cores).").help)
     var workers: Int?
 
-    @Flag(help: "Print how long opening, measuring and writing took (to stderr), for benchmarks.")
+    @Flag(help: Bilingual("在标准错误输出打开、计算和写出各用时（用于性能测试）。", "Print how long opening, measuring and writing took (to stderr), for benchmarks.").help)
     var timings = false
 
     func validate() throws {
         _ = try methods
-        if tolerance < 0 { throw ValidationError("--tolerance must be ≥ 0") }
-        if let decimals, !(0...12).contains(decimals) { throw ValidationError("--decimals must be 0…12") }
-        if let workers, workers < 1 { throw ValidationError("--workers must be ≥ 1") }
+        if tolerance < 0 { throw ValidationError(Bilingual("--tolerance 应 ≥ 0", "--tolerance must be ≥ 0").inRun) }
+        if let decimals, !(0...12).contains(decimals) { throw ValidationError(Bilingual("--decimals 应为 0…12", "--decimals must be 0…12").inRun) }
+        if let workers, workers < 1 { throw ValidationError(Bilingual("--workers 应 ≥ 1", "--workers must be ≥ 1").inRun) }
     }
 
     func run() throws {
@@ -117,4 +119,8 @@ struct AreaCommand: ParsableCommand {
     }
 }
 
-extension AreaUnit: ExpressibleByArgument {}
+/// `--unit 亩` as well as `--unit mu`.
+extension AreaUnit: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { ["亩", "公顷", "平方米", "平方公里", "mu", "ha", "m2", "km2"] }
+}

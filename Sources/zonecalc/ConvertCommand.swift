@@ -5,61 +5,66 @@ import ZoneCalc
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a layer between GIS formats (.gpkg .shp .geojson .kml .gdb .csv .xlsx) and the boundary-point txt, in either direction.",
-        discussion: """
+        abstract: Bilingual("在 GIS 格式（.gpkg .shp .geojson .kml .gdb .csv .xlsx）与界址点坐标 txt 之间双向转换图层。", "Convert a layer between GIS formats (.gpkg .shp .geojson .kml .gdb .csv .xlsx) and the boundary-point txt, in either direction.").inRun,
+        discussion: Bilingual("""
+        输出格式按 OUT 的扩展名确定。界址点坐标 txt（.txt）按自然资源部格式读写：每个面要素为一个地块，\
+        多部分和洞为不同的圈（圈号），默认 GBK 编码、CRLF 换行。
+        """, """
         The output format follows the extension of OUT. A boundary-point txt (.txt) is read and written per the ministry's \
         format: one parcel per polygon feature, parts and holes as rings (圈号), GBK with CRLF by default.
-        """)
+        """).inRun)
+
+    @OptionGroup var language: LanguageOptions
 
     enum PointNames: String, ExpressibleByArgument { case j, numbers }
     enum LineEnding: String, ExpressibleByArgument { case crlf, lf }
 
     @OptionGroup var source: SourceOptions
 
-    @Argument(help: "Output file; the format follows the extension.")
+    @Argument(help: Bilingual("输出文件；格式按扩展名确定。", "Output file; the format follows the extension.").help)
     var outputPath: String
 
-    @Option(help: "Reproject to this CRS (EPSG:nnnn, WKT or PROJ string).")
+    @Option(help: Bilingual("投影转换到此坐标参照系（EPSG:nnnn、WKT 或 PROJ 字符串）。", "Reproject to this CRS (EPSG:nnnn, WKT or PROJ string).").help)
     var toCRS: String?
 
-    @Option(help: "Text encoding of a Shapefile .dbf (default utf-8) or a boundary-point txt (default gbk): utf-8 or gbk.")
+    @Option(help: Bilingual("输出 Shapefile .dbf（默认 utf-8）或界址点 txt（默认 gbk）的文字编码：utf-8 或 gbk。", "Text encoding of a Shapefile .dbf (default utf-8) or a boundary-point txt (default gbk): utf-8 or gbk.").help)
     var encoding: OutputTextEncoding?
 
-    @Flag(help: "Replace an existing output file.")
+    @Flag(help: Bilingual("替换已有的输出文件。", "Replace an existing output file.").help)
     var force = false
 
-    @Option(help: "txt: field for 地块编号 (default: the first of ZDBH, DKBH, BSM… present).")
+    @Option(help: Bilingual("txt：地块编号字段（默认：ZDBH、DKBH、BSM…中第一个存在的）。", "txt: field for 地块编号 (default: the first of ZDBH, DKBH, BSM… present).").help)
     var idField: String?
 
-    @Option(help: "txt: field for 地块名称 (default: the first of DKMC, 名称, MC, FAMC… present).")
+    @Option(help: Bilingual("txt：地块名称字段（默认：DKMC、名称、MC、FAMC…中第一个存在的）。", "txt: field for 地块名称 (default: the first of DKMC, 名称, MC, FAMC… present).").help)
     var nameField: String?
 
-    @Option(help: "txt: field for 地类编码 (default: DLBM when present).")
+    @Option(help: Bilingual("txt：地类编码字段（有 DLBM 时默认用它）。", "txt: field for 地类编码 (default: DLBM when present).").help)
     var landClassField: String?
 
-    @Option(help: "txt: decimals of the coordinates.")
+    @Option(help: Bilingual("txt：坐标的小数位数。", "txt: decimals of the coordinates.").help)
     var decimals: Int = 3
 
-    @Flag(help: "txt: write eastings without the zone prefix.")
+    @Flag(help: Bilingual("txt：东坐标不加带号。", "txt: write eastings without the zone prefix.").help)
     var noZonePrefix = false
 
-    @Option(help: "txt: point names, j (J1, J2…) or numbers.")
+    @Option(help: Bilingual("txt：点号形式，j（J1、J2…）或 numbers（纯数字）。", "txt: point names, j (J1, J2…) or numbers.").help)
     var pointNames: PointNames = .j
 
-    @Flag(help: "txt: restart point numbering at each ring.")
+    @Flag(help: Bilingual("txt：每个圈重新编点号。", "txt: restart point numbering at each ring.").help)
     var restartNumbering = false
 
-    @Option(help: "txt: line ending, crlf (as 报批 systems expect) or lf.")
+    @Option(help: Bilingual("txt：换行符，crlf（报批系统要求）或 lf。", "txt: line ending, crlf (as 报批 systems expect) or lf.").help)
     var lineEnding: LineEnding = .crlf
 
-    @Option(name: .customLong("header"), help: "txt: a [属性描述] value, KEY=VALUE (repeatable), e.g. 数据产生单位=某测绘公司.")
+    @Option(name: .customLong("header"), help: Bilingual("txt：[属性描述] 中的一项，KEY=VALUE（可重复），如 数据产生单位=某测绘公司。", "txt: a [属性描述] value, KEY=VALUE (repeatable), e.g. 数据产生单位=某测绘公司.").help)
     var headers: [String] = []
 
     @OptionGroup var datum: DatumOptions
 
     func validate() throws {
-        if !(0...6).contains(decimals) { throw ValidationError("--decimals must be 0…6") }
-        for header in headers where !header.contains("=") { throw ValidationError("--header takes KEY=VALUE, got '\(header)'") }
+        if !(0...6).contains(decimals) { throw ValidationError(Bilingual("--decimals 应为 0…6", "--decimals must be 0…6").inRun) }
+        for header in headers where !header.contains("=") { throw ValidationError(Bilingual("--header 应为 KEY=VALUE，给出的是 '\(header)'", "--header takes KEY=VALUE, got '\(header)'").inRun) }
     }
 
     func run() throws {

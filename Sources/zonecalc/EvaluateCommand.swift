@@ -4,21 +4,23 @@ import ZoneCalc
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Land-intensity evaluation of a zone (开发区土地集约利用评价): land status, indicators with their sources, zone type, score.")
+        abstract: Bilingual("开发区土地集约利用评价：土地利用状况、各项指标及其依据、开发区类型、得分。", "Land-intensity evaluation of a zone (开发区土地集约利用评价): land status, indicators with their sources, zone type, score.").inRun)
 
-    @Argument(help: "The zone project file (zone.yaml).")
+    @OptionGroup var language: LanguageOptions
+
+    @Argument(help: Bilingual("开发区项目文件（zone.yaml）。", "The zone project file (zone.yaml).").help)
     var project: String
 
-    @Option(name: [.customShort("o"), .long], help: "Also write the evaluation as a table: .csv or .xlsx.")
+    @Option(name: [.customShort("o"), .long], help: Bilingual("另将评价结果写成表格：.csv 或 .xlsx。", "Also write the evaluation as a table: .csv or .xlsx.").help)
     var output: String?
 
-    @Flag(help: "Replace an existing output file.")
+    @Flag(help: Bilingual("替换已有的输出文件。", "Replace an existing output file.").help)
     var force = false
 
-    @Option(help: "Terminal output format: table or json.")
+    @Option(help: Bilingual("终端输出格式：table（表格）或 json。", "Terminal output format: table or json.").help)
     var format: AreaCommand.Format = .table
 
-    @Option(name: .customLong("workers"), help: "Worker threads for the overlays (default: the number of cores).")
+    @Option(name: .customLong("workers"), help: Bilingual("叠加分析的工作线程数（默认：CPU 核数）。", "Worker threads for the overlays (default: the number of cores).").help)
     var workers: Int?
 
     func run() throws {

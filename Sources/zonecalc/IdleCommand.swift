@@ -4,7 +4,9 @@ import ZoneCalc
 struct IdleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "idle",
-        abstract: "Idle land (闲置土地, 国土资源部令第53号): every parcel classified as of a date, years idle, idle fee, 供而未用/用而未尽/建而未投, 批而未供.")
+        abstract: Bilingual("闲置土地（国土资源部令第53号）：按基准日逐宗认定，闲置年限、闲置费，供而未用、用而未尽、建而未投，批而未供。", "Idle land (闲置土地, 国土资源部令第53号): every parcel classified as of a date, years idle, idle fee, 供而未用/用而未尽/建而未投, 批而未供.").inRun)
+
+    @OptionGroup var language: LanguageOptions
 
     @OptionGroup var zone: ProjectDateOptions
     @OptionGroup var output: OutputOptions

@@ -14,9 +14,11 @@ enum InterruptHandling {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 let (abandoned, wroteAny) = SafeOutput.abandonPending()
-                let message = !abandoned.isEmpty ? "zonecalc: interrupted; nothing was written to \(abandoned.joined(separator: ", ")).\n"
-                    : wroteAny ? "zonecalc: interrupted after its outputs were written.\n" : "zonecalc: interrupted; no output was written.\n"
-                FileHandle.standardError.write(Data(message.utf8))
+                let message = !abandoned.isEmpty
+                    ? Bilingual("已中断；未向 \(abandoned.joined(separator: "、")) 写入任何内容。", "interrupted; nothing was written to \(abandoned.joined(separator: ", ")).")
+                    : wroteAny ? Bilingual("已中断；输出此前已写出。", "interrupted after its outputs were written.")
+                    : Bilingual("已中断；没有写出任何输出。", "interrupted; no output was written.")
+                FileHandle.standardError.write(Data("zonecalc: \(message.inRun)\n".utf8))
                 _exit(128 + signalNumber)
             }
             source.resume()

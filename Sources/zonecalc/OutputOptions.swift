@@ -3,13 +3,15 @@ import ZoneCalc
 
 /// Where and how a command writes its result file.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.customShort("o"), .long], help: "Write the result to a file: .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx (format from the extension).")
+    @Option(name: [.customShort("o"), .long], help: Bilingual("将结果写入文件：.gpkg、.shp、.geojson、.kml、.gdb、.csv 或 .xlsx（按扩展名定格式）。",
+        "Write the result to a file: .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx (format from the extension).").help)
     var output: String?
 
-    @Flag(help: "Replace an existing output file.")
+    @Flag(help: Bilingual("替换已有的输出文件。", "Replace an existing output file.").help)
     var force = false
 
-    @Option(help: "Text encoding of a Shapefile's .dbf (and of a boundary-point txt): utf-8 or gbk.")
+    @Option(help: Bilingual("输出 Shapefile 的 .dbf（及界址点 txt）的文字编码：utf-8 或 gbk。",
+                            "Text encoding of a Shapefile's .dbf (and of a boundary-point txt): utf-8 or gbk.").help)
     var encoding: OutputTextEncoding = .utf8
 }
 

@@ -4,68 +4,70 @@ import ZoneCalc
 struct OverlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overlay",
-        abstract: "Intersect a layer (parcels, 三调 land use…) with a zone or another layer: pieces, areas by class with the 三大类 roll-up, features crossing the boundary.")
+        abstract: Bilingual("将图层（宗地、三调地类图斑…）与开发区范围或其他图层叠加：碎片、按地类汇总面积（含三大类）、跨界要素。", "Intersect a layer (parcels, 三调 land use…) with a zone or another layer: pieces, areas by class with the 三大类 roll-up, features crossing the boundary.").inRun)
 
-    @Argument(help: "A zone project file (zone.yaml); with --layer, overlays that layer with the zone's boundary.")
+    @OptionGroup var language: LanguageOptions
+
+    @Argument(help: Bilingual("开发区项目文件（zone.yaml）；与 --layer 一起用时，将该图层与开发区范围叠加。", "A zone project file (zone.yaml); with --layer, overlays that layer with the zone's boundary.").help)
     var project: String?
 
-    @Option(help: "With a project: the layer to overlay with the boundary (land_use, parcels, buildings…).")
+    @Option(help: Bilingual("有项目文件时：与范围叠加的图层角色（land_use、parcels、buildings…）。", "With a project: the layer to overlay with the boundary (land_use, parcels, buildings…).").help)
     var layer: String?
 
-    @Option(help: "Layer A, whose features are cut: FILE[:LAYER].")
+    @Option(help: Bilingual("被切分的图层 A：FILE[:LAYER]。", "Layer A, whose features are cut: FILE[:LAYER].").help)
     var a: String?
 
-    @Option(help: "Layer B, the zone or overlay layer: FILE[:LAYER]. Repeat to overlay A with several layers in one reading of A.")
+    @Option(help: Bilingual("图层 B（开发区范围或叠加图层）：FILE[:LAYER]。可重复，一次读取 A 与多个图层叠加。", "Layer B, the zone or overlay layer: FILE[:LAYER]. Repeat to overlay A with several layers in one reading of A.").help)
     var b: [String] = []
 
-    @Option(help: "Field of A to total by (e.g. DLBM, or with a project a ZoneCalc field such as land_use); 三调 codes get the 三大类 roll-up and the 耕地 subtotal.")
+    @Option(help: Bilingual("按 A 的此字段汇总（如 DLBM；有项目文件时也可用 land_use 等 ZoneCalc 字段名）；三调地类编码另汇总为三大类并给出耕地小计。", "Field of A to total by (e.g. DLBM, or with a project a ZoneCalc field such as land_use); 三调 codes get the 三大类 roll-up and the 耕地 subtotal.").help)
     var by: String?
 
-    @Option(help: "Area method(s), comma-separated: planar, ellipsoidal, geodesic; the first gives shares and slivers. Default planar,ellipsoidal (with a project: its area_method first).")
+    @Option(help: Bilingual("面积算法，可用逗号分隔：planar、ellipsoidal、geodesic；第一个用于占比和碎片判定。默认 planar,ellipsoidal（有项目文件时其 area_method 在前）。", "Area method(s), comma-separated: planar, ellipsoidal, geodesic; the first gives shares and slivers. Default planar,ellipsoidal (with a project: its area_method first).").help)
     var method: String?
 
-    @Option(help: "Numeric fields of A to apportion to the pieces by area share (repeatable).")
+    @Option(help: Bilingual("按面积占比分摊到碎片的 A 的数值字段（可重复）。", "Numeric fields of A to apportion to the pieces by area share (repeatable).").help)
     var apportion: [String] = []
 
-    @Flag(help: "Treat each part of a multi-part B feature (e.g. a zone in several parts) separately.")
+    @Flag(help: Bilingual("B 中多部分要素（如由几块组成的开发区）逐块分别统计。", "Treat each part of a multi-part B feature (e.g. a zone in several parts) separately.").help)
     var perPart = false
 
-    @Option(help: "Pieces smaller than this many m² are slivers: listed, left out of the statistics.")
+    @Option(help: Bilingual("面积小于此值（平方米）的碎片视为细碎图斑：列出，不计入统计。", "Pieces smaller than this many m² are slivers: listed, left out of the statistics.").help)
     var sliverArea: Double = 1
 
-    @Option(help: "Pieces whose mean width (2·area/perimeter) is below this many metres are slivers.")
+    @Option(help: Bilingual("平均宽度（2·面积/周长）小于此值（米）的碎片视为细碎图斑。", "Pieces whose mean width (2·area/perimeter) is below this many metres are slivers.").help)
     var sliverWidth: Double = 0.1
 
-    @Flag(help: "Do not look for features of A that overlap each other: totals are plain sums of the pieces (faster on very large layers).")
+    @Flag(help: Bilingual("不检查 A 中相互重叠的要素：合计为各碎片面积直接相加（很大的图层更快）。", "Do not look for features of A that overlap each other: totals are plain sums of the pieces (faster on very large layers).").help)
     var noOverlapCheck = false
 
-    @Flag(help: "Leave invalid polygons of A out instead of overlaying them after make-valid.")
+    @Flag(help: Bilingual("A 中的无效面不参与叠加（默认修复后叠加）。", "Leave invalid polygons of A out instead of overlaying them after make-valid.").help)
     var skipInvalid = false
 
-    @Option(help: "CRS of A when its file has none or a wrong one.")
+    @Option(help: Bilingual("A 图层文件没有或写错坐标参照系时指定（EPSG、WKT、PROJ 字符串或 .prj 文件）。", "CRS of A when its file has none or a wrong one (EPSG, WKT, PROJ string or .prj file).").help)
     var aCRS: String?
 
-    @Option(help: "CRS of B when its file has none or a wrong one.")
+    @Option(help: Bilingual("B 图层文件没有或写错坐标参照系时指定（EPSG、WKT、PROJ 字符串或 .prj 文件）。", "CRS of B when its file has none or a wrong one (EPSG, WKT, PROJ string or .prj file).").help)
     var bCRS: String?
 
     @OptionGroup var datum: DatumOptions
 
-    @Option(help: "Decimals in the table (default: m² 2, 公顷 and 亩 4).")
+    @Option(help: Bilingual("表中小数位数（默认：平方米 2 位，公顷和亩 4 位）。", "Decimals in the table (default: m² 2, 公顷 and 亩 4).").help)
     var decimals: Int?
 
-    @Option(help: "Terminal output format: table or json.")
+    @Option(help: Bilingual("终端输出格式：table（表格）或 json。", "Terminal output format: table or json.").help)
     var format: AreaCommand.Format = .table
 
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .customLong("workers"), help: "Worker threads (default: the number of cores).")
+    @Option(name: .customLong("workers"), help: Bilingual("工作线程数（默认：CPU 核数）。", "Worker threads (default: the number of cores).").help)
     var workers: Int?
 
     func validate() throws {
         if project != nil {
-            guard layer != nil, a == nil, b.isEmpty else { throw ValidationError("with a project, give --layer (and no --a/--b)") }
+            guard layer != nil, a == nil, b.isEmpty else { throw ValidationError(Bilingual("有项目文件时请给出 --layer（不用 --a/--b）", "with a project, give --layer (and no --a/--b)").inRun) }
         } else {
-            guard a != nil, !b.isEmpty, layer == nil else { throw ValidationError("give a project file and --layer, or --a and at least one --b") }
+            guard a != nil, !b.isEmpty, layer == nil else { throw ValidationError(Bilingual("请给出项目文件和 --layer，或 --a 和至少一个 --b", "give a project file and --layer, or --a and at least one --b").inRun) }
         }
     }
 
@@ -89,7 +91,7 @@ struct OverlayCommand: ParsableCommand {
             if let project {
                 let zone = try ZoneProjectLoader.load(project)
                 guard let role = LayerRole(rawValue: layer ?? "") else {
-                    throw ValidationError("--layer must be one of: \(LayerRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ValidationError(Bilingual("--layer 应为以下之一：\(LayerRole.allCases.map(\.rawValue).joined(separator: "、"))", "--layer must be one of: \(LayerRole.allCases.map(\.rawValue).joined(separator: ", "))").inRun)
                 }
                 let chosen = try zone.layer(role), boundary = try zone.layer(.boundary)
                 (aSpec, bSpecs) = (chosen.source, [boundary.source])

@@ -4,9 +4,11 @@ import ZoneCalc
 struct PerMuCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "permu",
-        abstract: "Per-mu output (亩均效益) of parcels, enterprises and the zone; enterprise score, A/B/C/D class and ranking.")
+        abstract: Bilingual("宗地、企业和开发区的亩均效益；企业得分、A/B/C/D 分类和排名。", "Per-mu output (亩均效益) of parcels, enterprises and the zone; enterprise score, A/B/C/D class and ranking.").inRun)
 
-    @Argument(help: "The zone project file (zone.yaml).")
+    @OptionGroup var language: LanguageOptions
+
+    @Argument(help: Bilingual("开发区项目文件（zone.yaml）。", "The zone project file (zone.yaml).").help)
     var project: String
 
     @OptionGroup var output: OutputOptions

@@ -4,55 +4,53 @@ import ZoneCalc
 struct ProposalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proposal",
-        abstract: "Expansion and adjustment proposals (扩区/调区).",
+        abstract: Bilingual("扩区、调区方案审查。", "Expansion and adjustment proposals (扩区/调区).").inRun,
         subcommands: [ProposalCheckCommand.self])
 }
 
-extension Language: ExpressibleByArgument {}
 
 struct ProposalCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a proposal against the control lines, land use, other zones and the rules (国办发〔2017〕7号): verdict, reasons, areas, conflict maps. Exit 1 when the verdict is fail.")
+        abstract: Bilingual("按管控线、土地利用现状、其他开发区和规则（国办发〔2017〕7号）审查方案：结论、理由、面积、冲突图。退出码：0 符合，1 不符合，2 需人工复核。", "Check a proposal against the control lines, land use, other zones and the rules (国办发〔2017〕7号): verdict, reasons, areas, conflict maps. Exit 0 pass, 1 fail, 2 needs review.").inRun)
 
-    @Argument(help: "The zone project file (zone.yaml).")
+    @OptionGroup var language: LanguageOptions
+
+    @Argument(help: Bilingual("开发区项目文件（zone.yaml）。", "The zone project file (zone.yaml).").help)
     var project: String
 
-    @Argument(help: "Proposal files (any format, boundary-point txt included): land added (扩区/调入); parts typed or named 调出 are taken out.")
+    @Argument(help: Bilingual("方案文件（任何格式，含界址点坐标 txt）：新增用地（扩区、调入）；类型或名称为调出的部分作为调出。", "Proposal files (any format, boundary-point txt included): land added (扩区/调入); parts typed or named 调出 are taken out.").help)
     var proposals: [String] = []
 
-    @Option(help: "Files of land taken out (调出) (repeatable).")
+    @Option(help: Bilingual("调出地块文件（可重复）。", "Files of land taken out (调出) (repeatable).").help)
     var remove: [String] = []
 
-    @Option(help: "The requested new boundary instead of pieces: added and removed land are derived.")
+    @Option(help: Bilingual("申请的新范围（代替逐块方案）：据此推算调入和调出用地。", "The requested new boundary instead of pieces: added and removed land are derived.").help)
     var newBoundary: String?
 
-    @Option(help: "With no file: the project's proposal layer to check, expansion or adjustment.")
+    @Option(help: Bilingual("未给出文件时：审查项目文件中的方案图层，expansion（扩区）或 adjustment（调区）。", "With no file: the project's proposal layer to check, expansion or adjustment.").help)
     var layer: String?
 
-    @Option(help: "CRS of the proposal files when they have none or a wrong one.")
+    @Option(help: Bilingual("方案文件没有或写错坐标参照系时指定（EPSG、WKT、PROJ 字符串或 .prj 文件）。", "CRS of the proposal files when they have none or a wrong one (EPSG, WKT, PROJ string or .prj file).").help)
     var crs: String?
 
-    @Option(name: [.customShort("o"), .long], help: "Folder for proposal.gpkg, new_boundary.txt and report.html.")
+    @Option(name: [.customShort("o"), .long], help: Bilingual("输出文件夹，写出 proposal.gpkg、new_boundary.txt 和 report.html。", "Folder for proposal.gpkg, new_boundary.txt and report.html.").help)
     var output: String?
 
-    @Flag(help: "Replace existing outputs.")
+    @Flag(help: Bilingual("替换已有的输出。", "Replace existing outputs.").help)
     var force = false
-
-    @Option(help: "Language of the reasons and the report: zh or en.")
-    var lang: Language = .zh
 
     func validate() throws {
         if newBoundary != nil, !(proposals.isEmpty && remove.isEmpty) {
-            throw ValidationError("give either --new-boundary or proposal pieces, not both")
+            throw ValidationError(Bilingual("请只给出 --new-boundary 或方案地块之一，不要同时给出", "give either --new-boundary or proposal pieces, not both").inRun)
         }
         if let layer, LayerRole(rawValue: layer) != .expansion, LayerRole(rawValue: layer) != .adjustment {
-            throw ValidationError("--layer must be expansion or adjustment")
+            throw ValidationError(Bilingual("--layer 应为 expansion（扩区）或 adjustment（调区）", "--layer must be expansion or adjustment").inRun)
         }
     }
 
     func run() throws {
-        var failed = false
+        var status = ExitStatus.success
         try reportingErrors(source: project) {
             let zone = try ZoneProjectLoader.load(project)
             var options = ProposalOptions()
@@ -62,10 +60,10 @@ struct ProposalCheckCommand: ParsableCommand {
             options.layer = layer.flatMap(LayerRole.init(rawValue:))
             options.crs = crs
             let report = try ProposalJob.run(frame: try AnalysisFrame(project: zone), options: options)
-            if let output { try ProposalExport.write(report, project: zone, to: output, language: lang, force: force) }
-            print(ProposalReportText(language: lang).render(report), terminator: "")
-            failed = report.verdict == .fail
+            if let output { try ProposalExport.write(report, project: zone, to: output, language: language.chosen, force: force) }
+            print(ProposalReportText(language: language.chosen).render(report), terminator: "")
+            status = report.verdict == .pass ? .success : report.verdict == .fail ? .failed : .needsReview
         }
-        if failed { throw ExitCode(1) }
+        if status != .success { throw ExitCode(status) }
     }
 }

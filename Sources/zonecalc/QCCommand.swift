@@ -7,64 +7,62 @@ extension QCSeverity: ExpressibleByArgument {}
 struct QCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qc",
-        abstract: "Batch checks of a parcel dataset with stable codes (geometry, overlaps, zone, attributes, coordinates). Exit 0 clean, 1 findings at or above --fail-on, 2 could not run.")
+        abstract: Bilingual("宗地数据批量质检，问题代码稳定（几何、重叠、范围、属性、坐标）。退出码：0 无问题，1 有达到 --fail-on 级别的问题，3–5 无法运行。", "Batch checks of a parcel dataset with stable codes (geometry, overlaps, zone, attributes, coordinates). Exit 0 clean, 1 findings at or above --fail-on, 3–5 could not run.").inRun)
 
-    @Argument(help: "A parcel layer FILE[:LAYER], or a zone project file (its parcels layer, boundary and field mapping).")
+    @OptionGroup var language: LanguageOptions
+
+    @Argument(help: Bilingual("宗地图层 FILE[:LAYER]，或开发区项目文件（用其宗地图层、范围和字段对应）。", "A parcel layer FILE[:LAYER], or a zone project file (its parcels layer, boundary and field mapping).").help)
     var input: String
 
-    @Option(help: "Layer name in a multi-layer file.")
+    @Option(help: Bilingual("多图层文件中的图层名。", "Layer name in a multi-layer file.").help)
     var layer: String?
 
-    @Option(help: "The approved zone FILE[:LAYER], for parcels outside it (a project's boundary by default).")
+    @Option(help: Bilingual("批准的开发区范围 FILE[:LAYER]，用于找出范围外的宗地（默认用项目文件的范围）。", "The approved zone FILE[:LAYER], for parcels outside it (a project's boundary by default).").help)
     var zone: String?
 
-    @Option(help: "A QC rule set (YAML) instead of the bundled qc-rules.yaml.")
+    @Option(help: Bilingual("用此质检规则集（YAML）代替内置的 qc-rules.yaml。", "A QC rule set (YAML) instead of the bundled qc-rules.yaml.").help)
     var rules: String?
 
-    @Option(help: "Id field (default: a usual one, ZDBH/DKBH/BSM…).")
+    @Option(help: Bilingual("编号字段（默认：常用的 ZDBH、DKBH、BSM…）。", "Id field (default: a usual one, ZDBH/DKBH/BSM…).").help)
     var idField: String?
 
-    @Option(help: "Land-use code field (default DLBM when present).")
+    @Option(help: Bilingual("地类编码字段（有 DLBM 时默认用它）。", "Land-use code field (default DLBM when present).").help)
     var landUseField: String?
 
-    @Option(help: "Declared-area field (default SBMJ when present).")
+    @Option(help: Bilingual("申报面积字段（有 SBMJ 时默认用它）。", "Declared-area field (default SBMJ when present).").help)
     var declared: String?
 
-    @Option(help: "Unit of the declared area: m2, ha, mu, km2.")
+    @Option(help: Bilingual("申报面积的单位：亩、公顷、平方米、平方公里（或 mu、ha、m2、km2）。", "Unit of the declared area: m2, ha, mu, km2 (or 平方米, 公顷, 亩, 平方公里).").help)
     var declaredUnit: AreaUnit = .mu
 
-    @Option(help: "CRS of the layer when its file has none or a wrong one.")
+    @Option(help: Bilingual("图层文件没有或写错坐标参照系时指定（EPSG、WKT、PROJ 字符串或 .prj 文件）。", "CRS of the layer when its file has none or a wrong one (EPSG, WKT, PROJ string or .prj file).").help)
     var crs: String?
 
-    @Flag(help: "The file stores northings as x and eastings as y (surveying order).")
+    @Flag(help: Bilingual("文件按测量习惯以 x 存北坐标、y 存东坐标：交换两者。", "The file stores northings as x and eastings as y (surveying order): swap them.").help)
     var swapXY = false
 
-    @Option(help: "Exit with status 1 when there are findings of this severity or above: error, warning or info.")
+    @Option(help: Bilingual("存在此级别及以上的问题时以退出码 1 结束：error（错误）、warning（警告）或 info（提示）。", "Exit with status 1 when there are findings of this severity or above: error, warning or info.").help)
     var failOn: QCSeverity = .error
 
-    @Option(help: "Write a repaired copy (make-valid, repeated points removed) with the area change per parcel.")
+    @Option(help: Bilingual("写出修复后的副本（修复无效几何、去除重复点），并给出每宗地的面积变化。", "Write a repaired copy (make-valid, repeated points removed) with the area change per parcel.").help)
     var fix: String?
 
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .customLong("workers"), help: "Worker threads (default: the number of cores).")
+    @Option(name: .customLong("workers"), help: Bilingual("工作线程数（默认：CPU 核数）。", "Worker threads (default: the number of cores).").help)
     var workers: Int?
 
-    @Flag(help: "Print the duration of each pass, and of the whole job from opening the inputs to the last output, on stderr.")
+    @Flag(help: Bilingual("在标准错误输出每一遍检查及整个任务（从打开输入到最后一个输出）的用时。", "Print the duration of each pass, and of the whole job from opening the inputs to the last output, on stderr.").help)
     var timings = false
 
     func validate() throws {
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        if let workers, workers < 1 { throw ValidationError(Bilingual("--workers 应 ≥ 1", "--workers must be ≥ 1").inRun) }
     }
 
     func run() throws {
         var failed = false
-        do {
-            try check { failed = $0 }
-        } catch let code as ExitCode where code.rawValue > 1 {
-            throw ExitCode(2)   // could not run (Docs/qc.md): 2 whatever the cause
-        }
-        if failed { throw ExitCode(1) }
+        try check { failed = $0 }
+        if failed { throw ExitCode(.failed) }
     }
 
     private func check(_ failed: (Bool) -> Void) throws {

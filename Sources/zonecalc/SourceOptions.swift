@@ -4,16 +4,20 @@ import ZoneCalc
 
 /// The input every command reads: a file, an optional layer, and CRS fixes.
 struct SourceOptions: ParsableArguments {
-    @Argument(help: "Input file (any vector format GDAL reads, or a boundary-point .txt); FILE:LAYER picks a layer.")
+    @Argument(help: Bilingual("输入文件（GDAL 能读的任何矢量格式，或界址点坐标 .txt）；FILE:LAYER 指定图层。",
+                              "Input file (any vector format GDAL reads, or a boundary-point .txt); FILE:LAYER picks a layer.").help)
     var input: String
 
-    @Option(help: "Layer of a multi-layer source (GeoPackage, FileGDB…); overrides FILE:LAYER.")
+    @Option(help: Bilingual("多图层数据源（GeoPackage、FileGDB…）中的图层名；优先于 FILE:LAYER。",
+                            "Layer of a multi-layer source (GeoPackage, FileGDB…); overrides FILE:LAYER.").help)
     var layer: String?
 
-    @Option(help: "CRS of the input when the file has none or a wrong one: EPSG:nnnn, WKT, a PROJ string, or a .prj file.")
+    @Option(help: Bilingual("输入文件没有或写错坐标参照系时指定：EPSG:nnnn、WKT、PROJ 字符串或 .prj 文件。",
+                            "CRS of the input when the file has none or a wrong one: EPSG:nnnn, WKT, a PROJ string, or a .prj file.").help)
     var crs: String?
 
-    @Flag(help: "The file stores northings as x and eastings as y (surveying order): swap them.")
+    @Flag(help: Bilingual("文件按测量习惯以 x 存北坐标、y 存东坐标：交换两者。",
+                          "The file stores northings as x and eastings as y (surveying order): swap them.").help)
     var swapXY = false
 
     var spec: SourceSpec { SourceSpec(parsing: input, layer: layer) }

@@ -4,7 +4,9 @@ import ZoneCalc
 struct StandardLandCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "standard-land",
-        abstract: "Standard land (标准地) and industrial-land control indicators: agreed vs achieved per parcel, gap, pass/fail, checkpoint, 投而未达.")
+        abstract: Bilingual("标准地及工业用地控制指标：逐宗约定值与实际值、差距、是否达标、复核节点、投而未达。", "Standard land (标准地) and industrial-land control indicators: agreed vs achieved per parcel, gap, pass/fail, checkpoint, 投而未达.").inRun)
+
+    @OptionGroup var language: LanguageOptions
 
     @OptionGroup var zone: ProjectDateOptions
     @OptionGroup var output: OutputOptions

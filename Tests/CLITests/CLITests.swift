@@ -14,12 +14,17 @@ import Testing
         return url.appendingPathComponent("zonecalc")
     }
 
-    /// Runs zonecalc and returns (exit code, stdout, stderr, and whether it exited or was ended by a
-    /// signal — a trap ends with SIGILL/SIGTRAP).
-    static func run(_ arguments: [String], in directory: URL? = nil) throws
+    /// Runs zonecalc in `language` (English unless said: the locale as a user's shell sets it; "" for no
+    /// locale at all) and returns
+    /// (exit code, stdout, stderr, and whether it exited or was ended by a signal — a trap ends with SIGILL/SIGTRAP).
+    static func run(_ arguments: [String], in directory: URL? = nil, language: String = "en_US.UTF-8") throws
         -> (status: Int32, out: String, err: String, reason: Process.TerminationReason) {
         let process = Process()
         process.executableURL = binary
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = language
+        if language.isEmpty { environment["LANG"] = nil; environment["LC_MESSAGES"] = nil }
+        process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
@@ -41,7 +46,7 @@ import Testing
 
     @Test func missingFileExitsNonZeroNamingTheFile() throws {
         let result = try Self.run(["area", "/nonexistent/zd.gpkg"])
-        #expect(result.status == 2)
+        #expect(result.status == 3)
         #expect(result.err.contains("/nonexistent/zd.gpkg"))
     }
 
@@ -90,13 +95,13 @@ import Testing
         try FileManager.default.copyItem(atPath: Self.sample("zone.gpkg"), toPath: input)
         let before = try Data(contentsOf: URL(fileURLWithPath: input))
         let onInput = try Self.run(["area", input + ":zd", "-o", input, "--force"])
-        #expect(onInput.status == 4)
+        #expect(onInput.status == 5)
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
 
         let output = folder.appendingPathComponent("out.csv").path
         #expect(try Self.run(["area", input + ":zd", "-o", output]).status == 0)
         let again = try Self.run(["area", input + ":zd", "-o", output])
-        #expect(again.status == 4)
+        #expect(again.status == 5)
         #expect(again.err.contains("--force"))
         #expect(try Self.run(["area", input + ":zd", "-o", output, "--force"]).status == 0)
         // No temporary folder is left behind.
@@ -195,7 +200,7 @@ import Testing
         #expect(csv.hasPrefix("SECTION,CODE,NAME,VALUE"))
         #expect(csv.contains("indicator,land_supply_rate,土地供应率"))
         let refused = try Self.run(["evaluate", Self.sample("zone.yaml"), "-o", folder.appendingPathComponent("e.gpkg").path])
-        #expect(refused.status == 4)
+        #expect(refused.status == 5)
     }
 
     /// The sample zone's idle land, standard land, per-mu and evaluation tables equal the reviewed files in
@@ -216,12 +221,12 @@ import Testing
     }
 
     /// `zonecalc proposal check` writes the GeoPackage, the boundary-point txt of the new boundary and a
-    /// self-contained HTML page; the exit status is 1 when the verdict is fail.
+    /// self-contained HTML page; the exit status is 1 when the verdict is fail; Chinese under a Chinese locale.
     @Test func proposalCheckWritesItsFolder() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("kq").path
-        let result = try Self.run(["proposal", "check", Self.sample("zone.yaml"), Self.sample("kqfw.txt"), "-o", out])
+        let result = try Self.run(["proposal", "check", Self.sample("zone.yaml"), Self.sample("kqfw.txt"), "-o", out], language: "zh_CN.UTF-8")
         #expect(result.status == 1, "\(result.err)")
         #expect(result.out.contains("结论：不符合"))
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
@@ -233,12 +238,12 @@ import Testing
         let reread = try Self.run(["area", out + "/new_boundary.txt", "--method", "planar", "--totals-only", "--unit", "ha"])
         #expect(reread.status == 0 && reread.out.contains("712.9762"))
         let again = try Self.run(["proposal", "check", Self.sample("zone.yaml"), Self.sample("kqfw.txt"), "-o", out])
-        #expect(again.status == 4)
+        #expect(again.status == 5)
         let both = try Self.run(["proposal", "check", Self.sample("zone.yaml")])
-        #expect(both.status == 2 && both.err.contains("--layer"))
+        #expect(both.status == 3 && both.err.contains("--layer"))
     }
 
-    /// `zonecalc qc`: exit 0 when nothing reaches --fail-on, 1 when something does, 2 when it cannot run;
+    /// `zonecalc qc`: exit 0 when nothing reaches --fail-on, 1 when something does, 3–5 when it cannot run;
     /// findings to a GeoPackage; a repaired copy whose invalid parcel became valid, the input untouched.
     @Test func qcExitStatusFindingsAndRepairedCopy() throws {
         let folder = try Self.temporaryFolder()
@@ -248,7 +253,7 @@ import Testing
         #expect(clean.out.contains("A04"))
         let strict = try Self.run(["qc", Self.sample("zone.yaml"), "--fail-on", "warning"])
         #expect(strict.status == 1)
-        #expect(try Self.run(["qc", "/nonexistent/zd.gpkg"]).status == 2)
+        #expect(try Self.run(["qc", "/nonexistent/zd.gpkg"]).status == 3)
         let fixture = Self.root.appendingPathComponent("Tests/ZoneCalcTests/Fixtures/qc/p2k.gpkg").path
         let before = try Data(contentsOf: URL(fileURLWithPath: fixture))
         let findings = folder.appendingPathComponent("qc.gpkg").path, fixed = folder.appendingPathComponent("fixed.gpkg").path
@@ -259,11 +264,11 @@ import Testing
         #expect(info.status == 0 && info.out.contains("Invalid:    0"), "\(info.out)")
         let layer = try Self.run(["info", findings])
         #expect(layer.out.contains("qc_findings"))
-        // An output over the input is refused (exit 2, "could not run") and the input stays as it was.
+        // An output over the input is refused (exit 5, output failure) and the input stays as it was.
         let copy = folder.appendingPathComponent("copy.gpkg").path
         try FileManager.default.copyItem(atPath: fixture, toPath: copy)
         let over = try Self.run(["qc", copy + ":zd", "--fix", copy, "--force"])
-        #expect(over.status == 2 && over.err.contains("input"))
+        #expect(over.status == 5 && over.err.contains("input"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
     }
 }

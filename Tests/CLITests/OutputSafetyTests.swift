@@ -58,6 +58,7 @@ import Testing
                     let process = Process()
                     process.executableURL = CLITests.binary
                     process.arguments = command.arguments(destination)
+                    process.environment = ProcessInfo.processInfo.environment.merging(["LC_ALL": "zh_CN.UTF-8"]) { $1 }
                     let err = Pipe()
                     process.standardError = err
                     process.standardOutput = FileHandle.nullDevice
@@ -71,7 +72,7 @@ import Testing
                     if signal == SIGINT {
                         #expect(try strayFolders(in: folder).isEmpty, "\(command.name): SIGINT left a temporary folder")
                         if process.terminationReason == .exit, process.terminationStatus == 130, now == previous {
-                            #expect(said.contains("nothing was written to \(destination)") || said.contains("no output was written"), "\(said)")
+                            #expect(said.contains("未向 \(destination) 写入任何内容") || said.contains("没有写出任何输出"), "\(said)")
                         }
                     }
                 }
@@ -113,7 +114,7 @@ import Testing
         #expect(made.status == 0, "\(made.err)")
         let before = try Data(contentsOf: URL(fileURLWithPath: proposal))
         let result = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), proposal + ":kqfw", "-o", folder.path, "--force"])
-        #expect(result.status == 4 && result.err.contains("overwrite an input"), "\(result.status) \(result.err)")
+        #expect(result.status == 5 && result.err.contains("overwrite an input"), "\(result.status) \(result.err)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: proposal)) == before)
     }
 
@@ -126,10 +127,10 @@ import Testing
         try Data("EPSG:4528".utf8).write(to: prj)
         let result = try CLITests.run(["convert", CLITests.sample("zone.gpkg:kfqfw"), folder.appendingPathComponent("out.shp").path,
                                        "--crs", prj.path, "--force"])
-        #expect(result.status == 4 && result.err.contains("overwrite an input"), "\(result.status) \(result.err)")
+        #expect(result.status == 5 && result.err.contains("overwrite an input"), "\(result.status) \(result.err)")
         #expect(try String(contentsOf: prj, encoding: .utf8) == "EPSG:4528")
         let missing = try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "--crs", folder.appendingPathComponent("none.prj").path])
-        #expect(missing.status == 2 && missing.err.contains("none.prj: no such file"), "\(missing.err)")
+        #expect(missing.status == 3 && missing.err.contains("none.prj: no such file"), "\(missing.err)")
     }
 
     @Test func forceNeverReplacesAFolder() throws {
@@ -139,7 +140,7 @@ import Testing
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
         try Data("keep me".utf8).write(to: target.appendingPathComponent("notes.txt"))
         let result = try CLITests.run(["convert", CLITests.sample("kfqfw.txt"), target.path, "--force"])
-        #expect(result.status == 4)
+        #expect(result.status == 5)
         #expect(result.err.contains("folder"), "\(result.err)")
         #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("notes.txt").path))
         #expect(try strayFolders(in: folder).isEmpty)
@@ -158,14 +159,14 @@ import Testing
         #expect(try strayFolders(in: folder).isEmpty)
     }
 
-    /// `qc -o X --fix X` would write one file twice: refused before anything is written (exit 2, "could
-    /// not run", as qc reports every failure).
+    /// `qc -o X --fix X` would write one file twice: refused before anything is written (exit 5, an
+    /// output that cannot be written).
     @Test func oneCommandNeverWritesAFileTwice() throws {
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let same = folder.appendingPathComponent("same.gpkg").path
         let result = try CLITests.run(["qc", CLITests.sample("zone.gpkg") + ":zd", "-o", same, "--fix", same])
-        #expect(result.status == 2 && result.err.contains("twice"), "\(result.err)")
+        #expect(result.status == 5 && result.err.contains("twice"), "\(result.err)")
         #expect(!FileManager.default.fileExists(atPath: same))
         #expect(try strayFolders(in: folder).isEmpty)
     }
@@ -208,7 +209,7 @@ import Testing
             defer { Self.unmount(readOnly) }
             let destination = readOnly.appendingPathComponent("out.gpkg").path
             let result = try CLITests.run(["convert", input, destination])
-            #expect(result.status == 4)
+            #expect(result.status == 5)
             #expect(result.err.contains(destination) && result.err.contains("read-only"), "\(result.err)")
             #expect(!result.err.contains("NSCocoaErrorDomain") && !result.err.contains(".zonecalc-"), "\(result.err)")
         }
@@ -216,7 +217,7 @@ import Testing
             defer { Self.unmount(full) }
             let destination = full.appendingPathComponent("out.gpkg").path
             let result = try CLITests.run(["convert", input, destination])
-            #expect(result.status == 4)
+            #expect(result.status == 5)
             #expect(result.err.contains(destination) && result.err.contains("disk is full"), "\(result.err)")
             #expect(!result.err.contains("ERROR 1") && !result.err.contains(".zonecalc-"), "\(result.err)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: full.path).isEmpty)
@@ -225,7 +226,7 @@ import Testing
             let previous = full.appendingPathComponent("old.geojson")
             try Data("{\"previous\": 1}".utf8).write(to: previous)
             let geojson = try CLITests.run(["convert", input, previous.path, "--force"])
-            #expect(geojson.status == 4 && geojson.err.contains("disk is full"), "\(geojson.err)")
+            #expect(geojson.status == 5 && geojson.err.contains("disk is full"), "\(geojson.err)")
             #expect(try Data(contentsOf: previous) == Data("{\"previous\": 1}".utf8))
         }
     }

@@ -21,3 +21,13 @@ import Testing
         #expect(AreaUnit.mu.value(ofSquareMetres: try #require(area.planar)) == 1500)
     }
 }
+
+@Suite struct AreaUnitNameTests {
+    @Test func unitsAsChineseUsersTypeThem() {
+        #expect(AreaUnit(name: "亩") == .mu && AreaUnit(name: "mu") == .mu)
+        #expect(AreaUnit(name: "公顷") == .hectare && AreaUnit(name: "HA") == .hectare)
+        #expect(AreaUnit(name: "平方米") == .squareMetre && AreaUnit(name: "㎡") == .squareMetre && AreaUnit(name: "m²") == .squareMetre)
+        #expect(AreaUnit(name: "平方公里") == .squareKilometre && AreaUnit(name: "km2") == .squareKilometre)
+        #expect(AreaUnit(name: "顷") == nil && AreaUnit(name: "acre") == nil)
+    }
+}

@@ -72,7 +72,7 @@ import Testing
         }
         // The point (E) and the feature without geometry (F) are not zones either.
         #expect(problems.map(\.index) == [4, 5, 6])
-        #expect(error.exitCode == 2 && error.description.contains("feature #7 (G): a NaN or infinite coordinate"), "\(error)")
+        #expect(error.exitStatus == .badInput && error.description.contains("feature #7 (G): a NaN or infinite coordinate"), "\(error)")
         #expect(error.description.contains("feature #5 (E): it is a Point, not a polygon") && error.description.contains("feature #6 (F): it has no geometry"),
                 "\(error)")
     }

@@ -17,7 +17,7 @@ import Testing
             }
             Issue.record("the output that appeared must not be replaced")
         } catch let error as ZoneCalcError {
-            #expect(error.exitCode == 4 && error.description.contains("appeared while this run was writing it"), "\(error)")
+            #expect(error.exitStatus == .outputFailure && error.description.contains("appeared while this run was writing it"), "\(error)")
         }
         #expect(try String(contentsOf: destination, encoding: .utf8) == "another run")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])

@@ -97,13 +97,14 @@ extension ZoneCalcError: CustomStringConvertible {
         }
     }
 
-    /// The process exit code: 2 for usage and input problems, 3 for library failures, 4 for output problems.
-    public var exitCode: Int32 {
+    /// The exit status (``ExitStatus``): bad input, a library failure or an output failure.
+    public var exitStatus: ExitStatus {
         switch self {
-        case .invalidArgument, .fieldNotFound, .projectFile: return 2
-        case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .unusableFeatures, .boundaryPointTxt: return 2
-        case .gdal, .proj, .geos: return 3
-        case .unsafeOutput, .unsupportedOutput, .outputFailed, .boundaryPointTxtWrite: return 4
+        case .invalidArgument, .fieldNotFound, .projectFile: return .badInput
+        case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .unusableFeatures, .boundaryPointTxt: return .badInput
+        case .gdal(let error) where error.operation == "opening": return .badInput   // the file, not GDAL, is at fault
+        case .gdal, .proj, .geos: return .libraryFailure
+        case .unsafeOutput, .unsupportedOutput, .outputFailed, .boundaryPointTxtWrite: return .outputFailure
         }
     }
 }

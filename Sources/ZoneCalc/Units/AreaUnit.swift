@@ -1,3 +1,5 @@
+import Foundation
+
 /// A unit for reporting areas. Areas are kept in m² and converted once, for output
 /// (exact unit definitions: 1 亩 = 2000/3 m² exactly, 1 公顷 = 10 000 m² = 15 亩, 1 km² = 1500 亩).
 public enum AreaUnit: String, CaseIterable, Sendable {
@@ -5,6 +7,19 @@ public enum AreaUnit: String, CaseIterable, Sendable {
     case hectare = "ha"
     case mu = "mu"
     case squareKilometre = "km2"
+
+    /// The unit a planner typed: its code (`m2`, `ha`, `mu`, `km2`), its Chinese name (平方米, 公顷, 亩,
+    /// 平方公里) or its symbol (m², ㎡, km²); nil for anything else.
+    public init?(name: String) {
+        let names: [String: AreaUnit] = [
+            "m2": .squareMetre, "m²": .squareMetre, "㎡": .squareMetre, "平方米": .squareMetre,
+            "ha": .hectare, "公顷": .hectare,
+            "mu": .mu, "亩": .mu,
+            "km2": .squareKilometre, "km²": .squareKilometre, "平方公里": .squareKilometre, "平方千米": .squareKilometre,
+        ]
+        guard let unit = names[name.trimmingCharacters(in: .whitespaces).lowercased()] else { return nil }
+        self = unit
+    }
 
     /// Square metres in one unit.
     public var squareMetres: Double {

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// The command line in the planner's language: help, usage errors, a mistyped command, Chinese units,
+/// and the one exit-status table.
+@Suite struct CommandLineLanguageTests {
+    static let chinese = "zh_CN.UTF-8"
+
+    @Test func aMistypedCommandGetsTheNearestOneInEitherLanguage() throws {
+        let zh = try CLITests.run(["arae", "x.gpkg"], language: Self.chinese)
+        #expect(zh.status == 3 && zh.err.contains("未知命令 'arae'") && zh.err.contains("'area'"), "\(zh.err)")
+        let en = try CLITests.run(["arae"])
+        #expect(en.status == 3 && en.err.contains("Did you mean 'area'?"), "\(en.err)")
+        let nested = try CLITests.run(["proposal", "chek"], language: Self.chinese)
+        #expect(nested.status == 3 && nested.err.contains("'check'"), "\(nested.err)")
+        let far = try CLITests.run(["xyzzy"])
+        #expect(far.status == 3 && !far.err.contains("Did you mean") && far.err.contains("area"), "\(far.err)")
+    }
+
+    @Test func helpIsChineseByDefaultAndEnglishOnRequest() throws {
+        let zh = try CLITests.run(["area", "--help"], language: Self.chinese)
+        #expect(zh.status == 0 && zh.out.contains("每个面要素的面积及合计") && zh.out.contains("面积单位"), "\(zh.out)")
+        let en = try CLITests.run(["area", "--help", "--lang", "en"], language: Self.chinese)
+        #expect(en.status == 0 && en.out.contains("Area of every polygon feature") && !en.out.contains("面积单位"))
+        let unset = try CLITests.run(["--help"], language: "")
+        #expect(unset.out.contains("退出码"), "without a locale the tool speaks Chinese")
+    }
+
+    /// The exit-status table is in the root help, in both languages, and usage errors give its 3.
+    @Test func usageErrorsAreBadInputInTheRunsLanguage() throws {
+        let help = try CLITests.run(["--help"], language: Self.chinese)
+        for line in ["0  成功", "1  不符合", "2  需人工复核", "3  输入有误", "4  GDAL、GEOS 或 PROJ", "5  输出未写出"] {
+            #expect(help.out.contains(line), "\(line) missing from: \(help.out)")
+        }
+        #expect(try CLITests.run(["--help"]).out.contains("2  needs review"))
+        let missing = try CLITests.run(["area"], language: Self.chinese)
+        #expect(missing.status == 3 && missing.err.contains("缺少参数 <input>"), "\(missing.err)")
+        let badValue = try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "--unit", "顷"], language: Self.chinese)
+        #expect(badValue.status == 3 && badValue.err.contains("取值 '顷' 不适用于 --unit"), "\(badValue.err)")
+        let validation = try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "--workers", "0"])
+        #expect(validation.status == 3 && validation.err.contains("--workers must be ≥ 1"), "\(validation.err)")
+    }
+
+    /// `--unit 亩` gives the same figures as `--unit mu`.
+    @Test func unitsAsTypedInChinese() throws {
+        let input = CLITests.sample("zone.gpkg:kfqfw")
+        for (chinese, code) in [("亩", "mu"), ("公顷", "ha"), ("平方米", "m2"), ("平方公里", "km2")] {
+            let typed = try CLITests.run(["area", input, "--unit", chinese, "--totals-only"])
+            let coded = try CLITests.run(["area", input, "--unit", code, "--totals-only"])
+            #expect(typed.status == 0 && typed.out == coded.out, "\(chinese): \(typed.err)")
+        }
+    }
+}
