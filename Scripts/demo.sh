@@ -12,7 +12,7 @@ zonecalc=.build/release/zonecalc
 echo
 "$zonecalc" area GeoData/demo/zone.gpkg:zd --method all --unit mu --by DLBM --declared SBMJ --tolerance 5 --totals-only
 echo
-"$zonecalc" overlay GeoData/demo/zone.yaml --layer land_use --by land_use
+"$zonecalc" overlay GeoData/demo/zone.yaml --role land_use --by land_use
 echo
 "$zonecalc" evaluate GeoData/demo/zone.yaml
 echo

@@ -14,12 +14,13 @@ struct AreaCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: Bilingual("面积算法，可用逗号分隔多个：ellipsoidal（椭球面积，国土调查公式，土地统计所用的数）、planar（高斯-克吕格平面面积）、geodesic（Karney 测地线面积），或 all。", "Area method(s), comma-separated: ellipsoidal (national land-survey formula, the figure land statistics use), planar (Gauss–Krüger plane), geodesic (Karney), or all.").help)
-    var method: String = "ellipsoidal"
+    @Option(help: Bilingual("面积算法，可用逗号分隔多个：ellipsoidal（椭球面积，国土调查公式，土地统计所用的数）、planar（高斯-克吕格平面面积）、geodesic（Karney 测地线面积），或 all。默认：项目文件的 area_method，否则 ellipsoidal。",
+                            "Area method(s), comma-separated: ellipsoidal (national land-survey formula, the figure land statistics use), planar (Gauss–Krüger plane), geodesic (Karney), or all. Default: the project's area_method, else ellipsoidal.").help)
+    var method: String?
 
-    /// The methods asked for, in the order given.
-    var methods: [AreaMethod] {
-        get throws { try Self.parseMethods(method) }
+    /// The methods asked for, in the order given; without --method, the project's area method, else ellipsoidal.
+    func methods(project: ZoneProject?) throws -> [AreaMethod] {
+        try method.map(Self.parseMethods) ?? [project?.areaMethod ?? .ellipsoidal]
     }
 
     /// Parses "all" or a comma-separated list of area methods.
@@ -73,7 +74,7 @@ struct AreaCommand: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        _ = try methods
+        if let method { _ = try Self.parseMethods(method) }
         if tolerance < 0 { throw ValidationError(Bilingual("--tolerance 应 ≥ 0", "--tolerance must be ≥ 0").inRun) }
         if let decimals, !(0...12).contains(decimals) { throw ValidationError(Bilingual("--decimals 应为 0…12", "--decimals must be 0…12").inRun) }
         if let workers, workers < 1 { throw ValidationError(Bilingual("--workers 应 ≥ 1", "--workers must be ≥ 1").inRun) }
@@ -81,21 +82,22 @@ struct AreaCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(source: source.input) {
+            let input = try source.resolve(defaultRole: .boundary)
             var options = AreaOptions()
-            options.methods = try methods
-            options.crsOverride = try source.crsDefinition()
+            options.methods = try methods(project: input.project)
+            options.crsOverride = input.crs
             options.swapXY = source.swapXY
-            options.declaredField = declared
+            options.declaredField = input.field(declared)
             options.declaredUnit = declaredUnit ?? unit
             options.declaredTolerance = tolerance / 100
-            options.byField = by
-            options.labelField = idField
+            options.byField = input.field(by)
+            options.labelField = input.field(idField) ?? input.projectLayer?.field("id")
             options.skipInvalid = skipInvalid
             if let workers { options.workers = workers }
             options.keepAllRows = !totalsOnly || output.output != nil
             let clock = ContinuousClock()
             let started = clock.now
-            let reader = try LayerReaders.open(source.spec)
+            let reader = try LayerReaders.open(input.spec)
             let opened = clock.now
             let report = try AreaJob.run(reader, options: options)
             let measured = clock.now
@@ -107,7 +109,7 @@ struct AreaCommand: ParsableCommand {
             }
             if let path = output.output {
                 try AreaExport.write(report, reader: reader, to: path, unit: unit, swapXY: source.swapXY, encoding: output.encoding,
-                                     force: output.force, inputs: source.inputFiles)
+                                     force: output.force, inputs: source.inputFiles(input))
             }
             switch format {
             case .table:
@@ -119,7 +121,6 @@ struct AreaCommand: ParsableCommand {
     }
 }
 
-/// `--unit 亩` as well as `--unit mu`.
 extension AreaUnit: ExpressibleByArgument {
     public init?(argument: String) { self.init(name: argument) }
     public static var allValueStrings: [String] { ["亩", "公顷", "平方米", "平方公里", "mu", "ha", "m2", "km2"] }

@@ -69,17 +69,17 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(source: source.input) {
+            let input = try source.resolve(defaultRole: nil)
             var options = ConvertOptions()
-            options.crsOverride = try source.crsDefinition()
-            options.otherInputs = Array(source.inputFiles.dropFirst())
+            options.crsOverride = input.crs
+            options.otherInputs = source.inputFiles(input).filter { $0 != input.spec.path }
             options.swapXY = source.swapXY
             options.targetCRS = toCRS
             options.datum = try datum.policy() ?? .refuse
             options.encoding = encoding
             options.force = force
-            options.idField = idField
-            options.nameField = nameField
-            options.landClassField = landClassField
+            options.nameField = input.field(nameField)
+            options.landClassField = input.field(landClassField) ?? input.projectLayer?.field("land_use")
             options.txt.decimals = decimals
             options.txt.includeZonePrefix = !noZonePrefix
             options.txt.pointNaming = pointNames == .j ? .jPrefixed : .plainNumbers
@@ -89,7 +89,8 @@ struct ConvertCommand: ParsableCommand {
                 let parts = header.split(separator: "=", maxSplits: 1).map(String.init)
                 return TxtKeyValue(key: parts[0], value: parts.count > 1 ? parts[1] : "")
             }
-            let reader = try LayerReaders.open(source.spec)
+            options.idField = input.field(idField) ?? input.projectLayer?.field("id")
+            let reader = try LayerReaders.open(input.spec)
             let summary = try ConvertJob.run(reader, to: outputPath, options: options)
             print("Wrote \(summary.written) feature(s) to \(outputPath)" + (summary.targetCRS.map { " in \($0)" } ?? ""))
             for warning in reader.readWarnings { print("warning: \(warning)") }

@@ -10,13 +10,25 @@ struct InfoCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
 
+    /// Every layer of the project, in the order of the roles.
+    private func projectLayers() throws -> [ResolvedSource] {
+        let project = try ZoneProjectLoader.load(source.input)
+        let crs = try source.crsDefinition()
+        return LayerRole.allCases.compactMap { project.layers[$0] }
+            .map { ResolvedSource(spec: $0.source, crs: crs ?? $0.crs, project: project, projectLayer: $0) }
+    }
+
     func run() throws {
         try reportingErrors(source: source.input) {
-            let spec = source.spec
-            let crs = try source.crsDefinition()
-            for reader in try LayerReaders.openAll(spec) {
-                let summary = try LayerSummary.scan(reader, crsOverride: crs, swapXY: source.swapXY)
-                print(LayerSummaryText.render(summary))
+            // A project without --role: every layer it names, in the order of the roles.
+            let inputs = source.isProject && source.role == nil
+                ? try projectLayers()
+                : [try source.resolve(defaultRole: nil)]
+            for input in inputs {
+                for reader in try LayerReaders.openAll(input.spec) {
+                    let summary = try LayerSummary.scan(reader, crsOverride: input.crs, swapXY: source.swapXY)
+                    print(LayerSummaryText.render(summary))
+                }
             }
         }
     }

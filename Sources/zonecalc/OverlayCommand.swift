@@ -8,11 +8,11 @@ struct OverlayCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
-    @Argument(help: Bilingual("开发区项目文件（zone.yaml）；与 --layer 一起用时，将该图层与开发区范围叠加。", "A zone project file (zone.yaml); with --layer, overlays that layer with the zone's boundary.").help)
+    @Argument(help: Bilingual("开发区项目文件（zone.yaml）；与 --role 一起用时，将该图层与开发区范围叠加。", "A zone project file (zone.yaml); with --role, overlays that layer with the zone's boundary.").help)
     var project: String?
 
     @Option(help: Bilingual("有项目文件时：与范围叠加的图层角色（land_use、parcels、buildings…）。", "With a project: the layer to overlay with the boundary (land_use, parcels, buildings…).").help)
-    var layer: String?
+    var role: String?
 
     @Option(help: Bilingual("被切分的图层 A：FILE[:LAYER]。", "Layer A, whose features are cut: FILE[:LAYER].").help)
     var a: String?
@@ -63,11 +63,15 @@ struct OverlayCommand: ParsableCommand {
     @Option(name: .customLong("workers"), help: Bilingual("工作线程数（默认：CPU 核数）。", "Worker threads (default: the number of cores).").help)
     var workers: Int?
 
+    /// The project's layer to overlay (`--role`, checked in `validate()`).
+    private var projectRole: LayerRole? { role.flatMap(LayerRole.init(rawValue:)) }
+
     func validate() throws {
         if project != nil {
-            guard layer != nil, a == nil, b.isEmpty else { throw ValidationError(Bilingual("有项目文件时请给出 --layer（不用 --a/--b）", "with a project, give --layer (and no --a/--b)").inRun) }
+            guard let role, a == nil, b.isEmpty else { throw ValidationError(Bilingual("有项目文件时请给出 --role（不用 --a/--b）", "with a project, give --role (and no --a/--b)").inRun) }
+            if LayerRole(rawValue: role) == nil { throw LayerRole.unknown(role) }
         } else {
-            guard a != nil, !b.isEmpty, layer == nil else { throw ValidationError(Bilingual("请给出项目文件和 --layer，或 --a 和至少一个 --b", "give a project file and --layer, or --a and at least one --b").inRun) }
+            guard a != nil, !b.isEmpty, role == nil else { throw ValidationError(Bilingual("请给出项目文件和 --role，或 --a 和至少一个 --b", "give a project file and --role, or --a and at least one --b").inRun) }
         }
     }
 
@@ -81,8 +85,8 @@ struct OverlayCommand: ParsableCommand {
             options.sliverArea = sliverArea
             options.sliverWidth = sliverWidth
             options.skipInvalid = skipInvalid
-            options.aCRS = aCRS
-            options.bCRS = bCRS
+            options.aCRS = try aCRS.map(CRSArgument.definition)
+            options.bCRS = try bCRS.map(CRSArgument.definition)
             options.keepGeometry = output.output != nil
             options.accountOverlaps = !noOverlapCheck
             if let workers { options.workers = workers }
@@ -90,13 +94,10 @@ struct OverlayCommand: ParsableCommand {
             let aSpec: SourceSpec, bSpecs: [SourceSpec]
             if let project {
                 let zone = try ZoneProjectLoader.load(project)
-                guard let role = LayerRole(rawValue: layer ?? "") else {
-                    throw ValidationError(Bilingual("--layer 应为以下之一：\(LayerRole.allCases.map(\.rawValue).joined(separator: "、"))", "--layer must be one of: \(LayerRole.allCases.map(\.rawValue).joined(separator: ", "))").inRun)
-                }
-                let chosen = try zone.layer(role), boundary = try zone.layer(.boundary)
+                let chosen = try zone.layer(projectRole!), boundary = try zone.layer(.boundary)
                 (aSpec, bSpecs) = (chosen.source, [boundary.source])
-                options.aCRS = aCRS ?? chosen.crs
-                options.bCRS = bCRS ?? boundary.crs
+                options.aCRS = options.aCRS ?? chosen.crs
+                options.bCRS = options.bCRS ?? boundary.crs
                 options.byField = by.map { chosen.field($0) ?? $0 }
                 options.aIdField = chosen.field("id")
                 options.bIdField = boundary.field("id")
@@ -107,7 +108,7 @@ struct OverlayCommand: ParsableCommand {
             }
             let aReader = try LayerReaders.open(aSpec)
             if options.byField != nil {
-                let mapping = try project.map { try ZoneProjectLoader.load($0).layers[LayerRole(rawValue: layer ?? "")!] }
+                let mapping = try project.map { try ZoneProjectLoader.load($0).layers[projectRole!] }
                 options.deduction = LandUseDeductionFields.detect(in: aReader.fields) { mapping??.field($0) }
             }
             var layers: [FeatureLayerReader] = []
@@ -115,7 +116,7 @@ struct OverlayCommand: ParsableCommand {
             let reports = try OverlayJob.run(a: aReader, layers: layers, options: options)
             if let path = output.output {
                 try OverlayExport.write(reports, to: path, encoding: output.encoding, force: output.force,
-                                        inputs: [aSpec.path] + bSpecs.map(\.path))
+                                        inputs: [aSpec.path] + bSpecs.map(\.path) + CRSArgument.files([aCRS, bCRS]))
             }
             switch format {
             case .table: print(reports.map { OverlayReportText(decimals: decimals).render($0) }.joined(separator: "\n"), terminator: "")

@@ -29,7 +29,7 @@ struct ProposalCheckCommand: ParsableCommand {
     var newBoundary: String?
 
     @Option(help: Bilingual("未给出文件时：审查项目文件中的方案图层，expansion（扩区）或 adjustment（调区）。", "With no file: the project's proposal layer to check, expansion or adjustment.").help)
-    var layer: String?
+    var role: String?
 
     @Option(help: Bilingual("方案文件没有或写错坐标参照系时指定（EPSG、WKT、PROJ 字符串或 .prj 文件）。", "CRS of the proposal files when they have none or a wrong one (EPSG, WKT, PROJ string or .prj file).").help)
     var crs: String?
@@ -44,8 +44,8 @@ struct ProposalCheckCommand: ParsableCommand {
         if newBoundary != nil, !(proposals.isEmpty && remove.isEmpty) {
             throw ValidationError(Bilingual("请只给出 --new-boundary 或方案地块之一，不要同时给出", "give either --new-boundary or proposal pieces, not both").inRun)
         }
-        if let layer, LayerRole(rawValue: layer) != .expansion, LayerRole(rawValue: layer) != .adjustment {
-            throw ValidationError(Bilingual("--layer 应为 expansion（扩区）或 adjustment（调区）", "--layer must be expansion or adjustment").inRun)
+        if let role, LayerRole(rawValue: role) != .expansion, LayerRole(rawValue: role) != .adjustment {
+            throw ValidationError(Bilingual("--role 应为 expansion（扩区）或 adjustment（调区）", "--role must be expansion or adjustment").inRun)
         }
     }
 
@@ -57,8 +57,8 @@ struct ProposalCheckCommand: ParsableCommand {
             options.files = proposals.map { SourceSpec(parsing: $0) }
             options.removals = remove.map { SourceSpec(parsing: $0) }
             options.newBoundary = newBoundary.map { SourceSpec(parsing: $0) }
-            options.layer = layer.flatMap(LayerRole.init(rawValue:))
-            options.crs = crs
+            options.layer = role.flatMap(LayerRole.init(rawValue:))
+            options.crs = try crs.map(CRSArgument.definition)
             let report = try ProposalJob.run(frame: try AnalysisFrame(project: zone), options: options)
             if let output { try ProposalExport.write(report, project: zone, to: output, language: language.chosen, force: force) }
             print(ProposalReportText(language: language.chosen).render(report), terminator: "")

@@ -11,11 +11,7 @@ struct QCCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
-    @Argument(help: Bilingual("宗地图层 FILE[:LAYER]，或开发区项目文件（用其宗地图层、范围和字段对应）。", "A parcel layer FILE[:LAYER], or a zone project file (its parcels layer, boundary and field mapping).").help)
-    var input: String
-
-    @Option(help: Bilingual("多图层文件中的图层名。", "Layer name in a multi-layer file.").help)
-    var layer: String?
+    @OptionGroup var source: SourceOptions
 
     @Option(help: Bilingual("批准的开发区范围 FILE[:LAYER]，用于找出范围外的宗地（默认用项目文件的范围）。", "The approved zone FILE[:LAYER], for parcels outside it (a project's boundary by default).").help)
     var zone: String?
@@ -34,12 +30,6 @@ struct QCCommand: ParsableCommand {
 
     @Option(help: Bilingual("申报面积的单位：亩、公顷、平方米、平方公里（或 mu、ha、m2、km2）。", "Unit of the declared area: m2, ha, mu, km2 (or 平方米, 公顷, 亩, 平方公里).").help)
     var declaredUnit: AreaUnit = .mu
-
-    @Option(help: Bilingual("图层文件没有或写错坐标参照系时指定（EPSG、WKT、PROJ 字符串或 .prj 文件）。", "CRS of the layer when its file has none or a wrong one (EPSG, WKT, PROJ string or .prj file).").help)
-    var crs: String?
-
-    @Flag(help: Bilingual("文件按测量习惯以 x 存北坐标、y 存东坐标：交换两者。", "The file stores northings as x and eastings as y (surveying order): swap them.").help)
-    var swapXY = false
 
     @Option(help: Bilingual("存在此级别及以上的问题时以退出码 1 结束：error（错误）、warning（警告）或 info（提示）。", "Exit with status 1 when there are findings of this severity or above: error, warning or info.").help)
     var failOn: QCSeverity = .error
@@ -66,31 +56,27 @@ struct QCCommand: ParsableCommand {
     }
 
     private func check(_ failed: (Bool) -> Void) throws {
-        try reportingErrors(source: input) {
+        try reportingErrors(source: source.input) {
             let started = Date()
+            let input = try source.resolve(defaultRole: .parcels)
             var options = QCOptions()
-            var inputs: [String]
-            if input.hasSuffix(".yaml") || input.hasSuffix(".yml") {
-                let project = try ZoneProjectLoader.load(input)
+            if let project = input.project {
                 options.project = project
-                inputs = project.inputPaths
+                options.role = input.projectLayer!.role
             } else {
-                var spec = SourceSpec(parsing: input)
-                if let layer { spec.layer = layer }
-                options.source = spec
-                inputs = [spec.path]
+                options.source = input.spec
             }
+            var inputs = source.inputFiles(input)
             options.zone = zone.map { SourceSpec(parsing: $0) }
             if let zone = options.zone { inputs.append(zone.path) }
             if let rules { inputs.append(rules) }
-            if let crs, crs.lowercased().hasSuffix(".prj") { inputs.append(crs) }  // an output's .prj sidecar may not replace it
-            options.swapXY = swapXY
+            options.swapXY = source.swapXY
             options.rulesPath = rules
             options.idField = idField
             options.landUseField = landUseField
             options.declaredField = declared
             options.declaredUnit = declaredUnit
-            options.crs = crs
+            options.crs = try source.crsDefinition()
             if let workers { options.workers = workers }
             let time: @Sendable (String, Double) -> Void = { name, seconds in
                 FileHandle.standardError.write(Data("qc: \(name) \(NumberText.fixed(seconds, decimals: 3)) s\n".utf8))
@@ -106,7 +92,7 @@ struct QCCommand: ParsableCommand {
             try SafeOutput.together {
                 if let path = output.output { try QCExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: inputs) }
                 if let fix {
-                    let spec = options.source ?? options.project!.layers[.parcels]!.source
+                    let spec = input.spec
                     try QCFixWriter.write(report, reader: try LayerReaders.open(spec), to: fix, encoding: output.encoding, force: output.force, inputs: inputs)
                 }
             }

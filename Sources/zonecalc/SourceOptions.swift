@@ -2,15 +2,21 @@ import Foundation
 import ArgumentParser
 import ZoneCalc
 
-/// The input every command reads: a file, an optional layer, and CRS fixes.
+/// The layer a command reads, the same in every command: a file (`FILE[:LAYER]`, `--layer`) or a zone
+/// project and one of its layers (`PROJECT --role`), with `--crs` and `--swap-xy` for a file that
+/// declares its coordinates wrongly.
 struct SourceOptions: ParsableArguments {
-    @Argument(help: Bilingual("输入文件（GDAL 能读的任何矢量格式，或界址点坐标 .txt）；FILE:LAYER 指定图层。",
-                              "Input file (any vector format GDAL reads, or a boundary-point .txt); FILE:LAYER picks a layer.").help)
+    @Argument(help: Bilingual("输入：GDAL 能读的任何矢量文件或界址点坐标 .txt（FILE:LAYER 指定图层），或开发区项目文件 zone.yaml（用 --role 指定图层）。",
+                              "Input: any vector file GDAL reads or a boundary-point .txt (FILE:LAYER picks a layer), or a zone project file zone.yaml (--role picks its layer).").help)
     var input: String
 
-    @Option(help: Bilingual("多图层数据源（GeoPackage、FileGDB…）中的图层名；优先于 FILE:LAYER。",
-                            "Layer of a multi-layer source (GeoPackage, FileGDB…); overrides FILE:LAYER.").help)
+    @Option(help: Bilingual("多图层文件（GeoPackage、FileGDB…）中的图层名；优先于 FILE:LAYER。",
+                            "Layer of a multi-layer file (GeoPackage, FileGDB…); overrides FILE:LAYER.").help)
     var layer: String?
+
+    @Option(help: Bilingual("输入为项目文件时：图层角色（boundary 开发区范围、parcels 宗地、land_use 三调地类、buildings 建筑物…）。",
+                            "With a project file: the layer's role (boundary, parcels, land_use, buildings…).").help)
+    var role: String?
 
     @Option(help: Bilingual("输入文件没有或写错坐标参照系时指定：EPSG:nnnn、WKT、PROJ 字符串或 .prj 文件。",
                             "CRS of the input when the file has none or a wrong one: EPSG:nnnn, WKT, a PROJ string, or a .prj file.").help)
@@ -20,24 +26,81 @@ struct SourceOptions: ParsableArguments {
                           "The file stores northings as x and eastings as y (surveying order): swap them.").help)
     var swapXY = false
 
-    var spec: SourceSpec { SourceSpec(parsing: input, layer: layer) }
+    /// True when the input is a zone project file rather than a layer.
+    var isProject: Bool { ["yaml", "yml"].contains((input as NSString).pathExtension.lowercased()) }
 
-    /// The --crs text, reading a .prj file's contents when a path is given.
-    func crsDefinition() throws(ZoneCalcError) -> String? {
-        guard let crs else { return nil }
-        guard let prj = prjFile else { return crs }
-        guard let text = try? String(contentsOfFile: prj, encoding: .utf8) else {
-            throw FileManager.default.fileExists(atPath: prj)
-                ? .invalidArgument("\(prj): the --crs file cannot be read as UTF-8 text; give the CRS as EPSG:nnnn instead")
-                : .fileNotFound(path: prj)
+    func validate() throws {
+        if isProject, layer != nil {
+            throw ValidationError(Bilingual("输入是项目文件时用 --role 指定图层，不用 --layer", "with a project file pick its layer with --role, not --layer").inRun)
         }
-        return text
+        if !isProject, role != nil {
+            throw ValidationError(Bilingual("--role 只用于项目文件（zone.yaml）；文件中的图层用 --layer 或 FILE:LAYER 指定",
+                                            "--role is for a project file (zone.yaml); a layer of a file is picked with --layer or FILE:LAYER").inRun)
+        }
+        if let role, LayerRole(rawValue: role) == nil { throw LayerRole.unknown(role) }
     }
 
-    /// The .prj file --crs names, if it names one.
-    private var prjFile: String? { crs.flatMap { $0.lowercased().hasSuffix(".prj") ? $0 : nil } }
+    /// The layer read: the file, or the project's layer of `--role` (else `defaultRole`).
+    func resolve(defaultRole: LayerRole?) throws -> ResolvedSource {
+        guard isProject else {
+            return ResolvedSource(spec: SourceSpec(parsing: input, layer: layer), crs: try crsDefinition(), project: nil, projectLayer: nil)
+        }
+        let project = try ZoneProjectLoader.load(input)
+        guard let role = role.flatMap(LayerRole.init(rawValue:)) ?? defaultRole else {
+            throw ValidationError(Bilingual("输入是项目文件：请用 --role 指定图层（\(LayerRole.names)）",
+                                            "the input is a project file: pick its layer with --role (\(LayerRole.names))").inRun)
+        }
+        let chosen = try project.layer(role)
+        return ResolvedSource(spec: chosen.source, crs: try crsDefinition() ?? chosen.crs, project: project, projectLayer: chosen)
+    }
 
-    /// Every file this input reads, which no output may replace: the data file and a --crs .prj file
-    /// (an output Shapefile's own .prj sidecar could otherwise be that file).
-    var inputFiles: [String] { [spec.path] + (prjFile.map { [$0] } ?? []) }
+    /// The --crs text, reading a .prj file's contents when a path is given.
+    func crsDefinition() throws(ZoneCalcError) -> String? { try crs.map(CRSArgument.definition) }
+
+    /// Every file this input reads, which no output may replace: the data file (every file of a project)
+    /// and a --crs .prj file (an output Shapefile's own .prj sidecar could otherwise be that file).
+    func inputFiles(_ resolved: ResolvedSource) -> [String] {
+        (resolved.project?.inputPaths ?? [resolved.spec.path]) + CRSArgument.files([crs])
+    }
+}
+
+/// The layer a command reads, with what the project says of it.
+struct ResolvedSource {
+    var spec: SourceSpec
+    /// The CRS to use instead of the file's: `--crs`, else the project layer's `crs`.
+    var crs: String?
+    var project: ZoneProject?
+    var projectLayer: ProjectLayer?
+
+    /// A field named on the command line, through the project's field mapping when it maps the name.
+    func field(_ name: String?) -> String? { name.map { projectLayer?.field($0) ?? $0 } }
+}
+
+/// A `--crs`-like option: EPSG:nnnn, WKT, a PROJ string, or a .prj file — the same in every command.
+enum CRSArgument {
+    /// The definition `text` gives: the file's contents for a .prj path, the text itself otherwise.
+    static func definition(_ text: String) throws(ZoneCalcError) -> String {
+        guard isFile(text) else { return text }
+        guard let contents = try? String(contentsOfFile: text, encoding: .utf8) else {
+            throw FileManager.default.fileExists(atPath: text)
+                ? .invalidArgument("\(text): the --crs file cannot be read as UTF-8 text; give the CRS as EPSG:nnnn instead")
+                : .fileNotFound(path: text)
+        }
+        return contents
+    }
+
+    /// The .prj files among the given options, which no output may replace.
+    static func files(_ options: [String?]) -> [String] { options.compactMap { $0 }.filter(isFile) }
+
+    private static func isFile(_ text: String) -> Bool { text.lowercased().hasSuffix(".prj") }
+}
+
+extension LayerRole {
+    /// Every role, for messages.
+    static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// The usage error for a role that does not exist.
+    static func unknown(_ role: String) -> ValidationError {
+        ValidationError(Bilingual("未知的图层角色 '\(role)'，应为以下之一：\(names)", "unknown layer role '\(role)'; use one of: \(names)").inRun)
+    }
 }

@@ -3,9 +3,11 @@ import GeoBridge
 
 /// What `zonecalc qc` checks and how.
 public struct QCOptions: Sendable {
-    /// The layer to check (FILE[:LAYER]); nil with a project (its parcels layer).
+    /// The layer to check (FILE[:LAYER]); nil with a project (its layer of `role`).
     public var source: SourceSpec?
     public var project: ZoneProject?
+    /// The project's layer to check (its field mapping applies): the parcels unless said.
+    public var role: LayerRole = .parcels
     /// The approved zone for Z01/Z02 (a project's boundary when not given).
     public var zone: SourceSpec?
     public var rulesPath: String?
@@ -46,7 +48,7 @@ public enum QCJob {
         let project = options.project
         let files = project.map { RuleFiles(project: $0) } ?? RuleFiles()
         let rules = try QCRules.load(path: options.rulesPath, files: files)
-        let layer = project?.layers[.parcels]
+        let layer = project?.layers[options.role]
         guard let spec = options.source ?? layer?.source else {
             throw .invalidArgument("give a layer to check, or a project with a parcels layer")
         }
