@@ -8,8 +8,7 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
-    @Argument(help: Bilingual("开发区项目文件（zone.yaml）。", "The zone project file (zone.yaml).").help)
-    var project: String
+    @OptionGroup var zone: ProjectOptions
 
     @Option(name: [.customShort("o"), .long], help: Bilingual("另将评价结果写成表格：.csv 或 .xlsx。", "Also write the evaluation as a table: .csv or .xlsx.").help)
     var output: String?
@@ -20,16 +19,12 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: Bilingual("终端输出格式：table（表格）或 json。", "Terminal output format: table or json.").help)
     var format: AreaCommand.Format = .table
 
-    @Option(name: .customLong("workers"), help: Bilingual("叠加分析的工作线程数（默认：CPU 核数）。", "Worker threads for the overlays (default: the number of cores).").help)
-    var workers: Int?
-
     func run() throws {
-        try reportingErrors(source: project) {
-            let zone = try ZoneProjectLoader.load(project)
-            let frame = try workers.map { try AnalysisFrame(project: zone, workers: $0) } ?? AnalysisFrame(project: zone)
-            let report = try EvaluationJob.run(frame: frame)
+        try reportingErrors(source: zone.project) {
+            let project = try zone.load()
+            let report = try EvaluationJob.run(frame: try zone.frame(project))
             if let output {
-                try EvaluationExport.write(report, to: output, force: force, inputs: zone.inputPaths)
+                try EvaluationExport.write(report, to: output, force: force, inputs: project.inputPaths)
             }
             switch format {
             case .table: print(EvaluationReportText().render(report), terminator: "")

@@ -8,18 +8,17 @@ struct PerMuCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
-    @Argument(help: Bilingual("开发区项目文件（zone.yaml）。", "The zone project file (zone.yaml).").help)
-    var project: String
+    @OptionGroup var zone: ProjectOptions
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try reportingErrors(source: project) {
-            let zone = try ZoneProjectLoader.load(project)
-            let report = try PerMuJob.run(frame: try AnalysisFrame(project: zone))
+        try reportingErrors(source: zone.project) {
+            let project = try zone.load()
+            let report = try PerMuJob.run(frame: try zone.frame(project))
             if let path = output.output {
                 try PerMuExport.write(report, to: path, encoding: output.encoding, force: output.force,
-                                      inputs: zone.inputPaths)
+                                      inputs: project.inputPaths)
             }
             print(PerMuReportText().render(report), terminator: "")
         }

@@ -16,8 +16,7 @@ struct ProposalCheckCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
-    @Argument(help: Bilingual("开发区项目文件（zone.yaml）。", "The zone project file (zone.yaml).").help)
-    var project: String
+    @OptionGroup var zone: ProjectOptions
 
     @Argument(help: Bilingual("方案文件（任何格式，含界址点坐标 txt）：新增用地（扩区、调入）；类型或名称为调出的部分作为调出。", "Proposal files (any format, boundary-point txt included): land added (扩区/调入); parts typed or named 调出 are taken out.").help)
     var proposals: [String] = []
@@ -51,16 +50,16 @@ struct ProposalCheckCommand: ParsableCommand {
 
     func run() throws {
         var status = ExitStatus.success
-        try reportingErrors(source: project) {
-            let zone = try ZoneProjectLoader.load(project)
+        try reportingErrors(source: zone.project) {
+            let project = try zone.load()
             var options = ProposalOptions()
             options.files = proposals.map { SourceSpec(parsing: $0) }
             options.removals = remove.map { SourceSpec(parsing: $0) }
             options.newBoundary = newBoundary.map { SourceSpec(parsing: $0) }
             options.layer = role.flatMap(LayerRole.init(rawValue:))
             options.crs = try crs.map(CRSArgument.definition)
-            let report = try ProposalJob.run(frame: try AnalysisFrame(project: zone), options: options)
-            if let output { try ProposalExport.write(report, project: zone, to: output, language: language.chosen, force: force) }
+            let report = try ProposalJob.run(frame: try zone.frame(project), options: options)
+            if let output { try ProposalExport.write(report, project: project, to: output, language: language.chosen, force: force) }
             print(ProposalReportText(language: language.chosen).render(report), terminator: "")
             status = report.verdict == .pass ? .success : report.verdict == .fail ? .failed : .needsReview
         }

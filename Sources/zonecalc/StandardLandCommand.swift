@@ -8,13 +8,13 @@ struct StandardLandCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
-    @OptionGroup var zone: ProjectDateOptions
+    @OptionGroup var zone: ProjectOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try reportingErrors(source: zone.project) {
-            let project = try ZoneProjectLoader.load(zone.project)
-            let report = try StandardLandJob.run(frame: try AnalysisFrame(project: project), asOf: try zone.date())
+            let project = try zone.load()
+            let report = try StandardLandJob.run(frame: try zone.frame(project))
             if let path = output.output {
                 try StandardLandExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: project.inputPaths)
             }
