@@ -81,7 +81,7 @@ struct AreaCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors(source: source.input) {
+        try reportingErrors(source: source.input, json: format == .json) {
             let input = try source.resolve(defaultRole: .boundary)
             var options = AreaOptions()
             options.methods = try methods(project: input.project)
@@ -113,7 +113,7 @@ struct AreaCommand: ParsableCommand {
             }
             switch format {
             case .table:
-                print(AreaReportText(unit: unit, decimals: decimals, showFeatures: !totalsOnly).render(report), terminator: "")
+                print(AreaReportText(unit: unit, decimals: decimals, showFeatures: !totalsOnly && output.showsFeatures).render(report), terminator: "")
             case .json:
                 print(try AreaReportJSON(unit: unit, includeFeatures: !totalsOnly).render(report))
             }

@@ -92,7 +92,7 @@ struct ConvertCommand: ParsableCommand {
             options.idField = input.field(idField) ?? input.projectLayer?.field("id")
             let reader = try LayerReaders.open(input.spec)
             let summary = try ConvertJob.run(reader, to: outputPath, options: options)
-            print("Wrote \(summary.written) feature(s) to \(outputPath)" + (summary.targetCRS.map { " in \($0)" } ?? ""))
+            if let crs = summary.targetCRS { print(Bilingual("坐标参照系：\(crs)", "CRS: \(crs)").inRun) }
             for warning in reader.readWarnings { print("warning: \(warning)") }
             for skipped in summary.skipped { print("skipped: \(skipped)") }
             for note in summary.readNotes { print("note: \(note)") }

@@ -2,10 +2,13 @@ import ArgumentParser
 import Foundation
 import ZoneCalc
 
-/// Runs a command body and turns every library error into a planner's message on stderr and its exit status.
-func reportingErrors(source: String, _ body: () throws -> Void) throws {
+/// Runs a command body, then lists the files it wrote (`已写出 PATH（N 条）`: on stdout, or on stderr when
+/// stdout carries JSON); turns every library error into a planner's message on stderr and its exit status.
+func reportingErrors(source: String, json: Bool = false, _ body: () throws -> Void) throws {
     do {
         try body()
+        let lines = SafeOutput.written.map { $0.line(RunLanguage.current) + "\n" }.joined()
+        if json { FileHandle.standardError.write(Data(lines.utf8)) } else { print(lines, terminator: "") }
     } catch let error as ExitCode {
         throw error
     } catch let error as ValidationError {

@@ -20,7 +20,7 @@ struct EvaluateCommand: ParsableCommand {
     var format: AreaCommand.Format = .table
 
     func run() throws {
-        try reportingErrors(source: zone.project) {
+        try reportingErrors(source: zone.project, json: format == .json) {
             let project = try zone.load()
             let report = try EvaluationJob.run(frame: try zone.frame(project))
             if let output {

@@ -36,7 +36,7 @@ struct InitCommand: ParsableCommand {
             try SafeOutput.write(to: path, inputs: [], force: force) { temporary in
                 try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
             }
-            print("Wrote \(path); check the guessed layers and fields:\n")
+            print(Bilingual("请核对推断的图层和字段：\n", "Check the guessed layers and fields:\n").inRun)
             print(text, terminator: "")
         }
     }

@@ -10,6 +10,13 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: Bilingual("替换已有的输出文件。", "Replace an existing output file.").help)
     var force = false
 
+    @Flag(help: Bilingual("有 -o 时仍在终端逐要素列出（默认只显示汇总和写出的文件）。",
+                          "With -o, still print one row per feature on the terminal (by default only the summary and the files written).").help)
+    var verbose = false
+
+    /// Whether the terminal shows one row per feature: without -o, or with --verbose.
+    var showsFeatures: Bool { output == nil || verbose }
+
     @Option(help: Bilingual("输出 Shapefile 的 .dbf（及界址点 txt）的文字编码：utf-8 或 gbk。",
                             "Text encoding of a Shapefile's .dbf (and of a boundary-point txt): utf-8 or gbk.").help)
     var encoding: OutputTextEncoding = .utf8

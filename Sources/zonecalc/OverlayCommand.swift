@@ -76,7 +76,7 @@ struct OverlayCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors(source: project ?? a ?? "") {
+        try reportingErrors(source: project ?? a ?? "", json: format == .json) {
             var options = OverlayOptions()
             options.methods = try AreaCommand.parseMethods(method ?? "planar,ellipsoidal")
             options.byField = by

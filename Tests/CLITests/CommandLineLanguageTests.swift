@@ -51,3 +51,21 @@ import Testing
         }
     }
 }
+
+/// With -o the terminal shows the summary and every file written with its rows, not one row per feature.
+@Suite struct WrittenOutputSummaryTests {
+    @Test func outputsAreListedAndTheFeatureTableIsLeftToTheFile() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parcels = CLITests.sample("zone.gpkg:zd"), csv = folder.appendingPathComponent("zd.csv").path
+        let plain = try CLITests.run(["area", parcels])
+        let written = try CLITests.run(["area", parcels, "-o", csv], language: CommandLineLanguageTests.chinese)
+        #expect(written.status == 0 && written.out.hasSuffix("已写出 \(csv)（331 条）\n"), "\(written.out)")
+        #expect(written.out.components(separatedBy: "\n").count < 30 && plain.out.components(separatedBy: "\n").count > 331)
+        let verbose = try CLITests.run(["area", parcels, "-o", csv, "--force", "--verbose"])
+        #expect(verbose.out.components(separatedBy: "\n").count > 331 && verbose.out.hasSuffix("wrote \(csv) (331 rows)\n"), "\(verbose.out.suffix(200))")
+        // JSON on stdout stays JSON: the list goes to stderr.
+        let json = try CLITests.run(["area", parcels, "-o", csv, "--force", "--format", "json", "--totals-only"])
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.out.utf8))) != nil && json.err.contains("wrote \(csv) (331 rows)"), "\(json.err)")
+    }
+}

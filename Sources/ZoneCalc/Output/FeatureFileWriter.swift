@@ -90,6 +90,7 @@ public enum FeatureFileWriter {
             }
             try dataset.close()
             try verify(temporaryPath, holds: counter.count, destination: path)
+            SafeOutput.noteRows(counter.count)
         }
         return Written(count: counter.count, withoutGeometry: counter.withoutGeometry)
     }

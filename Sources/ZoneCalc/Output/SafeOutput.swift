@@ -43,6 +43,12 @@ public enum SafeOutput {
     /// before. Later commits of this process fail.
     public static func abandonPending() -> (pending: [String], wroteAny: Bool) { PendingOutputs.shared.abandonAll() }
 
+    /// Tells the output being written that it holds `rows` rows (features, or table rows), for ``written``.
+    public static func noteRows(_ rows: Int) { OutputTransaction.current?.noteRows(rows) }
+
+    /// Every output this process has put in place, in the order written.
+    public static var written: [WrittenOutput] { PendingOutputs.shared.written }
+
     /// Where an output given as `url` is written: a destination that is a symbolic link is written where it
     /// points (the link stays a link), in the folder as the system resolves it (links and `..`). Refused:
     /// a link to nothing, and a Shapefile given through a link (its sidecars would go beside the target).
@@ -104,6 +110,8 @@ final class OutputTransaction: @unchecked Sendable {
         var lock: Int32
         /// Whether an existing output may be replaced (`--force`).
         var replacing: Bool
+        /// The output as the user gave it, and the rows it holds when its writer said (``SafeOutput/noteRows(_:)``).
+        var written: WrittenOutput
     }
     private var staged: [Staged] = []
 
@@ -139,7 +147,8 @@ final class OutputTransaction: @unchecked Sendable {
         StaleOutputFolders.remove(in: folder)
         let temporary = folder.appendingPathComponent(StaleOutputFolders.prefix + "\(getpid())-\(UUID().uuidString)")
         let lock = try PendingOutputs.shared.create(temporary, destination: path)
-        staged.append(Staged(destination: destination, temporary: temporary, leftovers: [], lock: lock, replacing: force))
+        staged.append(Staged(destination: destination, temporary: temporary, leftovers: [], lock: lock, replacing: force,
+                             written: WrittenOutput(path: path, rows: nil)))
         let temporaryFile = temporary.appendingPathComponent(destination.lastPathComponent)
         do {
             try write(temporaryFile.path)
@@ -160,6 +169,12 @@ final class OutputTransaction: @unchecked Sendable {
         staged[staged.count - 1].leftovers = existing.filter { !produced.contains($0.lastPathComponent) }
     }
 
+    /// The output being written holds `rows` rows.
+    func noteRows(_ rows: Int) {
+        guard !staged.isEmpty else { return }
+        staged[staged.count - 1].written.rows = rows
+    }
+
     /// Renames every staged output into place (each file atomically, replacing the old one only with `--force`).
     func commit() throws {
         let fileManager = FileManager.default
@@ -172,7 +187,7 @@ final class OutputTransaction: @unchecked Sendable {
         // Files put in place under a name that was free: removed again if a later one cannot be placed
         // (another run took its name meanwhile), so that without --force the outputs stay all or none.
         var newlyNamed: [URL] = []
-        try PendingOutputs.shared.committing(staged.map(\.temporary)) {
+        try PendingOutputs.shared.committing(staged.map(\.temporary), written: staged.map(\.written)) {
             do {
                 for output in staged {
                     let folder = output.destination.deletingLastPathComponent()
@@ -262,6 +277,18 @@ final class OutputTransaction: @unchecked Sendable {
     }
 }
 
+/// An output put in place: the path as given, and how many rows it holds when its writer counts them.
+public struct WrittenOutput: Sendable, Equatable {
+    public var path: String
+    public var rows: Int?
+
+    /// `已写出 PATH（N 条）` / `wrote PATH (N rows)`.
+    public func line(_ language: Language) -> String {
+        guard let rows else { return Bilingual("已写出 \(path)", "wrote \(path)").text(language) }
+        return Bilingual("已写出 \(path)（\(rows) 条）", "wrote \(path) (\(rows) \(rows == 1 ? "row" : "rows"))").text(language)
+    }
+}
+
 /// The temporary folders of this process's outputs not yet in place, for the interrupt handler.
 final class PendingOutputs: @unchecked Sendable {
     static let shared = PendingOutputs()
@@ -292,17 +319,21 @@ final class PendingOutputs: @unchecked Sendable {
 
     /// Runs the renames holding the lock, so an interrupt waits until the outputs are all in place (or
     /// comes before any is). Nothing is renamed after ``abandonAll()``.
-    func committing(_ committed: [URL], _ renames: () throws -> Void) throws {
+    func committing(_ committed: [URL], written outputs: [WrittenOutput], _ renames: () throws -> Void) throws {
         try locked {
             guard !abandoned else { throw ZoneCalcError.outputFailed(path: folders.values.sorted().first ?? "", reason: "interrupted") }
             defer { wroteAny = true }
             try renames()
             for folder in committed { folders[folder] = nil }
+            placed += outputs
         }
     }
 
     /// Whether an output of this process has been put in place.
     private var wroteAny = false
+    /// The outputs put in place, in order.
+    private var placed: [WrittenOutput] = []
+    var written: [WrittenOutput] { locked { placed } }
 
     /// Removes the pending folders; returns their destinations and whether any output was put in place before.
     func abandonAll() -> (pending: [String], wroteAny: Bool) {

@@ -55,6 +55,7 @@ enum BoundaryTxtExport {
         catch { throw ZoneCalcError.boundaryPointTxtWrite(error, path: path) }
         try SafeOutput.write(to: path, inputs: inputs, force: options.force) { temporaryPath in
             try data.write(to: URL(fileURLWithPath: temporaryPath))
+            SafeOutput.noteRows(parcels.count)
         }
         return ConvertSummary(written: parcels.count, skipped: skipped, targetCRS: crs.summary)
     }
