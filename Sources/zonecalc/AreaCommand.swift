@@ -83,6 +83,7 @@ struct AreaCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: source.input, json: format == .json) {
             let input = try source.resolve(defaultRole: .boundary)
+            try output.checkFirst(inputs: source.inputFiles(input))
             var options = AreaOptions()
             options.methods = try methods(project: input.project)
             options.crsOverride = input.crs

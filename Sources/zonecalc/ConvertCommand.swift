@@ -90,6 +90,7 @@ struct ConvertCommand: ParsableCommand {
                 return TxtKeyValue(key: parts[0], value: parts.count > 1 ? parts[1] : "")
             }
             options.idField = input.field(idField) ?? input.projectLayer?.field("id")
+            try SafeOutput.check([outputPath], inputs: source.inputFiles(input), force: force)
             let reader = try LayerReaders.open(input.spec)
             let summary = try ConvertJob.run(reader, to: outputPath, options: options)
             if let crs = summary.targetCRS { print(Bilingual("坐标参照系：\(crs)", "CRS: \(crs)").inRun) }

@@ -22,6 +22,7 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: zone.project, json: format == .json) {
             let project = try zone.load()
+            try checkOutputsFirst([output].compactMap { $0 }, inputs: project.inputPaths, force: force)
             let report = try EvaluationJob.run(frame: try zone.frame(project))
             if let output {
                 try EvaluationExport.write(report, to: output, force: force, inputs: project.inputPaths)

@@ -14,6 +14,7 @@ struct IdleCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: zone.project) {
             let project = try zone.load()
+            try output.checkFirst(inputs: project.inputPaths)
             let report = try IdleLandJob.run(frame: try zone.frame(project))
             if let path = output.output {
                 try IdleExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: project.inputPaths)

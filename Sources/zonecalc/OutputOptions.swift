@@ -14,6 +14,11 @@ struct OutputOptions: ParsableArguments {
                           "With -o, still print one row per feature on the terminal (by default only the summary and the files written).").help)
     var verbose = false
 
+    /// The cheap checks of -o and of `others` (files the command also writes), made before any feature is read.
+    func checkFirst(inputs: [String], others: [String] = []) throws {
+        try checkOutputsFirst(([output].compactMap { $0 }) + others, inputs: inputs, force: force)
+    }
+
     /// Whether the terminal shows one row per feature: without -o, or with --verbose.
     var showsFeatures: Bool { output == nil || verbose }
 
@@ -23,3 +28,10 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension OutputTextEncoding: ExpressibleByArgument {}
+
+/// The cheap checks, made before any feature is read: formats ZoneCalc writes, destinations that are not
+/// inputs, not existing files without --force, in folders that exist, no file written twice.
+func checkOutputsFirst(_ paths: [String], inputs: [String], force: Bool) throws {
+    for path in paths { _ = try OutputFormat(path: path) }
+    try SafeOutput.check(paths, inputs: inputs, force: force)
+}

@@ -106,6 +106,8 @@ struct OverlayCommand: ParsableCommand {
             } else {
                 (aSpec, bSpecs) = (SourceSpec(parsing: a!), b.map { SourceSpec(parsing: $0) })
             }
+            let inputs = [aSpec.path] + bSpecs.map(\.path) + CRSArgument.files([aCRS, bCRS])
+            try output.checkFirst(inputs: inputs)
             let aReader = try LayerReaders.open(aSpec)
             if options.byField != nil {
                 let mapping = try project.map { try ZoneProjectLoader.load($0).layers[projectRole!] }
@@ -116,7 +118,7 @@ struct OverlayCommand: ParsableCommand {
             let reports = try OverlayJob.run(a: aReader, layers: layers, options: options)
             if let path = output.output {
                 try OverlayExport.write(reports, to: path, encoding: output.encoding, force: output.force,
-                                        inputs: [aSpec.path] + bSpecs.map(\.path) + CRSArgument.files([aCRS, bCRS]))
+                                        inputs: inputs)
             }
             switch format {
             case .table: print(reports.map { OverlayReportText(decimals: decimals).render($0) }.joined(separator: "\n"), terminator: "")

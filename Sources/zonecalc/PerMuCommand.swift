@@ -15,6 +15,7 @@ struct PerMuCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: zone.project) {
             let project = try zone.load()
+            try output.checkFirst(inputs: project.inputPaths)
             let report = try PerMuJob.run(frame: try zone.frame(project))
             if let path = output.output {
                 try PerMuExport.write(report, to: path, encoding: output.encoding, force: output.force,

@@ -87,6 +87,7 @@ struct QCCommand: ParsableCommand {
                     FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
                 }
             }
+            try output.checkFirst(inputs: inputs, others: [fix].compactMap { $0 })
             let report = try QCJob.run(options)
             // The findings file and the fixed layer are put in place together, or neither is.
             try SafeOutput.together {

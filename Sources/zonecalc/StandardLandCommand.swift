@@ -14,6 +14,7 @@ struct StandardLandCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(source: zone.project) {
             let project = try zone.load()
+            try output.checkFirst(inputs: project.inputPaths)
             let report = try StandardLandJob.run(frame: try zone.frame(project))
             if let path = output.output {
                 try StandardLandExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: project.inputPaths)

@@ -69,3 +69,24 @@ import Testing
         #expect((try? JSONSerialization.jsonObject(with: Data(json.out.utf8))) != nil && json.err.contains("wrote \(csv) (331 rows)"), "\(json.err)")
     }
 }
+
+/// Cheap checks first: an output that cannot be written is refused before the input is opened.
+@Suite struct CheapChecksFirstTests {
+    @Test func anImpossibleOutputIsRefusedBeforeAnyFeatureIsRead() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parcels = CLITests.sample("zone.gpkg:zd")
+        let missingFolder = try CLITests.run(["area", parcels, "-o", folder.appendingPathComponent("none/zd.csv").path, "--timings"])
+        #expect(missingFolder.status == 5 && !missingFolder.err.contains("timings: open"), "\(missingFolder.err)")
+        let existing = folder.appendingPathComponent("zd.xlsx").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: existing))
+        let exists = try CLITests.run(["qc", parcels, "-o", existing, "--timings"])
+        #expect(exists.status == 5 && !exists.err.contains("qc: ") && exists.err.contains("--force"), "\(exists.err)")
+        let unknownFormat = try CLITests.run(["area", parcels, "-o", folder.appendingPathComponent("zd.docx").path, "--timings"])
+        #expect(unknownFormat.status == 5 && !unknownFormat.err.contains("timings: open"), "\(unknownFormat.err)")
+        let twice = folder.appendingPathComponent("same.gpkg").path
+        let both = try CLITests.run(["qc", parcels, "-o", twice, "--fix", twice, "--timings"])
+        #expect(both.status == 5 && !both.err.contains("qc: ") && both.err.contains("twice"), "\(both.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: existing)) == Data("old".utf8))
+    }
+}

@@ -43,6 +43,53 @@ public enum SafeOutput {
     /// before. Later commits of this process fail.
     public static func abandonPending() -> (pending: [String], wroteAny: Bool) { PendingOutputs.shared.abandonAll() }
 
+    /// Checks, before anything is read or written, that `path` can take an output: not an input, not a
+    /// folder, not an existing file without `force`, in a folder that exists. The same checks are made
+    /// again when the output is written.
+    /// Several outputs of one command are checked together: none may be another's file.
+    public static func check(_ paths: [String], inputs: [String], force: Bool) throws {
+        var destinations: [URL] = []
+        for path in paths {
+            let destination = try checkedDestination(path, inputs: inputs, force: force).destination
+            if destinations.contains(destination) { throw writtenTwice(path) }
+            destinations.append(destination)
+        }
+    }
+
+    /// The refusal of a second output to the same file.
+    static func writtenTwice(_ path: String) -> ZoneCalcError {
+        ZoneCalcError.unsafeOutput(path: path, reason: "the command would write this file twice")
+    }
+
+    /// Where `path` is written, and the files of it that exist, once the checks of ``check(_:inputs:force:)`` pass.
+    static func checkedDestination(_ path: String, inputs: [String], force: Bool) throws -> (destination: URL, existing: [URL]) {
+        let given = URL(fileURLWithPath: path)
+        let destination = try SafeOutput.resolvedDestination(given, path: path)
+        let fileManager = FileManager.default
+        // Files are compared as the system knows them (device and inode), so no path through links or `..`
+        // makes an input look like another file.
+        let protected = Set(inputs.flatMap { SafeOutput.relatedFiles(of: URL(fileURLWithPath: $0)) }.compactMap { SafeOutput.identity(of: $0) })
+        for file in SafeOutput.relatedFiles(of: given) + SafeOutput.relatedFiles(of: destination)
+        where SafeOutput.identity(of: file).map(protected.contains) == true {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "this would overwrite an input file; choose another output name")
+        }
+        var isDirectory: ObjCBool = false
+        // A FileGDB is a folder by format; any other folder is never replaced.
+        let isFileGDB = destination.pathExtension.lowercased() == "gdb"
+        if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue, !isFileGDB {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "this is a folder; give a file name (--force never replaces a folder)")
+        }
+        let existing = SafeOutput.relatedFiles(of: destination).filter { fileManager.fileExists(atPath: $0.path) }
+        if !existing.isEmpty && !force {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "the output exists; add --force to replace it")
+        }
+        let folder = destination.deletingLastPathComponent()
+        guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "the folder \(folder.path) does not exist")
+        }
+        return (destination, existing)
+    }
+
     /// Tells the output being written that it holds `rows` rows (features, or table rows), for ``written``.
     public static func noteRows(_ rows: Int) { OutputTransaction.current?.noteRows(rows) }
 
@@ -117,33 +164,10 @@ final class OutputTransaction: @unchecked Sendable {
 
     /// Checks the destination, writes the output into a new temporary folder beside it.
     func stage(_ path: String, inputs: [String], force: Bool, _ write: (String) throws -> Void) throws {
-        let given = URL(fileURLWithPath: path)
-        let destination = try SafeOutput.resolvedDestination(given, path: path)
+        let (destination, existing) = try SafeOutput.checkedDestination(path, inputs: inputs, force: force)
+        if staged.contains(where: { $0.destination == destination }) { throw SafeOutput.writtenTwice(path) }
         let fileManager = FileManager.default
-        // Files are compared as the system knows them (device and inode), so no path through links or `..`
-        // makes an input look like another file.
-        let protected = Set(inputs.flatMap { SafeOutput.relatedFiles(of: URL(fileURLWithPath: $0)) }.compactMap { SafeOutput.identity(of: $0) })
-        for file in SafeOutput.relatedFiles(of: given) + SafeOutput.relatedFiles(of: destination)
-        where SafeOutput.identity(of: file).map(protected.contains) == true {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "this would overwrite an input file; choose another output name")
-        }
-        if staged.contains(where: { $0.destination == destination }) {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "the command would write this file twice")
-        }
-        var isDirectory: ObjCBool = false
-        // A FileGDB is a folder by format; any other folder is never replaced.
-        let isFileGDB = destination.pathExtension.lowercased() == "gdb"
-        if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue, !isFileGDB {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "this is a folder; give a file name (--force never replaces a folder)")
-        }
-        let existing = SafeOutput.relatedFiles(of: destination).filter { fileManager.fileExists(atPath: $0.path) }
-        if !existing.isEmpty && !force {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "the output exists; add --force to replace it")
-        }
         let folder = destination.deletingLastPathComponent()
-        guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "the folder \(folder.path) does not exist")
-        }
         StaleOutputFolders.remove(in: folder)
         let temporary = folder.appendingPathComponent(StaleOutputFolders.prefix + "\(getpid())-\(UUID().uuidString)")
         let lock = try PendingOutputs.shared.create(temporary, destination: path)
