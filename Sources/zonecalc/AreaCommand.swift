@@ -9,8 +9,6 @@ struct AreaCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
-
     @OptionGroup var source: SourceOptions
     @OptionGroup var output: OutputOptions
 
@@ -64,8 +62,7 @@ struct AreaCommand: ParsableCommand {
     @Flag(help: Bilingual("只输出合计（及分类汇总），不逐要素列出。", "Print only the totals (and classes), not one row per feature.").help)
     var totalsOnly = false
 
-    @Option(help: Bilingual("终端输出格式：table（表格）或 json。", "Terminal output format: table or json.").help)
-    var format: Format = .table
+    @OptionGroup var formatOptions: FormatOptions
 
     @Option(name: .customLong("workers"), help: Bilingual("工作线程数（默认：CPU 核数）。", "Worker threads (default: the number of cores).").help)
     var workers: Int?
@@ -81,7 +78,7 @@ struct AreaCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors(source: source.input, json: format == .json) {
+        try reportingErrors(source: source.input, json: formatOptions.isJSON) {
             let input = try source.resolve(defaultRole: .boundary)
             try output.checkFirst(inputs: source.inputFiles(input))
             var options = AreaOptions()
@@ -112,7 +109,7 @@ struct AreaCommand: ParsableCommand {
                 try AreaExport.write(report, reader: reader, to: path, unit: unit, swapXY: source.swapXY, encoding: output.encoding,
                                      force: output.force, inputs: source.inputFiles(input))
             }
-            switch format {
+            switch formatOptions.format {
             case .table:
                 print(AreaReportText(unit: unit, decimals: decimals, showFeatures: !totalsOnly && output.showsFeatures).render(report), terminator: "")
             case .json:

@@ -16,18 +16,17 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: Bilingual("替换已有的输出文件。", "Replace an existing output file.").help)
     var force = false
 
-    @Option(help: Bilingual("终端输出格式：table（表格）或 json。", "Terminal output format: table or json.").help)
-    var format: AreaCommand.Format = .table
+    @OptionGroup var formatOptions: FormatOptions
 
     func run() throws {
-        try reportingErrors(source: zone.project, json: format == .json) {
+        try reportingErrors(source: zone.project, json: formatOptions.isJSON) {
             let project = try zone.load()
             try checkOutputsFirst([output].compactMap { $0 }, inputs: project.inputPaths, force: force)
             let report = try EvaluationJob.run(frame: try zone.frame(project))
             if let output {
                 try EvaluationExport.write(report, to: output, force: force, inputs: project.inputPaths)
             }
-            switch format {
+            switch formatOptions.format {
             case .table: print(EvaluationReportText().render(report), terminator: "")
             case .json: print(try EvaluationReportJSON().render(report))
             }

@@ -55,8 +55,7 @@ struct OverlayCommand: ParsableCommand {
     @Option(help: Bilingual("表中小数位数（默认：平方米 2 位，公顷和亩 4 位）。", "Decimals in the table (default: m² 2, 公顷 and 亩 4).").help)
     var decimals: Int?
 
-    @Option(help: Bilingual("终端输出格式：table（表格）或 json。", "Terminal output format: table or json.").help)
-    var format: AreaCommand.Format = .table
+    @OptionGroup var formatOptions: FormatOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -76,7 +75,7 @@ struct OverlayCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors(source: project ?? a ?? "", json: format == .json) {
+        try reportingErrors(source: project ?? a ?? "", json: formatOptions.isJSON) {
             var options = OverlayOptions()
             options.methods = try AreaCommand.parseMethods(method ?? "planar,ellipsoidal")
             options.byField = by
@@ -120,7 +119,7 @@ struct OverlayCommand: ParsableCommand {
                 try OverlayExport.write(reports, to: path, encoding: output.encoding, force: output.force,
                                         inputs: inputs)
             }
-            switch format {
+            switch formatOptions.format {
             case .table: print(reports.map { OverlayReportText(decimals: decimals).render($0) }.joined(separator: "\n"), terminator: "")
             case .json: print(try OverlayReportJSON().render(reports))
             }

@@ -70,8 +70,6 @@ public struct AreaReportJSON {
                          mismatches: check.mismatches.map { report.features[$0].fid }, missing: check.missing)
             },
             readWarnings: report.readWarnings)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try ReportJSON.encode(document)
     }
 }

@@ -49,8 +49,6 @@ public struct EvaluationReportJSON {
             },
             score: Score(total: report.score.total, reason: report.score.reason, confirmed: report.score.confirmed, source: report.score.source),
             warnings: report.warnings)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try ReportJSON.encode(document)
     }
 }

@@ -37,11 +37,8 @@ public struct OverlayReportJSON {
 
     /// One JSON object for one overlay, an array for several.
     public func render(_ reports: [OverlayReport]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let documents = reports.map(document)
-        let data = documents.count == 1 ? try encoder.encode(documents[0]) : try encoder.encode(documents)
-        return String(decoding: data, as: UTF8.self)
+        return documents.count == 1 ? try ReportJSON.encode(documents[0]) : try ReportJSON.encode(documents)
     }
 
     func document(_ report: OverlayReport) -> Document {

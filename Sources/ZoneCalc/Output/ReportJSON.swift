@@ -1,0 +1,12 @@
+import Foundation
+
+/// The one JSON encoding of every report ZoneCalc prints for scripts: pretty-printed, keys sorted,
+/// slashes unescaped — the same input gives byte-identical JSON.
+public enum ReportJSON {
+    /// `value` as JSON text.
+    public static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
