@@ -30,6 +30,6 @@ let package = Package(
         ]),
         .testTarget(name: "GeoBridgeTests", dependencies: ["GeoBridge"]),
         .testTarget(name: "ZoneCalcTests", dependencies: ["ZoneCalc"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["zonecalc"]),
+        .testTarget(name: "CLITests", dependencies: ["zonecalc", "GeoBridge"]),
     ]
 )

@@ -106,12 +106,12 @@ struct AreaCommand: ParsableCommand {
                 }
             }
             if let path = output.output {
-                try AreaExport.write(report, reader: reader, to: path, unit: unit, swapXY: source.swapXY, encoding: output.encoding,
+                try AreaExport.write(report, reader: reader, to: path, unit: unit, decimals: decimals, language: RunLanguage.current, swapXY: source.swapXY, encoding: output.encoding,
                                      force: output.force, inputs: source.inputFiles(input))
             }
             switch formatOptions.format {
             case .table:
-                print(AreaReportText(unit: unit, decimals: decimals, showFeatures: !totalsOnly && output.showsFeatures).render(report), terminator: "")
+                print(AreaReportText(unit: unit, decimals: decimals, showFeatures: !totalsOnly && output.showsFeatures, language: RunLanguage.current).render(report), terminator: "")
             case .json:
                 print(try AreaReportJSON(unit: unit, includeFeatures: !totalsOnly).render(report))
             }

@@ -49,7 +49,7 @@ import Testing
             let previous = Data("the previous output".utf8)
             // The complete new output, from an uninterrupted run.
             try previous.write(to: URL(fileURLWithPath: destination))
-            let full = try CLITests.run(command.arguments(destination))
+            let full = try CLITests.run(command.arguments(destination), language: CommandLineLanguageTests.chinese)   // as the interrupted runs
             #expect(full.reason == .exit && full.status <= 1, "\(command.name): \(full.err)")
             let complete = try Data(contentsOf: URL(fileURLWithPath: destination))
             for signal in [SIGINT, SIGKILL] {

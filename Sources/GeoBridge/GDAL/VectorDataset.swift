@@ -109,6 +109,7 @@ public final class VectorDataset {
                 GDALDatasetCreateLayer(handle, name, srs, geometry.ogrType, $0)
             }
             guard let created else { throw box.error("creating layer", path: path, layer: name) }
+            var positions: [Int32] = []
             for field in fields {
                 let definition = OGR_Fld_Create(field.name, field.type.ogrType)
                 defer { OGR_Fld_Destroy(definition) }
@@ -119,8 +120,10 @@ public final class VectorDataset {
                 guard OGR_L_CreateField(created, definition, 1) == OGRERR_NONE else {
                     throw box.error("creating field \(field.name)", path: path, layer: name)
                 }
+                // The field is appended to the definition (under a laundered name, perhaps).
+                positions.append(OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(created)) - 1)
             }
-            return VectorLayer(raw: created, dataset: self)
+            return VectorLayer(raw: created, dataset: self, fieldPositions: positions)
         }
     }
 

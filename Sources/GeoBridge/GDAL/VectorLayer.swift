@@ -6,10 +6,15 @@ import Foundation
 public final class VectorLayer {
     let raw: UnsafeMutableRawPointer
     public let dataset: VectorDataset
+    /// For a layer ZoneCalc created: where each field it asked for sits in the layer's definition. A
+    /// driver may hold fields of its own before them (KML's Name and Description), so values are set
+    /// at these positions, not at their index in the request.
+    let fieldPositions: [Int32]?
 
-    init(raw: UnsafeMutableRawPointer, dataset: VectorDataset) {
+    init(raw: UnsafeMutableRawPointer, dataset: VectorDataset, fieldPositions: [Int32]? = nil) {
         self.raw = raw
         self.dataset = dataset
+        self.fieldPositions = fieldPositions
     }
 
     public var name: String { String(cString: OGR_L_GetName(raw)) }
@@ -155,7 +160,7 @@ public final class VectorLayer {
                 throw box.error("creating a feature", path: dataset.path, layer: name)
             }
             defer { OGR_F_Destroy(feature) }
-            for (index, value) in values.enumerated() { set(value, at: Int32(index), on: feature) }
+            for (index, value) in values.enumerated() { set(value, at: fieldPositions?[index] ?? Int32(index), on: feature) }
             if let wkb {
                 var geometry: UnsafeMutableRawPointer?
                 // returns OGRERR_NONE on success; the feature takes ownership via SetGeometryDirectly

@@ -19,11 +19,14 @@ public enum EdgeConvention: Sendable, Equatable {
     }
 
     /// One line for reports: along what the ellipsoidal area integrates.
-    public var summary: String {
+    public var summary: String { explanation.en }
+
+    /// The convention in both languages.
+    public var explanation: Bilingual {
         switch self {
-        case .gaussKrugerPlane: return "edges straight in the Gauss–Krüger plane (边线为高斯平面直线)"
-        case .otherPlane: return "edges straight in the layer's projected plane (边线为投影平面直线)"
-        case .longitudeLatitude: return "edges straight in longitude/latitude (边线为经纬度直线)"
+        case .gaussKrugerPlane: return Bilingual("边线为高斯平面直线", "edges straight in the Gauss–Krüger plane (边线为高斯平面直线)")
+        case .otherPlane: return Bilingual("边线为投影平面直线", "edges straight in the layer's projected plane (边线为投影平面直线)")
+        case .longitudeLatitude: return Bilingual("边线为经纬度直线", "edges straight in longitude/latitude (边线为经纬度直线)")
         }
     }
 }

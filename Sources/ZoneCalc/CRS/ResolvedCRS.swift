@@ -28,12 +28,19 @@ public struct ResolvedCRS: Sendable, Equatable {
     }
 
     /// A one-line description: name, EPSG, zone and central meridian.
-    public var summary: String {
+    public var summary: String { summary(.en) }
+
+    /// The one-line description in `language` (the CRS's name stays as PROJ gives it).
+    public func summary(_ language: Language) -> String {
         var text = name
-        if let epsg { text += " (EPSG:\(epsg))" }
+        if let epsg { text += language == .zh ? "（EPSG:\(epsg)）" : " (EPSG:\(epsg))" }
         if case .gaussKruger(let cm, _, let zone) = kind {
-            if let zone, !name.contains("zone \(zone.number)") { text += ", \(zone.width)° zone \(zone.number)" }
-            text += ", central meridian \(cm.formatted(decimals: 0))°E" + (hasZonePrefix ? ", zone-prefixed eastings" : "")
+            let meridian = cm.formatted(decimals: 0)
+            if let zone, !name.contains("zone \(zone.number)") {
+                text += language == .zh ? "，\(zone.width)° 带第 \(zone.number) 带" : ", \(zone.width)° zone \(zone.number)"
+            }
+            text += language == .zh ? "，中央经线 \(meridian)°E" + (hasZonePrefix ? "，东坐标带带号" : "")
+                : ", central meridian \(meridian)°E" + (hasZonePrefix ? ", zone-prefixed eastings" : "")
         }
         return text
     }

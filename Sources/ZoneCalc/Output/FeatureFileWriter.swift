@@ -1,7 +1,7 @@
 import Foundation
 import GeoBridge
 
-/// Text encoding for formats that let us choose (Shapefile `.dbf`, boundary-point txt).
+/// Text encoding for formats that let us choose (Shapefile `.dbf`, CSV, boundary-point txt).
 public enum OutputTextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case gbk
@@ -90,6 +90,7 @@ public enum FeatureFileWriter {
             }
             try dataset.close()
             try verify(temporaryPath, holds: counter.count, destination: path)
+            if format == .csv, encoding == .gbk { try CSVEncoding.transcodeToGBK(temporaryPath, destination: path) }
             SafeOutput.noteRows(counter.count)
         }
         return Written(count: counter.count, withoutGeometry: counter.withoutGeometry)
@@ -131,7 +132,9 @@ public enum FeatureFileWriter {
         switch format {
         case .shapefile: return ["ENCODING=\(encoding.shapefileOption)"]
         case .geoJSON: return ["RFC7946=NO", "WRITE_NAME=NO"]
-        case .csv: return ["STRING_QUOTING=IF_NEEDED"] + (spec.geometry == .none ? [] : ["GEOMETRY=AS_WKT"])
+        // UTF-8 with a byte-order mark, which Excel on Chinese Windows needs to read it as UTF-8; a GBK
+        // file is transcoded from UTF-8 once written (``CSVEncoding``), without a mark.
+        case .csv: return ["STRING_QUOTING=IF_NEEDED", "WRITE_BOM=\(encoding == .utf8 ? "YES" : "NO")"] + (spec.geometry == .none ? [] : ["GEOMETRY=AS_WKT"])
         case .geoPackage, .xlsx, .kml, .fileGDB, .boundaryPointTxt: return []
         }
     }

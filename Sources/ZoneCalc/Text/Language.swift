@@ -26,3 +26,10 @@ public struct Bilingual: Sendable, Equatable {
     /// The text in `language`.
     public func text(_ language: Language) -> String { language == .zh ? zh : en }
 }
+
+extension Bilingual {
+    /// This heading with its unit: 椭球面积（亩）, ellipsoidal area (mu).
+    public func with(unit: Bilingual) -> Bilingual {
+        Bilingual("\(zh)（\(unit.zh)）", "\(en) (\(unit.en))")
+    }
+}

@@ -61,6 +61,16 @@ public enum AreaUnit: String, CaseIterable, Sendable {
         }
     }
 
+    /// The unit's name in a heading: 平方米 / m², 公顷 / ha, 亩 / mu, 平方公里 / km².
+    public var name: Bilingual {
+        switch self {
+        case .squareMetre: return Bilingual("平方米", "m²")
+        case .hectare: return Bilingual("公顷", "ha")
+        case .mu: return Bilingual("亩", "mu")
+        case .squareKilometre: return Bilingual("平方公里", "km²")
+        }
+    }
+
     /// An ASCII column-name suffix for files whose readers dislike other characters.
     public var fieldSuffix: String { rawValue.uppercased() }
 }

@@ -18,11 +18,6 @@ public struct FeatureArea: Sendable {
     public var repairedProblem: ValidityProblem?
     /// How the geometry was derived when it was not read as is (a curve linearised).
     public var readNote: String?
-
-    /// The feature's notes for a table or file, "" when none.
-    public var noteText: String {
-        [readNote, repairedProblem.map { "invalid: \($0.describe()); measured after make-valid" }].compactMap { $0 }.joined(separator: "; ")
-    }
 }
 
 /// A feature left out of the totals, with the reason.

@@ -1,0 +1,59 @@
+import Foundation
+import GeoBridge
+
+/// A column of an exported ledger (台账): a short ASCII key, its heading in Chinese and in English,
+/// its type and, for figures, the decimals the terminal shows them with.
+///
+/// A file gets the heading in the run's language (Chinese by default); a Shapefile always gets the
+/// key, which fits the 10-byte limit of a `.dbf` field name (the mapping is listed in `Docs/ledgers.md`).
+/// FileGDB field names cannot hold `%`: there it is written as 百分比 / percent.
+public struct LedgerColumn: Sendable, Equatable {
+    /// ASCII, at most 10 bytes: the Shapefile field name.
+    public var key: String
+    public var heading: Bilingual
+    public var type: FieldType
+    /// For reals: the decimals a value is rounded to (the terminal's).
+    public var decimals: Int?
+
+    public init(_ key: String, _ heading: Bilingual, _ type: FieldType, decimals: Int? = nil) {
+        precondition(key.utf8.count <= 10 && key.allSatisfy(\.isASCII), "a ledger key is a Shapefile field name")
+        self.key = key; self.heading = heading; self.type = type; self.decimals = decimals
+    }
+
+    /// A real column rounded to `decimals`.
+    public static func figure(_ key: String, _ heading: Bilingual, decimals: Int) -> LedgerColumn {
+        LedgerColumn(key, heading, .real, decimals: decimals)
+    }
+
+    /// The field name in a file of `format` written in `language`.
+    public func name(format: OutputFormat, language: Language) -> String {
+        if format == .shapefile { return key }
+        let text = heading.text(language)
+        return format == .fileGDB ? text.replacingOccurrences(of: "%", with: language == .zh ? "百分比" : "percent") : text
+    }
+
+    /// The GDAL field definition in a file of `format` written in `language`.
+    public func field(format: OutputFormat, language: Language) -> FieldDefinition {
+        FieldDefinition(name: name(format: format, language: language), type: type,
+                        width: decimals == nil ? 0 : 24, precision: decimals ?? 0)
+    }
+
+    /// `value` as this column holds it: rounded half away from zero to the column's decimals.
+    public func value(_ value: Double?) -> FieldValue {
+        guard let value else { return .null }
+        guard let decimals else { return .real(value) }
+        return .real(Self.rounded(value, decimals: decimals))
+    }
+
+    /// `value` rounded to `decimals` places as the terminal writes it.
+    static func rounded(_ value: Double, decimals: Int) -> Double {
+        Double(NumberText.fixed(value, decimals: decimals)) ?? value
+    }
+}
+
+extension Array where Element == LedgerColumn {
+    /// The field definitions of these columns in a file of `format` written in `language`.
+    public func fields(format: OutputFormat, language: Language) -> [FieldDefinition] {
+        map { $0.field(format: format, language: language) }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GeoBridge
+import Testing
+
+/// `area -o` writes a ledger: Chinese headings (the keys in a Shapefile), figures rounded as the terminal
+/// shows them, the difference in per cent, notes written, the source attributes kept, a BOM in CSV.
+///
+/// Expected figures of parcel 320401001001GB00001: its ellipsoidal area 11 730.533866 m² is the reviewed
+/// value of `GeoData/demo/expected/idle.csv` (checked against an independent computation, see
+/// GeoData/README.md); 亩 = m² × 3/2000 = 17.595800799; its declared SBMJ is 17.7786 亩 = 11 852.4 m²;
+/// (11 852.4 − 11 730.533866) / 11 730.533866 = 1.038880 %.
+@Suite struct LedgerExportTests {
+    static let parcels = CLITests.sample("zone.gpkg:zd")
+    static let arguments = ["--unit", "mu", "--declared", "SBMJ", "--declared-unit", "mu"]
+
+    func written(_ name: String, language: String = CommandLineLanguageTests.chinese, extra: [String] = []) throws -> (path: String, folder: URL) {
+        let folder = try CLITests.temporaryFolder()
+        let path = folder.appendingPathComponent(name).path
+        let result = try CLITests.run(["area", Self.parcels, "-o", path] + Self.arguments + extra, language: language)
+        #expect(result.status == 0, "\(result.err)")
+        return (path, folder)
+    }
+
+    @Test(arguments: ["zd.gpkg", "zd.csv", "zd.xlsx", "zd.geojson", "zd.gdb"])
+    func chineseHeadingsRoundedFiguresAndPercentages(file: String) throws {
+        let (path, folder) = try written(file)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = try #require(ExportedFile(path).layers.first)
+        #expect(rows.rows.count == 331)
+        for heading in ["序号", "编号", "椭球面积（平方米）", "椭球面积（亩）", "申报面积（亩）", "超差", "备注", "ZDBH", "DLMC"] {
+            #expect(rows.fields.contains(heading), "\(file): \(rows.fields)")
+        }
+        let percent = file == "zd.gdb" ? "差值（百分比）" : "差值（%）"   // FileGDB names cannot hold %
+        #expect(rows.fields.contains(percent), "\(file): \(rows.fields)")
+        func number(_ field: String) -> Double? {
+            switch rows.value(field, row: 0) {
+            case .real(let value): return value
+            case .integer(let value): return Double(value)
+            case .string(let text): return Double(text)
+            default: return nil
+            }
+        }
+        #expect(rows.value("编号", row: 0) == .string("320401001001GB00001"))
+        #expect(number("椭球面积（平方米）") == 11730.53 && number("椭球面积（亩）") == 17.5958, "\(file)")
+        #expect(number("申报面积（平方米）") == 11852.40 && number("申报面积（亩）") == 17.7786, "\(file)")
+        #expect(number(percent) == 1.039, "\(file): the difference in per cent, 3 decimals")
+        #expect(rows.value("超差", row: 0) == .string("是"))
+        #expect(rows.value("备注", row: 0) == .string("申报面积差值超过末位半个单位加 0.10 %"))
+        #expect(rows.value("DLMC", row: 0) == .string("物流仓储用地"), "the source attributes are carried")
+    }
+
+    @Test func englishRunsGetEnglishHeadingsAndShapefilesTheKeys() throws {
+        let (path, folder) = try written("zd.csv", language: "en_US.UTF-8")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let english = try #require(ExportedFile(path).layers.first)
+        #expect(english.fields.starts(with: ["No.", "source FID", "ID", "ellipsoidal area (m²)", "ellipsoidal area (mu)"]), "\(english.fields)")
+        let shapefile = folder.appendingPathComponent("zd.shp").path
+        #expect(try CLITests.run(["area", Self.parcels, "-o", shapefile] + Self.arguments).status == 0)
+        let keys = try #require(ExportedFile(shapefile).layers.first).fields
+        #expect(keys.starts(with: ["SEQ", "SRC_FID", "FEAT_ID", "ELLIPS_M2", "ELLIPS_MU", "DECL_M2", "DECL_MU", "DECL_PCT", "DECL_FLAG", "NOTE"]), "\(keys)")
+        // Every key is in the documented mapping with its Chinese heading.
+        let mapping = try String(contentsOfFile: CLITests.root.appendingPathComponent("Docs/ledgers.md").path, encoding: .utf8)
+        for (key, heading) in zip(keys.prefix(10), ["序号", "源要素号", "编号", "椭球面积（平方米）", "椭球面积（亩）", "申报面积（平方米）", "申报面积（亩）", "差值（%）", "超差", "备注"]) {
+            #expect(mapping.contains("| `\(key)` | \(heading) |"), "Docs/ledgers.md lacks \(key) → \(heading)")
+        }
+    }
+
+    @Test func csvHasAByteOrderMarkUnlessWrittenInGBK() throws {
+        let (path, folder) = try written("zd.csv")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let utf8 = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(utf8.starts(with: [0xEF, 0xBB, 0xBF] + Array("序号,".utf8)))
+        let gbk = folder.appendingPathComponent("gbk.csv").path
+        #expect(try CLITests.run(["area", Self.parcels, "-o", gbk, "--encoding", "gbk"] + Self.arguments, language: CommandLineLanguageTests.chinese).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: gbk))
+        // 序号 in GBK is D0 F2 BA C5.
+        #expect(bytes.starts(with: [0xD0, 0xF2, 0xBA, 0xC5, UInt8(ascii: ",")]), "\(Array(bytes.prefix(8)))")
+    }
+
+    @Test func workbooksHoldDetailTotalsAndAboutSheets() throws {
+        let (path, folder) = try written("zd.xlsx", extra: ["--by", "DLBM"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = try ExportedFile(path)
+        #expect(workbook.layers.map(\.name) == ["明细", "汇总", "说明"])
+        let totals = try #require(workbook.layer("汇总"))
+        #expect(totals.value("汇总项", row: 0) == .string("合计") && totals.value("要素数", row: 0) == .integer(331))
+        let about = try #require(workbook.layer("说明"))
+        let items = about.rows.compactMap { row -> String? in if case .string(let text) = row[1] { return text } else { return nil } }
+        #expect(["数据源", "坐标系", "面积算法", "面积单位", "申报面积", "ZoneCalc 版本"].allSatisfy(items.contains), "\(items)")
+    }
+
+    @Test func kmlPlacemarksAreNamedByTheIdAndKeepTheirValues() throws {
+        let (path, folder) = try written("zd.kml")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let kml = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(kml.contains("<name>320401001001GB00001</name>"))
+        #expect(kml.contains("<SimpleData name=\"椭球面积（平方米）\">11730.53</SimpleData>"), "values sit under their own headings")
+    }
+}
