@@ -116,8 +116,8 @@ struct OverlayCommand: ParsableCommand {
             for spec in bSpecs { layers.append(try LayerReaders.open(spec)) }
             let reports = try OverlayJob.run(a: aReader, layers: layers, options: options)
             if let path = output.output {
-                try OverlayExport.write(reports, to: path, encoding: output.encoding, force: output.force,
-                                        inputs: inputs)
+                try OverlayExport.write(reports, a: aReader, swapXY: false, to: path, language: RunLanguage.current,
+                                        encoding: output.encoding, force: output.force, inputs: inputs)
             }
             switch formatOptions.format {
             case .table: print(reports.map { OverlayReportText(decimals: decimals).render($0) }.joined(separator: "\n"), terminator: "")

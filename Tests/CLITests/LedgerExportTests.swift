@@ -58,9 +58,26 @@ import Testing
         #expect(try CLITests.run(["area", Self.parcels, "-o", shapefile] + Self.arguments).status == 0)
         let keys = try #require(ExportedFile(shapefile).layers.first).fields
         #expect(keys.starts(with: ["SEQ", "SRC_FID", "FEAT_ID", "ELLIPS_M2", "ELLIPS_MU", "DECL_M2", "DECL_MU", "DECL_PCT", "DECL_FLAG", "NOTE"]), "\(keys)")
-        // Every key is in the documented mapping with its Chinese heading.
+    }
+
+    /// Every key a Shapefile gets is in Docs/ledgers.md with the heading the same column has in a
+    /// Chinese GeoPackage (ledger columns come first, in the same order in both).
+    @Test(arguments: [
+        ["area", CLITests.sample("zone.gpkg:zd"), "--method", "all", "--unit", "ha", "--declared", "SBMJ", "--declared-unit", "mu", "--by", "DLBM"],
+        ["overlay", CLITests.sample("zone.yaml"), "--role", "land_use", "--by", "DLBM", "--method", "all"],
+    ])
+    func everyShapefileKeyIsDocumentedWithItsHeading(command: [String]) throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shp = folder.appendingPathComponent("keys.shp").path, gpkg = folder.appendingPathComponent("headings.gpkg").path
+        #expect(try CLITests.run(command + ["-o", shp]).status == 0)
+        #expect(try CLITests.run(command + ["-o", gpkg], language: CommandLineLanguageTests.chinese).status == 0)
+        let keys = try #require(ExportedFile(shp).layers.first).fields
+        let headings = try #require(ExportedFile(gpkg).layers.first).fields
         let mapping = try String(contentsOfFile: CLITests.root.appendingPathComponent("Docs/ledgers.md").path, encoding: .utf8)
-        for (key, heading) in zip(keys.prefix(10), ["序号", "源要素号", "编号", "椭球面积（平方米）", "椭球面积（亩）", "申报面积（平方米）", "申报面积（亩）", "差值（%）", "超差", "备注"]) {
+        let ledger = zip(keys, headings).prefix { key, _ in key.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && !["BSM", "DLBM", "ZDBH"].contains(key) }
+        #expect(ledger.count >= 10)
+        for (key, heading) in ledger {
             #expect(mapping.contains("| `\(key)` | \(heading) |"), "Docs/ledgers.md lacks \(key) → \(heading)")
         }
     }
@@ -87,6 +104,28 @@ import Testing
         let about = try #require(workbook.layer("说明"))
         let items = about.rows.compactMap { row -> String? in if case .string(let text) = row[1] { return text } else { return nil } }
         #expect(["数据源", "坐标系", "面积算法", "面积单位", "申报面积", "ZoneCalc 版本"].allSatisfy(items.contains), "\(items)")
+    }
+
+    /// Overlay pieces keep A's attributes; shares are per cent (a piece that is the whole of its A
+    /// feature is 100 % of it by definition); 亩 = m² × 3/2000; 0101 is 水田 in the 三调 code list (GB/T 21010).
+    @Test func overlayPiecesKeepTheirFeaturesAttributesAndSharesInPerCent() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pieces.gpkg").path
+        let result = try CLITests.run(["overlay", CLITests.sample("zone.yaml"), "--role", "land_use", "--by", "DLBM", "--method", "ellipsoidal", "-o", path],
+                                      language: CommandLineLanguageTests.chinese)
+        #expect(result.status == 0, "\(result.err)")
+        let pieces = try #require(ExportedFile(path).layers.first)
+        var wholes = 0
+        for row in pieces.rows.indices {
+            guard case .real(let share) = pieces.value("占A比例（%）", row: row), case .real(let m2) = pieces.value("椭球面积（平方米）", row: row),
+                  case .real(let mu) = pieces.value("椭球面积（亩）", row: row) else { Issue.record("row \(row)"); continue }
+            #expect(share > 0 && share <= 100)
+            #expect(abs(mu - m2 * 3 / 2000) <= 0.00005 + 0.005 * 3 / 2000)
+            if pieces.value("整宗在B内", row: row) == .string("是") { wholes += 1; #expect(share == 100) }
+            if pieces.value("A分类", row: row) == .string("0101") { #expect(pieces.value("DLMC", row: row) == .string("水田")) }
+        }
+        #expect(wholes > 0 && pieces.fields.contains("BSM") && pieces.fields.contains("KCXS"))
     }
 
     @Test func kmlPlacemarksAreNamedByTheIdAndKeepTheirValues() throws {
