@@ -91,7 +91,7 @@ struct QCCommand: ParsableCommand {
             let report = try QCJob.run(options)
             // The findings file and the fixed layer are put in place together, or neither is.
             try SafeOutput.together {
-                if let path = output.output { try QCExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: inputs) }
+                if let path = output.output { try QCExport.write(report, to: path, language: RunLanguage.current, encoding: output.encoding, force: output.force, inputs: inputs) }
                 if let fix {
                     let spec = input.spec
                     try QCFixWriter.write(report, reader: try LayerReaders.open(spec), to: fix, encoding: output.encoding, force: output.force, inputs: inputs)

@@ -4,6 +4,7 @@ import GeoBridge
 struct ExportedFile {
     struct Layer {
         var name: String
+        var geometry: LayerGeometryType
         var fields: [String]
         var rows: [[FieldValue]]
 
@@ -23,7 +24,7 @@ struct ExportedFile {
             try layer.forEachFeature { record in
                 rows.append(definitions.indices.map { record.value($0, type: definitions[$0].type) })
             }
-            return Layer(name: layer.name, fields: definitions.map(\.name), rows: rows)
+            return Layer(name: layer.name, geometry: layer.geometryType, fields: definitions.map(\.name), rows: rows)
         }
     }
 

@@ -38,7 +38,7 @@ import Testing
         let report = try QCJob.run(options)
         #expect(report.findings.contains { $0.code == "G09" })
         let findings = folder.appendingPathComponent("findings.gpkg").path
-        try QCExport.write(report, to: findings, encoding: .utf8, force: false, inputs: [layer])
+        try QCExport.write(report, to: findings, language: .en, encoding: .utf8, force: false, inputs: [layer])
         #expect(FileManager.default.fileExists(atPath: findings))
     }
 

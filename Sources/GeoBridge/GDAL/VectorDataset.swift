@@ -150,13 +150,14 @@ public final class VectorDataset {
 
 /// The geometry type a new layer declares.
 public enum LayerGeometryType: Sendable {
-    case none, point, lineString, polygon, multiPolygon, unknown
+    case none, point, lineString, multiLineString, polygon, multiPolygon, unknown
 
     var ogrType: OGRwkbGeometryType {
         switch self {
         case .none: return wkbNone
         case .point: return wkbPoint
         case .lineString: return wkbLineString
+        case .multiLineString: return wkbMultiLineString
         case .polygon: return wkbPolygon
         case .multiPolygon: return wkbMultiPolygon
         case .unknown: return wkbUnknown

@@ -25,6 +25,7 @@ public final class VectorLayer {
         case wkbNone: return .none
         case wkbPoint: return .point
         case wkbLineString: return .lineString
+        case wkbMultiLineString: return .multiLineString
         case wkbPolygon: return .polygon
         case wkbMultiPolygon: return .multiPolygon
         default: return .unknown
@@ -168,10 +169,16 @@ public final class VectorLayer {
                 guard status == OGRERR_NONE, var geometry else {
                     throw box.error("decoding a geometry", path: dataset.path, layer: name)
                 }
-                // A Polygon going into a MultiPolygon layer is promoted (GeoPackage requires the declared type);
-                // ForceToMultiPolygon consumes its argument and returns the new geometry.
-                if OGR_L_GetGeomType(raw) == wkbMultiPolygon, OGR_G_GetGeometryType(geometry) == wkbPolygon {
+                // A Polygon (or a collection of them) going into a MultiPolygon layer is promoted, a LineString
+                // into a MultiLineString layer likewise (GeoPackage, FileGDB and Shapefile require the declared
+                // type); ForceTo… consumes its argument and returns the new geometry.
+                let given = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry))
+                switch OGR_L_GetGeomType(raw) {
+                case wkbMultiPolygon where given == wkbPolygon || given == wkbGeometryCollection:
                     geometry = OGR_G_ForceToMultiPolygon(geometry)
+                case wkbMultiLineString where given == wkbLineString || given == wkbGeometryCollection:
+                    geometry = OGR_G_ForceToMultiLineString(geometry)
+                default: break
                 }
                 OGR_F_SetGeometryDirectly(feature, geometry)
             }

@@ -135,7 +135,7 @@ public enum AreaExport {
                                      columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name)
         let appendix = appendix(report, unit: unit, decimals: decimals, language: language)
         let layers = appendix.layers(detail: detail, format: format, language: language)
-        try FeatureFileWriter.write(to: path, format: format, layers: layers, encoding: encoding, inputs: inputs, force: force) { layer, emit in
+        try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in
             guard layer == 0 else { return try appendix.emit(layer: layer, emit) }
             try reader.read(fieldIndices: sourceIndices, swapXY: swapXY) { feature in
                 try emit((rows[feature.index] ?? []) + feature.attributes, format.hasGeometry ? feature.wkb : nil)

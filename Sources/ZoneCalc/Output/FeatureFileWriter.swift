@@ -55,10 +55,13 @@ public enum FeatureFileWriter {
         }
     }
 
-    /// - Parameter rows: called once per layer with its position; calls `emit(values, wkb)` once per feature.
+    /// - Parameters:
+    ///   - rowLayers: how many of the first layers hold the rows the terminal reports as written (the
+    ///     others are a workbook's 汇总 and 说明); all by default.
+    ///   - rows: called once per layer with its position; calls `emit(values, wkb)` once per feature.
     @discardableResult
-    public static func write(to path: String, format: OutputFormat, layers specs: [OutputLayerSpec], encoding: OutputTextEncoding = .utf8,
-                             inputs: [String], force: Bool,
+    public static func write(to path: String, format: OutputFormat, layers specs: [OutputLayerSpec], rowLayers: Int? = nil,
+                             encoding: OutputTextEncoding = .utf8, inputs: [String], force: Bool,
                              rows: (_ layer: Int, _ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Written {
         guard let driver = format.gdalDriver else {
             throw ZoneCalcError.unsupportedOutput(path: path, reason: "this writer handles GDAL formats only")
@@ -77,6 +80,7 @@ public enum FeatureFileWriter {
                 try dataset.inTransaction {
                     try rows(position) { values, wkb in
                         counter.count += 1
+                        if position < rowLayers ?? specs.count { counter.reported += 1 }
                         var written = geometry == .none ? nil : wkb
                         // A NaN or infinite coordinate never reaches an output (GeoPackage fails on it at
                         // close, other formats write nonsense): the row is written without its geometry.
@@ -91,7 +95,7 @@ public enum FeatureFileWriter {
             try dataset.close()
             try verify(temporaryPath, holds: counter.count, destination: path)
             if format == .csv, encoding == .gbk { try CSVEncoding.transcodeToGBK(temporaryPath, destination: path) }
-            SafeOutput.noteRows(counter.count)
+            SafeOutput.noteRows(counter.reported)
         }
         return Written(count: counter.count, withoutGeometry: counter.withoutGeometry)
     }
@@ -102,8 +106,11 @@ public enum FeatureFileWriter {
     static func verify(_ temporaryPath: String, holds rows: Int, destination: String) throws {
         let found: Int
         do {
-            let written = try VectorDataset.open(temporaryPath)
-            found = written.layers.reduce(0) { $0 + ($1.featureCount ?? 0) }
+            // Every sheet ZoneCalc writes has a heading row; GDAL would guess, and take a heading row
+            // for data where the first row below it is text throughout.
+            found = try GDALConfiguration.withThreadLocal("OGR_XLSX_HEADERS", "FORCE") {
+                try VectorDataset.open(temporaryPath).layers.reduce(0) { $0 + ($1.featureCount ?? 0) }
+            }
         } catch {
             found = -1
         }
@@ -116,6 +123,7 @@ public enum FeatureFileWriter {
 
     private final class RowCounter {
         var count = 0
+        var reported = 0
         var withoutGeometry: [Int] = []
     }
 

@@ -35,6 +35,9 @@ public struct LedgerAppendix: Sendable {
                                 columns: Self.aboutColumns.fields(format: format, language: language))]
     }
 
+    /// How many of the layers of a `format` file hold rows: the first (明细) in a workbook, all otherwise.
+    func rowLayers(_ format: OutputFormat) -> Int? { format == .xlsx ? 1 : nil }
+
     /// Writes the rows of appendix layer `layer` (1: 汇总, 2: 说明).
     func emit(layer: Int, _ emit: ([FieldValue], [UInt8]?) throws -> Void) throws {
         if layer == 1 {

@@ -95,7 +95,7 @@ public enum OverlayExport {
                                    columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name)
         let appendix = appendix(reports, language: language)
         let layers = appendix.layers(detail: spec, format: format, language: language)
-        try FeatureFileWriter.write(to: path, format: format, layers: layers, encoding: encoding, inputs: inputs, force: force) { layer, emit in
+        try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in
             guard layer == 0 else { return try appendix.emit(layer: layer, emit) }
             for overlay in reports {
                 let byFeature = Dictionary(grouping: overlay.pieces, by: \.aIndex)
