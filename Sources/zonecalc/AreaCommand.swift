@@ -78,7 +78,7 @@ struct AreaCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors(source: source.input, json: formatOptions.isJSON) {
+        try reportingErrors(source: source.input, json: formatOptions.isJSON, append: output.append) {
             let input = try source.resolve(defaultRole: .boundary)
             try output.checkFirst(inputs: source.inputFiles(input))
             var options = AreaOptions()

@@ -4,9 +4,10 @@ import ZoneCalc
 
 /// Runs a command body, then lists the files it wrote (`已写出 PATH（N 条）`: on stdout, or on stderr when
 /// stdout carries JSON); turns every library error into a planner's message on stderr and its exit status.
-func reportingErrors(source: String, json: Bool = false, _ body: () throws -> Void) throws {
+/// With `append` (`--append`), the outputs add their layers to an existing GeoPackage or FileGDB.
+func reportingErrors(source: String, json: Bool = false, append: Bool = false, _ body: () throws -> Void) throws {
     do {
-        try body()
+        try SafeOutput.appending(append, body)
         let lines = SafeOutput.written.map { $0.line(RunLanguage.current) + "\n" }.joined()
         if json { FileHandle.standardError.write(Data(lines.utf8)) } else { print(lines, terminator: "") }
     } catch let error as ExitCode {

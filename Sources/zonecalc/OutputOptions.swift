@@ -10,6 +10,10 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: Bilingual("替换已有的输出文件。", "Replace an existing output file.").help)
     var force = false
 
+    @Flag(help: Bilingual("在已有的 GeoPackage（.gpkg）或 FileGDB（.gdb）中添加图层，而不替换文件；同名图层仍需 --force 才替换。",
+                          "Add the layers to an existing GeoPackage (.gpkg) or FileGDB (.gdb) instead of replacing the file; a layer of the same name is replaced only with --force.").help)
+    var append = false
+
     @Flag(help: Bilingual("有 -o 时仍在终端逐要素列出（默认只显示汇总和写出的文件）。",
                           "With -o, still print one row per feature on the terminal (by default only the summary and the files written).").help)
     var verbose = false

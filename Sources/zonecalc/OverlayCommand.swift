@@ -75,7 +75,7 @@ struct OverlayCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors(source: project ?? a ?? "", json: formatOptions.isJSON) {
+        try reportingErrors(source: project ?? a ?? "", json: formatOptions.isJSON, append: output.append) {
             var options = OverlayOptions()
             options.methods = try AreaCommand.parseMethods(method ?? "planar,ellipsoidal")
             options.byField = by

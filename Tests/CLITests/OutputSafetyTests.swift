@@ -52,7 +52,7 @@ import Testing
             let full = try CLITests.run(command.arguments(destination), language: CommandLineLanguageTests.chinese)   // as the interrupted runs
             #expect(full.reason == .exit && full.status <= 1, "\(command.name): \(full.err)")
             let complete = try Data(contentsOf: URL(fileURLWithPath: destination))
-            for signal in [SIGINT, SIGKILL] {
+            for signal in [SIGINT, SIGTERM, SIGKILL] {
                 for _ in 0..<4 {
                     try previous.write(to: URL(fileURLWithPath: destination))
                     let process = Process()
@@ -69,8 +69,8 @@ import Testing
                     process.waitUntilExit()
                     let now = try Data(contentsOf: URL(fileURLWithPath: destination))
                     #expect(now == previous || now == complete, "\(command.name) after signal \(signal): a partial output")
-                    if signal == SIGINT {
-                        #expect(try strayFolders(in: folder).isEmpty, "\(command.name): SIGINT left a temporary folder")
+                    if signal != SIGKILL {
+                        #expect(try strayFolders(in: folder).isEmpty, "\(command.name): signal \(signal) left a temporary folder")
                         if process.terminationReason == .exit, process.terminationStatus == 130, now == previous {
                             #expect(said.contains("未向 \(destination) 写入任何内容") || said.contains("没有写出任何输出"), "\(said)")
                         }

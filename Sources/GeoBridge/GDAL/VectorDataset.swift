@@ -89,6 +89,16 @@ public final class VectorDataset {
                         messages: ["the file has no such layer; its layers are: \(names)"])
     }
 
+    /// Deletes the layer at `index` (a dataset opened for update, in a format that can).
+    public func deleteLayer(at index: Int) throws(GDALError) {
+        try capturingGDALMessages { box throws(GDALError) in
+            // returns OGRERR_NONE on success
+            guard GDALDatasetDeleteLayer(handle, Int32(index)) == OGRERR_NONE else {
+                throw box.error("deleting layer \(index)", path: path, layer: nil)
+            }
+        }
+    }
+
     /// Creates a layer. `crsWKT` nil leaves the layer without a CRS.
     public func createLayer(name: String, crsWKT: String?, geometry: LayerGeometryType, fields: [FieldDefinition],
                             options: [String] = []) throws(GDALError) -> VectorLayer {

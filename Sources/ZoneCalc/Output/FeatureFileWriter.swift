@@ -70,7 +70,7 @@ public enum FeatureFileWriter {
         GDALConfiguration.set("OGR_CURRENT_DATE", pinnedTimestamp)
         let counter = RowCounter()
         try SafeOutput.write(to: path, inputs: inputs, force: force) { temporaryPath in
-            let dataset = try VectorDataset.create(temporaryPath, driver: driver, options: datasetOptions(format, spec: specs[0]))
+            let dataset = try dataset(at: temporaryPath, driver: driver, format: format, specs: specs, force: force, destination: path)
             for (position, spec) in specs.enumerated() {
                 var geometry = format == .xlsx ? .none : spec.geometry
                 // FileGDB needs a concrete geometry type (GDAL format notes); polygons are written as multipolygons.
@@ -93,7 +93,7 @@ public enum FeatureFileWriter {
                 }
             }
             try dataset.close()
-            try verify(temporaryPath, holds: counter.count, destination: path)
+            try verify(temporaryPath, layers: specs.map(\.name), holds: counter.count, destination: path)
             if format == .csv, encoding == .gbk { try CSVEncoding.transcodeToGBK(temporaryPath, destination: path) }
             SafeOutput.noteRows(counter.reported)
         }
@@ -103,13 +103,17 @@ public enum FeatureFileWriter {
     /// Reads the finished file back and checks it holds every row written: GDAL's GeoJSON, KML and XLSX
     /// drivers report success after failed writes (a full disk leaves them cut short or empty), so the
     /// count read back is what proves the file whole before it replaces anything.
-    static func verify(_ temporaryPath: String, holds rows: Int, destination: String) throws {
+    static func verify(_ temporaryPath: String, layers names: [String], holds rows: Int, destination: String) throws {
         let found: Int
         do {
             // Every sheet ZoneCalc writes has a heading row; GDAL would guess, and take a heading row
             // for data where the first row below it is text throughout.
             found = try GDALConfiguration.withThreadLocal("OGR_XLSX_HEADERS", "FORCE") {
-                try VectorDataset.open(temporaryPath).layers.reduce(0) { $0 + ($1.featureCount ?? 0) }
+                let written = try VectorDataset.open(temporaryPath)
+                // The layers written (an appended file has others); a format that names its one layer
+                // itself (CSV, GeoJSON, Shapefile) by its one layer.
+                let layers = written.layerCount == 1 ? written.layers : written.layers.filter { names.contains($0.name) }
+                return layers.reduce(0) { $0 + ($1.featureCount ?? 0) }
             }
         } catch {
             found = -1
@@ -119,6 +123,24 @@ public enum FeatureFileWriter {
         let full = statvfs((temporaryPath as NSString).deletingLastPathComponent, &stats) == 0 && stats.f_bavail == 0
         throw ZoneCalcError.outputFailed(path: destination, reason: full ? OutputFailure.reason(errno: ENOSPC)
             : "the file GDAL wrote holds \(max(found, 0)) of the \(rows) rows (it cannot be read back whole)")
+    }
+
+    /// The dataset the layers go into: a new one, or with ``SafeOutput/appending(_:)`` the copy of the
+    /// existing file, where a layer of the same name is replaced only with `force`.
+    static func dataset(at temporaryPath: String, driver: String, format: OutputFormat, specs: [OutputLayerSpec],
+                        force: Bool, destination: String) throws -> VectorDataset {
+        guard SafeOutput.isAppending, FileManager.default.fileExists(atPath: temporaryPath) else {
+            return try VectorDataset.create(temporaryPath, driver: driver, options: datasetOptions(format, spec: specs[0]))
+        }
+        let dataset = try VectorDataset.open(temporaryPath, update: true)
+        for spec in specs {
+            guard let index = dataset.layers.firstIndex(where: { $0.name == spec.name }) else { continue }
+            guard force else {
+                throw ZoneCalcError.unsafeOutput(path: destination, reason: "the file already has a layer '\(spec.name)'; add --force to replace that layer")
+            }
+            try dataset.deleteLayer(at: index)
+        }
+        return dataset
     }
 
     private final class RowCounter {

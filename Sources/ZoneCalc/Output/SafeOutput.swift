@@ -43,6 +43,20 @@ public enum SafeOutput {
     /// before. Later commits of this process fail.
     public static func abandonPending() -> (pending: [String], wroteAny: Bool) { PendingOutputs.shared.abandonAll() }
 
+    /// Whether outputs written inside ``appending(_:)`` add their layers to an existing GeoPackage or
+    /// FileGDB instead of replacing it.
+    @TaskLocal static var isAppending = false
+
+    /// Runs `body` with `append` as the mode of its outputs: when true, a GeoPackage or FileGDB that
+    /// exists keeps its layers and gets the new ones (a layer of the same name is replaced only with
+    /// `--force`); the file is extended in a copy that replaces it when complete, as any output.
+    public static func appending<T>(_ append: Bool, _ body: () throws -> T) rethrows -> T {
+        try $isAppending.withValue(append) { try body() }
+    }
+
+    /// The formats whose files hold several layers, and so can be appended to.
+    static func canAppend(_ url: URL) -> Bool { ["gpkg", "gdb"].contains(url.pathExtension.lowercased()) }
+
     /// Checks, before anything is read or written, that `path` can take an output: not an input, not a
     /// folder, not an existing file without `force`, in a folder that exists. The same checks are made
     /// again when the output is written.
@@ -79,9 +93,12 @@ public enum SafeOutput {
         if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue, !isFileGDB {
             throw ZoneCalcError.unsafeOutput(path: path, reason: "this is a folder; give a file name (--force never replaces a folder)")
         }
+        if isAppending, !canAppend(destination) {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "--append adds layers to a GeoPackage (.gpkg) or FileGDB (.gdb); this format holds one layer")
+        }
         let existing = SafeOutput.relatedFiles(of: destination).filter { fileManager.fileExists(atPath: $0.path) }
-        if !existing.isEmpty && !force {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "the output exists; add --force to replace it")
+        if !existing.isEmpty && !force && !isAppending {
+            throw ZoneCalcError.unsafeOutput(path: path, reason: "the output exists; add --force to replace it, or --append to add layers to it")
         }
         let folder = destination.deletingLastPathComponent()
         guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -175,6 +192,11 @@ final class OutputTransaction: @unchecked Sendable {
                              written: WrittenOutput(path: path, rows: nil)))
         let temporaryFile = temporary.appendingPathComponent(destination.lastPathComponent)
         do {
+            if SafeOutput.isAppending, !existing.isEmpty {
+                // The existing file is extended in a copy, which replaces it when complete.
+                try fileManager.copyItem(at: destination, to: temporaryFile)
+                staged[staged.count - 1].replacing = true
+            }
             try write(temporaryFile.path)
         } catch let error as GDALError where error.path.hasPrefix(temporary.path) {
             // GDAL failed writing the output (disk full, a value the format cannot hold): its messages,
