@@ -6,8 +6,14 @@ import ZoneCalc
 /// stdout carries JSON); turns every library error into a planner's message on stderr and its exit status.
 /// With `append` (`--append`), the outputs add their layers to an existing GeoPackage or FileGDB.
 func reportingErrors(source: String, json: Bool = false, append: Bool = false, _ body: () throws -> Void) throws {
+    // Progress only on a terminal: stderr redirected to a file or a pipe gets nothing extra.
+    let meter = isatty(STDERR_FILENO) != 0 ? ProgressMeter(language: RunLanguage.current) { line in
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    } : nil
+    defer { meter?.finish() }
     do {
-        try SafeOutput.appending(append, body)
+        try ProgressMeter.$current.withValue(meter) { try SafeOutput.appending(append, body) }
+        meter?.finish()
         let lines = SafeOutput.written.map { $0.line(RunLanguage.current) + "\n" }.joined()
         if json { FileHandle.standardError.write(Data(lines.utf8)) } else { print(lines, terminator: "") }
     } catch let error as ExitCode {
@@ -15,6 +21,7 @@ func reportingErrors(source: String, json: Bool = false, append: Bool = false, _
     } catch let error as ValidationError {
         throw error
     } catch {
+        meter?.finish()
         let mapped = ZoneCalcError(error, source: source)
         FileHandle.standardError.write(Data("zonecalc: \(mapped.description)\n".utf8))
         throw ExitCode(mapped.exitStatus.rawValue)

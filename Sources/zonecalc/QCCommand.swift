@@ -82,11 +82,6 @@ struct QCCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("qc: \(name) \(NumberText.fixed(seconds, decimals: 3)) s\n".utf8))
             }
             if timings { options.timings = time }
-            if isatty(STDERR_FILENO) != 0 {
-                options.progress = QCProgress { line in
-                    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-                }
-            }
             try output.checkFirst(inputs: inputs, others: [fix].compactMap { $0 })
             let report = try QCJob.run(options)
             // The findings file and the fixed layer are put in place together, or neither is.

@@ -17,10 +17,11 @@ import Testing
     /// Runs zonecalc in `language` (English unless said: the locale as a user's shell sets it; "" for no
     /// locale at all) and returns
     /// (exit code, stdout, stderr, and whether it exited or was ended by a signal — a trap ends with SIGILL/SIGTRAP).
-    static func run(_ arguments: [String], in directory: URL? = nil, language: String = "en_US.UTF-8") throws
+    /// `executable` runs another program instead (one that runs zonecalc, such as `script`).
+    static func run(_ arguments: [String], in directory: URL? = nil, language: String = "en_US.UTF-8", executable: URL? = nil) throws
         -> (status: Int32, out: String, err: String, reason: Process.TerminationReason) {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = language
         if language.isEmpty { environment["LANG"] = nil; environment["LC_MESSAGES"] = nil }

@@ -59,6 +59,13 @@ public final class VectorLayer {
         return count < 0 ? nil : Int(count)
     }
 
+    /// The number of features when the format knows it without reading the layer (GeoPackage,
+    /// Shapefile…), nil otherwise.
+    public var knownFeatureCount: Int? {
+        let count = OGR_L_GetFeatureCount(raw, 0)  // returns -1 when only a scan could count
+        return count < 0 ? nil : Int(count)
+    }
+
     /// The layer's CRS as WKT2, nil when the layer has none.
     public var crsWKT: String? {
         guard let srs = OGR_L_GetSpatialRef(raw) else { return nil }  // borrowed from the layer

@@ -11,16 +11,27 @@ public enum ParallelLayerScan {
     /// exhaust the machine).
     public static let maximumWorkers = 64
 
+    /// Features counted at a time on the progress meter.
+    static let progressStep = 4096
+
     /// - Parameters:
+    ///   - step: what the scan does, for the progress meter (``ProgressMeter/current``).
     ///   - makeWorker: builds one worker's state on that worker's thread (GEOS/PROJ contexts).
     ///   - process: adds one feature to the worker's current batch.
     public static func run<Worker, Batch: Sendable>(
-        _ reader: FeatureLayerReader, fieldIndices: [Int], swapXY: Bool, workers: Int,
+        _ reader: FeatureLayerReader, fieldIndices: [Int], swapXY: Bool, workers: Int, step: Bilingual,
         makeWorker: @escaping @Sendable () -> Worker,
         newBatch: @escaping @Sendable () -> Batch,
-        process: @escaping @Sendable (inout Worker, borrowing BorrowedFeature, inout Batch) -> Void
+        process handle: @escaping @Sendable (inout Worker, borrowing BorrowedFeature, inout Batch) -> Void
     ) throws(ZoneCalcError) -> [Batch] {
         let workers = min(max(1, workers), maximumWorkers)
+        // Worker threads do not inherit task-local values: the meter is taken here and captured.
+        let meter = ProgressMeter.current
+        meter?.start(step, total: reader.knownFeatureCount)
+        let process: @Sendable (inout Worker, borrowing BorrowedFeature, inout Batch) -> Void = { worker, feature, batch in
+            handle(&worker, feature, &batch)
+            if (feature.index + 1) % progressStep == 0 { meter?.advance(progressStep) }
+        }
         do {
             if let parts = try reader.partitions(workers) {
                 return try PartitionedRun.run(parts) { part in

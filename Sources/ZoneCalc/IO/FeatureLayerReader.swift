@@ -116,12 +116,16 @@ public protocol FeatureLayerReader: AnyObject {
 
     /// The geometry type the layer declares.
     var geometryType: LayerGeometryType { get }
+
+    /// The number of features when known without reading the layer (for progress), nil otherwise.
+    var knownFeatureCount: Int? { get }
 }
 
 extension FeatureLayerReader {
     public var readWarnings: [String] { [] }
     public var declaredAreaField: (name: String, unit: AreaUnit)? { nil }
     public var geometryType: LayerGeometryType { .multiPolygon }
+    public var knownFeatureCount: Int? { nil }
 }
 
 /// A consecutive part of a layer that a reader of its own can read on another thread.
@@ -183,6 +187,7 @@ public final class GDALLayerReader: FeatureLayerReader {
 
     public var sourceName: String { "\(layer.dataset.path):\(layer.name)" }
     public var layerName: String { layer.name }
+    public var knownFeatureCount: Int? { layer.knownFeatureCount }
     public var formatName: String { layer.dataset.driverName }
     public var geometryType: LayerGeometryType { layer.geometryType }
     public var encodingDescription: String {

@@ -132,7 +132,7 @@ public enum AreaExport {
         let sourceIndices = sourceColumns.map { column in reader.fields.firstIndex { $0.name == column.name }! }
         let detail = OutputLayerSpec(name: reader.layerName + "_area", crs: report.crs.definition,
                                      geometry: format.hasGeometry ? .multiPolygon : .none,
-                                     columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name)
+                                     columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name, expectedRows: rows.count)
         let appendix = appendix(report, unit: unit, decimals: decimals, language: language)
         let layers = appendix.layers(detail: detail, format: format, language: language)
         try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in

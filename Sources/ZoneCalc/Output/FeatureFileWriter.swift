@@ -18,9 +18,13 @@ public struct OutputLayerSpec: Sendable {
     public var columns: [FieldDefinition]
     /// For KML: the column whose value names each placemark.
     public var nameColumn: String?
+    /// The rows the layer will hold, when known (for the progress meter's estimate).
+    public var expectedRows: Int?
 
-    public init(name: String, crs: String?, geometry: LayerGeometryType, columns: [FieldDefinition], nameColumn: String? = nil) {
+    public init(name: String, crs: String?, geometry: LayerGeometryType, columns: [FieldDefinition], nameColumn: String? = nil,
+                expectedRows: Int? = nil) {
         self.name = name; self.crs = crs; self.geometry = geometry; self.columns = columns; self.nameColumn = nameColumn
+        self.expectedRows = expectedRows
     }
 }
 
@@ -69,6 +73,9 @@ public enum FeatureFileWriter {
         if format == .kml { try refuseOldDatumKML(specs, path: path) }
         GDALConfiguration.set("OGR_CURRENT_DATE", pinnedTimestamp)
         let counter = RowCounter()
+        let meter = ProgressMeter.current
+        let expected = specs.map(\.expectedRows)
+        meter?.start(Bilingual("写出 \(path)", "writing \(path)"), total: expected.contains(nil) ? nil : expected.reduce(0) { $0 + $1! })
         try SafeOutput.write(to: path, inputs: inputs, force: force) { temporaryPath in
             let dataset = try dataset(at: temporaryPath, driver: driver, format: format, specs: specs, force: force, destination: path)
             for (position, spec) in specs.enumerated() {
@@ -80,6 +87,7 @@ public enum FeatureFileWriter {
                 try dataset.inTransaction {
                     try rows(position) { values, wkb in
                         counter.count += 1
+                        meter?.advance(1)
                         if position < rowLayers ?? specs.count { counter.reported += 1 }
                         var written = geometry == .none ? nil : wkb
                         // A NaN or infinite coordinate never reaches an output (GeoPackage fails on it at

@@ -92,7 +92,8 @@ public enum OverlayExport {
         let sourceColumns = reader.fields.filter { field in !ledgerFields.contains { $0.name == field.name } }
         let sourceIndices = sourceColumns.map { column in reader.fields.firstIndex { $0.name == column.name }! }
         let spec = OutputLayerSpec(name: "overlay_pieces", crs: report.crs.definition, geometry: format.hasGeometry ? .multiPolygon : .none,
-                                   columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name)
+                                   columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name,
+                                   expectedRows: reports.reduce(0) { $0 + $1.pieces.count })
         let appendix = appendix(reports, language: language)
         let layers = appendix.layers(detail: spec, format: format, language: language)
         try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in

@@ -65,7 +65,7 @@ public enum AreaJob {
             }
         }
         let batches = try ParallelLayerScan.run(reader, fieldIndices: wanted.indices, swapXY: swapXY, workers: options.workers,
-                                                makeWorker: makeCalculator, newBatch: { MeasuredBatch() }, process: { worker, feature, batch in
+                                                step: Bilingual("读取并计算面积", "reading and measuring"), makeWorker: makeCalculator, newBatch: { MeasuredBatch() }, process: { worker, feature, batch in
                                                     measureInto(worker, feature, &batch)
                                                 })
         return try assemble(batches, source: source, crs: crs, plane: plane, options: options, readWarnings: reader.readWarnings)

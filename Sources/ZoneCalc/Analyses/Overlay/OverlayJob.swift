@@ -74,7 +74,7 @@ public enum OverlayJob {
         let wkbSets = zoneSets.map(\.wkbs)
         let setCount = zoneSets.count
         let batches = try ParallelLayerScan.run(
-            a, fieldIndices: wanted.indices, swapXY: false, workers: options.workers,
+            a, fieldIndices: wanted.indices, swapXY: false, workers: options.workers, step: Bilingual("叠加分析", "overlaying"),
             makeWorker: { Result { try OverlayWorker(crs: crs, methods: methods, plane: plane, zoneSets: wkbSets) } },
             newBatch: { Array(repeating: OverlayBatch(), count: setCount) },
             process: { worker, feature, batches in

@@ -19,7 +19,6 @@ public struct QCOptions: Sendable {
     /// The file stores northings as x (surveying order).
     public var swapXY = false
     public var workers = ProcessInfo.processInfo.activeProcessorCount
-    public var progress: QCProgress?
     /// Receives the duration of each pass (for `--timings`).
     public var timings: (@Sendable (String, Double) -> Void)?
 
@@ -91,10 +90,10 @@ public enum QCJob {
         let range = crs.map { QCCoordinateRange($0) } ?? .unbounded
         var clock = Date()
         func lap(_ name: String) { options.timings?(name, Date().timeIntervalSince(clock)); clock = Date() }
-        options.progress?.start("checking features", total: 0)
-        let progress = options.progress, sourceName = reader.sourceName
+        let sourceName = reader.sourceName
         var batches = try ParallelLayerScan.run(
             reader, fieldIndices: fields.indices, swapXY: options.swapXY, workers: max(1, options.workers),
+            step: Bilingual("逐宗检查", "checking features"),
             makeWorker: { Result { try QCWorker(rules: rules, fields: fields, classes: classes, range: range, zoneWKB: zone) } },
             newBatch: { QCWorker.Batch() },
             process: { worker, feature, batch in
@@ -102,7 +101,6 @@ public enum QCJob {
                 case .success(let worker): worker.check(feature, into: &batch)
                 case .failure(let error): batch.failure = batch.failure ?? ZoneCalcError(error, source: sourceName)
                 }
-                if (feature.index + 1) % 8192 == 0 { progress?.advance(8192) }
             })
         // A worker that could not start (a GEOS or PROJ failure) fails the run with the library's error and exit code.
         if let failure = batches.lazy.compactMap({ $0.failure }).first { throw failure }
@@ -116,14 +114,14 @@ public enum QCJob {
         var findings = layerFindings + batches.flatMap(\.findings)
         do { findings += try duplicateIds(records, rules: rules, workers: options.workers) } catch { throw ZoneCalcError(error, source: sourceName) }
         lap("ids")
-        options.progress?.start("checking pairs", total: records.count)
+        let meter = ProgressMeter.current
+        meter?.start(Bilingual("相邻宗地检查", "checking pairs"), total: records.count)
         do {
-            findings += try QCTopology.run(records, pieces: pieces, rules: rules, workers: options.workers, progress: options.progress)
+            findings += try QCTopology.run(records, pieces: pieces, rules: rules, workers: options.workers, progress: meter)
             findings += try QCGaps.run(records, zoneWKB: zone, rules: rules)
         } catch {
             throw ZoneCalcError(error, source: sourceName)
         }
-        options.progress?.finish()
         lap("pairs")
         findings.sort { a, b in (a.featureIndex ?? -1, a.code, a.otherIndex ?? -1) < (b.featureIndex ?? -1, b.code, b.otherIndex ?? -1) }
         return QCReport(source: reader.sourceName, crs: crs, featureCount: records.count, rules: rules, findings: findings, records: records)

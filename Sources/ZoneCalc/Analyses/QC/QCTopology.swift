@@ -7,7 +7,7 @@ import GeoBridge
 /// area the parcels' convex pieces share, and GEOS only for the pairs those cannot settle.
 enum QCTopology {
     /// - Parameter pieces: the records' convex pieces, one entry per record.
-    static func run(_ records: [QCRecord], pieces: ConvexPieces, rules: QCRules, workers: Int, progress: QCProgress?) throws -> [QCFinding] {
+    static func run(_ records: [QCRecord], pieces: ConvexPieces, rules: QCRules, workers: Int, progress: ProgressMeter?) throws -> [QCFinding] {
         guard rules.on("T01") || rules.on("T02") || rules.on("T03") else { return [] }
         let ranges = PartitionedRun.ranges(records.count, workers: workers)
         // The pair test reads boxes and areas from flat arrays, not from a million scattered records.
@@ -21,7 +21,7 @@ enum QCTopology {
     }
 
     private static func pairs(_ records: [QCRecord], boxes: [Bounds?], areas: [Double], pieces: ConvexPieces.Reader, range: Range<Int>,
-                              rules: QCRules, progress: QCProgress?) throws -> [QCFinding] {
+                              rules: QCRules, progress: ProgressMeter?) throws -> [QCFinding] {
         let context = GEOSContext()
         let index = try SpatialIndex(boxes: boxes, context: context)
         // GEOS geometries only for the pairs the convex pieces cannot settle (they have a box, so WKB).
