@@ -23,7 +23,7 @@ func reportingErrors(source: String, json: Bool = false, append: Bool = false, _
     } catch {
         meter?.finish()
         let mapped = ZoneCalcError(error, source: source)
-        FileHandle.standardError.write(Data("zonecalc: \(mapped.description)\n".utf8))
+        FileHandle.standardError.write(Data("zonecalc: \(mapped.message(RunLanguage.current))\n".utf8))
         throw ExitCode(mapped.exitStatus.rawValue)
     }
 }

@@ -76,14 +76,19 @@ struct ResolvedSource {
     func field(_ name: String?) -> String? { name.map { projectLayer?.field($0) ?? $0 } }
 }
 
-/// A `--crs`-like option: EPSG:nnnn, WKT, a PROJ string, or a .prj file — the same in every command.
+/// A `--crs`-like option: EPSG:nnnn (or the bare code, 4528), WKT, a PROJ string, or a .prj file — the
+/// same in every command.
 enum CRSArgument {
-    /// The definition `text` gives: the file's contents for a .prj path, the text itself otherwise.
+    /// The definition `text` gives: the file's contents for a .prj path, EPSG:n for a bare number n, the
+    /// text itself otherwise.
     static func definition(_ text: String) throws(ZoneCalcError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty, trimmed.allSatisfy(\.isASCII), trimmed.allSatisfy(\.isNumber) { return "EPSG:\(trimmed)" }
         guard isFile(text) else { return text }
         guard let contents = try? String(contentsOfFile: text, encoding: .utf8) else {
             throw FileManager.default.fileExists(atPath: text)
-                ? .invalidArgument("\(text): the --crs file cannot be read as UTF-8 text; give the CRS as EPSG:nnnn instead")
+                ? .invalidArgument(Bilingual("\(text)：--crs 文件无法按 UTF-8 文本读取；请改用 EPSG:nnnn 给出坐标系",
+                                             "\(text): the --crs file cannot be read as UTF-8 text; give the CRS as EPSG:nnnn instead"))
                 : .fileNotFound(path: text)
         }
         return contents

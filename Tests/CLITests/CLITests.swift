@@ -241,7 +241,7 @@ import Testing
         let again = try Self.run(["proposal", "check", Self.sample("zone.yaml"), Self.sample("kqfw.txt"), "-o", out])
         #expect(again.status == 5)
         let both = try Self.run(["proposal", "check", Self.sample("zone.yaml")])
-        #expect(both.status == 3 && both.err.contains("--layer"))
+        #expect(both.status == 3 && both.err.contains("--role"))
     }
 
     /// `zonecalc qc`: exit 0 when nothing reaches --fail-on, 1 when something does, 3–5 when it cannot run;

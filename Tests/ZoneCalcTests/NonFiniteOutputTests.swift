@@ -134,7 +134,7 @@ import Testing
             try FeatureGeometryIntake.decisivePolygons(of: collection, label: "GC", reprojector: nil, context: context)
         }
         guard case .failure(let problem) = refused else { Issue.record("\(refused)"); return }
-        #expect(problem.reason == "it is a collection with no polygon in it")
+        #expect(problem.reason.en == "it is a collection with no polygon in it" && problem.reason.zh == "是不含面的几何集合")
         let collinear = LayerFeature(index: 1, fid: 2, wkb: Self.polygonWKB([(0, 0), (5, 0), (10, 0), (0, 0)]), attributes: [])
         #expect(try FeatureGeometryIntake.decisivePolygons(of: collinear, label: nil, reprojector: nil, context: context) == nil)
     }

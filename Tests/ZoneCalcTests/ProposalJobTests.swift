@@ -186,8 +186,8 @@ import Testing
             }
             Issue.record("a proposal far from the zone was checked")
         } catch {
-            let message = "\(error)"
-            #expect(message.contains("未作任何检查") && message.contains("Nothing was checked"), "\(message)")
+            let mapped = ZoneCalcError(error, source: "")
+            #expect(mapped.message(.zh).contains("未作任何检查") && mapped.message(.en).contains("Nothing was checked"), "\(mapped)")
         }
     }
 

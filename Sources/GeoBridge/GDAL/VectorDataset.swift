@@ -80,13 +80,12 @@ public final class VectorDataset {
 
     public var layers: [VectorLayer] { (0..<layerCount).compactMap(layer(at:)) }
 
-    /// The layer with this name, or an error listing the layers there are.
+    /// The layer with this name, or an error whose messages are the names of the layers there are.
     public func layer(named name: String) throws(GDALError) -> VectorLayer {
         // returns NULL when there is no such layer
         if let raw = GDALDatasetGetLayerByName(handle, name) { return VectorLayer(raw: raw, dataset: self) }
-        let names = layers.map(\.name).joined(separator: ", ")
-        throw GDALError(operation: "finding layer '\(name)'", path: path, layer: nil, code: 0,
-                        messages: ["the file has no such layer; its layers are: \(names)"])
+        // The messages are the names of the layers there are.
+        throw GDALError(operation: "finding layer '\(name)'", path: path, layer: nil, code: 0, messages: layers.map(\.name))
     }
 
     /// Deletes the layer at `index` (a dataset opened for update, in a format that can).

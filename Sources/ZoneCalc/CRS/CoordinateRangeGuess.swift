@@ -38,20 +38,23 @@ public enum CoordinateRangeGuess: Sendable, Equatable {
     }
 
     /// A sentence suggesting the CRS, assuming CGCS2000 (the current national datum).
-    public var suggestion: String {
+    public var suggestion: Bilingual {
         switch self {
         case .geographic:
-            return "the coordinates look like longitude/latitude degrees: try --crs EPSG:4490 (CGCS2000)"
+            return Bilingual("坐标像是经纬度（度）：可试 --crs EPSG:4490（CGCS2000）",
+                             "the coordinates look like longitude/latitude degrees: try --crs EPSG:4490 (CGCS2000)")
         case .prefixedGaussKruger(let zone):
             let code = ChineseDatum.cgcs2000.gaussKrugerEPSG(zone, prefixed: true).map { "EPSG:\($0)" } ?? "?"
-            return "the eastings carry the zone prefix \(zone.number) (\(zone)): try --crs \(code) (CGCS2000)"
+            return Bilingual("东坐标带有带号 \(zone.number)（\(zone.text(.zh))）：可试 --crs \(code)（CGCS2000）",
+                             "the eastings carry the zone prefix \(zone.number) (\(zone)): try --crs \(code) (CGCS2000)")
         case .unprefixedGaussKruger:
-            return "the coordinates look like Gauss–Krüger metres without a zone prefix: give the central meridian, "
-                + "e.g. --crs EPSG:4547 (CGCS2000, 3° zone, CM 114°E; EPSG:4534–4554 cover CM 75°E–135°E)"
+            return Bilingual("坐标像是不带带号的高斯-克吕格米制坐标：请给出中央经线，如 --crs EPSG:4547（CGCS2000，3° 带，中央经线 114°E；EPSG:4534–4554 对应中央经线 75°E–135°E）",
+                             "the coordinates look like Gauss–Krüger metres without a zone prefix: give the central meridian, "
+                                + "e.g. --crs EPSG:4547 (CGCS2000, 3° zone, CM 114°E; EPSG:4534–4554 cover CM 75°E–135°E)")
         case .swappedAxes:
-            return "x holds northings and y eastings (surveying order): add --swap-xy"
+            return Bilingual("x 为北坐标、y 为东坐标（测量坐标顺序）：请加 --swap-xy", "x holds northings and y eastings (surveying order): add --swap-xy")
         case .unknown:
-            return "the coordinate ranges match no Chinese national grid; give the CRS with --crs"
+            return Bilingual("坐标范围与我国任何国家坐标格网都不符；请用 --crs 给出坐标系", "the coordinate ranges match no Chinese national grid; give the CRS with --crs")
         }
     }
 }

@@ -43,13 +43,18 @@ public struct DatumPolicy: Sendable, Equatable {
             }
             let names = "\(source.datum?.rawValue ?? source.name) → \(target.datum?.rawValue ?? target.name)"
             guard let parameters = oldToCGCS2000 else {
-                throw ZoneCalcError.unsupportedCRS(source: layer, detail: """
+                let targetCode = target.epsg.map { "EPSG:\($0)" } ?? "TARGET"
+                throw ZoneCalcError.unsupportedCRS(source: layer, detail: Bilingual("""
+                    图层为 \(source.name)，分析采用 \(target.name)：\(names) 需要当地的七参数（转换参数）；PROJ 只有数十米精度的近似平移，\
+                    ZoneCalc 不会默默使用。请在项目文件中写 datum_transformation: "dx,dy,dz,rx,ry,rz,ds"（或用 --datum-transformation），\
+                    或先转换图层：zonecalc convert \(layer) --to-crs \(targetCode) --datum-transformation dx,dy,dz,rx,ry,rz,ds converted.gpkg
+                    """, """
                     it is in \(source.name), the analysis in \(target.name): changing \(names) needs the local seven \
                     transformation parameters (转换参数); PROJ only has a ballpark shift of tens of metres, so ZoneCalc will not \
                     do it silently. Give them as datum_transformation: "dx,dy,dz,rx,ry,rz,ds" in the project file (or \
                     --datum-transformation), or convert the layer first: zonecalc convert \(layer) --to-crs \
-                    \(target.epsg.map { "EPSG:\($0)" } ?? "TARGET") --datum-transformation dx,dy,dz,rx,ry,rz,ds converted.gpkg
-                    """)
+                    \(targetCode) --datum-transformation dx,dy,dz,rx,ry,rz,ds converted.gpkg
+                    """))
             }
             let zeros = [Double](repeating: 0, count: 7)
             switch (source.datum, target.datum) {
@@ -58,8 +63,9 @@ public struct DatumPolicy: Sendable, Equatable {
             case (.cgcs2000?, let to?) where Self.oldDatums.contains(to):
                 return try GeometryReprojector(from: source.definition, to: target.definition, sourceToWGS84: zeros, targetToWGS84: parameters)
             default:
-                throw ZoneCalcError.unsupportedCRS(source: layer, detail: "the transformation parameters go from Xi'an 1980 or Beijing 1954 to "
-                    + "CGCS2000, but this layer goes \(names); convert it to a CGCS2000 CRS first")
+                throw ZoneCalcError.unsupportedCRS(source: layer, detail: Bilingual(
+                    "转换参数用于从西安 1980 或北京 1954 转到 CGCS2000，而此图层是 \(names)；请先把它转换到 CGCS2000 坐标系",
+                    "the transformation parameters go from Xi'an 1980 or Beijing 1954 to CGCS2000, but this layer goes \(names); convert it to a CGCS2000 CRS first"))
             }
         } catch let error as ZoneCalcError {
             throw error

@@ -45,8 +45,12 @@ public struct GaussKrugerZone: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        "\(width)° zone \(number), central meridian \(Int(centralMeridian))°E"
+    public var description: String { text(.en) }
+
+    /// "3° 带第 40 带，中央经线 120°E" in `language`.
+    public func text(_ language: Language) -> String {
+        language == .zh ? "\(width)° 带第 \(number) 带，中央经线 \(Int(centralMeridian))°E"
+            : "\(width)° zone \(number), central meridian \(Int(centralMeridian))°E"
     }
 }
 

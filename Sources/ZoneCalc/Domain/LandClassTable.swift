@@ -34,7 +34,7 @@ public struct LandClassTable: Sendable {
     public static func bundled() throws(ZoneCalcError) -> LandClassTable {
         guard let url = Bundle.module.url(forResource: "sandiao-land-classes", withExtension: "csv", subdirectory: "Rules"),
               let mergedURL = Bundle.module.url(forResource: "gbt21010-merged-codes", withExtension: "csv", subdirectory: "Rules") else {
-            throw .invalidArgument("the bundled 三调 land-class tables are missing from this installation")
+            throw .invalidArgument(Bilingual("本安装缺少内置的三调地类表", "the bundled 三调 land-class tables are missing from this installation"))
         }
         return try load(url, merged: mergedURL)
     }
@@ -45,7 +45,8 @@ public struct LandClassTable: Sendable {
         var classes: [String: LandClass] = [:]
         for (line, fields) in try rows(url, columns: 6, expected: "code,name,level1,level1_name,category,tag") {
             guard let category = LandCategory(rawValue: fields[4]) else {
-                throw .invalidArgument("\(url.path):\(line): the category must be 农用地, 建设用地 or 未利用地, not '\(fields[4])'")
+                throw .invalidArgument(Bilingual("\(url.path):\(line)：三大类应为农用地、建设用地或未利用地，而不是“\(fields[4])”",
+                                                 "\(url.path):\(line): the category must be 农用地, 建设用地 or 未利用地, not '\(fields[4])'"))
             }
             classes[fields[0]] = LandClass(code: fields[0], name: fields[1], levelOneCode: fields[2], levelOneName: fields[3],
                                            category: category, tag: fields[5])
@@ -64,7 +65,7 @@ public struct LandClassTable: Sendable {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .fileNotFound(path: url.path) }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw .invalidArgument("\(url.path): is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)")
+            throw .invalidArgument(Bilingual("\(url.path)：不是 UTF-8 文本；请另存为 UTF-8（Excel 中选“CSV UTF-8”）", "\(url.path): is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)"))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var rows: [(Int, [String])] = [], sawHeader = false, firstLine: [String: Int] = [:]
@@ -74,14 +75,14 @@ public struct LandClassTable: Sendable {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             if !sawHeader {
                 guard fields.joined(separator: ",") == expected else {
-                    throw .invalidArgument("\(url.path):\(number + 1): the first line must be the header \(expected)")
+                    throw .invalidArgument(Bilingual("\(url.path):\(number + 1)：第一行必须是表头 \(expected)", "\(url.path):\(number + 1): the first line must be the header \(expected)"))
                 }
                 sawHeader = true
                 continue
             }
-            guard fields.count == columns else { throw .invalidArgument("\(url.path):\(number + 1): expected \(columns) columns: \(expected)") }
+            guard fields.count == columns else { throw .invalidArgument(Bilingual("\(url.path):\(number + 1)：应有 \(columns) 列：\(expected)", "\(url.path):\(number + 1): expected \(columns) columns: \(expected)")) }
             if let earlier = firstLine[fields[0]] {
-                throw .invalidArgument("\(url.path):\(number + 1): \(fields[0]) is already given on line \(earlier); keep one row per code")
+                throw .invalidArgument(Bilingual("\(url.path):\(number + 1)：\(fields[0]) 已在第 \(earlier) 行给出；每个代码只保留一行", "\(url.path):\(number + 1): \(fields[0]) is already given on line \(earlier); keep one row per code"))
             }
             firstLine[fields[0]] = number + 1
             rows.append((number + 1, fields))

@@ -11,11 +11,11 @@ public enum ZoneCalcError: Error, Sendable {
     /// A GEOS operation failed on a feature.
     case geos(GEOSError, source: String, feature: String?)
     /// No CRS in the file and none given.
-    case missingCRS(source: String, suggestion: String)
+    case missingCRS(source: String, suggestion: Bilingual)
     /// The declared CRS does not fit the coordinates, in the way `kind` says.
-    case crsMismatch(source: String, detail: String, suggestion: String, kind: CRSMismatch)
+    case crsMismatch(source: String, detail: Bilingual, suggestion: Bilingual, kind: CRSMismatch)
     /// The CRS is not one the requested operation supports.
-    case unsupportedCRS(source: String, detail: String)
+    case unsupportedCRS(source: String, detail: Bilingual)
     /// A boundary-point txt file is malformed.
     case boundaryPointTxt(BoundaryPointTxtError)
     /// A boundary-point txt file could not be written from the data.
@@ -24,19 +24,19 @@ public enum ZoneCalcError: Error, Sendable {
     /// proposal) whose geometry cannot be used; all of them are listed.
     case unusableFeatures(source: String, problems: [FeatureGeometryProblem])
     /// The layer has no polygon features to measure.
-    case noPolygons(source: String, detail: String)
+    case noPolygons(source: String, detail: Bilingual)
     /// A field named on the command line does not exist.
     case fieldNotFound(source: String, field: String, available: [String])
     /// An output would overwrite an input or an existing file.
-    case unsafeOutput(path: String, reason: String)
+    case unsafeOutput(path: String, reason: Bilingual)
     /// An output format ZoneCalc cannot write.
-    case unsupportedOutput(path: String, reason: String)
+    case unsupportedOutput(path: String, reason: Bilingual)
     /// Writing an output failed (permission, disk full, a GDAL write error); nothing was put in its place.
-    case outputFailed(path: String, reason: String)
+    case outputFailed(path: String, reason: Bilingual)
     /// A zone project file has a problem at `key` (line `line`).
-    case projectFile(path: String, line: Int?, key: String, message: String)
+    case projectFile(path: String, line: Int?, key: String, message: Bilingual)
     /// Arguments that do not fit together.
-    case invalidArgument(String)
+    case invalidArgument(Bilingual)
 }
 
 /// How a declared CRS contradicts the coordinates.
@@ -50,50 +50,65 @@ public enum CRSMismatch: Sendable {
 }
 
 extension ZoneCalcError: CustomStringConvertible {
-    /// The message a planner reads: what, where, and what to do.
-    public var description: String {
+    /// The message in English (logs, tests); a planner reads ``message(_:)`` in the run's language.
+    public var description: String { message(.en) }
+
+    /// The message a planner reads, in `language`: what, where, and what to do. What a library
+    /// (GDAL, PROJ, GEOS) said is quoted as it said it.
+    public func message(_ language: Language) -> String {
+        let zh = language == .zh
+        func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
         switch self {
         case .fileNotFound(let path):
-            return "\(path): no such file. Check the path (a layer is picked with FILE:LAYER or --layer)."
+            return t("\(path)：文件不存在。请检查路径（图层用 文件:图层 或 --layer 指定）。",
+                     "\(path): no such file. Check the path (a layer is picked with FILE:LAYER or --layer).")
         case .gdal(let error) where error.operation == "opening":
-            let said = error.messages.isEmpty ? "" : " (GDAL: \(error.messages.joined(separator: "; ")))"
-            return "\(error.path): cannot be opened as a vector file\(said). Check that the file is complete and in a format GDAL reads "
-                + "(GeoPackage, Shapefile, GeoJSON, KML, FileGDB, CSV with WKT …) or is a boundary-point .txt."
+            let said = error.messages.isEmpty ? "" : t("（GDAL：\(error.messages.joined(separator: "；"))）", " (GDAL: \(error.messages.joined(separator: "; ")))")
+            return t("\(error.path)：无法作为矢量数据打开\(said)。请确认文件完整，且是 GDAL 能读取的格式（GeoPackage、Shapefile、GeoJSON、KML、FileGDB、含 WKT 的 CSV 等）或界址点 txt。",
+                     "\(error.path): cannot be opened as a vector file\(said). Check that the file is complete and in a format GDAL reads "
+                        + "(GeoPackage, Shapefile, GeoJSON, KML, FileGDB, CSV with WKT …) or is a boundary-point .txt.")
+        case .gdal(let error) where error.operation.hasPrefix("finding layer"):
+            let layer = error.operation.dropFirst("finding layer ".count)
+            return t("\(error.path)：没有图层 \(layer)；文件中的图层：\(error.messages.joined(separator: "、"))。请用 文件:图层 或 --layer 指定其中之一。",
+                     "\(error.path): no layer \(layer); its layers are: \(error.messages.joined(separator: ", ")). Pick one with FILE:LAYER or --layer.")
         case .gdal(let error):
-            return error.description
+            let place = error.path + (error.layer.map { ":\($0)" } ?? "")
+            let said = error.messages.joined(separator: zh ? "；" : "; ")
+            return zh ? "\(place)：GDAL 执行“\(error.operation)”失败\(said.isEmpty ? "" : "：\(said)")。" : error.description
         case .proj(let error, let source):
-            return "\(source): \(error.description)"
+            let said = error.messages.joined(separator: zh ? "；" : "; ")
+            return zh ? "\(source)：PROJ 执行“\(error.operation)”失败\(said.isEmpty ? "" : "：\(said)")。" : "\(source): \(error.description)"
         case .geos(let error, let source, let feature):
-            return "\(source)\(feature.map { ", feature \($0)" } ?? ""): \(error.description)"
+            let said = error.messages.joined(separator: zh ? "；" : "; ")
+            return zh ? "\(source)\(feature.map { "，要素 \($0)" } ?? "")：GEOS 执行“\(error.operation)”失败\(said.isEmpty ? "" : "：\(said)")。"
+                : "\(source)\(feature.map { ", feature \($0)" } ?? ""): \(error.description)"
         case .missingCRS(let source, let suggestion):
-            return "\(source): the file declares no coordinate reference system; \(suggestion)."
+            return t("\(source)：文件未声明坐标系；\(suggestion.zh)。", "\(source): the file declares no coordinate reference system; \(suggestion.en).")
         case .crsMismatch(let source, let detail, let suggestion, _):
-            return "\(source): \(detail); \(suggestion)."
-        case .unsupportedCRS(let source, let detail):
-            return "\(source): \(detail)."
+            return t("\(source)：\(detail.zh)；\(suggestion.zh)。", "\(source): \(detail.en); \(suggestion.en).")
+        case .unsupportedCRS(let source, let detail), .noPolygons(let source, let detail):
+            return t("\(source)：\(detail.zh)。", "\(source): \(detail.en).")
         case .boundaryPointTxt(let error):
-            return error.description
+            return error.message(language)
         case .boundaryPointTxtWrite(let error, let path):
-            return "\(path): \(error.description)"
+            return "\(path)\(t("：", ": "))\(error.message(language))"
         case .unusableFeatures(let source, let problems):
-            let shown = problems.prefix(20).map(\.description).joined(separator: "; ")
-            let more = problems.count > 20 ? "; and \(problems.count - 20) more" : ""
-            return "\(source): \(problems.count) feature(s) cannot be used, and the result would be wrong without them: "
-                + "\(shown)\(more). Fix or remove these features and run again."
-        case .noPolygons(let source, let detail):
-            return "\(source): \(detail)."
+            let shown = problems.prefix(20).map { $0.message(language) }.joined(separator: t("；", "; "))
+            let more = problems.count > 20 ? t("；另有 \(problems.count - 20) 个", "; and \(problems.count - 20) more") : ""
+            return t("\(source)：\(problems.count) 个要素无法使用，缺少它们结果将是错的：\(shown)\(more)。请修正或删除这些要素后重新运行。",
+                     "\(source): \(problems.count) feature(s) cannot be used, and the result would be wrong without them: "
+                        + "\(shown)\(more). Fix or remove these features and run again.")
         case .fieldNotFound(let source, let field, let available):
-            return "\(source): no field '\(field)'; the fields are: \(available.joined(separator: ", "))."
-        case .unsafeOutput(let path, let reason):
-            return "\(path): \(reason)."
-        case .unsupportedOutput(let path, let reason):
-            return "\(path): \(reason)."
+            return t("\(source)：没有字段“\(field)”；现有字段：\(available.joined(separator: "、"))。",
+                     "\(source): no field '\(field)'; the fields are: \(available.joined(separator: ", ")).")
+        case .unsafeOutput(let path, let reason), .unsupportedOutput(let path, let reason):
+            return t("\(path)：\(reason.zh)。", "\(path): \(reason.en).")
         case .outputFailed(let path, let reason):
-            return "\(path) was not written: \(reason)." 
+            return t("\(path) 未写出：\(reason.zh)。", "\(path) was not written: \(reason.en).")
         case .projectFile(let path, let line, let key, let message):
-            return "\(path)\(line.map { ":\($0)" } ?? "")\(key.isEmpty ? "" : ": \(key)"): \(message)."
+            return "\(path)\(line.map { ":\($0)" } ?? "")\(key.isEmpty ? "" : t("：\(key)", ": \(key)"))\(t("：", ": "))\(message.text(language))\(t("。", "."))"
         case .invalidArgument(let text):
-            return text
+            return text.text(language)
         }
     }
 
@@ -102,7 +117,8 @@ extension ZoneCalcError: CustomStringConvertible {
         switch self {
         case .invalidArgument, .fieldNotFound, .projectFile: return .badInput
         case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .unusableFeatures, .boundaryPointTxt: return .badInput
-        case .gdal(let error) where error.operation == "opening": return .badInput   // the file, not GDAL, is at fault
+        case .gdal(let error) where error.operation == "opening" || error.operation.hasPrefix("finding layer"):
+            return .badInput   // the file or the layer named, not GDAL, is at fault
         case .gdal, .proj, .geos: return .libraryFailure
         case .unsafeOutput, .unsupportedOutput, .outputFailed, .boundaryPointTxtWrite: return .outputFailure
         }
@@ -119,7 +135,7 @@ extension ZoneCalcError {
         case let error as GEOSError: self = .geos(error, source: source, feature: nil)
         case let error as BoundaryPointTxtError: self = .boundaryPointTxt(error)
         case let error as BoundaryPointTxtWriteError: self = .boundaryPointTxtWrite(error, path: source)
-        default: self = .invalidArgument("\(source): \(error)")
+        default: self = .invalidArgument(Bilingual("\(source)：\(error)", "\(source): \(error)"))
         }
     }
 }

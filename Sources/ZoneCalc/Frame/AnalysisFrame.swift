@@ -37,7 +37,7 @@ public final class AnalysisFrame {
         datum = project.datumPolicy
         guard let working = project.layers[.boundary] ?? project.layers[.parcels] else {
             throw .projectFile(path: project.path, line: nil, key: "layers.boundary",
-                               message: "the project names neither a boundary (开发区范围) nor a parcels layer, which decide the analysis CRS")
+                               message: Bilingual("项目文件既没有开发区范围（boundary）图层，也没有宗地（parcels）图层，无法确定分析坐标系", "the project names neither a boundary (开发区范围) nor a parcels layer, which decide the analysis CRS"))
         }
         let reader = try LayerReaders.open(working.source)
         crs = try CRSResolver.resolve(reader, override: working.crs)

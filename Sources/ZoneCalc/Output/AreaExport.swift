@@ -121,10 +121,7 @@ public enum AreaExport {
     public static func write(_ report: AreaReport, reader: FeatureLayerReader, to path: String, unit: AreaUnit, decimals: Int? = nil,
                              language: Language, swapXY: Bool, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
         precondition(report.rowsAreComplete, "an area file needs a row per feature: run the job with keepAllRows")
-        let format = try OutputFormat(path: path)
-        guard format != .boundaryPointTxt else {
-            throw ZoneCalcError.unsupportedOutput(path: path, reason: "area results go to .gpkg, .shp, .geojson, .kml, .csv or .xlsx; use `convert` for boundary-point txt")
-        }
+        let format = try OutputFormat(resultsAt: path)
         let columns = columns(report, unit: unit, decimals: decimals)
         let ledgerFields = columns.fields(format: format, language: language)
         let rows = rows(report, columns: columns, unit: unit, language: language)

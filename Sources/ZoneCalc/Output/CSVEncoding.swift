@@ -12,7 +12,7 @@ enum CSVEncoding {
         case .failure(let failure):
             var character = ""
             if case .invalidSequence(let offset) = failure { character = String(decoding: utf8[offset...].prefix(4), as: UTF8.self).first.map(String.init) ?? "" }
-            throw ZoneCalcError.outputFailed(path: destination, reason: "the text holds '\(character)', which GBK cannot encode; write UTF-8 (the default) or XLSX")
+            throw ZoneCalcError.outputFailed(path: destination, reason: Bilingual("文本含有 GBK 无法编码的字符“\(character)”；请写成 UTF-8（默认）或 XLSX", "the text holds '\(character)', which GBK cannot encode; write UTF-8 (the default) or XLSX"))
         }
     }
 }

@@ -18,7 +18,7 @@ public enum EvaluationExport {
     public static func write(_ report: EvaluationReport, to path: String, force: Bool, inputs: [String]) throws {
         let format = try OutputFormat(path: path)
         guard format == .csv || format == .xlsx else {
-            throw ZoneCalcError.unsupportedOutput(path: path, reason: "the evaluation is a table: write it to .csv or .xlsx (or use --format json)")
+            throw ZoneCalcError.unsupportedOutput(path: path, reason: Bilingual("评价结果是表格：请写成 .csv 或 .xlsx（或用 --format json）", "the evaluation is a table: write it to .csv or .xlsx (or use --format json)"))
         }
         let spec = OutputLayerSpec(name: "evaluation", crs: nil, geometry: .none, columns: columns)
         try FeatureFileWriter.write(to: path, format: format, layer: spec, inputs: inputs, force: force) { emit in

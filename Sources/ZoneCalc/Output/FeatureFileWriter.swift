@@ -53,9 +53,12 @@ public enum FeatureFileWriter {
             guard let definition = spec.crs, let crs = try? CoordinateSystem(definition: definition, context: context),
                   let (a, invf) = try? crs.ellipsoid(), let datum = ChineseDatum(semiMajorAxis: a, inverseFlattening: invf),
                   datum != .cgcs2000 else { continue }
-            throw ZoneCalcError.unsupportedOutput(path: path, reason: "KML holds WGS 84 longitude/latitude and the data are in \(datum.rawValue); "
-                + "convert them to CGCS2000 first with their seven transformation parameters (zonecalc convert … --to-crs EPSG:4490 "
-                + "--datum-transformation dx,dy,dz,rx,ry,rz,ds), then write the KML")
+            throw ZoneCalcError.unsupportedOutput(path: path, reason: Bilingual(
+                "KML 存放 WGS 84 经纬度，而数据是 \(datum.rawValue) 坐标；请先用七参数转换到 CGCS2000（zonecalc convert … --to-crs EPSG:4490 "
+                    + "--datum-transformation dx,dy,dz,rx,ry,rz,ds），再写出 KML",
+                "KML holds WGS 84 longitude/latitude and the data are in \(datum.rawValue); "
+                    + "convert them to CGCS2000 first with their seven transformation parameters (zonecalc convert … --to-crs EPSG:4490 "
+                    + "--datum-transformation dx,dy,dz,rx,ry,rz,ds), then write the KML"))
         }
     }
 
@@ -68,7 +71,7 @@ public enum FeatureFileWriter {
                              encoding: OutputTextEncoding = .utf8, inputs: [String], force: Bool,
                              rows: (_ layer: Int, _ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Written {
         guard let driver = format.gdalDriver else {
-            throw ZoneCalcError.unsupportedOutput(path: path, reason: "this writer handles GDAL formats only")
+            throw ZoneCalcError.unsupportedOutput(path: path, reason: Bilingual("此写出程序只处理 GDAL 格式", "this writer handles GDAL formats only"))
         }
         if format == .kml { try refuseOldDatumKML(specs, path: path) }
         GDALConfiguration.set("OGR_CURRENT_DATE", pinnedTimestamp)
@@ -130,7 +133,8 @@ public enum FeatureFileWriter {
         var stats = statvfs()
         let full = statvfs((temporaryPath as NSString).deletingLastPathComponent, &stats) == 0 && stats.f_bavail == 0
         throw ZoneCalcError.outputFailed(path: destination, reason: full ? OutputFailure.reason(errno: ENOSPC)
-            : "the file GDAL wrote holds \(max(found, 0)) of the \(rows) rows (it cannot be read back whole)")
+            : Bilingual("GDAL 写出的文件只有 \(rows) 行中的 \(max(found, 0)) 行（无法完整读回）",
+                        "the file GDAL wrote holds \(max(found, 0)) of the \(rows) rows (it cannot be read back whole)"))
     }
 
     /// The dataset the layers go into: a new one, or with ``SafeOutput/appending(_:)`` the copy of the
@@ -144,7 +148,7 @@ public enum FeatureFileWriter {
         for spec in specs {
             guard let index = dataset.layers.firstIndex(where: { $0.name == spec.name }) else { continue }
             guard force else {
-                throw ZoneCalcError.unsafeOutput(path: destination, reason: "the file already has a layer '\(spec.name)'; add --force to replace that layer")
+                throw ZoneCalcError.unsafeOutput(path: destination, reason: Bilingual("文件中已有图层“\(spec.name)”；加 --force 替换该图层", "the file already has a layer '\(spec.name)'; add --force to replace that layer"))
             }
             try dataset.deleteLayer(at: index)
         }

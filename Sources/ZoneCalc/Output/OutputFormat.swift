@@ -13,7 +13,18 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case "txt": self = .boundaryPointTxt
         case "gdb": self = .fileGDB
         default:
-            throw .unsupportedOutput(path: path, reason: "unknown output extension; use .gpkg, .shp, .geojson, .kml, .csv, .xlsx, .gdb or .txt (boundary-point txt)")
+            throw .unsupportedOutput(path: path, reason: Bilingual("无法识别的输出扩展名；请用 .gpkg、.shp、.geojson、.kml、.csv、.xlsx、.gdb 或 .txt（界址点 txt）",
+                                                                   "unknown output extension; use .gpkg, .shp, .geojson, .kml, .csv, .xlsx, .gdb or .txt (boundary-point txt)"))
+        }
+    }
+
+    /// The format of a file of results (rows per feature): any ZoneCalc writes but the boundary-point
+    /// txt, which holds boundaries only (`zonecalc convert`).
+    public init(resultsAt path: String) throws(ZoneCalcError) {
+        self = try OutputFormat(path: path)
+        guard self != .boundaryPointTxt else {
+            throw .unsupportedOutput(path: path, reason: Bilingual("结果可写成 .gpkg、.shp、.geojson、.kml、.gdb、.csv 或 .xlsx；界址点 txt 只存放范围（用 zonecalc convert 写出）",
+                                                                   "results go to .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx; a boundary-point txt holds boundaries only (written with zonecalc convert)"))
         }
     }
 

@@ -83,10 +83,7 @@ public enum OverlayExport {
     public static func write(_ reports: [OverlayReport], a reader: FeatureLayerReader, swapXY: Bool, to path: String,
                              language: Language, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
         let report = reports[0]
-        let format = try OutputFormat(path: path)
-        guard format != .boundaryPointTxt else {
-            throw ZoneCalcError.unsupportedOutput(path: path, reason: "overlay pieces go to .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx")
-        }
+        let format = try OutputFormat(resultsAt: path)
         let columns = columns(report)
         let ledgerFields = columns.fields(format: format, language: language)
         let sourceColumns = reader.fields.filter { field in !ledgerFields.contains { $0.name == field.name } }

@@ -6,10 +6,7 @@ public enum PerMuExport {
     static let indicatorColumns = PerMuIndicator.allCases.map { FieldDefinition(name: $0.rawValue.uppercased(), type: .real, width: 20, precision: 6) }
 
     public static func write(_ report: PerMuReport, to path: String, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
-        let format = try OutputFormat(path: path)
-        guard format != .boundaryPointTxt else {
-            throw ZoneCalcError.unsupportedOutput(path: path, reason: "per-mu results go to .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx")
-        }
+        let format = try OutputFormat(resultsAt: path)
         if format.hasGeometry { try writeParcels(report, to: path, format: format, encoding: encoding, force: force, inputs: inputs) }
         else { try writeEnterprises(report, to: path, format: format, encoding: encoding, force: force, inputs: inputs) }
     }

@@ -14,7 +14,7 @@ public enum ProposalExport {
             catch { throw ZoneCalcError.outputFailed(path: folder, reason: OutputFailure.reason(error)) }
             created = true
         } else if !isFolder.boolValue {
-            throw ZoneCalcError.unsafeOutput(path: folder, reason: "-o names a file; give a folder for the check's outputs")
+            throw ZoneCalcError.unsafeOutput(path: folder, reason: Bilingual("-o 给的是文件；请给出存放审查结果的文件夹", "-o names a file; give a folder for the check's outputs"))
         }
         let inputs = project.inputPaths + report.parts.map(\.path)
         do {
@@ -63,7 +63,8 @@ public enum ProposalExport {
 
     static func writeBoundaryTxt(_ report: ProposalReport, project: ZoneProject, to path: String, inputs: [String], force: Bool) throws {
         guard case .gaussKruger(_, let falseEasting, let zone?) = report.crs.kind else {
-            throw ZoneCalcError.unsupportedCRS(source: path, detail: "the boundary-point txt needs Gauss–Krüger coordinates; the zone is in \(report.crs.summary)")
+            throw ZoneCalcError.unsupportedCRS(source: path, detail: Bilingual("界址点 txt 需要高斯-克吕格坐标，而开发区数据是 \(report.crs.summary(.zh))",
+                                                                            "the boundary-point txt needs Gauss–Krüger coordinates; the zone is in \(report.crs.summary)"))
         }
         let geometry = try Geometry.fromWKB(report.newBoundaryWKB, context: GEOSContext())
         let parts = try BoundaryTxtExport.parts(of: geometry, prefixOffset: falseEasting - 500_000)

@@ -96,10 +96,7 @@ public enum QCExport {
     }
 
     public static func write(_ report: QCReport, to path: String, language: Language, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
-        let format = try OutputFormat(path: path)
-        guard format != .boundaryPointTxt else {
-            throw ZoneCalcError.unsupportedOutput(path: path, reason: "QC findings go to .gpkg, .shp, .gdb, .geojson, .kml, .csv or .xlsx")
-        }
+        let format = try OutputFormat(resultsAt: path)
         let fields = columns.fields(format: format, language: language)
         func spec(_ name: String, _ geometry: LayerGeometryType) -> OutputLayerSpec {
             OutputLayerSpec(name: name, crs: report.crs?.definition, geometry: geometry, columns: fields, nameColumn: fields[0].name)

@@ -8,7 +8,7 @@ public enum QCFixWriter {
                              force: Bool, inputs: [String]) throws {
         let format = try OutputFormat(path: path)
         guard format.hasGeometry, format != .boundaryPointTxt else {
-            throw ZoneCalcError.unsupportedOutput(path: path, reason: "a repaired copy needs a GIS format: .gpkg, .shp, .geojson, .kml or .gdb")
+            throw ZoneCalcError.unsupportedOutput(path: path, reason: Bilingual("修复后的副本需要 GIS 格式：.gpkg、.shp、.geojson、.kml 或 .gdb", "a repaired copy needs a GIS format: .gpkg, .shp, .geojson, .kml or .gdb"))
         }
         // Names within the Shapefile's 10 characters.
         let added = [FieldDefinition(name: "QC_FIX", type: .string), FieldDefinition(name: "AREA_BEF", type: .real, width: 24, precision: 6),

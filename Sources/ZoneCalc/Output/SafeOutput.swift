@@ -72,7 +72,7 @@ public enum SafeOutput {
 
     /// The refusal of a second output to the same file.
     static func writtenTwice(_ path: String) -> ZoneCalcError {
-        ZoneCalcError.unsafeOutput(path: path, reason: "the command would write this file twice")
+        ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("本命令会两次写出这个文件", "the command would write this file twice"))
     }
 
     /// Where `path` is written, and the files of it that exist, once the checks of ``check(_:inputs:force:)`` pass.
@@ -85,24 +85,24 @@ public enum SafeOutput {
         let protected = Set(inputs.flatMap { SafeOutput.relatedFiles(of: URL(fileURLWithPath: $0)) }.compactMap { SafeOutput.identity(of: $0) })
         for file in SafeOutput.relatedFiles(of: given) + SafeOutput.relatedFiles(of: destination)
         where SafeOutput.identity(of: file).map(protected.contains) == true {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "this would overwrite an input file; choose another output name")
+            throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("这会覆盖输入文件；请换一个输出文件名", "this would overwrite an input file; choose another output name"))
         }
         var isDirectory: ObjCBool = false
         // A FileGDB is a folder by format; any other folder is never replaced.
         let isFileGDB = destination.pathExtension.lowercased() == "gdb"
         if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue, !isFileGDB {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "this is a folder; give a file name (--force never replaces a folder)")
+            throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("这是一个文件夹；请给出文件名（--force 从不替换文件夹）", "this is a folder; give a file name (--force never replaces a folder)"))
         }
         if isAppending, !canAppend(destination) {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "--append adds layers to a GeoPackage (.gpkg) or FileGDB (.gdb); this format holds one layer")
+            throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("--append 只能向 GeoPackage（.gpkg）或 FileGDB（.gdb）添加图层；这种格式只有一个图层", "--append adds layers to a GeoPackage (.gpkg) or FileGDB (.gdb); this format holds one layer"))
         }
         let existing = SafeOutput.relatedFiles(of: destination).filter { fileManager.fileExists(atPath: $0.path) }
         if !existing.isEmpty && !force && !isAppending {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "the output exists; add --force to replace it, or --append to add layers to it")
+            throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("输出文件已存在；加 --force 替换，或加 --append 向其中添加图层", "the output exists; add --force to replace it, or --append to add layers to it"))
         }
         let folder = destination.deletingLastPathComponent()
         guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "the folder \(folder.path) does not exist")
+            throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("文件夹 \(folder.path) 不存在", "the folder \(folder.path) does not exist"))
         }
         return (destination, existing)
     }
@@ -121,18 +121,18 @@ public enum SafeOutput {
         // lstat returns -1 when nothing has the name
         let isLink = lstat(url.path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
         if isLink, url.pathExtension.lowercased() == "shp" {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: "a Shapefile given through a symbolic link; give the path of the real file")
+            throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("Shapefile 不能经符号链接写出；请给出实际文件的路径", "a Shapefile given through a symbolic link; give the path of the real file"))
         }
         if let real = realPath(url.path) {
             // The format follows the given name; a link to a file of another kind would get the wrong one
             // (and a Shapefile's sidecars would be taken for leftovers).
             let target = URL(fileURLWithPath: real)
             guard !isLink || target.pathExtension.lowercased() == url.pathExtension.lowercased() else {
-                throw ZoneCalcError.unsafeOutput(path: path, reason: "a symbolic link to a .\(target.pathExtension) file; give the path of the real file")
+                throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("这是指向 .\(target.pathExtension) 文件的符号链接；请给出实际文件的路径", "a symbolic link to a .\(target.pathExtension) file; give the path of the real file"))
             }
             return target
         }
-        if isLink { throw ZoneCalcError.unsafeOutput(path: path, reason: "this is a symbolic link to a file that does not exist; remove it or give another name") }
+        if isLink { throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("这是指向不存在文件的符号链接；请删除它或换一个文件名", "this is a symbolic link to a file that does not exist; remove it or give another name")) }
         // A folder that does not exist is left as given, `..` and all, so that it is refused as missing.
         guard let folder = realPath(url.deletingLastPathComponent().path) else { return url }
         return URL(fileURLWithPath: folder).appendingPathComponent(url.lastPathComponent)
@@ -205,7 +205,7 @@ final class OutputTransaction: @unchecked Sendable {
                 throw ZoneCalcError.outputFailed(path: path, reason: OutputFailure.reason(errno: ENOSPC))
             }
             let said = error.messages.map { $0.replacingOccurrences(of: temporaryFile.path, with: path) }.joined(separator: "; ")
-            throw ZoneCalcError.outputFailed(path: path, reason: "GDAL could not write it\(said.isEmpty ? "" : " (\(said))")")
+            throw ZoneCalcError.outputFailed(path: path, reason: Bilingual("GDAL 无法写出\(said.isEmpty ? "" : "（\(said)）")", "GDAL could not write it\(said.isEmpty ? "" : " (\(said))")"))
         } catch let error as CocoaError {
             throw ZoneCalcError.outputFailed(path: path, reason: OutputFailure.reason(error))
         } catch let error as POSIXError {
@@ -309,7 +309,7 @@ final class OutputTransaction: @unchecked Sendable {
     }
 
     private static func appeared(_ target: URL) -> ZoneCalcError {
-        .unsafeOutput(path: target.path, reason: "the output appeared while this run was writing it (another run?); add --force to replace it")
+        .unsafeOutput(path: target.path, reason: Bilingual("写出期间该输出文件被创建（另一次运行？）；加 --force 替换", "the output appeared while this run was writing it (another run?); add --force to replace it"))
     }
 
     /// Removes the temporary folders (after a commit they are empty) and releases their locks.
@@ -347,7 +347,7 @@ final class PendingOutputs: @unchecked Sendable {
     /// locked folder, for the caller to close when it is done with it.
     func create(_ folder: URL, destination: String) throws -> Int32 {
         try locked {
-            guard !abandoned else { throw ZoneCalcError.outputFailed(path: destination, reason: "interrupted") }
+            guard !abandoned else { throw ZoneCalcError.outputFailed(path: destination, reason: OutputFailure.interrupted) }
             let lock: Int32
             do { lock = try StaleOutputFolders.makeLocked(folder) }
             catch { throw ZoneCalcError.outputFailed(path: destination, reason: OutputFailure.reason(error)) }
@@ -367,7 +367,7 @@ final class PendingOutputs: @unchecked Sendable {
     /// comes before any is). Nothing is renamed after ``abandonAll()``.
     func committing(_ committed: [URL], written outputs: [WrittenOutput], _ renames: () throws -> Void) throws {
         try locked {
-            guard !abandoned else { throw ZoneCalcError.outputFailed(path: folders.values.sorted().first ?? "", reason: "interrupted") }
+            guard !abandoned else { throw ZoneCalcError.outputFailed(path: folders.values.sorted().first ?? "", reason: OutputFailure.interrupted) }
             defer { wroteAny = true }
             try renames()
             for folder in committed { folders[folder] = nil }
@@ -489,7 +489,10 @@ enum Durability {
 
 /// One sentence for why an output could not be written, from a Foundation or POSIX error.
 enum OutputFailure {
-    static func reason(_ error: any Error) -> String {
+    /// The run was interrupted (Ctrl-C, SIGTERM) before the output was in place.
+    static let interrupted = Bilingual("运行被中断", "interrupted")
+
+    static func reason(_ error: any Error) -> Bilingual {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return reason(errno: Int32(underlying.code))
@@ -499,16 +502,16 @@ enum OutputFailure {
         case NSFileWriteNoPermissionError: return reason(errno: EACCES)
         case NSFileWriteOutOfSpaceError: return reason(errno: ENOSPC)
         case NSFileWriteVolumeReadOnlyError: return reason(errno: EROFS)
-        default: return "\(error)"
+        default: return Bilingual("\(error)", "\(error)")
         }
     }
 
-    static func reason(errno code: Int32) -> String {
+    static func reason(errno code: Int32) -> Bilingual {
         switch code {
-        case EACCES, EPERM: return "permission denied: the folder is read-only or belongs to someone else; choose another folder"
-        case ENOSPC, EDQUOT: return "the disk is full; free some space or choose another disk"
-        case EROFS: return "the disk is read-only; choose another folder"
-        default: return String(cString: strerror(code))
+        case EACCES, EPERM: return Bilingual("没有写入权限：文件夹只读或属于他人；请换一个文件夹", "permission denied: the folder is read-only or belongs to someone else; choose another folder")
+        case ENOSPC, EDQUOT: return Bilingual("磁盘已满；请释放空间或换一个磁盘", "the disk is full; free some space or choose another disk")
+        case EROFS: return Bilingual("磁盘只读；请换一个文件夹", "the disk is read-only; choose another folder")
+        default: return Bilingual("系统错误：\(String(cString: strerror(code)))", String(cString: strerror(code)))
         }
     }
 }

@@ -16,10 +16,7 @@ public enum StandardLandExport {
     ]
 
     public static func write(_ report: StandardLandReport, to path: String, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
-        let format = try OutputFormat(path: path)
-        guard format != .boundaryPointTxt else {
-            throw ZoneCalcError.unsupportedOutput(path: path, reason: "standard-land results go to .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx")
-        }
+        let format = try OutputFormat(resultsAt: path)
         let spec = OutputLayerSpec(name: "standard_land", crs: report.crs.definition, geometry: format.hasGeometry ? .multiPolygon : .none,
                                    columns: columns, nameColumn: "PARCEL_ID")
         try FeatureFileWriter.write(to: path, format: format, layer: spec, encoding: encoding, inputs: inputs, force: force) { emit in

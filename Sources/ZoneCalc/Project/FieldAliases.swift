@@ -9,7 +9,7 @@ public struct FieldAliases: Sendable {
     public static func bundled() throws(ZoneCalcError) -> FieldAliases {
         guard let url = Bundle.module.url(forResource: "field-aliases", withExtension: "csv", subdirectory: "Rules"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw .invalidArgument("the bundled field-alias table is missing from this installation")
+            throw .invalidArgument(Bilingual("本安装缺少内置的字段别名表", "the bundled field-alias table is missing from this installation"))
         }
         var aliases: [(String, [String])] = []
         for line in text.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })

@@ -55,26 +55,26 @@ struct LayeredRuleFile {
     func required(_ key: String) throws(ZoneCalcError) -> (node: Node, reader: NodeReader) {
         guard let found = node(key) else {
             throw .projectFile(path: layers.map(\.path).joined(separator: ", "), line: nil, key: key,
-                               message: "no layer of \(name) gives this key; add it (with its source) to the project's copy")
+                               message: Bilingual("\(name) 的各层都没有给出这一项；请在项目的副本中补上（并注明来源）", "no layer of \(name) gives this key; add it (with its source) to the project's copy"))
         }
         return found
     }
 
     /// A number that must be given (an empty value reads as nil); `check` says what a valid value is.
-    func number(_ key: String, _ requirement: String? = nil, valid: (Double) -> Bool = { _ in true }) throws(ZoneCalcError) -> Double? {
+    func number(_ key: String, _ requirement: Bilingual? = nil, valid: (Double) -> Bool = { _ in true }) throws(ZoneCalcError) -> Double? {
         let (node, reader) = try required(key)
         guard let text = reader.text(node), !text.isEmpty else { return nil }
         guard let value = Double(text), value.isFinite, valid(value) else {
-            throw reader.error(node, key, "'\(text)' is not \(requirement ?? "a number")")
+            throw reader.error(node, key, Bilingual("“\(text)”不是\(requirement?.zh ?? "数值")", "'\(text)' is not \(requirement?.en ?? "a number")"))
         }
         return value
     }
 
     /// A number that must be given and may not be empty.
-    func requiredNumber(_ key: String, _ requirement: String? = nil, valid: (Double) -> Bool = { _ in true }) throws(ZoneCalcError) -> Double {
+    func requiredNumber(_ key: String, _ requirement: Bilingual? = nil, valid: (Double) -> Bool = { _ in true }) throws(ZoneCalcError) -> Double {
         guard let value = try number(key, requirement, valid: valid) else {
             let (node, reader) = try required(key)
-            throw reader.error(node, key, "needs a value")
+            throw reader.error(node, key, Bilingual("需要一个值", "needs a value"))
         }
         return value
     }

@@ -61,7 +61,7 @@ public struct RuleFiles: Sendable {
         }
         let file = name as NSString
         guard let url = Bundle.module.url(forResource: file.deletingPathExtension, withExtension: file.pathExtension, subdirectory: "Rules") else {
-            throw .invalidArgument("the bundled rule file \(name) is missing from this installation")
+            throw .invalidArgument(Bilingual("本安装缺少内置规则文件 \(name)", "the bundled rule file \(name) is missing from this installation"))
         }
         return url
     }

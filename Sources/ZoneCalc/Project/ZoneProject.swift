@@ -48,7 +48,7 @@ public struct ZoneProject: Sendable, Equatable {
     public func judgingDate(_ override: CalendarDate?, for analysis: String) throws(ZoneCalcError) -> CalendarDate {
         if let override { return override }
         guard let text = asOf, case .date(let date) = LandDateParser.parse(.string(text)) else {
-            throw .projectFile(path: path, line: nil, key: "as_of", message: "\(analysis) needs a date: set as_of or give --as-of")
+            throw .projectFile(path: path, line: nil, key: "as_of", message: Bilingual("\(analysis)需要基准日：请在项目文件中设 as_of，或用 --as-of 给出", "\(analysis) needs a date: set as_of or give --as-of"))
         }
         return date
     }
@@ -57,7 +57,7 @@ public struct ZoneProject: Sendable, Equatable {
     public func layer(_ role: LayerRole) throws(ZoneCalcError) -> ProjectLayer {
         guard let layer = layers[role] else {
             throw .projectFile(path: path, line: nil, key: "layers.\(role.rawValue)",
-                               message: "the project names no \(role.chineseName) layer; add it under layers:")
+                               message: Bilingual("项目文件没有\(role.chineseName)图层；请在 layers: 下添加", "the project names no \(role.chineseName) layer; add it under layers:"))
         }
         return layer
     }

@@ -9,23 +9,24 @@ public enum ZoneProjectLoader {
     public static func load(_ path: String) throws(ZoneCalcError) -> ZoneProject {
         let (root, reader) = try NodeReader.document(at: path, what: "the file")
         let top = try reader.mapping(root, key: "(top level)", allowed: topKeys)
-        guard let zone = top["zone"] else { throw reader.error(root, "zone", "missing: give zone: with name: (and code:)") }
+        guard let zone = top["zone"] else { throw reader.error(root, "zone", Bilingual("缺少：请给出 zone:，含 name:（及 code:）", "missing: give zone: with name: (and code:)")) }
         let zoneKeys = try reader.mapping(zone, key: "zone", allowed: ["name", "code", "type", "province", "level"])
         guard let nameNode = zoneKeys["name"], let name = reader.text(nameNode), !name.isEmpty else {
-            throw reader.error(zone, "zone.name", "missing: the zone's name (开发区名称)")
+            throw reader.error(zone, "zone.name", Bilingual("缺少：开发区名称", "missing: the zone's name (开发区名称)"))
         }
         let code = zoneKeys["code"].flatMap(reader.text)
         var zoneType: String?
         if let node = zoneKeys["type"], let value = reader.text(node) {
             let types = ZoneType.reportedTypes.map(\.rawValue)
-            guard types.contains(value) else { throw reader.error(node, "zone.type", "'\(value)' must be one of: \(types.joined(separator: ", "))") }
+            guard types.contains(value) else { throw reader.error(node, "zone.type", Bilingual("“\(value)”应为以下之一：\(types.joined(separator: "、"))", "'\(value)' must be one of: \(types.joined(separator: ", "))")) }
             zoneType = value
         }
         let province = zoneKeys["province"].flatMap(reader.text).flatMap { $0.isEmpty ? nil : $0 }
         var level: ZoneLevel?
         if let node = zoneKeys["level"], let value = reader.text(node), !value.isEmpty {
             guard let parsed = ZoneLevel(rawValue: value) else {
-                throw reader.error(node, "zone.level", "'\(value)' must be one of: \(ZoneLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw reader.error(node, "zone.level", Bilingual("“\(value)”应为以下之一：\(ZoneLevel.allCases.map(\.rawValue).joined(separator: "、"))",
+                                                             "'\(value)' must be one of: \(ZoneLevel.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
             level = parsed
         }
@@ -33,21 +34,21 @@ public enum ZoneProjectLoader {
         if let node = top["statistics"] {
             for (key, value) in try reader.mapping(node, key: "statistics", allowed: ZoneStatistics.all.map(\.name)).ordered {
                 guard let number = try reader.optionalNumber(value, key: "statistics.\(key)") else { continue }
-                guard number >= 0 else { throw reader.error(value, "statistics.\(key)", "must not be negative") }
+                guard number >= 0 else { throw reader.error(value, "statistics.\(key)", Bilingual("不能为负", "must not be negative")) }
                 statistics[key] = number
             }
         }
         var asOf: String?
         if let node = top["as_of"], let value = reader.text(node) {
             guard value.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil, isCalendarDate(value) else {
-                throw reader.error(node, "as_of", "'\(value)' is not a date; write YYYY-MM-DD")
+                throw reader.error(node, "as_of", Bilingual("“\(value)”不是日期；请写成 YYYY-MM-DD", "'\(value)' is not a date; write YYYY-MM-DD"))
             }
             asOf = value
         }
         var method = AreaMethod.ellipsoidal
         if let node = top["area_method"], let value = reader.text(node) {
             guard let parsed = AreaMethod(rawValue: value) else {
-                throw reader.error(node, "area_method", "'\(value)' is not a method; use ellipsoidal, planar or geodesic")
+                throw reader.error(node, "area_method", Bilingual("“\(value)”不是面积算法；请用 ellipsoidal、planar 或 geodesic", "'\(value)' is not a method; use ellipsoidal, planar or geodesic"))
             }
             method = parsed
         }
@@ -55,7 +56,8 @@ public enum ZoneProjectLoader {
         if let node = top["datum_transformation"], let value = reader.text(node), !value.isEmpty {
             guard let parsed = DatumPolicy(parsing: value) else {
                 throw reader.error(node, "datum_transformation",
-                                   "'\(value)' is not seven numbers: give dx,dy,dz (m),rx,ry,rz (″),ds (ppm) from Xi'an 1980 or Beijing 1954 to CGCS2000")
+                                   Bilingual("“\(value)”不是七个数：请给出从西安 1980 或北京 1954 到 CGCS2000 的 dx,dy,dz（米）,rx,ry,rz（秒）,ds（ppm）",
+                                             "'\(value)' is not seven numbers: give dx,dy,dz (m),rx,ry,rz (″),ds (ppm) from Xi'an 1980 or Beijing 1954 to CGCS2000"))
             }
             datum = parsed
         }
@@ -92,18 +94,18 @@ public enum ZoneProjectLoader {
         let key = "layers.\(role.rawValue)"
         let entries = try reader.mapping(node, key: key, allowed: layerKeys)
         guard let fileNode = entries["file"], let file = reader.text(fileNode), !file.isEmpty else {
-            throw reader.error(node, "\(key).file", "missing: the file holding the \(role.chineseName) layer")
+            throw reader.error(node, "\(key).file", Bilingual("缺少：存放\(role.chineseName)图层的文件", "missing: the file holding the \(role.chineseName) layer"))
         }
         let resolved = file.hasPrefix("/") || folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: resolved) else {
-            throw reader.error(fileNode, "\(key).file", "no such file: \(resolved)")
+            throw reader.error(fileNode, "\(key).file", Bilingual("文件不存在：\(resolved)", "no such file: \(resolved)"))
         }
         var fields: [String: String] = [:]
         if let fieldsNode = entries["fields"] {
             let mapping = try reader.mapping(fieldsNode, key: "\(key).fields", allowed: ProjectFields.all.map(\.name))
             for (name, value) in mapping.ordered {
                 guard let dataName = reader.text(value), !dataName.isEmpty else {
-                    throw reader.error(value, "\(key).fields.\(name)", "give the name of the field in the data")
+                    throw reader.error(value, "\(key).fields.\(name)", Bilingual("请给出数据中的字段名", "give the name of the field in the data"))
                 }
                 fields[name] = dataName
             }
@@ -113,7 +115,7 @@ public enum ZoneProjectLoader {
             let spec = SourceSpec(parsing: text)
             let path = spec.path.hasPrefix("/") || folder.isEmpty ? spec.path : (folder as NSString).appendingPathComponent(spec.path)
             guard FileManager.default.fileExists(atPath: path) else {
-                throw reader.error(node, "\(key).coverage", "no such file: \(path) (polygons where the layer's data are complete)")
+                throw reader.error(node, "\(key).coverage", Bilingual("文件不存在：\(path)（该图层数据完整区域的面）", "no such file: \(path) (polygons where the layer's data are complete)"))
             }
             coverage = SourceSpec(path: path, layer: spec.layer)
         }
@@ -135,30 +137,30 @@ struct NodeReader {
     static func document(at path: String, what: String) throws(ZoneCalcError) -> (root: Node, reader: NodeReader) {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .projectFile(path: path, line: nil, key: "", message: "\(what) is not UTF-8 text; save it as UTF-8")
+            throw .projectFile(path: path, line: nil, key: "", message: Bilingual("文件不是 UTF-8 文本；请另存为 UTF-8", "\(what) is not UTF-8 text; save it as UTF-8"))
         }
         let composed: Node?
         do { composed = try Yams.compose(yaml: text) } catch {
-            throw .projectFile(path: path, line: nil, key: "", message: "not valid YAML: \(error)")
+            throw .projectFile(path: path, line: nil, key: "", message: Bilingual("不是有效的 YAML：\(error)", "not valid YAML: \(error)"))
         }
-        guard let root = composed else { throw .projectFile(path: path, line: nil, key: "", message: "\(what) is empty") }
+        guard let root = composed else { throw .projectFile(path: path, line: nil, key: "", message: Bilingual("文件为空", "\(what) is empty")) }
         return (root, NodeReader(path: path))
     }
 
-    func error(_ node: Node, _ key: String, _ message: String) -> ZoneCalcError {
+    func error(_ node: Node, _ key: String, _ message: Bilingual) -> ZoneCalcError {
         .projectFile(path: path, line: node.mark?.line, key: key, message: message)
     }
 
     /// A mapping's entries; unknown or repeated keys are errors naming the allowed ones.
     func mapping(_ node: Node, key: String, allowed: [String]) throws(ZoneCalcError) -> Entries {
-        guard let mapping = node.mapping else { throw error(node, key, "expected a mapping of key: value lines") }
+        guard let mapping = node.mapping else { throw error(node, key, Bilingual("应为“键: 值”形式的映射", "expected a mapping of key: value lines")) }
         var ordered: [(String, Node)] = []
         for (keyNode, value) in mapping {
-            guard let name = keyNode.string else { throw error(keyNode, key, "keys must be text") }
+            guard let name = keyNode.string else { throw error(keyNode, key, Bilingual("键必须是文本", "keys must be text")) }
             guard allowed.contains(name) else {
-                throw error(keyNode, key.hasPrefix("(") ? name : "\(key).\(name)", "unknown key '\(name)'; expected one of: \(allowed.joined(separator: ", "))")
+                throw error(keyNode, key.hasPrefix("(") ? name : "\(key).\(name)", Bilingual("未知的键“\(name)”；应为以下之一：\(allowed.joined(separator: "、"))", "unknown key '\(name)'; expected one of: \(allowed.joined(separator: ", "))"))
             }
-            guard !ordered.contains(where: { $0.0 == name }) else { throw error(keyNode, "\(key).\(name)", "given twice") }
+            guard !ordered.contains(where: { $0.0 == name }) else { throw error(keyNode, "\(key).\(name)", Bilingual("重复给出", "given twice")) }
             ordered.append((name, value))
         }
         return Entries(ordered: ordered)

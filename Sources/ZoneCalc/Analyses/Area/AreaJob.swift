@@ -84,7 +84,7 @@ public enum AreaJob {
         }
         let measuredCount = batches.reduce(0) { $0 + $1.areas.count }
         if measuredCount == 0 && !skipped.isEmpty {
-            throw .noPolygons(source: source, detail: "no feature could be measured; the first problem: feature \(skipped[0].fid): \(skipped[0].reason)")
+            throw .noPolygons(source: source, detail: Bilingual("没有一个要素能计算面积；第一个问题：要素 \(skipped[0].fid)：\(skipped[0].reason)", "no feature could be measured; the first problem: feature \(skipped[0].fid): \(skipped[0].reason)"))
         }
         // Summed feature by feature in layer order, so totals do not depend on how the work was split.
         var total = MeasuredArea()

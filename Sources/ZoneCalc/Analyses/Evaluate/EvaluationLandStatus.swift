@@ -39,7 +39,8 @@ public struct EvaluationLandStatus: Sendable {
         var codes: [String: String] = [:]
         for row in table.rows {
             guard names[row.fields[1]] != nil else {
-                throw .invalidArgument("\(row.location): '\(row.fields[1])' is not an evaluation code; use one of \(names.keys.sorted().joined(separator: ", "))")
+                throw .invalidArgument(Bilingual("\(row.location)：“\(row.fields[1])”不是评价用地状况代码；请用 \(names.keys.sorted().joined(separator: "、")) 之一",
+                                                 "\(row.location): '\(row.fields[1])' is not an evaluation code; use one of \(names.keys.sorted().joined(separator: ", "))"))
             }
             codes[row.fields[0]] = row.fields[1]
         }

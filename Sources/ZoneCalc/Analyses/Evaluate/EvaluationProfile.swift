@@ -45,11 +45,12 @@ public struct EvaluationProfile: Sendable {
             let (setsNode, reader) = try file.required("indicator_sets")
             let entries = try reader.mapping(setsNode, key: "indicator_sets", allowed: ZoneType.reportedTypes.map(\.rawValue))
             for (name, node) in entries.ordered {
-                guard let sequence = node.sequence else { throw reader.error(node, "indicator_sets.\(name)", "expected a list of indicator ids") }
+                guard let sequence = node.sequence else { throw reader.error(node, "indicator_sets.\(name)", Bilingual("应为指标编号列表", "expected a list of indicator ids")) }
                 var ids: [String] = []
                 for item in sequence {
                     guard let id = reader.text(item), IndicatorCatalogue.definition(id) != nil else {
-                        throw reader.error(item, "indicator_sets.\(name)", "unknown indicator; expected one of: \(IndicatorCatalogue.all.map(\.id).joined(separator: ", "))")
+                        throw reader.error(item, "indicator_sets.\(name)", Bilingual("未知指标；应为以下之一：\(IndicatorCatalogue.all.map(\.id).joined(separator: "、"))",
+                                                                                  "unknown indicator; expected one of: \(IndicatorCatalogue.all.map(\.id).joined(separator: ", "))"))
                     }
                     ids.append(id)
                 }
@@ -68,7 +69,7 @@ public struct EvaluationProfile: Sendable {
                     let values = try reader.mapping(node, key: key, allowed: ["ideal", "weight", "direction"])
                     let directionText = values["direction"].flatMap(reader.text) ?? "positive"
                     guard let direction = Direction(rawValue: directionText) else {
-                        throw reader.error(node, "\(key).direction", "'\(directionText)' must be positive or negative")
+                        throw reader.error(node, "\(key).direction", Bilingual("“\(directionText)”应为 positive 或 negative", "'\(directionText)' must be positive or negative"))
                     }
                     scoring[id] = Scoring(ideal: try reader.optionalNumber(values["ideal"], key: "\(key).ideal"),
                                           weight: try reader.optionalNumber(values["weight"], key: "\(key).weight"),
@@ -85,15 +86,15 @@ public struct EvaluationProfile: Sendable {
 extension NodeReader {
     /// A required number.
     func number(_ node: Node?, key: String, in parent: Node) throws(ZoneCalcError) -> Double {
-        guard let node else { throw error(parent, key, "missing: give a number") }
-        guard let value = try optionalNumber(node, key: key) else { throw error(node, key, "missing: give a number") }
+        guard let node else { throw error(parent, key, Bilingual("缺少：请给出数值", "missing: give a number")) }
+        guard let value = try optionalNumber(node, key: key) else { throw error(node, key, Bilingual("缺少：请给出数值", "missing: give a number")) }
         return value
     }
 
     /// A number, or nil when the value is left empty.
     func optionalNumber(_ node: Node?, key: String) throws(ZoneCalcError) -> Double? {
         guard let node, let text = text(node), !text.isEmpty else { return nil }
-        guard let value = Double(text), value.isFinite else { throw error(node, key, "'\(text)' is not a number") }
+        guard let value = Double(text), value.isFinite else { throw error(node, key, Bilingual("“\(text)”不是数值", "'\(text)' is not a number")) }
         return value
     }
 }

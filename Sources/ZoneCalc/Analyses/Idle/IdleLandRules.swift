@@ -28,22 +28,22 @@ public struct IdleLandRules: Sendable {
                     "suspension_proxy_years_after_agreed_completion", "production_proxy", "production_land_use_prefixes", "sources"]
         let file = try LayeredRuleFile("idle-land.yaml", files: files, what: "the idle-land rules", allowed: keys)
         func years(_ key: String) throws(ZoneCalcError) -> Int {
-            Int(try file.requiredNumber(key, "a whole number of years up to 100") { (0...100).contains($0) && $0 == $0.rounded() })
+            Int(try file.requiredNumber(key, Bilingual("不超过 100 的整年数", "a whole number of years up to 100")) { (0...100).contains($0) && $0 == $0.rounded() })
         }
         func share(_ key: String) throws(ZoneCalcError) -> Double {
-            try file.requiredNumber(key, "a share between 0 and 1") { (0...1).contains($0) }
+            try file.requiredNumber(key, Bilingual("0 到 1 之间的比例", "a share between 0 and 1")) { (0...1).contains($0) }
         }
         let (anniversaryNode, anniversaryReader) = try file.required("anniversary_completes_year")
         guard let anniversary = anniversaryReader.text(anniversaryNode).flatMap(Bool.init) else {
-            throw anniversaryReader.error(anniversaryNode, "anniversary_completes_year", "must be true or false")
+            throw anniversaryReader.error(anniversaryNode, "anniversary_completes_year", Bilingual("应为 true 或 false", "must be true or false"))
         }
         guard try file.text("production_proxy") == "output_or_tax" else {
             let (node, reader) = try file.required("production_proxy")
-            throw reader.error(node, "production_proxy", "the only proxy is output_or_tax")
+            throw reader.error(node, "production_proxy", Bilingual("唯一可用的代理指标是 output_or_tax", "the only proxy is output_or_tax"))
         }
         let (prefixNode, prefixReader) = try file.required("production_land_use_prefixes")
         guard let items = prefixNode.sequence else {
-            throw prefixReader.error(prefixNode, "production_land_use_prefixes", "expected a list of code prefixes")
+            throw prefixReader.error(prefixNode, "production_land_use_prefixes", Bilingual("应为代码前缀列表", "expected a list of code prefixes"))
         }
         var rules = IdleLandRules(
             idleAfterYears: try years("idle_after_years"), idleFeeShare: try share("idle_fee_share"),

@@ -83,7 +83,7 @@ public enum OverlayJob {
                 case .failure(let error): batches[0].failure = batches[0].failure ?? "\(error)"
                 }
             })
-        if let failure = batches.lazy.compactMap({ $0[0].failure }).first { throw .invalidArgument("\(a.sourceName): \(failure)") }
+        if let failure = batches.lazy.compactMap({ $0[0].failure }).first { throw .invalidArgument(Bilingual("\(a.sourceName)：\(failure)", "\(a.sourceName): \(failure)")) }
         let table: LandClassTable
         if let given = options.landClasses { table = given } else { table = try LandClassTable.bundled() }
         var reports: [OverlayReport] = []

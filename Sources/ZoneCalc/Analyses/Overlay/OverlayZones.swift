@@ -39,7 +39,7 @@ struct OverlayZones: Sendable {
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)
         }
-        guard !zones.wkbs.isEmpty else { throw .noPolygons(source: reader.sourceName, detail: "the overlay layer has no polygon") }
+        guard !zones.wkbs.isEmpty else { throw .noPolygons(source: reader.sourceName, detail: Bilingual("叠加图层没有面", "the overlay layer has no polygon")) }
         return zones
     }
 }

@@ -226,7 +226,7 @@ enum EnterpriseTable {
         let reader = try LayerReaders.open(layer.source)
         guard let idField = layer.field("enterprise_id"), let parcelField = layer.field("parcel_id") else {
             throw .projectFile(path: project.path, line: nil, key: "layers.enterprises.fields",
-                               message: "the enterprise table needs enterprise_id and parcel_id mapped")
+                               message: Bilingual("企业表需要映射 enterprise_id 和 parcel_id 字段", "the enterprise table needs enterprise_id and parcel_id mapped"))
         }
         let names = ["enterprise_id", "parcel_id", "enterprise_name", "scale", "enterprise_share", "floor_area"] + PerMuJob.figureFields
         var wanted: [(name: String, index: Int)] = []

@@ -104,7 +104,7 @@ enum ProposalInput {
         }
         // A proposal is checked whole or not at all: a piece left out would be approved unseen.
         guard problems.isEmpty else { throw .unusableFeatures(source: reader.sourceName, problems: problems) }
-        guard !parts.isEmpty else { throw .noPolygons(source: reader.sourceName, detail: "the proposal has no polygon") }
+        guard !parts.isEmpty else { throw .noPolygons(source: reader.sourceName, detail: Bilingual("申请材料中没有面", "the proposal has no polygon")) }
         return parts
     }
 }

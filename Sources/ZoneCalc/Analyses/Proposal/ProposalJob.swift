@@ -106,10 +106,10 @@ public enum ProposalJob {
             let distance = try geometry.distance(shape, approved)
             guard distance > rules.maxDistanceKm * 1000 else { continue }
             let km = NumberText.fixed(distance / 1000, decimals: 1), limit = NumberText.fixed(rules.maxDistanceKm, decimals: 0)
-            throw ZoneCalcError.invalidArgument(
-                "\(part.source)：\(part.label)距开发区核准范围\(km)公里（超过\(limit)公里），疑为带号、坐标轴顺序或坐标系错误，未作任何检查；请核对该文件的坐标系（\(part.crs.name)）。"
-                + " (\(part.label) is \(km) km from the approved zone, more than \(limit) km: a wrong zone number, swapped axes or a wrong CRS? "
-                + "Nothing was checked; check the file's CRS, \(part.crs.name).)")
+            throw ZoneCalcError.invalidArgument(Bilingual(
+                "\(part.source)：\(part.label)距开发区核准范围\(km)公里（超过\(limit)公里），疑为带号、坐标轴顺序或坐标系错误，未作任何检查；请核对该文件的坐标系（\(part.crs.name)）。",
+                "\(part.source): \(part.label) is \(km) km from the approved zone, more than \(limit) km: a wrong zone number, swapped axes or a wrong CRS? "
+                    + "Nothing was checked; check the file's CRS, \(part.crs.name)."))
         }
     }
 
@@ -132,8 +132,10 @@ public enum ProposalJob {
             let roles = options.layer.map { [$0] } ?? [.expansion, .adjustment].filter { project.layers[$0] != nil }
             guard roles.count == 1, let layer = project.layers[roles[0]] else {
                 throw .invalidArgument(roles.isEmpty
-                    ? "give the proposal: files (扩区/调入), --remove files (调出) or --new-boundary, or an expansion/adjustment layer in the project"
-                    : "the project has both an expansion and an adjustment layer: choose one with --layer expansion|adjustment, or give files")
+                    ? Bilingual("请给出申请材料：扩区/调入的文件、--remove 调出的文件或 --new-boundary，或在项目文件中设 expansion/adjustment 图层",
+                                "give the proposal: files (扩区/调入), --remove files (调出) or --new-boundary, or an expansion/adjustment layer in the project")
+                    : Bilingual("项目文件同时有扩区（expansion）和调区（adjustment）图层：请用 --role expansion 或 --role adjustment 选一个，或直接给出文件",
+                                "the project has both an expansion and an adjustment layer: choose one with --role expansion|adjustment, or give files"))
             }
             parts = try ProposalInput.read(layer.source, layer: layer, change: nil, frame: frame, crsOverride: nil)
         }

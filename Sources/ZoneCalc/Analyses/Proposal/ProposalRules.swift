@@ -38,8 +38,8 @@ public struct ProposalRules: Sendable {
                        "declared_area_tolerance_percent", "max_distance_km"]
         let file = try LayeredRuleFile("proposal-rules.yaml", files: files, what: "the proposal rules",
                                        allowed: numbers + ["expansion_limit_source", "preconditions"])
-        func limit(_ key: String) throws(ZoneCalcError) -> Double? { try file.number(key, "a number ≥ 0") { $0 >= 0 } }
-        func value(_ key: String) throws(ZoneCalcError) -> Double { try file.requiredNumber(key, "a number ≥ 0") { $0 >= 0 } }
+        func limit(_ key: String) throws(ZoneCalcError) -> Double? { try file.number(key, Bilingual("≥ 0 的数值", "a number ≥ 0")) { $0 >= 0 } }
+        func value(_ key: String) throws(ZoneCalcError) -> Double { try file.requiredNumber(key, Bilingual("≥ 0 的数值", "a number ≥ 0")) { $0 >= 0 } }
         var rules = ProposalRules(
             overlapTolerance: try value("overlap_tolerance_m2"), maxCultivatedShare: try limit("max_cultivated_share"),
             maxConstructionShare: try limit("max_construction_share"), adjustmentTolerance: try value("adjustment_tolerance_m2"),
@@ -56,7 +56,7 @@ public struct ProposalRules: Sendable {
                 let entry = try reader.mapping(entryNode, key: "preconditions.\(id)", allowed: ["min", "max"])
                 let condition = Precondition(indicator: id, min: try reader.optionalNumber(entry["min"], key: "preconditions.\(id).min"),
                                              max: try reader.optionalNumber(entry["max"], key: "preconditions.\(id).max"))
-                guard condition.min != nil || condition.max != nil else { throw reader.error(entryNode, "preconditions.\(id)", "give min or max") }
+                guard condition.min != nil || condition.max != nil else { throw reader.error(entryNode, "preconditions.\(id)", Bilingual("请给出 min 或 max", "give min or max")) }
                 rules.preconditions.append(condition)
             }
         }

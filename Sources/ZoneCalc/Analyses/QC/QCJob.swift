@@ -49,7 +49,7 @@ public enum QCJob {
         let rules = try QCRules.load(path: options.rulesPath, files: files)
         let layer = project?.layers[options.role]
         guard let spec = options.source ?? layer?.source else {
-            throw .invalidArgument("give a layer to check, or a project with a parcels layer")
+            throw .invalidArgument(Bilingual("请给出要检查的图层，或含宗地（parcels）图层的项目文件", "give a layer to check, or a project with a parcels layer"))
         }
         let reader = try LayerReaders.open(spec)
         var layerFindings: [QCFinding] = []
@@ -73,8 +73,9 @@ public enum QCJob {
         // Areas and tolerances are in metres: lon/lat data must be projected first.
         if let resolved = crs, resolved.kind == .geographic {
             let plane = PlanarPlane.forGeographic(resolved, reader: reader) ?? "a Gauss–Krüger EPSG code"
-            throw .unsupportedCRS(source: reader.sourceName, detail: "the layer is in longitude/latitude (\(resolved.name)); the checks measure in metres — "
-                                  + "project it first, e.g. zonecalc convert \(spec.path) OUT.gpkg --to-crs \(plane)")
+            throw .unsupportedCRS(source: reader.sourceName, detail: Bilingual(
+                "图层是经纬度坐标（\(resolved.name)）；检查按米计量，请先投影，例如 zonecalc convert \(spec.path) OUT.gpkg --to-crs \(plane)",
+                "the layer is in longitude/latitude (\(resolved.name)); the checks measure in metres — project it first, e.g. zonecalc convert \(spec.path) OUT.gpkg --to-crs \(plane)"))
         }
         let fields = try self.fields(reader, layer: layer, options: options, rules: rules, missing: layerFinding)
         var zoneGeometry: [UInt8]?
@@ -199,7 +200,7 @@ public enum QCJob {
         guard let spec = options.zone ?? boundary?.source else { return nil }
         let context = GEOSContext()
         let parts = try LayerPolygons.read(spec, crsOverride: options.zone == nil ? boundary?.crs : nil, into: crs, datum: .refuse, context: context)
-        guard !parts.isEmpty else { throw .noPolygons(source: spec.path, detail: "the zone layer has no polygon") }
+        guard !parts.isEmpty else { throw .noPolygons(source: spec.path, detail: Bilingual("开发区范围图层没有面", "the zone layer has no polygon")) }
         do { return try Geometry.collection(.collection, of: parts.map(\.geometry), context: context).unaryUnion().wkb() }
         catch { throw ZoneCalcError(error, source: spec.path) }
     }

@@ -64,7 +64,7 @@ public struct QCRules: Sendable {
             + toleranceKeys.map { "tolerances.\($0)" } + ["required_fields"]
         if let missing = needed.first(where: { !rules.given.contains($0) }) {
             throw .projectFile(path: [bundled, project, path].compactMap { $0 }.joined(separator: ", "), line: nil, key: missing,
-                               message: "no layer of qc-rules.yaml gives this key; add it to the rule set")
+                               message: Bilingual("qc-rules.yaml 的各层都没有给出这一项；请在规则集中补上", "no layer of qc-rules.yaml gives this key; add it to the rule set"))
         }
         return rules
     }
@@ -78,13 +78,13 @@ public struct QCRules: Sendable {
             for (code, node) in try reader.mapping(checks, key: "checks", allowed: QCCatalogue.titles.keys.sorted()).ordered {
                 let entry = try reader.mapping(node, key: "checks.\(code)", allowed: ["enabled", "severity"])
                 if let text = entry["enabled"].flatMap(reader.text) {
-                    guard let enabled = Bool(text) else { throw reader.error(node, "checks.\(code).enabled", "must be true or false") }
+                    guard let enabled = Bool(text) else { throw reader.error(node, "checks.\(code).enabled", Bilingual("应为 true 或 false", "must be true or false")) }
                     if enabled { rules.enabled.insert(code) } else { rules.enabled.remove(code) }
                     rules.given.insert("checks.\(code).enabled")
                 }
                 if let text = entry["severity"].flatMap(reader.text) {
                     guard let severity = QCSeverity(rawValue: text) else {
-                        throw reader.error(node, "checks.\(code).severity", "'\(text)' must be error, warning or info")
+                        throw reader.error(node, "checks.\(code).severity", Bilingual("“\(text)”应为 error、warning 或 info", "'\(text)' must be error, warning or info"))
                     }
                     rules.severities[code] = severity
                     rules.given.insert("checks.\(code).severity")
@@ -95,7 +95,7 @@ public struct QCRules: Sendable {
             let entries = try reader.mapping(node, key: "tolerances", allowed: Self.toleranceKeys)
             func value(_ key: String, _ current: Double) throws(ZoneCalcError) -> Double {
                 guard let number = try reader.optionalNumber(entries[key], key: "tolerances.\(key)") else { return current }
-                guard number >= 0 else { throw reader.error(entries[key]!, "tolerances.\(key)", "must not be negative") }
+                guard number >= 0 else { throw reader.error(entries[key]!, "tolerances.\(key)", Bilingual("不能为负", "must not be negative")) }
                 rules.given.insert("tolerances.\(key)")
                 return number
             }
@@ -110,7 +110,7 @@ public struct QCRules: Sendable {
             rules.gapMinArea = try value("gap_min_area_m2", rules.gapMinArea)
         }
         if let node = top["required_fields"] {
-            guard let items = node.sequence else { throw reader.error(node, "required_fields", "expected a list of field names") }
+            guard let items = node.sequence else { throw reader.error(node, "required_fields", Bilingual("应为字段名列表", "expected a list of field names")) }
             rules.requiredFields = items.compactMap(reader.text)
             rules.given.insert("required_fields")
         }

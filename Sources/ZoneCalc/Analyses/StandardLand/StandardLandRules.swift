@@ -66,11 +66,11 @@ public struct StandardLandRules: Sendable {
             let entry = try reader.mapping(node, key: key, allowed: ["name", "unit", "comparator", "checkpoint", "source"])
             let comparatorText = entry["comparator"].flatMap(reader.text) ?? ""
             guard let comparator = Comparator(rawValue: comparatorText) else {
-                throw reader.error(node, "\(key).comparator", "'\(comparatorText)' must be >= or <=")
+                throw reader.error(node, "\(key).comparator", Bilingual("“\(comparatorText)”应为 >= 或 <=", "'\(comparatorText)' must be >= or <="))
             }
             let checkpointText = entry["checkpoint"].flatMap(reader.text) ?? ""
             guard let checkpoint = Checkpoint(rawValue: checkpointText) else {
-                throw reader.error(node, "\(key).checkpoint", "'\(checkpointText)' must be completion, production or annual")
+                throw reader.error(node, "\(key).checkpoint", Bilingual("“\(checkpointText)”应为 completion、production 或 annual", "'\(checkpointText)' must be completion, production or annual"))
             }
             indicators.append(ControlIndicator(id: id, name: entry["name"].flatMap(reader.text) ?? id, unit: entry["unit"].flatMap(reader.text) ?? "",
                                                comparator: comparator, checkpoint: checkpoint, source: entry["source"].flatMap(reader.text) ?? ""))
@@ -91,7 +91,7 @@ public struct StandardLandRules: Sendable {
         let ratioTable = try LayeredRuleTable("industrial-floor-area-ratio.csv", files: files, columns: 4,
                                               header: "industry_code,industry,min_floor_area_ratio,tag")
         for row in ratioTable.rows {
-            guard let value = Double(row.fields[2]) else { throw .invalidArgument("\(row.location): '\(row.fields[2])' is not a number") }
+            guard let value = Double(row.fields[2]) else { throw .invalidArgument(Bilingual("\(row.location)：“\(row.fields[2])”不是数值", "\(row.location): '\(row.fields[2])' is not a number")) }
             let source = row.isNational ? "national: 国土资发〔2008〕24号 Table 2, \(row.fields[0]) \(row.fields[1])"
                 : "\(row.layer) line \(row.line): \(row.fields[0]) \(row.fields[1])"
             ratios[row.fields[0]] = (row.fields[1], value, source)
@@ -101,7 +101,7 @@ public struct StandardLandRules: Sendable {
             let path = (folder as NSString).appendingPathComponent("investment-intensity.csv")
             if FileManager.default.fileExists(atPath: path) {
                 for (line, fields) in try LandClassTable.rows(URL(fileURLWithPath: path), columns: 3, expected: "region_class,industry_code,min_wanyuan_per_mu") {
-                    guard let value = Double(fields[2]) else { throw .invalidArgument("\(path):\(line): '\(fields[2])' is not a number") }
+                    guard let value = Double(fields[2]) else { throw .invalidArgument(Bilingual("\(path):\(line)：“\(fields[2])”不是数值", "\(path):\(line): '\(fields[2])' is not a number")) }
                     investment["\(fields[0])|\(fields[1])"] = value
                 }
             }

@@ -50,40 +50,47 @@ public struct BoundaryPointTxtError: Error, Sendable, Equatable, CustomStringCon
     }
 
     /// `file:line: message`, or `file: message` when the error has no line.
-    public var description: String {
+    public var description: String { message(.en) }
+
+    /// `file:line：message` in `language`.
+    public func message(_ language: Language) -> String {
         let location = line.map { "\(source):\($0)" } ?? source
-        return "\(location): \(message)"
+        return location + (language == .zh ? "：" : ": ") + what.text(language)
     }
 
-    private var message: String {
+    private var what: Bilingual {
         switch kind {
         case .unreadableFile(let reason):
-            "cannot read the file: \(reason)"
+            Bilingual("无法读取文件：\(reason)", "cannot read the file: \(reason)")
         case .emptyFile:
-            "the file is empty"
+            Bilingual("文件为空", "the file is empty")
         case .undecodableText(let encoding):
-            "invalid byte sequence for \(encoding); expected GBK/GB18030, UTF-8 or UTF-16 with a byte-order mark"
+            Bilingual("按 \(encoding) 解码时遇到无效字节；应为 GBK/GB18030、UTF-8，或带字节顺序标记的 UTF-16",
+                      "invalid byte sequence for \(encoding); expected GBK/GB18030, UTF-8 or UTF-16 with a byte-order mark")
         case .missingCoordinateSection:
-            "no [地块坐标] section"
+            Bilingual("缺少 [地块坐标] 节", "no [地块坐标] section")
         case .noParcels:
-            "[地块坐标] has no parcel header (a line ending with @)"
+            Bilingual("[地块坐标] 中没有地块头（以 @ 结尾的行）", "[地块坐标] has no parcel header (a line ending with @)")
         case .unexpectedSection(let name):
-            "unexpected section [\(name)]: [属性描述] may appear once and [地块坐标] must be the last section"
+            Bilingual("意外的节 [\(name)]：[属性描述] 只能出现一次，[地块坐标] 必须是最后一节",
+                      "unexpected section [\(name)]: [属性描述] may appear once and [地块坐标] must be the last section")
         case .pointBeforeParcelHeader:
-            "point line before the first parcel header (a line ending with @)"
+            Bilingual("界址点行出现在第一个地块头（以 @ 结尾的行）之前", "point line before the first parcel header (a line ending with @)")
         case .wrongPointFieldCount(let count):
-            "point line has \(count) fields, expected 4 (点号,圈号,X,Y)"
-                + (count >= 7 ? "; if this is a parcel header, it must end with @" : "")
+            Bilingual("界址点行有 \(count) 个字段，应为 4 个（点号,圈号,X,Y）" + (count >= 7 ? "；若这是地块头，须以 @ 结尾" : ""),
+                      "point line has \(count) fields, expected 4 (点号,圈号,X,Y)" + (count >= 7 ? "; if this is a parcel header, it must end with @" : ""))
         case .invalidRingNumber(let text):
-            "圈号 '\(text)' is not an integer ≥ 1"
+            Bilingual("圈号“\(text)”不是 ≥ 1 的整数", "圈号 '\(text)' is not an integer ≥ 1")
         case .invalidCoordinate(let field, let text):
-            "\(field) '\(text)' is not a finite number"
+            Bilingual("\(field)“\(text)”不是有限数值", "\(field) '\(text)' is not a finite number")
         case .ringNumberReused(let ringNumber, let firstLine):
-            "圈号 \(ringNumber) reappears after another ring (it began on line \(firstLine)); the points of a ring must be consecutive"
+            Bilingual("圈号 \(ringNumber) 在另一圈之后再次出现（该圈始于第 \(firstLine) 行）；同一圈的界址点须连续",
+                      "圈号 \(ringNumber) reappears after another ring (it began on line \(firstLine)); the points of a ring must be consecutive")
         case .tooFewPoints(let ringNumber, let count):
-            "ring 圈号 \(ringNumber) has \(count) points including the closing point, at least 4 are needed"
+            Bilingual("圈号 \(ringNumber) 连同闭合点只有 \(count) 个点，至少需要 4 个",
+                      "ring 圈号 \(ringNumber) has \(count) points including the closing point, at least 4 are needed")
         case .emptyParcel(let id):
-            "parcel '\(id)' has no points"
+            Bilingual("地块“\(id)”没有界址点", "parcel '\(id)' has no points")
         }
     }
 }

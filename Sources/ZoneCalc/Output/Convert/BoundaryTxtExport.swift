@@ -7,7 +7,8 @@ enum BoundaryTxtExport {
     static func write(_ reader: FeatureLayerReader, to path: String, crs: ResolvedCRS, reprojector: GeometryReprojector?,
                       options: ConvertOptions, inputs: [String]) throws -> ConvertSummary {
         guard case .gaussKruger(_, let falseEasting, let zone?) = crs.kind else {
-            throw ZoneCalcError.unsupportedCRS(source: path, detail: "a boundary-point txt holds Gauss–Krüger coordinates, but the data are in \(crs.summary); add --to-crs with a Gauss–Krüger EPSG code")
+            throw ZoneCalcError.unsupportedCRS(source: path, detail: Bilingual("界址点 txt 存放高斯-克吕格坐标，而数据是 \(crs.summary(.zh))；请加 --to-crs 给出高斯-克吕格投影的 EPSG 代码",
+                                                                            "a boundary-point txt holds Gauss–Krüger coordinates, but the data are in \(crs.summary); add --to-crs with a Gauss–Krüger EPSG code"))
         }
         // Eastings without the zone prefix (the writer adds it back when asked).
         let prefixOffset = falseEasting - 500_000
