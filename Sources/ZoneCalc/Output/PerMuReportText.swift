@@ -47,7 +47,7 @@ public struct PerMuReportText {
         if !shared.isEmpty {
             out += "\n" + t("多家企业共用的宗地", "Parcels used by several enterprises") + "\n"
             for parcel in shared {
-                out += "  \(parcel.id) (\(parcel.split.text(language))): "
+                out += "  \(parcel.id)" + t("（\(parcel.split.zh)）：", " (\(parcel.split.en)): ")
                     + parcel.users.map { "\($0.id) \(NumberText.fixed($0.share * 100, decimals: 1)) %" }.joined(separator: ", ") + "\n"
             }
         }
