@@ -10,7 +10,10 @@ public struct StandardLandReportText {
     static func number(_ value: Double?) -> String { value.map { NumberText.fixed($0, decimals: 2) } ?? "—" }
 
     /// The checkpoint: its Chinese name, or in English its stable code.
-    func checkpoint(_ checkpoint: Checkpoint) -> String { language == .zh ? checkpoint.label.zh : checkpoint.rawValue }
+    func checkpoint(_ checkpoint: Checkpoint) -> String { language == .zh ? checkpoint.chineseName : checkpoint.rawValue }
+
+    /// The indicator: its name in the rule file (Chinese), or in English its stable id.
+    func indicator(_ indicator: ControlIndicator) -> String { language == .zh ? indicator.name : indicator.id }
 
     public func render(_ report: StandardLandReport) -> String {
         let standard = report.parcels.filter(\.isStandardLand).count, industrial = report.parcels.filter(\.industrial).count
@@ -38,7 +41,7 @@ public struct StandardLandReportText {
         for id in StandardLandRules.ids {
             let items = checks.filter { $0.indicator.id == id }
             guard let first = items.first else { continue }
-            table.add(["\(first.indicator.name) \(first.indicator.comparator.rawValue)", checkpoint(first.indicator.checkpoint), String(items.count),
+            table.add(["\(indicator(first.indicator)) \(first.indicator.comparator.rawValue)", checkpoint(first.indicator.checkpoint), String(items.count),
                        String(items.filter { $0.outcome == .pass }.count), String(items.filter { $0.outcome == .fail }.count),
                        String(items.filter { $0.outcome == .fail && $0.due }.count), String(items.filter { $0.outcome == .notMeasurable }.count)])
         }
@@ -51,7 +54,7 @@ public struct StandardLandReportText {
         var table = TextTable(headers: headers, alignments: [.left, .left, .right, .right, .right, .left, .left, .left, .left])
         for parcel in report.parcels {
             for check in parcel.checks where check.outcome == .fail && check.due {
-                table.add([parcel.id, check.indicator.name, Self.number(check.agreed), Self.number(check.achieved), Self.number(check.gap),
+                table.add([parcel.id, indicator(check.indicator), Self.number(check.agreed), Self.number(check.achieved), Self.number(check.gap),
                            check.indicator.unit, check.dueNote.text(language), check.agreedSource.text(language), check.achievedSource.text(language)])
             }
         }

@@ -6,15 +6,6 @@ public enum CheckOutcome: String, Sendable {
     case fail
     /// The achieved value cannot be computed (the reason says which data are missing).
     case notMeasurable = "not_measurable"
-
-    /// The outcome in a planner's words.
-    public var label: Bilingual {
-        switch self {
-        case .pass: return Bilingual("达标", "pass")
-        case .fail: return Bilingual("未达标", "fail")
-        case .notMeasurable: return Bilingual("无法计算", "not measurable")
-        }
-    }
 }
 
 /// One indicator of one parcel: agreed, achieved, gap and outcome, and whether its checkpoint is due.

@@ -10,12 +10,12 @@ public enum Checkpoint: String, Sendable, CaseIterable {
     /// Every year once producing: energy and emission efficiency.
     case annual
 
-    /// The checkpoint in a planner's words.
-    public var label: Bilingual {
+    /// The checkpoint in a planner's words (the stable code is ``rawValue``).
+    public var chineseName: String {
         switch self {
-        case .completion: return Bilingual("竣工验收", "completion")
-        case .production: return Bilingual("达产复核", "production")
-        case .annual: return Bilingual("年度复核", "annual")
+        case .completion: return "竣工验收"
+        case .production: return "达产复核"
+        case .annual: return "年度复核"
         }
     }
 }
