@@ -11,15 +11,20 @@ struct IdleCommand: ParsableCommand {
     @OptionGroup var zone: ProjectOptions
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var formatOptions: FormatOptions
+
     func run() throws {
-        try reportingErrors(source: zone.project) {
+        try reportingErrors(source: zone.project, json: formatOptions.isJSON) {
             let project = try zone.load()
             try output.checkFirst(inputs: project.inputPaths)
             let report = try IdleLandJob.run(frame: try zone.frame(project))
             if let path = output.output {
                 try IdleExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: project.inputPaths)
             }
-            print(IdleReportText().render(report), terminator: "")
+            switch formatOptions.format {
+            case .table: print(IdleReportText(language: RunLanguage.current).render(report), terminator: "")
+            case .json: print(try IdleReportJSON().render(report))
+            }
         }
     }
 }

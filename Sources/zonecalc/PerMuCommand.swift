@@ -12,8 +12,10 @@ struct PerMuCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var formatOptions: FormatOptions
+
     func run() throws {
-        try reportingErrors(source: zone.project) {
+        try reportingErrors(source: zone.project, json: formatOptions.isJSON) {
             let project = try zone.load()
             try output.checkFirst(inputs: project.inputPaths)
             let report = try PerMuJob.run(frame: try zone.frame(project))
@@ -21,7 +23,10 @@ struct PerMuCommand: ParsableCommand {
                 try PerMuExport.write(report, to: path, encoding: output.encoding, force: output.force,
                                       inputs: project.inputPaths)
             }
-            print(PerMuReportText().render(report), terminator: "")
+            switch formatOptions.format {
+            case .table: print(PerMuReportText(language: RunLanguage.current).render(report), terminator: "")
+            case .json: print(try PerMuReportJSON().render(report))
+            }
         }
     }
 }

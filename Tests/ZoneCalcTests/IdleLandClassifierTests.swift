@@ -32,7 +32,7 @@ import Testing
         facts.hasSuspensionField = true
         facts.suspendedSince = suspended.map(day) ?? .missing(field: "TGRQ")
         facts.developedArea = 10_000 * developed
-        facts.developedSource = "building footprints"
+        facts.developedSource = Bilingual(verbatim: "building footprints")
         facts.committedInvestment = 10_000
         facts.actualInvestment = 10_000 * invested
         return facts
@@ -104,17 +104,17 @@ import Testing
     @Test func missingOrUnreadableDatesAreNamed() {
         let missing = classify(Self.parcel())
         #expect(missing.status == .dataMissing)
-        #expect(missing.missing.first?.contains("YDKGRQ") == true)
+        #expect(missing.missing.first?.en == "YDKGRQ (missing)" && missing.missing.first?.zh == "YDKGRQ（缺失）")
         var facts = Self.parcel()
         facts.agreedStart = .unreadable(field: "YDKGRQ", text: "2025-13-01")
         let unreadable = classify(facts)
         #expect(unreadable.status == .dataMissing)
-        #expect(unreadable.missing.first?.contains("2025-13-01") == true)
+        #expect(unreadable.missing.first?.en.contains("2025-13-01") == true && unreadable.missing.first?.zh.contains("「2025-13-01」不是日期") == true)
         var noPrice = Self.parcel(start: "2025-01-01")
         noPrice.landPrice = nil
         let fee = classify(noPrice)
         #expect(fee.status == .idleFee && fee.fee == nil)
-        #expect(fee.missing.first?.contains("land_price") == true)
+        #expect(fee.missing.first?.en.contains("land_price") == true && fee.missing.first?.zh.contains("无法计算闲置费") == true)
     }
 
     // A parcel without a supply date (the field mapped) is not supplied; without the field, all are supplied.
@@ -146,7 +146,7 @@ import Testing
         facts.agreedCompletion = Self.day("2025-06-30")
         let result = classify(facts)
         #expect(result.status == .idleStalled)
-        #expect(result.reason.contains("agreed completion"))
+        #expect(result.reason.en.contains("agreed completion") && result.reason.zh.contains("自约定竣工日期起算"))
         facts.agreedCompletion = Self.day("2025-07-01")
         #expect(classify(facts).status == .started)
     }
@@ -189,7 +189,7 @@ import Testing
         #expect(classify(facts).status == .notSupplied)
         var completed = Self.started(suspended: nil, developed: 0.5, invested: 1)
         completed.actualCompletion = Self.day("2026-12-31")
-        #expect(classify(completed).reason.contains("not completed"))
+        #expect(classify(completed).reason.en.contains("not completed") && classify(completed).reason.zh.contains("未竣工"))
     }
 
     // A completion date proves the start when the start date is missing: not idle.
@@ -198,7 +198,7 @@ import Testing
         facts.actualCompletion = Self.day("2023-04-09")
         facts.outputValue = 100
         let result = classify(facts)
-        #expect(result.status == .started && result.reason.contains("the completion proves the start"))
+        #expect(result.status == .started && result.reason.en.contains("the completion proves the start") && result.reason.zh.contains("已竣工即已开工"))
     }
 
     @Test func absurdNumbersAreUnreadableDates() {

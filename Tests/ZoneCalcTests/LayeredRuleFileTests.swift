@@ -30,8 +30,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: landFolder) }
         let land = try StandardLandRules.load(RuleFiles(folder: landFolder.path))
         #expect(land.industrialDefaults["building_coverage"]?.value == 40 && land.industrialDefaults["office_share"] == nil)
-        #expect(land.industrialDefaults["building_coverage"]?.source.hasPrefix(landFolder.path) == true)
-        #expect(try StandardLandRules.load(RuleFiles()).industrialDefaults["building_coverage"]?.source.hasPrefix("national: ") == true)
+        #expect(land.industrialDefaults["building_coverage"]?.source.en.hasPrefix(landFolder.path) == true)
+        #expect(try StandardLandRules.load(RuleFiles()).industrialDefaults["building_coverage"]?.source.en.hasPrefix("national: ") == true)
         #expect(land.indicators.count == (try StandardLandRules.load(RuleFiles())).indicators.count)
         let profileFolder = try self.folder(with: "zone_type: { industrial_share_above: 40, residential_share_below: 20, source: \"省级方案\" }\n",
                                             named: "evaluation-profile.yaml")
@@ -57,8 +57,9 @@ import Testing
         #expect(bundled["99"] == nil && layered["99"]?.value == 0.9)
         #expect(layered.count == bundled.count + 1 && layered["14"]?.value == bundled["14"]?.value)
         // Each threshold names where it comes from: the national table or the project's file and line.
-        #expect(bundled["13"]?.source.hasPrefix("national: 国土资发〔2008〕24号") == true && layered["14"]?.source == bundled["14"]?.source)
-        #expect(layered["13"]?.source.contains(folder.path + "/industrial-floor-area-ratio.csv line 2") == true, "\(layered["13"]?.source ?? "")")
+        #expect(bundled["13"]?.source.en.hasPrefix("national: 国土资发〔2008〕24号") == true && layered["14"]?.source == bundled["14"]?.source)
+        #expect(bundled["13"]?.source.zh.hasPrefix("国家标准：国土资发〔2008〕24号 表2") == true)
+        #expect(layered["13"]?.source.en.contains(folder.path + "/industrial-floor-area-ratio.csv line 2") == true, "\(layered["13"]?.source.en ?? "")")
         let statusFolder = try self.folder(with: "sandiao_code,evaluation_code,tag,note\n1201,C3,省,不可建设\nbad\n",
                                            named: "evaluation-land-status.csv")
         defer { try? FileManager.default.removeItem(at: statusFolder) }

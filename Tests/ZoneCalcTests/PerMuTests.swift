@@ -26,7 +26,7 @@ import Testing
         let b = Self.part(land: 3) { $0.valueAdded = 50 }
         let emissions = PerMuIndicator.emissionValueAdded.ratio(over: [[a], [b]])
         #expect(emissions.value == 10 && emissions.used == 1 && emissions.leftOut == 1)
-        #expect(emissions.leftOutNote == "1 left out: no 增加值 and 排放")
+        #expect(emissions.leftOutNote?.en == "1 left out: no 增加值 and 排放 (value added and emissions)" && emissions.leftOutNote?.zh == "1个未计入：无增加值和排放")
         let investment = PerMuIndicator.investmentPerMu.ratio(over: [[a], [b]])
         #expect(abs(investment.value! - 250) < 1e-9 && investment.leftOut == 1)
         let valueAdded = PerMuIndicator.valueAddedPerMu.ratio(over: [[a], [b]])
@@ -88,10 +88,10 @@ import Testing
         #expect(abs(byId["E3"]!.score! - 106.904241) < 1e-6)
         #expect(byId["E1"]!.classLabel == "A" && byId["E2"]!.classLabel == "C" && byId["E3"]!.classLabel == "A")
         #expect(byId["E3"]!.scheme == "below_scale")
-        #expect(byId["E1"]!.parts.first { $0.indicator == .emissionValueAdded }!.note.contains("average"))
-        #expect(byId["E4"]!.score == nil && byId["E4"]!.notScored!.contains("minimum"))
+        #expect(byId["E1"]!.parts.first { $0.indicator == .emissionValueAdded }!.basis == .schemeAverage)
+        #expect(byId["E4"]!.score == nil && byId["E4"]!.notScored!.en.contains("minimum") && byId["E4"]!.notScored!.zh.contains("下限"))
         #expect(byId["E5"]!.score == nil)
-        #expect(byId["E6"]!.score == nil && byId["E6"]!.notScored!.contains("matches no scheme"))
+        #expect(byId["E6"]!.score == nil && byId["E6"]!.notScored!.en.contains("matches no scheme"))
         #expect(ranked.map(\.id) == ["E1", "E3", "E2", "E4", "E5", "E6"])
         #expect(ranked.prefix(3).map(\.rank) == [1, 2, 3])
     }
@@ -103,12 +103,12 @@ import Testing
         }
         #expect(EnterpriseTable.shares([row(0.6, floor: nil), row(0.4, floor: nil)]).0 == [0.6, 0.4])
         let over = EnterpriseTable.shares([row(0.8, floor: nil), row(0.4, floor: nil)])
-        #expect(abs(over.0[0] - 2.0 / 3) < 1e-12 && over.1.contains("scaled"))
+        #expect(abs(over.0[0] - 2.0 / 3) < 1e-12 && over.1.en.contains("scaled"))
         let byFloor = EnterpriseTable.shares([row(0.6, floor: 100), row(nil, floor: 300)])
-        #expect(byFloor.0 == [0.25, 0.75] && byFloor.1 == "floor area")
+        #expect(byFloor.0 == [0.25, 0.75] && byFloor.1.en == "floor area")
         let third = 1.0 / 3
         let equal = EnterpriseTable.shares([row(nil, floor: nil), row(nil, floor: 300), row(0.2, floor: nil)])
-        #expect(equal.0 == [third, third, third] && equal.1 == "equal parts")
+        #expect(equal.0 == [third, third, third] && equal.1 == Bilingual("均分", "equal parts"))
     }
 
     /// The sample zone: the two parcels of qyxx.csv are shared by their rows' shares; the enterprise on

@@ -22,7 +22,7 @@ import Testing
         let p1Ratio = try check("P1", "floor_area_ratio")
         #expect(abs(p1Ratio.achieved! - 0.25) < 1e-12)
         #expect(p1Ratio.agreed == 0.2 && p1Ratio.outcome == .pass)
-        #expect(p1Ratio.agreedSource.contains("RJLXX"))
+        #expect(p1Ratio.agreedSource.en == "agreed (RJLXX)" && p1Ratio.agreedSource.zh == "约定值（RJLXX）")
         let p2Ratio = try check("P2", "floor_area_ratio")
         #expect(abs(p2Ratio.achieved! - 0.05) < 1e-12)
         #expect(p2Ratio.outcome == .fail && !p2Ratio.due)

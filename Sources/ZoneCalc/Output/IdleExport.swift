@@ -25,7 +25,7 @@ public enum IdleExport {
                     .integer(c.status.isIdle ? 1 : 0), c.yearsIdle.map { .integer(Int64($0)) } ?? .null, c.fee.map(FieldValue.real) ?? .null,
                     .real(item.area), .real(item.area / 10_000), .real(AreaUnit.mu.value(ofSquareMetres: item.area)),
                     .string(c.status.article), .string(c.categories.map(\.chineseName).joined(separator: " ")),
-                    .string(c.reason + (c.missing.isEmpty ? "" : "; missing: " + c.missing.joined(separator: ", "))),
+                    .string(IdleReportText.reason(c, .zh)),
                 ]
                 try emit(values, item.wkb)
             }

@@ -22,7 +22,7 @@ public enum PerMuExport {
             for parcel in report.parcels {
                 let values: [FieldValue] = [.string(parcel.id), .integer(parcel.fid), .real(parcel.figures.mu),
                                             .string(parcel.users.map(\.id).joined(separator: " ")),
-                                            .string(parcel.users.map { classes[$0.id] ?? "—" }.joined(separator: " ")), .string(parcel.split)]
+                                            .string(parcel.users.map { classes[$0.id] ?? "—" }.joined(separator: " ")), .string(parcel.split.zh)]
                     + PerMuIndicator.allCases.map { $0.value(parcel.figures).map(FieldValue.real) ?? .null }
                 try emit(values, parcel.wkb)
             }
@@ -48,11 +48,11 @@ public enum PerMuExport {
                                             (f.revenue ?? f.output).map(FieldValue.real) ?? .null]
                 let ratios = PerMuIndicator.allCases.map(enterprise.ratio)
                 values += ratios.map { $0.value.map(FieldValue.real) ?? .null }
-                let averaged = enterprise.parts.filter { $0.note.hasPrefix("missing: scheme average") }.map(\.indicator.name)
+                let averaged = enterprise.parts.filter { $0.basis == .schemeAverage }.map(\.indicator.name)
                 let partial = ratios.filter { $0.used > 0 && $0.leftOut > 0 }
-                    .map { "\($0.indicator.name) over \($0.used) of \($0.used + $0.leftOut) parcels (\($0.leftOutNote!))" }
-                let note = enterprise.notScored ?? ((averaged.isEmpty ? [] : ["scheme average for " + averaged.joined(separator: ", ")]) + partial)
-                    .joined(separator: "; ")
+                    .map { "\($0.indicator.name)按\($0.used + $0.leftOut)宗中的\($0.used)宗计（\($0.leftOutNote!.zh)）" }
+                let note = enterprise.notScored?.zh ?? ((averaged.isEmpty ? [] : [averaged.joined(separator: "、") + "按方案平均分计"]) + partial)
+                    .joined(separator: "；")
                 values += [enterprise.scheme.map(FieldValue.string) ?? .null, enterprise.score.map(FieldValue.real) ?? .null,
                            enterprise.classLabel.map(FieldValue.string) ?? .null, .string(note)]
                 try emit(values, nil)

@@ -27,7 +27,7 @@ public enum StandardLandExport {
                         .string(check.indicator.id), .string(check.indicator.name), .string(check.indicator.comparator.rawValue),
                         .string(check.indicator.unit), .real(check.agreed), check.achieved.map(FieldValue.real) ?? .null,
                         check.gap.map(FieldValue.real) ?? .null, .string(check.outcome.rawValue), .string(check.indicator.checkpoint.rawValue),
-                        .integer(check.due ? 1 : 0), .string(check.dueNote), .string(check.agreedSource), .string(check.achievedSource),
+                        .integer(check.due ? 1 : 0), .string(check.dueNote.zh), .string(check.agreedSource.zh), .string(check.achievedSource.zh),
                         .integer(parcel.producingBelowTarget ? 1 : 0),
                     ]
                     try emit(values, parcel.wkb)

@@ -32,4 +32,22 @@ extension Bilingual {
     public func with(unit: Bilingual) -> Bilingual {
         Bilingual("\(zh)（\(unit.zh)）", "\(en) (\(unit.en))")
     }
+
+    /// The same text in both languages: names, codes, dates and data values that are not translated.
+    public init(verbatim text: String) { self.init(text, text) }
+
+    /// The two texts one after the other, in each language.
+    public static func + (left: Bilingual, right: Bilingual) -> Bilingual { Bilingual(left.zh + right.zh, left.en + right.en) }
+
+    public static func += (left: inout Bilingual, right: Bilingual) { left = left + right }
 }
+
+extension Sequence where Element == Bilingual {
+    /// The texts joined in each language with its own separator.
+    public func joined(zh: String, en: String) -> Bilingual {
+        Bilingual(map(\.zh).joined(separator: zh), map(\.en).joined(separator: en))
+    }
+}
+
+/// In JSON a text is `{"en": …, "zh": …}`: scripts get both languages whatever the run's language.
+extension Bilingual: Encodable {}

@@ -25,6 +25,24 @@ public enum IdleStatus: String, CaseIterable, Sendable {
         }
     }
 
+    /// The status in English words (the stable code is ``rawValue``).
+    public var englishName: String {
+        switch self {
+        case .notSupplied: return "not supplied"
+        case .notYetDue: return "agreed start date not reached"
+        case .withinGrace: return "not started, less than a year"
+        case .idleFee: return "idle a full year (idle fee)"
+        case .idleRecover: return "idle two full years (recovered without compensation)"
+        case .idleGovernment: return "idle, caused by the government (no idle fee)"
+        case .idleStalled: return "started but suspended a full year (may be idle)"
+        case .started: return "started, not idle"
+        case .dataMissing: return "data missing"
+        }
+    }
+
+    /// The status's name in a planner's language.
+    public var name: Bilingual { Bilingual(chineseName, englishName) }
+
     /// The article of 国土资源部令第53号 the status rests on.
     public var article: String {
         switch self {
@@ -52,6 +70,7 @@ public enum SupplyChainCategory: String, CaseIterable, Sendable {
     /// 投而未达: producing below an agreed 达产 value (from the standard-land check).
     case producingBelowTarget = "producing_below_target"
 
+    /// The category in a planner's words.
     public var chineseName: String {
         switch self {
         case .suppliedUnused: return "供而未用"
@@ -71,9 +90,9 @@ public struct IdleClassification: Sendable {
     public var fee: Double?
     public var categories: [SupplyChainCategory] = []
     /// What was decided and on which dates, in words.
-    public var reason: String
-    /// Fields that were missing or unreadable.
-    public var missing: [String] = []
+    public var reason: Bilingual
+    /// Fields that were missing or unreadable, each named with what is wrong with it.
+    public var missing: [Bilingual] = []
 }
 
 /// Classifies parcels by the decision table of 国土资源部令第53号.
@@ -87,19 +106,19 @@ public struct IdleLandClassifier: Sendable {
         self.rules = rules; self.asOf = asOf; self.hasSupplyField = hasSupplyField
     }
 
-    static func describe(_ fact: DateFact) -> String {
+    static func describe(_ fact: DateFact) -> Bilingual {
         switch fact {
-        case .day(let date): return date.description
-        case .missing(let field): return "\(field) missing"
-        case .unreadable(let field, let text): return "\(field) '\(text)' is not a date"
+        case .day(let date): return Bilingual(verbatim: date.description)
+        case .missing(let field): return Bilingual("\(field)缺失", "\(field) missing")
+        case .unreadable(let field, let text): return Bilingual("\(field)「\(text)」不是日期", "\(field) '\(text)' is not a date")
         }
     }
 
-    static func problem(_ fact: DateFact) -> String? {
+    static func problem(_ fact: DateFact) -> Bilingual? {
         switch fact {
         case .day: return nil
-        case .missing(let field): return "\(field) (missing)"
-        case .unreadable(let field, let text): return "\(field) ('\(text)' is not a date)"
+        case .missing(let field): return Bilingual("\(field)（缺失）", "\(field) (missing)")
+        case .unreadable(let field, let text): return Bilingual("\(field)（「\(text)」不是日期）", "\(field) ('\(text)' is not a date)")
         }
     }
 
@@ -108,8 +127,8 @@ public struct IdleLandClassifier: Sendable {
             if case .unreadable = fact { return IdleClassification(status: .dataMissing, reason: Self.describe(fact), missing: [Self.problem(fact)!]) }
         }
         if hasSupplyField {
-            guard let supplied = parcel.supplyDate.day else { return IdleClassification(status: .notSupplied, reason: "no supply date") }
-            guard supplied <= asOf else { return IdleClassification(status: .notSupplied, reason: "supplied \(supplied), after \(asOf)") }
+            guard let supplied = parcel.supplyDate.day else { return IdleClassification(status: .notSupplied, reason: Bilingual("无供地日期", "no supply date")) }
+            guard supplied <= asOf else { return IdleClassification(status: .notSupplied, reason: Bilingual("\(supplied)供地，晚于\(asOf)", "supplied \(supplied), after \(asOf)")) }
         }
         // Dates after the as-of date have not happened yet on that date.
         let start = parcel.actualStart.day.flatMap { $0 <= asOf ? $0 : nil }
@@ -124,27 +143,30 @@ public struct IdleLandClassifier: Sendable {
     /// 第二条(一): not started one full year after the agreed start → idle; two years → recovery.
     private func notStarted(_ parcel: IdleParcelFacts) -> IdleClassification {
         guard let deadline = parcel.agreedStart.day else {
-            return IdleClassification(status: .dataMissing, reason: "not started, and the agreed start date is needed: \(Self.describe(parcel.agreedStart))",
-                                      missing: [Self.problem(parcel.agreedStart)!])
+            return IdleClassification(status: .dataMissing, reason: Bilingual("未动工，需要约定开工日期：", "not started, and the agreed start date is needed: ")
+                                      + Self.describe(parcel.agreedStart), missing: [Self.problem(parcel.agreedStart)!])
         }
         guard asOf > deadline else {
-            return IdleClassification(status: .notYetDue, reason: "agreed start \(deadline), not passed on \(asOf)")
+            return IdleClassification(status: .notYetDue, reason: Bilingual("约定开工日期\(deadline)，至\(asOf)未到", "agreed start \(deadline), not passed on \(asOf)"))
         }
         let years = rules.fullYears(from: deadline, to: asOf)
         var result = IdleClassification(status: .withinGrace, yearsIdle: years, categories: [.suppliedUnused],
-                                        reason: "not started; agreed start \(deadline), \(years) full year(s) before \(asOf)")
+                                        reason: Bilingual("未动工；约定开工日期\(deadline)，至\(asOf)满\(years)年",
+                                                          "not started; agreed start \(deadline), \(years) full year(s) before \(asOf)"))
         guard years >= rules.idleAfterYears else { return result }
         if parcel.governmentCause {
             result.status = .idleGovernment
-            result.reason += "; delay caused by the government (第八条): dispose by 第十二条, no idle fee"
+            result.reason += Bilingual("；政府原因造成（第八条）：按第十二条处置，不征收闲置费",
+                                       "; delay caused by the government (第八条): dispose by 第十二条, no idle fee")
             return result
         }
         result.status = years >= rules.recoverAfterYears ? .idleRecover : .idleFee
         if let price = parcel.landPrice, price > 0 {
             result.fee = price * rules.idleFeeShare
         } else {
-            result.missing.append(parcel.landPrice == nil ? "land_price (missing: the idle fee cannot be computed)"
-                                                          : "land_price (\(parcel.landPrice!) is not a price: the idle fee cannot be computed)")
+            result.missing.append(parcel.landPrice == nil
+                ? Bilingual("land_price（缺失：无法计算闲置费）", "land_price (missing: the idle fee cannot be computed)")
+                : Bilingual("land_price（\(parcel.landPrice!)不是价款：无法计算闲置费）", "land_price (\(parcel.landPrice!) is not a price: the idle fee cannot be computed)"))
         }
         return result
     }
@@ -155,20 +177,21 @@ public struct IdleLandClassifier: Sendable {
     ///   - completed: the completion date, when on or before the as-of date.
     private func started(_ parcel: IdleParcelFacts, since: CalendarDate?, completed: CalendarDate?) -> IdleClassification {
         if let completion = completed {
-            var result = IdleClassification(status: .started, reason: "completed \(completion)"
-                                            + (since == nil ? " (no start date: the completion proves the start)" : ""))
+            var result = IdleClassification(status: .started, reason: Bilingual("\(completion)竣工", "completed \(completion)")
+                                            + (since == nil ? Bilingual("（无开工日期：已竣工即已开工）", " (no start date: the completion proves the start)")
+                                                            : Bilingual(verbatim: "")))
             let producing: Bool
             if parcel.hasProductionField {
                 producing = parcel.productionDate.day.map { $0 <= asOf } ?? false
-                if !producing { result.reason += "; no production date on or before \(asOf)" }
+                if !producing { result.reason += Bilingual("；\(asOf)前无投产日期", "; no production date on or before \(asOf)") }
             } else {
                 producing = !parcel.productionExpected || (parcel.outputValue ?? 0) > 0 || (parcel.tax ?? 0) > 0
-                if !producing { result.reason += "; neither output value nor tax (no production date field)" }
+                if !producing { result.reason += Bilingual("；无产值、无税收（无投产日期字段）", "; neither output value nor tax (no production date field)") }
             }
             if !producing { result.categories.append(.builtNotProducing) }
             return result
         }
-        var result = IdleClassification(status: .started, reason: "started \(since!), not completed")
+        var result = IdleClassification(status: .started, reason: Bilingual("\(since!)开工，未竣工", "started \(since!), not completed"))
         let developedShare = parcel.developedArea.map { parcel.area > 0 ? $0 / parcel.area : 0 }
         var investedShare: Double?
         if let invested = parcel.actualInvestment, let committed = parcel.committedInvestment, committed > 0 { investedShare = invested / committed }
@@ -176,42 +199,51 @@ public struct IdleLandClassifier: Sendable {
         let lowInvestment = investedShare.map { $0 < rules.stalledInvestmentShareBelow } ?? false
         // Suspension: the recorded date, or (no such field) the agreed completion date passed by the proxy years.
         var suspendedSince: CalendarDate?
-        var suspensionNote = ""
+        var suspensionNote = Bilingual(verbatim: "")
         let needed = parcel.hasSuspensionField ? parcel.suspendedSince : parcel.agreedCompletion
         if case .unreadable = needed {
-            return IdleClassification(status: .dataMissing, reason: "started \(since!), not completed; " + Self.describe(needed),
+            return IdleClassification(status: .dataMissing, reason: Bilingual("\(since!)开工，未竣工；", "started \(since!), not completed; ") + Self.describe(needed),
                                       missing: [Self.problem(needed)!])
         }
         if parcel.hasSuspensionField {
             suspendedSince = parcel.suspendedSince.day.flatMap { $0 <= asOf ? $0 : nil }
         } else if let due = parcel.agreedCompletion.day, rules.fullYears(from: due, to: asOf) >= rules.suspensionProxyYears {
             suspendedSince = due
-            suspensionNote = " (no suspension date field: counted from the agreed completion date)"
+            suspensionNote = Bilingual("（无停工日期字段：自约定竣工日期起算）", " (no suspension date field: counted from the agreed completion date)")
         }
         if let due = parcel.agreedCompletion.day, asOf > due || lowDevelopment || lowInvestment {
             result.categories.append(.startedUnfinished)
-            if asOf > due { result.reason += "; agreed completion \(due) passed" }
+            if asOf > due { result.reason += Bilingual("；已过约定竣工日期\(due)", "; agreed completion \(due) passed") }
         }
         guard let since = suspendedSince else { return result }
         let years = rules.fullYears(from: since, to: asOf)
         guard years >= rules.stalledSuspendedYears else { return result }
-        var tests: [String] = []
-        if let share = developedShare { tests.append("developed \(NumberText.percent(share)) of the area (\(parcel.developedSource))") }
-        if let share = investedShare { tests.append("invested \(NumberText.percent(share)) of the committed investment") }
+        var tests: [Bilingual] = []
+        if let share = developedShare {
+            tests.append(Bilingual("已开发面积占\(NumberText.percent(share))（", "developed \(NumberText.percent(share)) of the area (")
+                         + parcel.developedSource + Bilingual("）", ")"))
+        }
+        if let share = investedShare {
+            tests.append(Bilingual("已投资额占约定投资\(NumberText.percent(share))", "invested \(NumberText.percent(share)) of the committed investment"))
+        }
+        let testText = tests.joined(zh: "，", en: ", ")
         guard lowDevelopment || lowInvestment else {
             if developedShare == nil && investedShare == nil {
                 return IdleClassification(status: .dataMissing, yearsIdle: nil, categories: result.categories,
-                                          reason: "suspended since \(since)\(suspensionNote), but neither the developed area nor the investment is known",
-                                          missing: ["developed_area or buildings", "actual_investment and committed_investment"])
+                                          reason: Bilingual("自\(since)停工", "suspended since \(since)") + suspensionNote
+                                            + Bilingual("，但已开发面积和投资额均未知", ", but neither the developed area nor the investment is known"),
+                                          missing: [Bilingual("developed_area 或建筑物", "developed_area or buildings"),
+                                                    Bilingual("actual_investment 和 committed_investment", "actual_investment and committed_investment")])
             }
-            result.reason += "; suspended since \(since)\(suspensionNote) but " + tests.joined(separator: ", ")
+            result.reason += Bilingual("；自\(since)停工", "; suspended since \(since)") + suspensionNote + Bilingual("，但", " but ") + testText
             return result
         }
         result.yearsIdle = years
-        result.reason += "; suspended since \(since)\(suspensionNote), \(years) full year(s); " + tests.joined(separator: ", ")
+        result.reason += Bilingual("；自\(since)停工", "; suspended since \(since)") + suspensionNote
+            + Bilingual("，满\(years)年；", ", \(years) full year(s); ") + testText
         if parcel.governmentCause {
             result.status = .idleGovernment
-            result.reason += "; delay caused by the government (第八条)"
+            result.reason += Bilingual("；政府原因造成（第八条）", "; delay caused by the government (第八条)")
         } else {
             result.status = .idleStalled
         }

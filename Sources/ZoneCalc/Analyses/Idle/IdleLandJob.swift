@@ -30,10 +30,11 @@ public struct IdleLandReport: Sendable {
     public var parcels: [IdleParcelResult]
     /// 批而未供, or why it is not evaluated.
     public var unsupplied: UnsuppliedApprovals?
-    public var unsuppliedReason: String?
+    public var unsuppliedReason: Bilingual?
     /// Which proxies were used (no suspension or production date field, footprints for developed area).
-    public var assumptions: [String]
-    public var notes: [String]
+    public var assumptions: [Bilingual]
+    /// Parcels measured after repair or left out, and what the run noted of its inputs.
+    public var notes: [Bilingual]
 
     /// Parcels in a status, in layer order.
     public func parcels(_ status: IdleStatus) -> [IdleParcelResult] { parcels.filter { $0.classification.status == status } }
@@ -56,23 +57,31 @@ public enum IdleLandJob {
         let table = try ParcelTable.load(frame)
         let buildings = try BuildingsOnParcels.measure(frame, parcels: table)
         let mapped = table.fieldNames
-        var assumptions: [String] = []
+        var assumptions: [Bilingual] = []
         if mapped["suspension_date"] == nil {
-            assumptions.append("no suspension_date field: a started, unfinished parcel counts as suspended from its agreed completion date once that is \(rules.suspensionProxyYears) full year(s) past（待核实）")
+            let years = rules.suspensionProxyYears
+            assumptions.append(Bilingual("无 suspension_date 字段：已动工未竣工的宗地，约定竣工日期过后满\(years)年即视为停工（待核实）",
+                                         "no suspension_date field: a started, unfinished parcel counts as suspended from its agreed completion date once that is \(years) full year(s) past（待核实）"))
         }
         if mapped["production_date"] == nil {
-            let scope = mapped["land_use"] == nil ? "a completed parcel"
-                : "a completed parcel with a land-use code starting \(rules.productionLandUsePrefixes.joined(separator: "/"))"
-            assumptions.append("no production_date field: \(scope) with neither output value nor tax is 建而未投（待核实）")
+            let prefixes = rules.productionLandUsePrefixes.joined(separator: "/")
+            let scope = mapped["land_use"] == nil ? Bilingual("已竣工宗地", "a completed parcel")
+                : Bilingual("地类编码以\(prefixes)开头的已竣工宗地", "a completed parcel with a land-use code starting \(prefixes)")
+            assumptions.append(Bilingual("无 production_date 字段：", "no production_date field: ") + scope
+                               + Bilingual("无产值、无税收的，视为建而未投（待核实）", " with neither output value nor tax is 建而未投（待核实）"))
         }
         if mapped["developed_area"] == nil {
-            let footprint = mapped["footprint_area"].map { "the parcel's footprint field \($0)" }
-            let layer = buildings == nil ? nil : "building footprints on the parcel (buildings layer)"
+            let footprint = mapped["footprint_area"].map { Bilingual("宗地的基底面积字段\($0)", "the parcel's footprint field \($0)") }
+            let layer = buildings == nil ? nil : Bilingual("宗地上建筑物的基底面积（建筑物图层）", "building footprints on the parcel (buildings layer)")
             let sources = [layer, footprint].compactMap { $0 }
-            assumptions.append(sources.isEmpty ? "no developed_area field, footprint field or buildings layer: the 1/3 developed-area test is not made"
-                                               : "no developed_area field: developed area = " + sources.joined(separator: ", else "))
+            assumptions.append(sources.isEmpty
+                ? Bilingual("无 developed_area 字段、基底面积字段和建筑物图层：不作已开发面积三分之一的判定",
+                            "no developed_area field, footprint field or buildings layer: the 1/3 developed-area test is not made")
+                : Bilingual("无 developed_area 字段：已开发面积取", "no developed_area field: developed area = ") + sources.joined(zh: "，其次取", en: ", else "))
         }
-        if mapped["supply_date"] == nil { assumptions.append("no supply_date field: every parcel of the layer counts as supplied") }
+        if mapped["supply_date"] == nil {
+            assumptions.append(Bilingual("无 supply_date 字段：图层中每宗宗地均视为已供应", "no supply_date field: every parcel of the layer counts as supplied"))
+        }
         // 投而未达 comes from the standard-land check, when the parcels carry agreed 达产 values.
         let production = try StandardLandRules.load(RuleFiles(project: project)).indicators.filter { $0.checkpoint == .production }
         let agreedProduction = production.contains { project.layers[.parcels]?.field("agreed_\($0.id)") != nil }
@@ -80,7 +89,8 @@ public enum IdleLandJob {
         if agreedProduction {
             producingBelowTarget = Set(try StandardLandJob.run(frame: frame, asOf: asOf).parcels.filter(\.producingBelowTarget).map(\.index))
         } else {
-            assumptions.append("no agreed 达产 value (\(production.map { "agreed_\($0.id)" }.joined(separator: ", "))) mapped: 投而未达 is not evaluated")
+            let fields = production.map { "agreed_\($0.id)" }.joined(separator: ", ")
+            assumptions.append(Bilingual("未映射约定达产值（\(fields)）：不判定投而未达", "no agreed 达产 value (\(fields)) mapped: 投而未达 is not evaluated"))
         }
         let classifier = IdleLandClassifier(rules: rules, asOf: asOf, hasSupplyField: mapped["supply_date"] != nil)
         var results: [IdleParcelResult] = [], suppliedShapes: [[UInt8]] = []
@@ -107,7 +117,7 @@ public enum IdleLandJob {
             facts.tax = record.number("tax")
             if let developed = record.number("developed_area") {
                 facts.developedArea = developed
-                facts.developedSource = mapped["developed_area"]!
+                facts.developedSource = Bilingual(verbatim: mapped["developed_area"]!)
             } else {
                 (facts.developedArea, facts.developedSource) = ParcelBuildings.footprint(buildings?[position], record: record,
                                                                                          field: mapped["footprint_area"])
@@ -122,11 +132,11 @@ public enum IdleLandJob {
                                     rules: rules, parcels: results, unsupplied: nil, unsuppliedReason: nil, assumptions: assumptions,
                                     notes: table.notes)
         if project.layers[.approvals] == nil {
-            report.unsuppliedReason = "the project names no approvals layer (批准用地范围)"
+            report.unsuppliedReason = Bilingual("项目未提供批准用地范围图层", "the project names no approvals layer (批准用地范围)")
         } else {
             report.unsupplied = try UnsuppliedApprovalsCheck.measure(frame, supplied: suppliedShapes)
         }
-        report.notes += frame.notes
+        report.notes += frame.notes.map(Bilingual.init(verbatim:))
         return report
     }
 }

@@ -42,7 +42,7 @@ public struct IdleParcelFacts: Sendable {
     public var area: Double
     /// m² developed: the developed-area field, else building footprints on the parcel; nil when neither.
     public var developedArea: Double?
-    public var developedSource: String
+    public var developedSource: Bilingual
     /// 万元.
     public var committedInvestment: Double?
     public var actualInvestment: Double?
@@ -56,6 +56,6 @@ public struct IdleParcelFacts: Sendable {
         actualCompletion = .missing(field: "actual_completion"); suspendedSince = .missing(field: "suspension_date")
         productionDate = .missing(field: "production_date")
         hasSuspensionField = false; hasProductionField = false; governmentCause = false
-        developedSource = ""
+        developedSource = Bilingual(verbatim: "")
     }
 }

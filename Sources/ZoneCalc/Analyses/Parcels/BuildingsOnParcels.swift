@@ -73,18 +73,20 @@ extension ParcelBuildings {
     /// A parcel's building footprint (m²) and where it came from: the buildings on it when the project
     /// has a buildings layer and some stand on the parcel, else the parcel's footprint field, else 0
     /// when the layer shows no building there; nil when nothing tells.
-    public static func footprint(_ buildings: ParcelBuildings?, record: ParcelRecord, field: String?) -> (Double?, String) {
-        if let buildings, buildings.count > 0 { return (buildings.footprint, "building footprints on the parcel") }
-        if let field, let value = record.number("footprint_area") { return (value, field) }
-        if buildings != nil { return (0, "no building on the parcel") }
-        return (nil, field.map { "\($0) is empty" } ?? "no buildings layer and no footprint_area field")
+    public static func footprint(_ buildings: ParcelBuildings?, record: ParcelRecord, field: String?) -> (Double?, Bilingual) {
+        if let buildings, buildings.count > 0 { return (buildings.footprint, Bilingual("宗地上建筑物的基底面积", "building footprints on the parcel")) }
+        if let field, let value = record.number("footprint_area") { return (value, Bilingual(verbatim: field)) }
+        if buildings != nil { return (0, Bilingual("宗地上无建筑物", "no building on the parcel")) }
+        return (nil, field.map { Bilingual("\($0)为空", "\($0) is empty") }
+                     ?? Bilingual("无建筑物图层，也无 footprint_area 字段", "no buildings layer and no footprint_area field"))
     }
 
     /// A parcel's floor area (m²), the same way: buildings on it, else the parcel's floor-area field.
-    public static func floorArea(_ buildings: ParcelBuildings?, record: ParcelRecord, field: String?) -> (Double?, String) {
-        if let buildings, buildings.count > 0, let floor = buildings.floorArea { return (floor, "buildings' floor area on the parcel") }
-        if let field, let value = record.number("floor_area") { return (value, field) }
-        if let buildings, buildings.count == 0 { return (0, "no building on the parcel") }
-        return (nil, field.map { "\($0) is empty" } ?? "no building floor area and no floor_area field")
+    public static func floorArea(_ buildings: ParcelBuildings?, record: ParcelRecord, field: String?) -> (Double?, Bilingual) {
+        if let buildings, buildings.count > 0, let floor = buildings.floorArea { return (floor, Bilingual("宗地上建筑物的建筑面积", "buildings' floor area on the parcel")) }
+        if let field, let value = record.number("floor_area") { return (value, Bilingual(verbatim: field)) }
+        if let buildings, buildings.count == 0 { return (0, Bilingual("宗地上无建筑物", "no building on the parcel")) }
+        return (nil, field.map { Bilingual("\($0)为空", "\($0) is empty") }
+                     ?? Bilingual("无建筑物建筑面积，也无 floor_area 字段", "no building floor area and no floor_area field"))
     }
 }

@@ -29,7 +29,7 @@ public struct ParcelTable: Sendable {
     public var method: AreaMethod
     public var records: [ParcelRecord]
     /// Parcels measured after make-valid, and parcels left out (no or empty geometry), with reasons.
-    public var notes: [String]
+    public var notes: [Bilingual]
     /// The data's field name for each mapped ZoneCalc name that was read.
     public var fieldNames: [String: String]
     /// Parcel ids that more than one parcel carries.
@@ -52,7 +52,7 @@ public struct ParcelTable: Sendable {
         }
         var indices: [Int] = []
         for item in wanted { indices.append(try reader.fieldIndex(item.field)) }
-        var records: [ParcelRecord] = [], notes: [String] = []
+        var records: [ParcelRecord] = [], notes: [Bilingual] = []
         do {
             let calculator = try frame.calculator([project.areaMethod])
             try reader.read(fieldIndices: indices, swapXY: false) { feature in
@@ -61,22 +61,24 @@ public struct ParcelTable: Sendable {
                 let id = values["id"]?.text.flatMap { $0.isEmpty ? nil : $0 } ?? "#\(feature.index + 1)"
                 do {
                     guard let wkb = try FeatureGeometryIntake.wkb(of: feature, label: id, reprojector: reprojector) else {
-                        notes.append("\(id): no geometry, left out"); return
+                        notes.append(Bilingual("\(id)：无图形，未计入", "\(id): no geometry, left out")); return
                     }
                     var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
-                    guard !geometry.isEmpty else { notes.append("\(id): empty geometry, left out"); return }
+                    guard !geometry.isEmpty else { notes.append(Bilingual("\(id)：图形为空，未计入", "\(id): empty geometry, left out")); return }
                     var stored = wkb
                     if let problem = try geometry.validityProblem() {
                         geometry = try geometry.makeValid().polygonalPart()
                         stored = try geometry.wkb()
-                        notes.append("\(id): invalid (\(problem.describe())), measured after make-valid")
+                        notes.append(Bilingual("\(id)：图形无效（\(problem.describe())），修复后量算", "\(id): invalid (\(problem.describe())), measured after make-valid"))
                     }
                     records.append(ParcelRecord(index: feature.index, fid: feature.fid, id: id, wkb: stored,
                                                 area: try calculator.measure(geometry)[project.areaMethod] ?? 0, values: values))
                 } catch let problem as FeatureGeometryProblem {
-                    notes.append("\(id): \(problem.reason), left out")
+                    notes.append(Bilingual("\(id)：\(problem.reason)，未计入", "\(id): \(problem.reason), left out"))
                 } catch let error as GEOSError {
-                    notes.append("\(id): GEOS could not read, repair or measure it (\(error.messages.joined(separator: "; "))), left out")
+                    let detail = error.messages.joined(separator: "; ")
+                    notes.append(Bilingual("\(id)：GEOS 无法读取、修复或量算（\(detail)），未计入",
+                                           "\(id): GEOS could not read, repair or measure it (\(detail)), left out"))
                 }
             }
         } catch {
@@ -85,8 +87,9 @@ public struct ParcelTable: Sendable {
         var seen = Set<String>(), duplicates = Set<String>()
         for record in records where !seen.insert(record.id).inserted { duplicates.insert(record.id) }
         if !duplicates.isEmpty {
-            notes.append("\(duplicates.count) parcel id(s) used by more than one parcel: \(duplicates.sorted().prefix(10).joined(separator: ", "))"
-                         + (duplicates.count > 10 ? " …" : "") + "; each parcel is still judged on its own")
+            let ids = duplicates.sorted().prefix(10).joined(separator: ", ") + (duplicates.count > 10 ? " …" : "")
+            notes.append(Bilingual("\(duplicates.count)个宗地编号被多宗宗地使用：\(ids)；每宗仍单独判定",
+                                   "\(duplicates.count) parcel id(s) used by more than one parcel: \(ids); each parcel is still judged on its own"))
         }
         return ParcelTable(source: reader.sourceName, crs: frame.crs, method: project.areaMethod, records: records, notes: notes,
                            fieldNames: Dictionary(uniqueKeysWithValues: wanted.map { ($0.name, $0.field) }), duplicateIds: duplicates)

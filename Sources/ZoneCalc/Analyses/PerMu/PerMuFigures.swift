@@ -49,6 +49,24 @@ public enum PerMuIndicator: String, CaseIterable, Sendable {
         }
     }
 
+    /// The indicator in English words (the stable code is ``rawValue``).
+    public var englishName: String {
+        switch self {
+        case .taxPerMu: return "tax per mu"
+        case .valueAddedPerMu: return "value added per mu"
+        case .revenuePerMu: return "revenue per mu"
+        case .investmentPerMu: return "fixed-asset investment per mu"
+        case .energyValueAdded: return "value added per unit of energy"
+        case .emissionValueAdded: return "value added per unit of emissions"
+        case .labourProductivity: return "labour productivity"
+        case .rdShare: return "R&D spending share of revenue"
+        case .taxPerElectricity: return "tax per unit of electricity"
+        }
+    }
+
+    /// The indicator's name in a planner's language.
+    public var label: Bilingual { Bilingual(name, englishName) }
+
     public var unit: String {
         switch self {
         case .taxPerMu, .valueAddedPerMu, .revenuePerMu, .investmentPerMu: return "万元/亩"
@@ -90,17 +108,17 @@ public enum PerMuIndicator: String, CaseIterable, Sendable {
     }
 
     /// The names of the figures a part must have to count.
-    public var needs: String {
+    public var needs: Bilingual {
         switch self {
-        case .taxPerMu: return "税收"
-        case .valueAddedPerMu: return "增加值"
-        case .revenuePerMu: return "营业收入/产值"
-        case .investmentPerMu: return "固定资产投资"
-        case .energyValueAdded: return "增加值 and 能耗"
-        case .emissionValueAdded: return "增加值 and 排放"
-        case .labourProductivity: return "增加值 and 从业人员"
-        case .rdShare: return "R&D经费 and 营业收入"
-        case .taxPerElectricity: return "税收 and 用电量"
+        case .taxPerMu: return Bilingual("税收", "税收 (tax)")
+        case .valueAddedPerMu: return Bilingual("增加值", "增加值 (value added)")
+        case .revenuePerMu: return Bilingual("营业收入/产值", "营业收入/产值 (revenue/output)")
+        case .investmentPerMu: return Bilingual("固定资产投资", "固定资产投资 (fixed-asset investment)")
+        case .energyValueAdded: return Bilingual("增加值和能耗", "增加值 and 能耗 (value added and energy)")
+        case .emissionValueAdded: return Bilingual("增加值和排放", "增加值 and 排放 (value added and emissions)")
+        case .labourProductivity: return Bilingual("增加值和从业人员", "增加值 and 从业人员 (value added and employees)")
+        case .rdShare: return Bilingual("R&D经费和营业收入", "R&D经费 and 营业收入 (R&D spending and revenue)")
+        case .taxPerElectricity: return Bilingual("税收和用电量", "税收 and 用电量 (tax and electricity)")
         }
     }
 
@@ -150,6 +168,8 @@ public struct PerMuRatio: Sendable, Equatable {
         return numerator / denominator * (indicator == .rdShare ? 100 : 1)
     }
 
-    /// Why groups were left out, e.g. "3 left out: no 增加值 and 排放".
-    public var leftOutNote: String? { leftOut == 0 ? nil : "\(leftOut) left out: no \(indicator.needs)" }
+    /// Why groups were left out, e.g. "3 left out: no 增加值 and 排放 (value added and emissions)".
+    public var leftOutNote: Bilingual? {
+        leftOut == 0 ? nil : Bilingual("\(leftOut)个未计入：无\(indicator.needs.zh)", "\(leftOut) left out: no \(indicator.needs.en)")
+    }
 }

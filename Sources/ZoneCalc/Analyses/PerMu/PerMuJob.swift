@@ -9,9 +9,19 @@ public struct PerMuParcel: Sendable {
     public var figures: PerMuFigures
     /// Enterprise ids with their share of the parcel.
     public var users: [(id: String, share: Double)]
-    /// How the land was shared: a share field, floor area, equal parts, or one user.
-    public var split: String
+    /// How the land was shared: a share field, floor area, equal parts, or one user (empty when no one uses it).
+    public var split: Bilingual
     public var wkb: [UInt8]
+}
+
+/// What an indicator's part of a score rests on.
+public enum ScoreBasis: String, Sendable {
+    /// The enterprise's own value.
+    case achieved
+    /// No value: the part scores 0.
+    case missing
+    /// No value: the part scores the average of the scheme's enterprises that have one (profile: missing: average).
+    case schemeAverage = "scheme_average"
 }
 
 /// One indicator's part of an enterprise's score.
@@ -21,7 +31,7 @@ public struct ScorePart: Sendable {
     public var weight: Double
     public var benchmark: Double
     public var score: Double
-    public var note: String
+    public var basis: ScoreBasis
 }
 
 /// One enterprise's per-mu figures, score, class and rank.
@@ -40,7 +50,7 @@ public struct PerMuEnterprise: Sendable {
     public var classLabel: String?
     public var rank: Int?
     /// Why there is no score.
-    public var notScored: String?
+    public var notScored: Bilingual?
 
     /// An indicator of the enterprise: per unit of land over all its land; otherwise over the parcels that
     /// have both figures (each parcel counted as used or left out).
@@ -65,7 +75,8 @@ public struct PerMuReport: Sendable {
     /// that have both of its figures (亩均效益综合评价), with how many enterprises were left out.
     public var zoneRatios: [PerMuRatio]
     public var evaluatedCount: Int
-    public var notes: [String]
+    /// Parcels measured after repair or left out, enterprise rows left out, and what the run noted of its inputs.
+    public var notes: [Bilingual]
 }
 
 /// `zonecalc permu`: per-mu output (亩均) of parcels, enterprises and the zone, and the enterprises'
@@ -108,7 +119,7 @@ public enum PerMuJob {
                 if inScope { creditEnterprise(id, name: name, scale: scale, parcel: parcel, figures: figures) }
             }
             if !inScope { outOfScope += 1 }
-            var parcel = PerMuParcel(index: record.index, fid: record.fid, id: record.id, figures: PerMuFigures(), users: [], split: "", wkb: record.wkb)
+            var parcel = PerMuParcel(index: record.index, fid: record.fid, id: record.id, figures: PerMuFigures(), users: [], split: Bilingual(verbatim: ""), wkb: record.wkb)
             if let rows = tenants[record.id] {
                 let (shares, split) = EnterpriseTable.shares(rows)
                 parcel.split = split
@@ -125,14 +136,16 @@ public enum PerMuJob {
                 parcel.figures.land = record.area
                 if let id = record.text("enterprise_id") {
                     parcel.users = [(id, 1)]
-                    parcel.split = "one user"
+                    parcel.split = Bilingual("单一用地企业", "one user")
                     credit(id, name: record.text("enterprise_name"), scale: record.text("scale"), parcel: record.id, figures: parcel.figures)
                 }
             }
             parcels.append(parcel)
         }
         if outOfScope > 0, !profile.landUsePrefixes.isEmpty {
-            notes.append("\(outOfScope) parcels with a land use outside \(profile.landUsePrefixes.joined(separator: "/")) (the profile's land_use_prefixes): their users are not evaluated")
+            let prefixes = profile.landUsePrefixes.joined(separator: "/")
+            notes.append(Bilingual("\(outOfScope)宗宗地的地类不在\(prefixes)之内（评价方案的 land_use_prefixes）：其用地企业不参评",
+                                   "\(outOfScope) parcels with a land use outside \(prefixes) (the profile's land_use_prefixes): their users are not evaluated"))
         }
         let ranked = PerMuScoring.score(order.map { enterprises[$0]! }, profile: profile)
         let evaluated = ranked.filter { $0.score != nil }
@@ -140,7 +153,8 @@ public enum PerMuJob {
         for enterprise in evaluated { zone.add(enterprise.figures) }
         let zoneRatios = PerMuIndicator.allCases.map { $0.ratio(over: evaluated.map(\.contributions)) }
         return PerMuReport(zoneName: project.name, method: project.areaMethod, crs: table.crs, source: table.source, profile: profile,
-                           parcels: parcels, enterprises: ranked, zone: zone, zoneRatios: zoneRatios, evaluatedCount: evaluated.count, notes: notes + frame.notes)
+                           parcels: parcels, enterprises: ranked, zone: zone, zoneRatios: zoneRatios, evaluatedCount: evaluated.count,
+                           notes: notes + frame.notes.map(Bilingual.init(verbatim:)))
     }
 }
 
@@ -156,17 +170,20 @@ enum PerMuScoring {
         for index in result.indices {
             let enterprise = result[index]
             guard enterprise.figures.mu >= profile.minimumLandMu else {
-                result[index].notScored = "uses \(NumberText.fixed(enterprise.figures.mu, decimals: 2)) 亩, below the profile's minimum of "
-                    + "\(NumberText.fixed(profile.minimumLandMu, decimals: 0)) 亩"
+                let used = NumberText.fixed(enterprise.figures.mu, decimals: 2), minimum = NumberText.fixed(profile.minimumLandMu, decimals: 0)
+                result[index].notScored = Bilingual("用地\(used)亩，低于评价方案的下限\(minimum)亩",
+                                                    "uses \(used) 亩, below the profile's minimum of \(minimum) 亩")
                 continue
             }
             let f = enterprise.figures
             guard (f.tax ?? 0) > 0 || (f.revenue ?? f.output ?? 0) > 0 || (f.valueAdded ?? 0) > 0 else {
-                result[index].notScored = "neither tax, revenue, output nor value added: not producing (see zonecalc idle, 建而未投)"
+                result[index].notScored = Bilingual("无税收、营业收入、产值和增加值：未投产（见 zonecalc idle，建而未投）",
+                                                    "neither tax, revenue, output nor value added: not producing (see zonecalc idle, 建而未投)")
                 continue
             }
             guard let scheme = profile.scheme(for: enterprise.scale) else {
-                result[index].notScored = "scale '\(enterprise.scale ?? "")' matches no scheme of the profile"
+                let scale = enterprise.scale ?? ""
+                result[index].notScored = Bilingual("企业规模「\(scale)」不对应评价方案中的任何方案", "scale '\(scale)' matches no scheme of the profile")
                 continue
             }
             result[index].scheme = scheme.id
@@ -174,7 +191,7 @@ enum PerMuScoring {
                 let indicator = PerMuIndicator(rawValue: weighted.indicator)!
                 let value = enterprise.ratio(indicator).value
                 return ScorePart(indicator: indicator, value: value, weight: weighted.weight, benchmark: weighted.benchmark,
-                                 score: value.map { part(weighted, $0) } ?? 0, note: value == nil ? "missing" : "")
+                                 score: value.map { part(weighted, $0) } ?? 0, basis: value == nil ? .missing : .achieved)
             }
         }
         // Missing values that score the average: the mean of the same scheme's enterprises that have one.
@@ -185,14 +202,15 @@ enum PerMuScoring {
                 let average = scored.reduce(0, +) / Double(scored.count)
                 for index in result.indices where result[index].scheme == scheme.id && result[index].parts[slot].value == nil {
                     result[index].parts[slot].score = average
-                    result[index].parts[slot].note = "missing: scheme average"
+                    result[index].parts[slot].basis = .schemeAverage
                 }
             }
         }
         for index in result.indices where result[index].scheme != nil {
-            let missing = result[index].parts.filter { $0.note == "missing" }
+            let missing = result[index].parts.filter { $0.basis == .missing }
             if missing.count == result[index].parts.count {
-                result[index].notScored = "no figure of the scheme (\(missing.map(\.indicator.name).joined(separator: ", ")))"
+                result[index].notScored = Bilingual("没有评价方案的任何指标值（\(missing.map(\.indicator.name).joined(separator: "、"))）",
+                                                    "no figure of the scheme (\(missing.map(\.indicator.englishName).joined(separator: ", ")))")
                 result[index].scheme = nil
                 continue
             }
@@ -221,7 +239,7 @@ struct EnterpriseRow: Sendable {
 
 enum EnterpriseTable {
     /// Rows by parcel id; rows naming no parcel of the parcels layer are noted and left out.
-    static func read(_ project: ZoneProject, parcelIds: Set<String>, notes: inout [String]) throws(ZoneCalcError) -> [String: [EnterpriseRow]] {
+    static func read(_ project: ZoneProject, parcelIds: Set<String>, notes: inout [Bilingual]) throws(ZoneCalcError) -> [String: [EnterpriseRow]] {
         guard let layer = project.layers[.enterprises] else { return [:] }
         let reader = try LayerReaders.open(layer.source)
         guard let idField = layer.field("enterprise_id"), let parcelField = layer.field("parcel_id") else {
@@ -235,7 +253,7 @@ enum EnterpriseTable {
             wanted.append((name, try reader.fieldIndex(field)))
         }
         var rows: [String: [EnterpriseRow]] = [:]
-        var problems: [String] = []
+        var problems: [Bilingual] = []
         do {
             try reader.read(fieldIndices: wanted.map(\.index), swapXY: false) { feature in
                 var values: [String: FieldValue] = [:]
@@ -243,15 +261,17 @@ enum EnterpriseTable {
                 func text(_ name: String) -> String? {
                     values[name]?.text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
                 }
-                let line = "\(reader.sourceName) row \(feature.index + 1)"
-                guard let id = text("enterprise_id") else { problems.append("\(line): no \(idField), left out"); return }
+                let line = Bilingual("\(reader.sourceName) 第\(feature.index + 1)行", "\(reader.sourceName) row \(feature.index + 1)")
+                guard let id = text("enterprise_id") else { problems.append(line + Bilingual("：无\(idField)，未计入", ": no \(idField), left out")); return }
                 guard let parcel = text("parcel_id"), parcelIds.contains(parcel) else {
-                    problems.append("\(line): \(parcelField) '\(text("parcel_id") ?? "")' is not one parcel of the parcels layer (unknown or duplicated id), left out")
+                    let given = text("parcel_id") ?? ""
+                    problems.append(line + Bilingual("：\(parcelField)「\(given)」不是宗地图层中唯一的一宗（编号未知或重复），未计入",
+                                                     ": \(parcelField) '\(given)' is not one parcel of the parcels layer (unknown or duplicated id), left out"))
                     return
                 }
                 let share = values["enterprise_share"]?.doubleValue
                 if let share, !(share > 0 && share <= 1) {
-                    problems.append("\(line): share \(share) is not in (0, 1], left out")
+                    problems.append(line + Bilingual("：份额\(share)不在 (0, 1] 之内，未计入", ": share \(share) is not in (0, 1], left out"))
                     return
                 }
                 rows[parcel, default: []].append(EnterpriseRow(id: id, name: text("enterprise_name"), scale: text("scale"), share: share,
@@ -267,16 +287,16 @@ enum EnterpriseTable {
 
     /// Each user's share of a parcel: the share field when every row has one (scaled down if they add
     /// to more than 1), else floor area when every row has it, else equal parts.
-    static func shares(_ rows: [EnterpriseRow]) -> ([Double], String) {
+    static func shares(_ rows: [EnterpriseRow]) -> ([Double], Bilingual) {
         if rows.allSatisfy({ $0.share != nil }) {
-            let shares = rows.map { $0.share! }, total = shares.reduce(0, +)
-            return total > 1 + 1e-9 ? (shares.map { $0 / total }, "share field (added to \(NumberText.fixed(total, decimals: 4)), scaled to 1)")
-                                    : (shares, "share field")
+            let shares = rows.map { $0.share! }, total = shares.reduce(0, +), sum = NumberText.fixed(total, decimals: 4)
+            return total > 1 + 1e-9 ? (shares.map { $0 / total }, Bilingual("份额字段（合计\(sum)，按比例缩为1）", "share field (added to \(sum), scaled to 1)"))
+                                    : (shares, Bilingual("份额字段", "share field"))
         }
         if rows.allSatisfy({ ($0.floorArea ?? 0) > 0 }) {
             let total = rows.reduce(0) { $0 + $1.floorArea! }
-            return (rows.map { $0.floorArea! / total }, "floor area")
+            return (rows.map { $0.floorArea! / total }, Bilingual("建筑面积", "floor area"))
         }
-        return (Array(repeating: 1 / Double(rows.count), count: rows.count), "equal parts")
+        return (Array(repeating: 1 / Double(rows.count), count: rows.count), Bilingual("均分", "equal parts"))
     }
 }

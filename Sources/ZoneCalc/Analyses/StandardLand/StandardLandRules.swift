@@ -9,6 +9,15 @@ public enum Checkpoint: String, Sendable, CaseIterable {
     case production
     /// Every year once producing: energy and emission efficiency.
     case annual
+
+    /// The checkpoint in a planner's words (the stable code is ``rawValue``).
+    public var chineseName: String {
+        switch self {
+        case .completion: return "竣工验收"
+        case .production: return "达产复核"
+        case .annual: return "年度复核"
+        }
+    }
 }
 
 /// How an achieved value is held to the agreed one.
@@ -43,9 +52,9 @@ public struct StandardLandRules: Sendable {
     public var indicators: [ControlIndicator]
     /// Indicator id → threshold for industrial parcels, with where it comes from ("national: 国土资发…",
     /// or the rule profile that replaced the national values).
-    public var industrialDefaults: [String: (value: Double, source: String)]
+    public var industrialDefaults: [String: (value: Double, source: Bilingual)]
     /// Two-digit industry code → (industry, minimum floor-area ratio, where the row comes from).
-    public var floorAreaRatioByIndustry: [String: (industry: String, value: Double, source: String)]
+    public var floorAreaRatioByIndustry: [String: (industry: String, value: Double, source: Bilingual)]
     /// "region class|industry code" → minimum investment, 万元/亩; empty when not supplied.
     public var investmentByRegionAndIndustry: [String: Double]
     public var source: String
@@ -75,7 +84,7 @@ public struct StandardLandRules: Sendable {
             indicators.append(ControlIndicator(id: id, name: entry["name"].flatMap(reader.text) ?? id, unit: entry["unit"].flatMap(reader.text) ?? "",
                                                comparator: comparator, checkpoint: checkpoint, source: entry["source"].flatMap(reader.text) ?? ""))
         }
-        var defaults: [String: (value: Double, source: String)] = [:]
+        var defaults: [String: (value: Double, source: Bilingual)] = [:]
         let (defaultsNode, defaultsReader) = try file.required("industrial_defaults")
         if defaultsNode.mapping != nil {
             let reader = defaultsReader, node = defaultsNode
@@ -83,17 +92,20 @@ public struct StandardLandRules: Sendable {
                 let key = "industrial_defaults.\(id)"
                 let entry = try reader.mapping(entryNode, key: key, allowed: ["value", "source"])
                 let source = entry["source"].flatMap(reader.text) ?? ""
+                let layer = file.layerName(giving: "industrial_defaults")
                 defaults[id] = (try reader.number(entry["value"], key: "\(key).value", in: entryNode),
-                                file.givenBeyondNational("industrial_defaults") ? "\(file.layerName(giving: "industrial_defaults")): \(source)" : "national: \(source)")
+                                file.givenBeyondNational("industrial_defaults") ? Bilingual("\(layer)：\(source)", "\(layer): \(source)")
+                                                                                 : Bilingual("国家标准：\(source)", "national: \(source)"))
             }
         }
-        var ratios: [String: (industry: String, value: Double, source: String)] = [:]
+        var ratios: [String: (industry: String, value: Double, source: Bilingual)] = [:]
         let ratioTable = try LayeredRuleTable("industrial-floor-area-ratio.csv", files: files, columns: 4,
                                               header: "industry_code,industry,min_floor_area_ratio,tag")
         for row in ratioTable.rows {
             guard let value = Double(row.fields[2]) else { throw .invalidArgument(Bilingual("\(row.location)：“\(row.fields[2])”不是数值", "\(row.location): '\(row.fields[2])' is not a number")) }
-            let source = row.isNational ? "national: 国土资发〔2008〕24号 Table 2, \(row.fields[0]) \(row.fields[1])"
-                : "\(row.layer) line \(row.line): \(row.fields[0]) \(row.fields[1])"
+            let industry = "\(row.fields[0]) \(row.fields[1])"
+            let source = row.isNational ? Bilingual("国家标准：国土资发〔2008〕24号 表2，\(industry)", "national: 国土资发〔2008〕24号 Table 2, \(industry)")
+                : Bilingual("\(row.layer) 第\(row.line)行：\(industry)", "\(row.layer) line \(row.line): \(industry)")
             ratios[row.fields[0]] = (row.fields[1], value, source)
         }
         var investment: [String: Double] = [:]
