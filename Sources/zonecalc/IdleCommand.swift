@@ -14,12 +14,12 @@ struct IdleCommand: ParsableCommand {
     @OptionGroup var formatOptions: FormatOptions
 
     func run() throws {
-        try reportingErrors(source: zone.project, json: formatOptions.isJSON) {
+        try reportingErrors(source: zone.project, json: formatOptions.isJSON, append: output.append) {
             let project = try zone.load()
             try output.checkFirst(inputs: project.inputPaths)
             let report = try IdleLandJob.run(frame: try zone.frame(project))
             if let path = output.output {
-                try IdleExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: project.inputPaths)
+                try IdleExport.write(report, to: path, language: RunLanguage.current, encoding: output.encoding, force: output.force, inputs: project.inputPaths)
             }
             switch formatOptions.format {
             case .table: print(IdleReportText(language: RunLanguage.current).render(report), terminator: "")

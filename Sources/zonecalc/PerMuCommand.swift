@@ -15,7 +15,7 @@ struct PerMuCommand: ParsableCommand {
     @OptionGroup var formatOptions: FormatOptions
 
     func run() throws {
-        try reportingErrors(source: zone.project, json: formatOptions.isJSON) {
+        try reportingErrors(source: zone.project, json: formatOptions.isJSON, append: output.append) {
             let project = try zone.load()
             try output.checkFirst(inputs: project.inputPaths)
             let report = try PerMuJob.run(frame: try zone.frame(project))

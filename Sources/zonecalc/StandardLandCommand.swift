@@ -14,7 +14,7 @@ struct StandardLandCommand: ParsableCommand {
     @OptionGroup var formatOptions: FormatOptions
 
     func run() throws {
-        try reportingErrors(source: zone.project, json: formatOptions.isJSON) {
+        try reportingErrors(source: zone.project, json: formatOptions.isJSON, append: output.append) {
             let project = try zone.load()
             try output.checkFirst(inputs: project.inputPaths)
             let report = try StandardLandJob.run(frame: try zone.frame(project))

@@ -66,6 +66,7 @@ import Testing
         ["area", CLITests.sample("zone.gpkg:zd"), "--method", "all", "--unit", "ha", "--declared", "SBMJ", "--declared-unit", "mu", "--by", "DLBM"],
         ["overlay", CLITests.sample("zone.yaml"), "--role", "land_use", "--by", "DLBM", "--method", "all"],
         ["qc", CLITests.sample("zone.yaml")],
+        ["idle", CLITests.sample("zone.yaml")],
     ])
     func everyShapefileKeyIsDocumentedWithItsHeading(command: [String]) throws {
         let folder = try CLITests.temporaryFolder()

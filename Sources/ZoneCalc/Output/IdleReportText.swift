@@ -18,11 +18,16 @@ public struct IdleReportText {
             + (classification.missing.isEmpty ? "" : Bilingual("；缺失：", "; missing: ").text(language) + missing.text(language))
     }
 
-    /// The status as a planner reads it: its Chinese name, or in English its stable code.
-    func status(_ status: IdleStatus) -> String { language == .zh ? status.chineseName : status.rawValue }
+    /// The status as a planner reads it: its Chinese name, or in English its stable code (also the export's).
+    static func status(_ status: IdleStatus, _ language: Language) -> String { language == .zh ? status.chineseName : status.rawValue }
 
-    /// The supply-chain category: its Chinese name, or in English its stable code.
-    func category(_ category: SupplyChainCategory) -> String { language == .zh ? category.chineseName : category.rawValue }
+    /// The supply-chain category: its Chinese name, or in English its stable code (also the export's).
+    static func category(_ category: SupplyChainCategory, _ language: Language) -> String {
+        language == .zh ? category.chineseName : category.rawValue
+    }
+
+    func status(_ status: IdleStatus) -> String { Self.status(status, language) }
+    func category(_ category: SupplyChainCategory) -> String { Self.category(category, language) }
 
     public func render(_ report: IdleLandReport) -> String {
         let order = report.rules.sources["order"] ?? "国土资源部令第53号"

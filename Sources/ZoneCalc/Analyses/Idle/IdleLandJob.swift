@@ -9,6 +9,10 @@ public struct IdleParcelResult: Sendable {
     public var area: Double
     public var classification: IdleClassification
     public var wkb: [UInt8]
+    /// What the classification reasons from: the dates, figures and developed area as read.
+    public var facts: IdleParcelFacts
+    /// The land user (企业名称), when the parcels layer maps one.
+    public var enterprise: String?
 }
 
 /// Approved land not yet supplied (批而未供): the approvals layer less the supplied parcels.
@@ -126,7 +130,8 @@ public enum IdleLandJob {
             var classification = classifier.classify(facts)
             if producingBelowTarget.contains(record.index) { classification.categories.append(.producingBelowTarget) }
             results.append(IdleParcelResult(index: record.index, fid: record.fid, id: record.id, area: record.area,
-                                            classification: classification, wkb: record.wkb))
+                                            classification: classification, wkb: record.wkb, facts: facts,
+                                            enterprise: record.text("enterprise_name")))
         }
         var report = IdleLandReport(zoneName: project.name, asOf: asOf, method: project.areaMethod, crs: table.crs, source: table.source,
                                     rules: rules, parcels: results, unsupplied: nil, unsuppliedReason: nil, assumptions: assumptions,
