@@ -19,7 +19,7 @@ struct StandardLandCommand: ParsableCommand {
             try output.checkFirst(inputs: project.inputPaths)
             let report = try StandardLandJob.run(frame: try zone.frame(project))
             if let path = output.output {
-                try StandardLandExport.write(report, to: path, encoding: output.encoding, force: output.force, inputs: project.inputPaths)
+                try StandardLandExport.write(report, to: path, language: RunLanguage.current, encoding: output.encoding, force: output.force, inputs: project.inputPaths)
             }
             switch formatOptions.format {
             case .table: print(StandardLandReportText(language: RunLanguage.current).render(report), terminator: "")
