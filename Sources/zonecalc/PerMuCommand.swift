@@ -20,7 +20,7 @@ struct PerMuCommand: ParsableCommand {
             try output.checkFirst(inputs: project.inputPaths)
             let report = try PerMuJob.run(frame: try zone.frame(project))
             if let path = output.output {
-                try PerMuExport.write(report, to: path, encoding: output.encoding, force: output.force,
+                try PerMuExport.write(report, to: path, language: RunLanguage.current, encoding: output.encoding, force: output.force,
                                       inputs: project.inputPaths)
             }
             switch formatOptions.format {
