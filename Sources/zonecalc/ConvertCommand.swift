@@ -27,8 +27,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: Bilingual("投影转换到此坐标参照系（EPSG:nnnn、WKT 或 PROJ 字符串）。", "Reproject to this CRS (EPSG:nnnn, WKT or PROJ string).").help)
     var toCRS: String?
 
-    @Option(help: Bilingual("输出 Shapefile .dbf（默认 utf-8）或界址点 txt（默认 gbk）的文字编码：utf-8 或 gbk。", "Text encoding of a Shapefile .dbf (default utf-8) or a boundary-point txt (default gbk): utf-8 or gbk.").help)
-    var encoding: OutputTextEncoding?
+    @Option(name: .customLong("output-encoding"),
+            help: Bilingual("输出 Shapefile .dbf（默认 utf-8）或界址点 txt（默认 gbk）的文字编码：utf-8 或 gbk。", "Text encoding of an output Shapefile .dbf (default utf-8) or a boundary-point txt (default gbk): utf-8 or gbk.").help)
+    var outputEncoding: TextEncodingChoice?
 
     @Flag(help: Bilingual("替换已有的输出文件。", "Replace an existing output file.").help)
     var force = false
@@ -76,7 +77,7 @@ struct ConvertCommand: ParsableCommand {
             options.swapXY = source.swapXY
             options.targetCRS = toCRS
             options.datum = try datum.policy() ?? .refuse
-            options.encoding = encoding
+            options.encoding = outputEncoding
             options.force = force
             options.nameField = input.field(nameField)
             options.landClassField = input.field(landClassField) ?? input.projectLayer?.field("land_use")

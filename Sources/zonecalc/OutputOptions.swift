@@ -26,12 +26,13 @@ struct OutputOptions: ParsableArguments {
     /// Whether the terminal shows one row per feature: without -o, or with --verbose.
     var showsFeatures: Bool { output == nil || verbose }
 
-    @Option(help: Bilingual("输出 Shapefile 的 .dbf、CSV（及界址点 txt）的文字编码：utf-8（CSV 带 BOM，Excel 可直接打开）或 gbk。",
-                            "Text encoding of a Shapefile's .dbf, a CSV (and a boundary-point txt): utf-8 (CSV with a BOM, as Excel needs) or gbk.").help)
-    var encoding: OutputTextEncoding = .utf8
+    @Option(name: .customLong("output-encoding"),
+            help: Bilingual("输出 Shapefile 的 .dbf、CSV（及界址点 txt）的文字编码：utf-8（CSV 带 BOM，Excel 可直接打开）或 gbk。",
+                            "Text encoding of an output Shapefile's .dbf, a CSV (and a boundary-point txt): utf-8 (CSV with a BOM, as Excel needs) or gbk.").help)
+    var encoding: TextEncodingChoice = .utf8
 }
 
-extension OutputTextEncoding: ExpressibleByArgument {}
+extension TextEncodingChoice: ExpressibleByArgument {}
 
 /// The cheap checks, made before any feature is read: formats ZoneCalc writes, destinations that are not
 /// inputs, not existing files without --force, in folders that exist, no file written twice.

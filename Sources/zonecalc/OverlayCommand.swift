@@ -50,6 +50,10 @@ struct OverlayCommand: ParsableCommand {
     @Option(help: Bilingual("B 图层文件没有或写错坐标参照系时指定（EPSG、WKT、PROJ 字符串或 .prj 文件）。", "CRS of B when its file has none or a wrong one (EPSG, WKT, PROJ string or .prj file).").help)
     var bCRS: String?
 
+    @Option(help: Bilingual("输入 Shapefile .dbf 的文字编码（A 和 B）：utf-8 或 gbk（默认：按 .cpg；没有时自动判断）。",
+                            "Text encoding of input Shapefiles' .dbf (A and B): utf-8 or gbk (default: the .cpg; without one, detected).").help)
+    var encoding: TextEncodingChoice?
+
     @OptionGroup var datum: DatumOptions
 
     @Option(help: Bilingual("表中小数位数（默认：平方米 2 位，公顷和亩 4 位）。", "Decimals in the table (default: m² 2, 公顷 and 亩 4).").help)
@@ -90,7 +94,7 @@ struct OverlayCommand: ParsableCommand {
             options.accountOverlaps = !noOverlapCheck
             if let workers { options.workers = workers }
             options.datum = try datum.policy() ?? .refuse
-            let aSpec: SourceSpec, bSpecs: [SourceSpec]
+            var aSpec: SourceSpec, bSpecs: [SourceSpec]
             if let project {
                 let zone = try ZoneProjectLoader.load(project)
                 let chosen = try zone.layer(projectRole!), boundary = try zone.layer(.boundary)
@@ -104,6 +108,8 @@ struct OverlayCommand: ParsableCommand {
                 if method == nil { options.methods = [zone.areaMethod] + options.methods.filter { $0 != zone.areaMethod } }
             } else {
                 (aSpec, bSpecs) = (SourceSpec(parsing: a!), b.map { SourceSpec(parsing: $0) })
+                aSpec.encoding = encoding
+                for k in bSpecs.indices { bSpecs[k].encoding = encoding }
             }
             let inputs = [aSpec.path] + bSpecs.map(\.path) + CRSArgument.files([aCRS, bCRS])
             try output.checkFirst(inputs: inputs)

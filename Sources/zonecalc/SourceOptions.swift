@@ -22,6 +22,10 @@ struct SourceOptions: ParsableArguments {
                             "CRS of the input when the file has none or a wrong one: EPSG:nnnn, WKT, a PROJ string, or a .prj file.").help)
     var crs: String?
 
+    @Option(help: Bilingual("输入 Shapefile .dbf 的文字编码：utf-8 或 gbk（默认：按 .cpg；没有时按 UTF-8，不是 UTF-8 时按 GBK）。",
+                            "Text encoding of an input Shapefile's .dbf: utf-8 or gbk (default: its .cpg; without one UTF-8, or GBK when the text is not UTF-8).").help)
+    var encoding: TextEncodingChoice?
+
     @Flag(help: Bilingual("文件按测量习惯以 x 存北坐标、y 存东坐标：交换两者。",
                           "The file stores northings as x and eastings as y (surveying order): swap them.").help)
     var swapXY = false
@@ -43,7 +47,9 @@ struct SourceOptions: ParsableArguments {
     /// The layer read: the file, or the project's layer of `--role` (else `defaultRole`).
     func resolve(defaultRole: LayerRole?) throws -> ResolvedSource {
         guard isProject else {
-            return ResolvedSource(spec: SourceSpec(parsing: input, layer: layer), crs: try crsDefinition(), project: nil, projectLayer: nil)
+            var spec = SourceSpec(parsing: input, layer: layer)
+            spec.encoding = encoding
+            return ResolvedSource(spec: spec, crs: try crsDefinition(), project: nil, projectLayer: nil)
         }
         let project = try ZoneProjectLoader.load(input)
         guard let role = role.flatMap(LayerRole.init(rawValue:)) ?? defaultRole else {
@@ -51,7 +57,9 @@ struct SourceOptions: ParsableArguments {
                                             "the input is a project file: pick its layer with --role (\(LayerRole.names))").inRun)
         }
         let chosen = try project.layer(role)
-        return ResolvedSource(spec: chosen.source, crs: try crsDefinition() ?? chosen.crs, project: project, projectLayer: chosen)
+        var spec = chosen.source
+        spec.encoding = encoding ?? spec.encoding
+        return ResolvedSource(spec: spec, crs: try crsDefinition() ?? chosen.crs, project: project, projectLayer: chosen)
     }
 
     /// The --crs text, reading a .prj file's contents when a path is given.

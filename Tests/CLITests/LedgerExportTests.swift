@@ -91,7 +91,7 @@ import Testing
         let utf8 = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(utf8.starts(with: [0xEF, 0xBB, 0xBF] + Array("序号,".utf8)))
         let gbk = folder.appendingPathComponent("gbk.csv").path
-        #expect(try CLITests.run(["area", Self.parcels, "-o", gbk, "--encoding", "gbk"] + Self.arguments, language: CommandLineLanguageTests.chinese).status == 0)
+        #expect(try CLITests.run(["area", Self.parcels, "-o", gbk, "--output-encoding", "gbk"] + Self.arguments, language: CommandLineLanguageTests.chinese).status == 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: gbk))
         // 序号 in GBK is D0 F2 BA C5.
         #expect(bytes.starts(with: [0xD0, 0xF2, 0xBA, 0xC5, UInt8(ascii: ",")]), "\(Array(bytes.prefix(8)))")
@@ -137,5 +137,24 @@ import Testing
         let kml = try String(contentsOfFile: path, encoding: .utf8)
         #expect(kml.contains("<name>320401001001GB00001</name>"))
         #expect(kml.contains("<SimpleData name=\"椭球面积（平方米）\">11730.53</SimpleData>"), "values sit under their own headings")
+    }
+}
+
+/// `--encoding` is the input's (a Shapefile whose .cpg is wrong or missing), `--output-encoding` the
+/// output's: a GBK .dbf labelled UTF-8 reads right only with `--encoding gbk`.
+@Suite struct InputEncodingTests {
+    @Test func aMislabelledGBKShapefileIsReadWithTheEncodingGiven() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shp = folder.appendingPathComponent("gbk.shp").path
+        #expect(try CLITests.run(["convert", CLITests.sample("zone.gpkg:zd"), shp, "--output-encoding", "gbk"]).status == 0)
+        try Data("UTF-8".utf8).write(to: folder.appendingPathComponent("gbk.cpg"))   // the wrong label
+        let given = folder.appendingPathComponent("given.csv").path
+        let read = try CLITests.run(["area", shp, "-o", given, "--encoding", "gbk"])
+        #expect(read.status == 0, "\(read.err)")
+        let rows = try #require(ExportedFile(given).layers.first)
+        #expect(rows.value("DLMC", row: 0) == .string("物流仓储用地"), "\(String(describing: rows.value("DLMC", row: 0)))")
+        let info = try CLITests.run(["info", shp, "--encoding", "gbk"])
+        #expect(info.out.contains("CP936 (given with --encoding)"), "\(info.out)")
     }
 }

@@ -167,7 +167,7 @@ public final class GDALLayerReader: FeatureLayerReader {
     private var partition: LayerPartition?
 
     public init(spec: SourceSpec) throws(ZoneCalcError) {
-        let (dataset, encoding) = try VectorSource.open(spec.path)
+        let (dataset, encoding) = try VectorSource.open(spec.path, encoding: spec.encoding)
         layer = try VectorSource.layer(of: dataset, named: spec.layer)
         self.encoding = encoding
         fields = layer.fields
@@ -195,6 +195,7 @@ public final class GDALLayerReader: FeatureLayerReader {
         case .declared(let name): return "\(name) (declared by the file)"
         case .utf8: return "UTF-8"
         case .gbkDetected: return "GBK/CP936 (detected: no .cpg and the text is not valid UTF-8)"
+        case .given(let name): return "\(name) (given with --encoding)"
         case .unknown: return "unknown"
         }
     }
@@ -225,7 +226,12 @@ public final class GDALLayerReader: FeatureLayerReader {
     public func partitions(_ count: Int) throws -> [LayerPartition]? {
         guard count > 1 else { return nil }
         let spec = SourceSpec(path: layer.dataset.path, layer: layer.name)
-        let openOptions = encoding == .gbkDetected ? ["ENCODING": "CP936"] : [:]
+        let openOptions: [String: String]
+        switch encoding {
+        case .gbkDetected: openOptions = ["ENCODING": "CP936"]
+        case .given(let name): openOptions = ["ENCODING": name]
+        case .declared, .utf8, .unknown: openOptions = [:]
+        }
         let fidColumn = layer.fidColumn
         if ["GPKG", "SQLite"].contains(layer.dataset.driverName), !fidColumn.isEmpty {
             let table = "\"\(layer.name.replacingOccurrences(of: "\"", with: "\"\""))\""

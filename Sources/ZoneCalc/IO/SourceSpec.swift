@@ -4,9 +4,12 @@ import Foundation
 public struct SourceSpec: Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var layer: String?
+    /// The text encoding of the attributes when the user gives it (`--encoding`), for a Shapefile
+    /// without `.cpg`; nil: the file's declaration, else UTF-8, else GBK when the text is not UTF-8.
+    public var encoding: TextEncodingChoice?
 
-    public init(path: String, layer: String? = nil) {
-        self.path = path; self.layer = layer
+    public init(path: String, layer: String? = nil, encoding: TextEncodingChoice? = nil) {
+        self.path = path; self.layer = layer; self.encoding = encoding
     }
 
     /// Parses `FILE:LAYER`. A path that exists as written is taken whole (it may contain ':');

@@ -10,6 +10,8 @@ public enum VectorSource {
         case declared(String)
         case utf8
         case gbkDetected
+        /// Given by the user (`--encoding`), as GDAL's Shapefile driver names it.
+        case given(String)
         case unknown
     }
 
@@ -20,11 +22,17 @@ public enum VectorSource {
     /// 4 KiB page (SQLite's limit is just under 2 GiB; the rest of a larger file is read as usual).
     private static let memoryMappedSQLite: Void = GDALConfiguration.set("OGR_SQLITE_PRAGMA", "mmap_size=2147418112")
 
-    /// Opens `path` read-only and returns the dataset and how its text is decoded.
-    public static func open(_ path: String) throws(ZoneCalcError) -> (VectorDataset, TextEncoding) {
+    /// Opens `path` read-only and returns the dataset and how its text is decoded; `encoding`, when
+    /// given, decides a Shapefile's text whatever its `.cpg` says.
+    public static func open(_ path: String, encoding: TextEncodingChoice? = nil) throws(ZoneCalcError) -> (VectorDataset, TextEncoding) {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
         _ = memoryMappedSQLite
         do {
+            // Only the Shapefile driver reads an ENCODING option; other formats say their encoding.
+            if let encoding, ["shp", "dbf"].contains((path as NSString).pathExtension.lowercased()) {
+                let dataset = try VectorDataset.open(path, openOptions: ["ENCODING": encoding.shapefileOption])
+                return (dataset, dataset.driverName == "ESRI Shapefile" ? .given(encoding.shapefileOption) : .utf8)
+            }
             let dataset = try VectorDataset.open(path)
             guard dataset.driverName == "ESRI Shapefile", let layer = dataset.layers.first else {
                 return (dataset, dataset.driverName == "ESRI Shapefile" ? .unknown : .utf8)

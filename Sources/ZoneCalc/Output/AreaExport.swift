@@ -119,7 +119,7 @@ public enum AreaExport {
 
     /// Writes the report to `path` (format from the extension), headings in `language`.
     public static func write(_ report: AreaReport, reader: FeatureLayerReader, to path: String, unit: AreaUnit, decimals: Int? = nil,
-                             language: Language, swapXY: Bool, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
+                             language: Language, swapXY: Bool, encoding: TextEncodingChoice, force: Bool, inputs: [String]) throws {
         precondition(report.rowsAreComplete, "an area file needs a row per feature: run the job with keepAllRows")
         let format = try OutputFormat(resultsAt: path)
         let columns = columns(report, unit: unit, decimals: decimals)

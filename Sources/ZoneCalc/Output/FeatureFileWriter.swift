@@ -1,12 +1,14 @@
 import Foundation
 import GeoBridge
 
-/// Text encoding for formats that let us choose (Shapefile `.dbf`, CSV, boundary-point txt).
-public enum OutputTextEncoding: String, Sendable, CaseIterable {
+/// A text encoding the user chooses: of an input whose format does not say (a Shapefile `.dbf` without
+/// `.cpg`), or of an output that lets us choose (Shapefile `.dbf`, CSV, boundary-point txt).
+public enum TextEncodingChoice: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case gbk
 
-    var shapefileOption: String { self == .gbk ? "CP936" : "UTF-8" }
+    /// The name GDAL's Shapefile driver takes (`ENCODING=`).
+    public var shapefileOption: String { self == .gbk ? "CP936" : "UTF-8" }
 }
 
 /// A description of one output layer: name, CRS, geometry and attribute columns.
@@ -36,7 +38,7 @@ public enum FeatureFileWriter {
     /// - Parameter rows: calls `emit(values, wkb)` once per feature, in order.
     /// - Returns: the number of features written.
     @discardableResult
-    public static func write(to path: String, format: OutputFormat, layer spec: OutputLayerSpec, encoding: OutputTextEncoding = .utf8,
+    public static func write(to path: String, format: OutputFormat, layer spec: OutputLayerSpec, encoding: TextEncodingChoice = .utf8,
                              inputs: [String], force: Bool,
                              rows: (_ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Written {
         try withoutActuallyEscaping(rows) { rows in
@@ -68,7 +70,7 @@ public enum FeatureFileWriter {
     ///   - rows: called once per layer with its position; calls `emit(values, wkb)` once per feature.
     @discardableResult
     public static func write(to path: String, format: OutputFormat, layers specs: [OutputLayerSpec], rowLayers: Int? = nil,
-                             encoding: OutputTextEncoding = .utf8, inputs: [String], force: Bool,
+                             encoding: TextEncodingChoice = .utf8, inputs: [String], force: Bool,
                              rows: (_ layer: Int, _ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws -> Written {
         guard let driver = format.gdalDriver else {
             throw ZoneCalcError.unsupportedOutput(path: path, reason: Bilingual("此写出程序只处理 GDAL 格式", "this writer handles GDAL formats only"))
@@ -170,7 +172,7 @@ public enum FeatureFileWriter {
         public var withoutGeometry: [Int]
     }
 
-    static func layerOptions(_ format: OutputFormat, spec: OutputLayerSpec, encoding: OutputTextEncoding) -> [String] {
+    static func layerOptions(_ format: OutputFormat, spec: OutputLayerSpec, encoding: TextEncodingChoice) -> [String] {
         switch format {
         case .shapefile: return ["ENCODING=\(encoding.shapefileOption)"]
         case .geoJSON: return ["RFC7946=NO", "WRITE_NAME=NO"]

@@ -67,7 +67,7 @@ public enum IdleExport {
         return LedgerAppendix(totalsColumns: columns, totals: totals, about: about)
     }
 
-    public static func write(_ report: IdleLandReport, to path: String, language: Language, encoding: OutputTextEncoding,
+    public static func write(_ report: IdleLandReport, to path: String, language: Language, encoding: TextEncodingChoice,
                              force: Bool, inputs: [String]) throws {
         let format = try OutputFormat(resultsAt: path)
         let fields = columns.fields(format: format, language: language)

@@ -81,7 +81,7 @@ public enum OverlayExport {
     /// Writes the pieces of one or several overlays (same A) into one layer; B编号 says which B each
     /// piece is in. A is read again for its attributes, in step with the pieces.
     public static func write(_ reports: [OverlayReport], a reader: FeatureLayerReader, swapXY: Bool, to path: String,
-                             language: Language, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
+                             language: Language, encoding: TextEncodingChoice, force: Bool, inputs: [String]) throws {
         let report = reports[0]
         let format = try OutputFormat(resultsAt: path)
         let columns = columns(report)

@@ -13,14 +13,14 @@ public enum PerMuExport {
         LedgerColumn.figure(keys[indicator]!, indicator.label.with(unit: Bilingual(verbatim: indicator.unit)), decimals: 2)
     }
 
-    public static func write(_ report: PerMuReport, to path: String, language: Language, encoding: OutputTextEncoding, force: Bool,
+    public static func write(_ report: PerMuReport, to path: String, language: Language, encoding: TextEncodingChoice, force: Bool,
                              inputs: [String]) throws {
         let format = try OutputFormat(resultsAt: path)
         if format.hasGeometry { try writeParcels(report, to: path, format: format, language: language, encoding: encoding, force: force, inputs: inputs) }
         else { try writeEnterprises(report, to: path, format: format, language: language, encoding: encoding, force: force, inputs: inputs) }
     }
 
-    static func writeParcels(_ report: PerMuReport, to path: String, format: OutputFormat, language: Language, encoding: OutputTextEncoding,
+    static func writeParcels(_ report: PerMuReport, to path: String, format: OutputFormat, language: Language, encoding: TextEncodingChoice,
                              force: Bool, inputs: [String]) throws {
         let columns = [LedgerColumn("PARCEL_ID", Bilingual("宗地编号", "parcel ID"), .string), LedgerColumn("SRC_FID", Bilingual("源要素号", "source FID"), .integer64),
                        .figure("AREA_MU", Bilingual("面积（亩）", "area (mu)"), decimals: 4), LedgerColumn("USERS", Bilingual("用地企业", "users"), .string),
@@ -65,7 +65,7 @@ public enum PerMuExport {
         return (scoredAtAverage + partial).joined(separator: language == .zh ? "；" : "; ")
     }
 
-    static func writeEnterprises(_ report: PerMuReport, to path: String, format: OutputFormat, language: Language, encoding: OutputTextEncoding,
+    static func writeEnterprises(_ report: PerMuReport, to path: String, format: OutputFormat, language: Language, encoding: TextEncodingChoice,
                                  force: Bool, inputs: [String]) throws {
         let columns = enterpriseColumns
         let spec = OutputLayerSpec(name: "permu_enterprises", crs: nil, geometry: .none, columns: columns.fields(format: format, language: language),

@@ -95,7 +95,7 @@ public enum QCExport {
         return LedgerAppendix(totalsColumns: columns, totals: totals, about: about)
     }
 
-    public static func write(_ report: QCReport, to path: String, language: Language, encoding: OutputTextEncoding, force: Bool, inputs: [String]) throws {
+    public static func write(_ report: QCReport, to path: String, language: Language, encoding: TextEncodingChoice, force: Bool, inputs: [String]) throws {
         let format = try OutputFormat(resultsAt: path)
         let fields = columns.fields(format: format, language: language)
         func spec(_ name: String, _ geometry: LayerGeometryType) -> OutputLayerSpec {

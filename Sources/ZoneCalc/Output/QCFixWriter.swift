@@ -4,7 +4,7 @@ import GeoBridge
 /// geometry after make-valid with repeated points removed, and the area before and after with the
 /// change per parcel. The input is never modified.
 public enum QCFixWriter {
-    public static func write(_ report: QCReport, reader: FeatureLayerReader, to path: String, encoding: OutputTextEncoding,
+    public static func write(_ report: QCReport, reader: FeatureLayerReader, to path: String, encoding: TextEncodingChoice,
                              force: Bool, inputs: [String]) throws {
         let format = try OutputFormat(path: path)
         guard format.hasGeometry, format != .boundaryPointTxt else {

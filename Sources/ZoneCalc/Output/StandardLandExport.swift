@@ -90,7 +90,7 @@ public enum StandardLandExport {
         return LedgerAppendix(totalsColumns: columns, totals: totals, about: about)
     }
 
-    public static func write(_ report: StandardLandReport, to path: String, language: Language, encoding: OutputTextEncoding,
+    public static func write(_ report: StandardLandReport, to path: String, language: Language, encoding: TextEncodingChoice,
                              force: Bool, inputs: [String]) throws {
         let format = try OutputFormat(resultsAt: path)
         let indicators = indicators(report)

@@ -9,7 +9,7 @@ public struct ConvertOptions: Sendable {
     public var targetCRS: String?
     /// Text encoding of Shapefile and boundary-point txt outputs; nil = the format's usual one
     /// (UTF-8 for Shapefiles, GBK for the txt, as 报批 systems expect).
-    public var encoding: OutputTextEncoding?
+    public var encoding: TextEncodingChoice?
     public var force = false
     /// Files the conversion reads besides the layer (a --crs .prj file), which the output may not replace.
     public var otherInputs: [String] = []
