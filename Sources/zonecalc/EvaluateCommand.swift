@@ -27,7 +27,7 @@ struct EvaluateCommand: ParsableCommand {
                 try EvaluationExport.write(report, to: output, force: force, inputs: project.inputPaths)
             }
             switch formatOptions.format {
-            case .table: print(EvaluationReportText().render(report), terminator: "")
+            case .table: print(EvaluationReportText(language: RunLanguage.current).render(report), terminator: "")
             case .json: print(try EvaluationReportJSON().render(report))
             }
         }

@@ -27,7 +27,7 @@ struct InfoCommand: ParsableCommand {
             for input in inputs {
                 for reader in try LayerReaders.openAll(input.spec) {
                     let summary = try LayerSummary.scan(reader, crsOverride: input.crs, swapXY: source.swapXY)
-                    print(LayerSummaryText.render(summary))
+                    print(LayerSummaryText.render(summary, language: RunLanguage.current))
                 }
             }
         }

@@ -126,7 +126,7 @@ struct OverlayCommand: ParsableCommand {
                                         encoding: output.encoding, force: output.force, inputs: inputs)
             }
             switch formatOptions.format {
-            case .table: print(reports.map { OverlayReportText(decimals: decimals).render($0) }.joined(separator: "\n"), terminator: "")
+            case .table: print(reports.map { OverlayReportText(decimals: decimals, language: RunLanguage.current).render($0) }.joined(separator: "\n"), terminator: "")
             case .json: print(try OverlayReportJSON().render(reports))
             }
         }

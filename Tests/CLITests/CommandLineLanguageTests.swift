@@ -90,3 +90,19 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: existing)) == Data("old".utf8))
     }
 }
+
+/// The terminal reports of info, area, overlay and evaluate in the run's language.
+@Suite struct TerminalReportLanguageTests {
+    @Test(arguments: [
+        (["info", CLITests.sample("zone.gpkg:kfqfw")], "坐标系：", "CRS:"),
+        (["area", CLITests.sample("zone.gpkg:kfqfw"), "--totals-only"], "全部已计算", "all measured"),
+        (["overlay", CLITests.sample("zone.yaml"), "--role", "land_use", "--by", "DLBM"], "个要素跨 B 的边界", "cross the boundary of B"),
+        (["evaluate", CLITests.sample("zone.yaml")], "集约度分值：", "Score (集约度分值):"),
+    ])
+    func reportsFollowTheLanguage(command: [String], chinese: String, english: String) throws {
+        let zh = try CLITests.run(command, language: CommandLineLanguageTests.chinese)
+        let en = try CLITests.run(command)
+        #expect(zh.status == 0 && zh.out.contains(chinese) && !zh.out.contains(english), "\(zh.out.prefix(300))")
+        #expect(en.status == 0 && en.out.contains(english) && !en.out.contains(chinese), "\(en.out.prefix(300))")
+    }
+}

@@ -1,36 +1,38 @@
-/// Renders ``LayerSummary`` values as readable terminal text.
+/// Renders ``LayerSummary`` values as readable terminal text in the run's language.
 public enum LayerSummaryText {
-    public static func render(_ summary: LayerSummary) -> String {
-        var out = "Layer: \(summary.layer)   (\(summary.source), format \(summary.format))\n"
-        out += "  Features:   \(summary.featureCount)"
-        if summary.featuresWithoutGeometry > 0 { out += " (\(summary.featuresWithoutGeometry) without geometry)" }
-        out += "\n  Geometries: " + (summary.geometryTypes.isEmpty ? "none" :
+    public static func render(_ summary: LayerSummary, language: Language = .en) -> String {
+        func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+        var out = t("图层：\(summary.layer)   （\(summary.source)，格式 \(summary.format)）\n", "Layer: \(summary.layer)   (\(summary.source), format \(summary.format))\n")
+        out += t("  要素数：    ", "  Features:   ") + "\(summary.featureCount)"
+        if summary.featuresWithoutGeometry > 0 { out += t("（\(summary.featuresWithoutGeometry) 个无几何）", " (\(summary.featuresWithoutGeometry) without geometry)") }
+        out += t("\n  几何类型：  ", "\n  Geometries: ") + (summary.geometryTypes.isEmpty ? t("无", "none") :
             summary.geometryTypes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) + "\n"
-        for (note, count) in summary.conversions.sorted(by: { $0.key < $1.key }) { out += "  Converted:  \(count) × \(note)\n" }
+        for (note, count) in summary.conversions.sorted(by: { $0.key < $1.key }) { out += t("  已转换：    ", "  Converted:  ") + "\(count) × \(note)\n" }
         switch summary.crs {
         case .success(let crs):
-            out += "  CRS:        \(crs.summary)\n"
-            if let datum = crs.datum { out += "  Datum:      \(datum.rawValue)\n" }
+            out += t("  坐标系：    ", "  CRS:        ") + crs.summary(language) + "\n"
+            if let datum = crs.datum { out += t("  大地基准：  ", "  Datum:      ") + datum.rawValue + "\n" }
         case .failure(let error):
-            out += "  CRS:        not usable: \(error.description)\n"
+            out += t("  坐标系：    不可用：", "  CRS:        not usable: ") + error.message(language) + "\n"
         }
         if let e = summary.extent {
             let d = e.maxX.magnitude > 1000 ? 3 : 8
-            out += "  Extent:     x \(NumberText.fixed(e.minX, decimals: d)) … \(NumberText.fixed(e.maxX, decimals: d)), "
+            out += t("  范围：      ", "  Extent:     ") + "x \(NumberText.fixed(e.minX, decimals: d)) … \(NumberText.fixed(e.maxX, decimals: d)), "
             out += "y \(NumberText.fixed(e.minY, decimals: d)) … \(NumberText.fixed(e.maxY, decimals: d))\n"
         }
-        out += "  Encoding:   \(summary.encoding)\n"
-        out += "  Invalid:    \(summary.invalid.count)\n"
+        out += t("  文字编码：  ", "  Encoding:   ") + summary.encoding + "\n"
+        out += t("  无效几何：  ", "  Invalid:    ") + "\(summary.invalid.count)\n"
         for item in summary.invalid.prefix(20) {
-            out += "    feature #\(item.index + 1) (fid \(item.fid)): \(item.problem.describe())\n"
+            out += t("    要素 #\(item.index + 1)（fid \(item.fid)）：", "    feature #\(item.index + 1) (fid \(item.fid)): ") + item.problem.describe() + "\n"
         }
-        if summary.invalid.count > 20 { out += "    … and \(summary.invalid.count - 20) more\n" }
+        if summary.invalid.count > 20 { out += t("    …… 另有 \(summary.invalid.count - 20) 个\n", "    … and \(summary.invalid.count - 20) more\n") }
         if !summary.readWarnings.isEmpty {
-            out += "  Warnings:\n" + summary.readWarnings.map { "    \($0)\n" }.joined()
+            out += t("  警告：\n", "  Warnings:\n") + summary.readWarnings.map { "    \($0)\n" }.joined()
         }
-        var table = TextTable(headers: ["field", "type", "width", "precision"], alignments: [.left, .left, .right, .right])
+        var table = TextTable(headers: [t("字段", "field"), t("类型", "type"), t("宽度", "width"), t("精度", "precision")],
+                              alignments: [.left, .left, .right, .right])
         for field in summary.fields { table.add([field.name, field.type.name, String(field.width), String(field.precision)]) }
-        out += "  Fields:\n" + table.render().split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        out += t("  字段：\n", "  Fields:\n") + table.render().split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
         return out
     }
 }
