@@ -10,3 +10,11 @@ public enum ReportJSON {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
+
+/// A text in JSON as `{"en": …, "zh": …}`: scripts get both languages whatever the run's language.
+struct BilingualJSON: Encodable {
+    var en: String
+    var zh: String
+
+    init(_ text: Bilingual) { en = text.en; zh = text.zh }
+}
