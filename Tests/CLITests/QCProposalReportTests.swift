@@ -51,7 +51,7 @@ import Testing
         // The bow tie's diagonals (40 501 000, 3 500 000)–(40 501 100, 3 500 100) and (40 501 100, 3 500 000)–(40 501 000, 3 500 100) cross at their middle.
         #expect(crossing["location"] as? [String: Double] == ["x": 40_501_050, "y": 3_500_050])
         let message = try #require(crossing["message"] as? [String: String])
-        #expect(message["en"]?.contains("Self-intersection") == true && message["zh"]?.contains("几何无效") == true)
+        #expect(message["en"]?.contains("Self-intersection") == true && message["zh"]?.contains("自相交") == true)
     }
 
     @Test func qcJSONOnTheSampleFindsThePlantedDeclaredAreasAndKeepsTheExitStatus() throws {
@@ -75,7 +75,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let zh = try qc([], language: CommandLineLanguageTests.chinese, in: folder)
         #expect(zh.status == 1)
-        for text in ["质检：", "坐标系：", "检查项", "严重程度", "宗地重叠", "几何无效", "必填字段缺失或为空", "错误：3", "重叠 2500.00 平方米", "T01", "G01", "A01"] {
+        for text in ["质检：", "坐标系：", "检查项", "严重程度", "宗地重叠", "几何无效", "必填字段缺失或为空", "错误：3", "重叠 2500.00 平方米", "自相交，位置 (40501050.000, 3500050.000)", "T01", "G01", "A01"] {
             #expect(zh.out.contains(text), "\(text): \(zh.out)")
         }
         for text in ["severity", "parcels overlap", "error", "overlap by"] { #expect(!zh.out.contains(text), "\(text): \(zh.out)") }

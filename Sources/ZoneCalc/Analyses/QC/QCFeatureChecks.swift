@@ -138,7 +138,7 @@ final class QCWorker {
                 if problem.reason.contains("Too few points") {
                     add("G03", Bilingual("环的点数过少", "a ring has too few points"), location: problem.location)
                 } else {
-                    add("G01", Bilingual("几何无效：\(problem.describe())", problem.describe()), location: problem.location)
+                    add("G01", problem.bilingual, location: problem.location)
                 }
                 areaBefore = try geometry.area()
                 fixed = try geometry.makeValid().polygonalPart()
