@@ -149,5 +149,11 @@ import Testing
             #expect(en.out.contains(text), "\(text): \(en.out)")
         }
         for text in ["结论", "不符合", "坐标系：", "不适用", "需人工复核"] { #expect(!en.out.contains(text), "\(text): \(en.out)") }
+        // The approved boundary given as an expansion adds nothing: 需人工复核 (exit 2).
+        let nothing = ["proposal", "check", CLITests.sample("zone.yaml"), CLITests.sample("kfqfw.txt")]
+        let review = try CLITests.run(nothing, language: CommandLineLanguageTests.chinese)
+        #expect(review.status == 2 && review.out.contains("结论：需人工复核"), "\(review.out)")
+        let reviewEn = try CLITests.run(nothing)
+        #expect(reviewEn.status == 2 && reviewEn.out.contains("Verdict: needs review"), "\(reviewEn.out)")
     }
 }

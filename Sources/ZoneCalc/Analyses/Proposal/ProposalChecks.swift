@@ -151,17 +151,17 @@ struct ProposalChecks {
         let construction = classes.filter { $0.category == LandCategory.construction.rawValue }.reduce(0) { $0 + value($1.area) }
         let cultivatedShare = total > 0 ? cultivated / total * 100 : 0, constructionShare = total > 0 ? construction / total * 100 : 0
         var status = RuleStatus.info
-        var limits: [String] = []
+        var limits: [Bilingual] = []
         var figures = ["addedSquareMetres": total, "cultivatedSquareMetres": cultivated, "cultivatedSharePercent": cultivatedShare,
                        "constructionSquareMetres": construction, "constructionSharePercent": constructionShare]
         figures["maxCultivatedSharePercent"] = rules.maxCultivatedShare
         figures["maxConstructionSharePercent"] = rules.maxConstructionShare
         if let limit = rules.maxCultivatedShare {
-            limits.append("耕地 ≤ \(NumberText.fixed(limit, decimals: 1)) %")
+            limits.append(Bilingual("耕地 ≤ \(NumberText.fixed(limit, decimals: 1)) %", "cultivated ≤ \(NumberText.fixed(limit, decimals: 1)) %"))
             status = cultivatedShare <= limit ? .pass : .fail
         }
         if let limit = rules.maxConstructionShare {
-            limits.append("建设用地 ≤ \(NumberText.fixed(limit, decimals: 1)) %")
+            limits.append(Bilingual("建设用地 ≤ \(NumberText.fixed(limit, decimals: 1)) %", "construction ≤ \(NumberText.fixed(limit, decimals: 1)) %"))
             if constructionShare > limit { status = .fail } else if status == .info { status = .pass }
         }
         let basis = deductionFields == nil
@@ -170,9 +170,9 @@ struct ProposalChecks {
                         "(Net 图斑地类面积: the deducted 田坎 etc. is counted under its own class.)")
         let reason = Bilingual(
             "拟新增用地中耕地\(Self.hectares(cultivated))公顷（\(Self.mu(cultivated))亩，占\(NumberText.fixed(cultivatedShare, decimals: 2))%），需落实占补平衡；建设用地占\(NumberText.fixed(constructionShare, decimals: 2))%。"
-                + (limits.isEmpty ? "" : "限值：" + limits.joined(separator: "，") + "。") + basis.zh,
+                + (limits.isEmpty ? "" : "限值：" + limits.map(\.zh).joined(separator: "，") + "。") + basis.zh,
             "The added land holds \(Self.hectares(cultivated)) ha (\(Self.mu(cultivated)) mu) of cultivated land (\(NumberText.fixed(cultivatedShare, decimals: 2)) %), to be offset (占补平衡); construction land is \(NumberText.fixed(constructionShare, decimals: 2)) %."
-                + (limits.isEmpty ? "" : " Limits: " + limits.joined(separator: ", ") + ".")
+                + (limits.isEmpty ? "" : " Limits: " + limits.map(\.en).joined(separator: ", ") + ".")
             + " " + basis.en)
         return (RuleResult(id: "R5", title: title, source: source, status: status, reason: reason, figures: figures), classes)
     }
