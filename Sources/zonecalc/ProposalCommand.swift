@@ -39,6 +39,8 @@ struct ProposalCheckCommand: ParsableCommand {
     @Flag(help: Bilingual("替换已有的输出。", "Replace existing outputs.").help)
     var force = false
 
+    @OptionGroup var formatOptions: FormatOptions
+
     func validate() throws {
         if newBoundary != nil, !(proposals.isEmpty && remove.isEmpty) {
             throw ValidationError(Bilingual("请只给出 --new-boundary 或方案地块之一，不要同时给出", "give either --new-boundary or proposal pieces, not both").inRun)
@@ -50,7 +52,7 @@ struct ProposalCheckCommand: ParsableCommand {
 
     func run() throws {
         var status = ExitStatus.success
-        try reportingErrors(source: zone.project) {
+        try reportingErrors(source: zone.project, json: formatOptions.isJSON) {
             let project = try zone.load()
             var options = ProposalOptions()
             options.files = proposals.map { SourceSpec(parsing: $0) }
@@ -59,8 +61,11 @@ struct ProposalCheckCommand: ParsableCommand {
             options.layer = role.flatMap(LayerRole.init(rawValue:))
             options.crs = try crs.map(CRSArgument.definition)
             let report = try ProposalJob.run(frame: try zone.frame(project), options: options)
-            if let output { try ProposalExport.write(report, project: project, to: output, language: language.chosen, force: force) }
-            print(ProposalReportText(language: language.chosen).render(report), terminator: "")
+            if let output { try ProposalExport.write(report, project: project, to: output, language: RunLanguage.current, force: force) }
+            switch formatOptions.format {
+            case .table: print(ProposalReportText(language: RunLanguage.current).render(report), terminator: "")
+            case .json: print(try ProposalReportJSON().render(report))
+            }
             status = report.verdict == .pass ? .success : report.verdict == .fail ? .failed : .needsReview
         }
         if status != .success { throw ExitCode(status) }

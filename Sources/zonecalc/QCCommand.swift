@@ -39,6 +39,8 @@ struct QCCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var formatOptions: FormatOptions
+
     @Option(name: .customLong("workers"), help: Bilingual("工作线程数（默认：CPU 核数）。", "Worker threads (default: the number of cores).").help)
     var workers: Int?
 
@@ -56,7 +58,7 @@ struct QCCommand: ParsableCommand {
     }
 
     private func check(_ failed: (Bool) -> Void) throws {
-        try reportingErrors(source: source.input) {
+        try reportingErrors(source: source.input, json: formatOptions.isJSON) {
             let started = Date()
             let input = try source.resolve(defaultRole: .parcels)
             var options = QCOptions()
@@ -92,7 +94,10 @@ struct QCCommand: ParsableCommand {
                     try QCFixWriter.write(report, reader: try LayerReaders.open(spec), to: fix, encoding: output.encoding, force: output.force, inputs: inputs)
                 }
             }
-            print(QCReportText().render(report), terminator: "")
+            switch formatOptions.format {
+            case .table: print(QCReportText(language: RunLanguage.current).render(report), terminator: "")
+            case .json: print(try QCReportJSON().render(report))
+            }
             if timings { time("job", Date().timeIntervalSince(started)) }
             failed(report.count(atLeast: failOn) > 0)
         }

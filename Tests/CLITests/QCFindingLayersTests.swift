@@ -33,6 +33,9 @@ import Testing
         #expect(polygons.value("数值", row: 0) == .real(2500), "the overlap, 50 m × 50 m")
         #expect(file.layer("质检问题_点")?.rows.count == 2)
         #expect(polygons.value("严重程度", row: 0) == .string("错误"))
+        // The check and the message in the run's language (Chinese here): the 2 500 m² overlap of A1 and A2.
+        #expect(polygons.value("检查项", row: 0) == .string("宗地重叠"))
+        #expect(polygons.value("说明", row: 0) == .string("A1 与 A2 重叠 2500.00 平方米"))
     }
 
     @Test func aShapefileIsOneFilePerGeometryType() throws {

@@ -202,7 +202,7 @@ import Testing
         // The other commands say so too: qc as finding G11, convert as a note per feature.
         var qc = QCOptions()
         qc.source = SourceSpec(path: circlePath)
-        #expect(try QCJob.run(qc).findings.contains { $0.code == "G11" && $0.message.contains("CURVEPOLYGON") })
+        #expect(try QCJob.run(qc).findings.contains { $0.code == "G11" && $0.message.en.contains("CURVEPOLYGON") })
         let summary = try ConvertJob.run(try LayerReaders.open(SourceSpec(path: circlePath)),
                                          to: folder.appendingPathComponent("circle.geojson").path, options: ConvertOptions())
         #expect(summary.readNotes.count == 1 && summary.readNotes[0].hasPrefix("feature #1: a curved CURVEPOLYGON"), "\(summary.readNotes)")

@@ -111,6 +111,8 @@ import Testing
         let enclave = try check([Piece(ring: Self.rect(1600, 100, 1700, 200), name: "飞地", type: "扩区", declaredHectares: 1)])
         #expect(rule(enclave, "R9").status == .needsReview && rule(enclave, "R9").reason.zh.contains("600.00米"))
         #expect(enclave.verdict == .needsReview)
+        #expect(rule(enclave, "R9").figures["enclavePieces"] == 1 && rule(enclave, "R9").figures["sliverPieces"] == 0)
+        #expect(rule(enclave, "R9").pieces.map(\.kind) == [Bilingual("飞地", "enclave")])
         // A declared area 10 % off needs review.
         let declared = try check([Piece(ring: Self.rect(1000, 100, 1100, 200), name: "扩区", type: "扩区", declaredHectares: 1.1)])
         #expect(rule(declared, "R9").status == .needsReview && rule(declared, "R9").reason.en.contains("declared 1.10 ha"))

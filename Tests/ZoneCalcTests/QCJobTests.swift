@@ -27,7 +27,7 @@ import Testing
         }
         #expect(report.featureCount == 2000)
         #expect(findings(report, "G01").map(\.featureId) == ["140105000000GB00372"])
-        #expect(findings(report, "G01")[0].message.contains("Self-intersection"))
+        #expect(findings(report, "G01")[0].message.en.contains("Self-intersection"))
         #expect(findings(report, "A02").count == 1)
         let overlaps = findings(report, "T01")
         #expect(overlaps.count == 5)
@@ -58,7 +58,7 @@ import Testing
                 options.source = SourceSpec(path: Self.fixture, layer: "zd")
                 options.zone = SourceSpec(path: Self.fixture, layer: "kfqfw")
                 options.workers = workers
-            }.findings.map { "\($0.code) \($0.featureIndex ?? -1) \($0.otherIndex ?? -1) \($0.message)" }
+            }.findings.map { "\($0.code) \($0.featureIndex ?? -1) \($0.otherIndex ?? -1) \($0.message.en)" }
         }
         #expect(try messages(1) == messages(2))
     }
@@ -100,9 +100,9 @@ import Testing
         #expect(codes("spike").contains("G06"))
         #expect(codes("unclosed").contains("G04") || codes("unclosed").contains("G01"))
         #expect(codes("overlap").contains("A04"))
-        #expect(report.findings.first { $0.code == "A04" && $0.featureId == "overlap" }!.message.contains("亩 and 公顷 mixed up"))
+        #expect(report.findings.first { $0.code == "A04" && $0.featureId == "overlap" }!.message.en.contains("亩 and 公顷 mixed up"))
         #expect(codes("").isSuperset(of: ["A01", "A03"]))
-        #expect(report.findings.contains { $0.code == "A05" && $0.message.contains("2020/13/01") })
+        #expect(report.findings.contains { $0.code == "A05" && $0.message.en.contains("2020/13/01") })
         let overlap = report.findings.first { $0.code == "T01" }!
         #expect(abs(overlap.value! - 2500) < 1e-9)
     }

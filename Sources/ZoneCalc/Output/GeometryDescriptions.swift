@@ -8,6 +8,24 @@ extension ValidityProblem {
     }
 }
 
+extension ValidityProblem {
+    /// GEOS's reasons (`GEOSisValidDetail`) in Chinese.
+    static let chineseReasons = [
+        "Self-intersection": "自相交", "Ring Self-intersection": "环自相交", "Hole lies outside shell": "内环位于外环之外",
+        "Holes are nested": "内环相互嵌套", "Interior is disconnected": "内部不连通", "Nested shells": "外环相互嵌套",
+        "Duplicate Rings": "环重复", "Too few distinct points in geometry component": "几何部件的不同点过少",
+        "Invalid Coordinate": "坐标无效", "Ring is not closed": "环未闭合", "Repeated Point": "重复点",
+    ]
+
+    /// The reason and location in both languages: GEOS's reason in Chinese when it is a known one, else as
+    /// GEOS gave it; the English is ``describe()``.
+    public var bilingual: Bilingual {
+        let reasonZh = Self.chineseReasons[reason] ?? reason
+        let zh = location.map { "\(reasonZh)，位置 (\($0.x.formatted(decimals: 3)), \($0.y.formatted(decimals: 3)))" } ?? reasonZh
+        return Bilingual(zh, describe())
+    }
+}
+
 extension GeometryKind: CustomStringConvertible {
     /// The OGC name of the geometry type.
     public var description: String {

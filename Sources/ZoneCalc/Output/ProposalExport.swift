@@ -20,7 +20,7 @@ public enum ProposalExport {
         do {
             // The three files are put in place together, or none is.
             try SafeOutput.together {
-                try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), inputs: inputs, force: force)
+                try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), language: language, inputs: inputs, force: force)
                 try writeBoundaryTxt(report, project: project, to: (folder as NSString).appendingPathComponent("new_boundary.txt"), inputs: inputs, force: force)
                 let html = try ProposalHTML(language: language).render(report)
                 try SafeOutput.write(to: (folder as NSString).appendingPathComponent("report.html"), inputs: inputs, force: force) { path in
@@ -33,7 +33,7 @@ public enum ProposalExport {
         }
     }
 
-    static func writeLayers(_ report: ProposalReport, to path: String, inputs: [String], force: Bool) throws {
+    static func writeLayers(_ report: ProposalReport, to path: String, language: Language, inputs: [String], force: Bool) throws {
         let areaColumns = [FieldDefinition(name: "AREA_HA", type: .real, width: 20, precision: 6), FieldDefinition(name: "AREA_MU", type: .real, width: 20, precision: 6),
                            FieldDefinition(name: "PLANAR_HA", type: .real, width: 20, precision: 6)]
         let shapes: [(name: String, wkb: [UInt8]?, area: MeasuredArea)] = [
@@ -55,7 +55,7 @@ public enum ProposalExport {
                 return
             }
             for piece in report.rules.flatMap(\.pieces) {
-                try emit([.string(piece.rule), .string(piece.kind), .string(piece.label)] + areas(piece.area)
+                try emit([.string(piece.rule), .string(piece.kind.text(language)), .string(piece.label)] + areas(piece.area)
                          + [.real(piece.location.y), .real(piece.location.x)], piece.wkb)
             }
         }

@@ -60,7 +60,7 @@ public struct ProposalHTML {
             html += table([t("编号", "rule"), t("类型", "kind"), t("对象", "feature"), t("公顷", "ha"), t("亩", "mu"), t("X (北)", "X (north)"), t("Y (东)", "Y (east)")],
                           pieces.map { piece in
                               let e = piece.area.ellipsoidal ?? 0
-                              return [piece.rule, piece.kind, piece.label, NumberText.fixed(e / 10_000, decimals: 2),
+                              return [piece.rule, piece.kind.text(language), piece.label, NumberText.fixed(e / 10_000, decimals: 2),
                                       AreaUnit.mu.text(squareMetres: e, decimals: 2),
                                       NumberText.fixed(piece.location.y, decimals: 3), NumberText.fixed(piece.location.x, decimals: 3)]
                           }, numericFrom: 3)
@@ -94,7 +94,7 @@ public struct ProposalHTML {
         let pieces = report.rules.flatMap(\.pieces)
         for piece in pieces {
             body += try svg.element(try Geometry.fromWKB(piece.wkb, context: context), style: ProposalMapSVG.styles["conflict"]!,
-                                    title: "\(piece.rule) \(piece.kind) \(piece.label)")
+                                    title: "\(piece.rule) \(piece.kind.text(language)) \(piece.label)")
         }
         if !pieces.isEmpty { kinds.append("conflict") }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(ProposalMapSVG.width))\" height=\"\(Int(ProposalMapSVG.height))\" "

@@ -32,10 +32,10 @@ public struct ProposalReportText {
     }
 
     public func render(_ report: ProposalReport) -> String {
-        var out = t("开发区\(kindName(report.kind))方案审查：\(report.zoneName)", "\(kindName(report.kind).capitalized) check: \(report.zoneName)")
+        var out = t("开发区\(kindName(report.kind))方案审查：\(report.zoneName)", "Check of the \(kindName(report.kind)): \(report.zoneName)")
         out += report.zoneCode.map { " (\($0))" } ?? ""
         out += "\n" + t("结论：", "Verdict: ") + report.verdict.label.text(language) + "\n"
-        out += "CRS: \(report.crs.summary)\n\n"
+        out += t("坐标系：", "CRS: ") + report.crs.summary(language) + "\n\n"
         var areas = TextTable(headers: areaHeaders, alignments: [.left, .right, .right, .right, .right])
         for row in areaRows(report) { areas.add(row) }
         out += areas.render() + "\n"
@@ -59,7 +59,7 @@ public struct ProposalReportText {
                                   alignments: [.left, .left, .left, .right, .right, .right, .right])
             for piece in pieces {
                 let e = piece.area.ellipsoidal ?? 0
-                table.add([piece.rule, piece.kind, piece.label, NumberText.fixed(e / 10_000, decimals: 2),
+                table.add([piece.rule, piece.kind.text(language), piece.label, NumberText.fixed(e / 10_000, decimals: 2),
                            AreaUnit.mu.text(squareMetres: e, decimals: 2),
                            NumberText.fixed(piece.location.y, decimals: 3), NumberText.fixed(piece.location.x, decimals: 3)])
             }

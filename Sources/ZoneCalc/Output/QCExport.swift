@@ -69,11 +69,11 @@ public enum QCExport {
 
     static func values(_ finding: QCFinding, language: Language) -> [FieldValue] {
         AreaExport.rounded([
-            .string(finding.code), .string(severity(finding.severity).text(language)), .string(QCCatalogue.titles[finding.code] ?? ""),
+            .string(finding.code), .string(severity(finding.severity).text(language)), .string(QCCatalogue.titles[finding.code]?.text(language) ?? ""),
             finding.featureIndex.map { .integer(Int64($0 + 1)) } ?? .null, finding.fid.map(FieldValue.integer) ?? .null,
             finding.featureId.map(FieldValue.string) ?? .null, finding.otherIndex.map { .integer(Int64($0 + 1)) } ?? .null,
             finding.otherId.map(FieldValue.string) ?? .null, finding.value.map(FieldValue.real) ?? .null,
-            finding.location.map { .real($0.x) } ?? .null, finding.location.map { .real($0.y) } ?? .null, .string(finding.message),
+            finding.location.map { .real($0.x) } ?? .null, finding.location.map { .real($0.y) } ?? .null, .string(finding.message.text(language)),
         ], columns)
     }
 
@@ -87,7 +87,7 @@ public enum QCExport {
         let byCode = Dictionary(grouping: report.findings, by: \.code)
         let totals = byCode.keys.sorted().map { code -> [FieldValue] in
             let first = byCode[code]![0]
-            return [.string(code), .string(severity(first.severity).text(language)), .string(QCCatalogue.titles[code] ?? ""), .integer(Int64(byCode[code]!.count))]
+            return [.string(code), .string(severity(first.severity).text(language)), .string(QCCatalogue.titles[code]?.text(language) ?? ""), .integer(Int64(byCode[code]!.count))]
         } + [[.string(t("合计", "total")), .null, .null, .integer(Int64(report.findings.count))]]
         var about = [(t("数据源", "source"), report.source)]
         if let crs = report.crs { about.append((t("坐标系", "CRS"), crs.summary(language))) }

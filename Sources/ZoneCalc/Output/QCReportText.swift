@@ -1,31 +1,41 @@
-/// Renders a ``QCReport`` for the terminal: findings by code and severity, then the first findings.
+/// Renders a ``QCReport`` for the terminal in the run's language: findings by code and severity, then
+/// the first findings. Codes stay codes; each comes with its check and its message in `language`.
 public struct QCReportText {
+    public var language: Language
     public var limit: Int
 
-    public init(limit: Int = 40) { self.limit = limit }
+    public init(language: Language = .zh, limit: Int = 40) { self.language = language; self.limit = limit }
+
+    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     public func render(_ report: QCReport) -> String {
-        var out = "QC: \(report.source), \(report.featureCount) features (rules \(report.rules.source))\n"
-        out += "CRS: \(report.crs?.summary ?? "not resolved (see the findings)")\n\n"
-        guard !report.findings.isEmpty else { return out + "No findings.\n" }
-        var table = TextTable(headers: ["code", "check", "severity", "findings", "features"], alignments: [.left, .left, .left, .right, .right])
+        var out = t("质检：\(report.source)，\(report.featureCount) 个要素（规则 \(report.rules.source)）\n",
+                    "QC: \(report.source), \(report.featureCount) features (rules \(report.rules.source))\n")
+        out += t("坐标系：", "CRS: ") + (report.crs?.summary(language) ?? t("未能确定（见问题列表）", "not resolved (see the findings)")) + "\n\n"
+        guard !report.findings.isEmpty else { return out + t("未发现问题。\n", "No findings.\n") }
+        var table = TextTable(headers: [t("代码", "code"), t("检查项", "check"), t("严重程度", "severity"), t("问题数", "findings"), t("涉及要素", "features")],
+                              alignments: [.left, .left, .left, .right, .right])
         for code in QCCatalogue.titles.keys.sorted() {
             let items = report.findings.filter { $0.code == code }
             guard let first = items.first else { continue }
-            table.add([code, QCCatalogue.titles[code]!, first.severity.rawValue, String(items.count),
+            table.add([code, QCCatalogue.titles[code]!.text(language), QCExport.severity(first.severity).text(language), String(items.count),
                        String(Set(items.flatMap { [$0.featureIndex, $0.otherIndex].compactMap { $0 } }).count)])
         }
         out += table.render()
         out += QCSeverity.allCases.reversed().map { severity in
-            "\(severity.rawValue): \(report.findings.filter { $0.severity == severity }.count)"
-        }.joined(separator: ", ") + "\n\n"
-        var list = TextTable(headers: ["code", "severity", "feature", "message"], alignments: [.left, .left, .left, .left])
+            QCExport.severity(severity).text(language) + t("：", ": ") + String(report.findings.filter { $0.severity == severity }.count)
+        }.joined(separator: t("，", ", ")) + "\n\n"
+        var list = TextTable(headers: [t("代码", "code"), t("严重程度", "severity"), t("要素", "feature"), t("说明", "message")],
+                             alignments: [.left, .left, .left, .left])
         for finding in report.findings.prefix(limit) {
-            let feature = finding.featureIndex.map { "#\($0 + 1)" + (finding.featureId.map { " \($0)" } ?? "") } ?? "(layer)"
-            list.add([finding.code, finding.severity.rawValue, feature, finding.message])
+            let feature = finding.featureIndex.map { "#\($0 + 1)" + (finding.featureId.map { " \($0)" } ?? "") } ?? t("（图层）", "(layer)")
+            list.add([finding.code, QCExport.severity(finding.severity).text(language), feature, finding.message.text(language)])
         }
         out += list.render()
-        if report.findings.count > limit { out += "… \(report.findings.count - limit) more (write them with -o)\n" }
+        if report.findings.count > limit {
+            let more = report.findings.count - limit
+            out += t("… 另有 \(more) 个问题（用 -o 写出全部）\n", "… \(more) more (write them with -o)\n")
+        }
         return out
     }
 }

@@ -15,6 +15,16 @@ struct ProposalChecks {
 
     func value(_ area: MeasuredArea) -> Double { area[method] ?? area.planar ?? 0 }
 
+    /// The English name of a control layer a piece of the added land conflicts with.
+    static func englishName(_ role: LayerRole) -> String {
+        switch role {
+        case .farmland: return "permanent basic farmland"
+        case .ecologicalRedLine: return "ecological protection red line"
+        case .otherZones: return "other zone"
+        default: return role.rawValue
+        }
+    }
+
     /// Rules 1, 2, 4: the added land may not overlap a control layer.
     func noOverlap(id: String, role: LayerRole, added: Geometry, title: Bilingual, source: String) throws -> RuleResult {
         let kind = role.chineseName
@@ -23,19 +33,23 @@ struct ProposalChecks {
                               reason: Bilingual("项目未提供\(kind)图层，无法检查。", "The project names no \(role.rawValue) layer; the rule cannot be checked."))
         }
         if let missing = try uncovered(id: id, title: title, source: source, role: role, added: added, features: features) { return missing }
-        let (pieces, small) = try geometry.overlaps(of: added, with: features, rule: id, kind: kind, tolerance: rules.overlapTolerance)
+        let (pieces, small) = try geometry.overlaps(of: added, with: features, rule: id, kind: Bilingual(kind, Self.englishName(role)),
+                                                    tolerance: rules.overlapTolerance)
         let total = pieces.reduce(0) { $0 + value($1.area) }
+        let figures = ["overlapSquareMetres": total, "overlapPieces": Double(pieces.count), "smallContacts": Double(small),
+                       "toleranceSquareMetres": rules.overlapTolerance]
         let note = small > 0 ? Bilingual("另有\(small)处小于\(NumberText.fixed(rules.overlapTolerance, decimals: 1))平方米的接触，视为数字化误差。",
                                          " \(small) contact(s) under \(NumberText.fixed(rules.overlapTolerance, decimals: 1)) m² are taken as digitising noise.")
                              : Bilingual("", "")
         guard !pieces.isEmpty else {
             return RuleResult(id: id, title: title, source: source, status: .pass,
-                              reason: Bilingual("拟新增用地不占用\(kind)。" + note.zh, "The added land does not overlap the \(role.rawValue) layer." + note.en))
+                              reason: Bilingual("拟新增用地不占用\(kind)。" + note.zh, "The added land does not overlap the \(role.rawValue) layer." + note.en),
+                              figures: figures)
         }
         return RuleResult(id: id, title: title, source: source, status: .fail,
                           reason: Bilingual("拟新增用地占用\(kind)\(pieces.count)处，面积\(Self.hectares(total))公顷（\(Self.mu(total))亩）。" + note.zh,
                                             "The added land overlaps the \(role.rawValue) layer in \(pieces.count) piece(s), \(Self.hectares(total)) ha (\(Self.mu(total)) mu)." + note.en),
-                          pieces: pieces)
+                          figures: figures, pieces: pieces)
     }
 
     /// A rule that compares the added land with a layer can only judge where the layer has data: nil
@@ -60,7 +74,8 @@ struct ProposalChecks {
                           reason: Bilingual("\(kind)图层的数据未覆盖拟新增用地：\(Self.hectares(value(area)))公顷位于\(extentZh)之外，无法检查。"
                                             + "请提供覆盖该区域的\(kind)数据，或在项目文件中以 coverage 给出该图层的数据范围。",
                                             "The \(role.rawValue) layer has no data for part of the added land: \(Self.hectares(value(area))) ha lie outside \(extentEn); "
-                                            + "the rule cannot be checked. Give \(role.rawValue) data covering it, or the layer's coverage in the project file."))
+                                            + "the rule cannot be checked. Give \(role.rawValue) data covering it, or the layer's coverage in the project file."),
+                          figures: ["uncoveredSquareMetres": value(area), "toleranceSquareMetres": rules.overlapTolerance])
     }
 
     /// Rule 3: the added land lies inside the urban development boundary.
@@ -80,17 +95,18 @@ struct ProposalChecks {
             let area = try geometry.measure(part)
             // A piece of positive area always has a point on its surface.
             guard (area.planar ?? 0) >= rules.overlapTolerance, let location = try part.pointOnSurface() else { continue }
-            pieces.append(ConflictPiece(rule: "R3", kind: "城镇开发边界外", label: "城镇开发边界外", area: area, location: location, wkb: try part.wkb()))
+            pieces.append(ConflictPiece(rule: "R3", kind: Bilingual("城镇开发边界外", "outside the urban development boundary"), label: "城镇开发边界外", area: area, location: location, wkb: try part.wkb()))
         }
         let total = pieces.reduce(0) { $0 + value($1.area) }
+        let figures = ["outsideSquareMetres": total, "outsidePieces": Double(pieces.count), "toleranceSquareMetres": rules.overlapTolerance]
         guard !pieces.isEmpty else {
             return RuleResult(id: "R3", title: title, source: source, status: .pass,
-                              reason: Bilingual("拟新增用地全部位于城镇开发边界内。", "All added land lies inside the urban development boundary."))
+                              reason: Bilingual("拟新增用地全部位于城镇开发边界内。", "All added land lies inside the urban development boundary."), figures: figures)
         }
         return RuleResult(id: "R3", title: title, source: source, status: .fail,
                           reason: Bilingual("拟新增用地有\(pieces.count)处位于城镇开发边界外，面积\(Self.hectares(total))公顷（\(Self.mu(total))亩）。",
                                             "\(pieces.count) piece(s) of the added land, \(Self.hectares(total)) ha (\(Self.mu(total)) mu), lie outside the urban development boundary."),
-                          pieces: pieces)
+                          figures: figures, pieces: pieces)
     }
 
     /// Rule 5: land-use composition of the added land (三调 classes, 三大类, 耕地 for 占补平衡).
@@ -127,20 +143,25 @@ struct ProposalChecks {
             let missing = total - covered
             return (RuleResult(id: "R5", title: title, source: source, status: .notChecked,
                                reason: Bilingual("三调图层仅覆盖拟新增用地的\(NumberText.fixed(covered / total * 100, decimals: 2))%，另有\(Self.hectares(missing))公顷无地类，无法完整统计。",
-                                                 "The land_use layer covers only \(NumberText.fixed(covered / total * 100, decimals: 2)) % of the added land; \(Self.hectares(missing)) ha have no land class.")),
+                                                 "The land_use layer covers only \(NumberText.fixed(covered / total * 100, decimals: 2)) % of the added land; \(Self.hectares(missing)) ha have no land class."),
+                               figures: ["addedSquareMetres": total, "coveredSquareMetres": covered, "coveredSharePercent": covered / total * 100]),
                     classes)
         }
         let cultivated = classes.filter { LandClassTable.cultivatedCodes.contains(table.lookup($0.code)?.code ?? "") }.reduce(0) { $0 + value($1.area) }
         let construction = classes.filter { $0.category == LandCategory.construction.rawValue }.reduce(0) { $0 + value($1.area) }
         let cultivatedShare = total > 0 ? cultivated / total * 100 : 0, constructionShare = total > 0 ? construction / total * 100 : 0
         var status = RuleStatus.info
-        var limits: [String] = []
+        var limits: [Bilingual] = []
+        var figures = ["addedSquareMetres": total, "cultivatedSquareMetres": cultivated, "cultivatedSharePercent": cultivatedShare,
+                       "constructionSquareMetres": construction, "constructionSharePercent": constructionShare]
+        figures["maxCultivatedSharePercent"] = rules.maxCultivatedShare
+        figures["maxConstructionSharePercent"] = rules.maxConstructionShare
         if let limit = rules.maxCultivatedShare {
-            limits.append("耕地 ≤ \(NumberText.fixed(limit, decimals: 1)) %")
+            limits.append(Bilingual("耕地 ≤ \(NumberText.fixed(limit, decimals: 1)) %", "cultivated ≤ \(NumberText.fixed(limit, decimals: 1)) %"))
             status = cultivatedShare <= limit ? .pass : .fail
         }
         if let limit = rules.maxConstructionShare {
-            limits.append("建设用地 ≤ \(NumberText.fixed(limit, decimals: 1)) %")
+            limits.append(Bilingual("建设用地 ≤ \(NumberText.fixed(limit, decimals: 1)) %", "construction ≤ \(NumberText.fixed(limit, decimals: 1)) %"))
             if constructionShare > limit { status = .fail } else if status == .info { status = .pass }
         }
         let basis = deductionFields == nil
@@ -149,11 +170,11 @@ struct ProposalChecks {
                         "(Net 图斑地类面积: the deducted 田坎 etc. is counted under its own class.)")
         let reason = Bilingual(
             "拟新增用地中耕地\(Self.hectares(cultivated))公顷（\(Self.mu(cultivated))亩，占\(NumberText.fixed(cultivatedShare, decimals: 2))%），需落实占补平衡；建设用地占\(NumberText.fixed(constructionShare, decimals: 2))%。"
-                + (limits.isEmpty ? "" : "限值：" + limits.joined(separator: "，") + "。") + basis.zh,
+                + (limits.isEmpty ? "" : "限值：" + limits.map(\.zh).joined(separator: "，") + "。") + basis.zh,
             "The added land holds \(Self.hectares(cultivated)) ha (\(Self.mu(cultivated)) mu) of cultivated land (\(NumberText.fixed(cultivatedShare, decimals: 2)) %), to be offset (占补平衡); construction land is \(NumberText.fixed(constructionShare, decimals: 2)) %."
-                + (limits.isEmpty ? "" : " Limits: " + limits.joined(separator: ", ") + ".")
+                + (limits.isEmpty ? "" : " Limits: " + limits.map(\.en).joined(separator: ", ") + ".")
             + " " + basis.en)
-        return (RuleResult(id: "R5", title: title, source: source, status: status, reason: reason), classes)
+        return (RuleResult(id: "R5", title: title, source: source, status: status, reason: reason, figures: figures), classes)
     }
 
     /// The land-use features with their codes and 扣除地类, and the fields those came from (nil: gross areas).
@@ -189,7 +210,9 @@ struct ProposalChecks {
                              "Before \(Self.hectares(before)) ha, after \(Self.hectares(later)) ha, change \(NumberText.fixed(change, decimals: 2)) m².")
         // 调区 keeps the area: a larger zone fails; a smaller one is not what an adjustment asks for either.
         let status: RuleStatus = change > rules.adjustmentTolerance ? .fail : (change < -rules.adjustmentTolerance ? .needsReview : .pass)
-        return RuleResult(id: "R6", title: title, source: source, status: status, reason: text)
+        return RuleResult(id: "R6", title: title, source: source, status: status, reason: text,
+                          figures: ["approvedSquareMetres": before, "afterSquareMetres": later, "changeSquareMetres": change,
+                                    "toleranceSquareMetres": rules.adjustmentTolerance])
     }
 
     /// Rule 7: the expansion's size within the profile's limits.
@@ -215,9 +238,13 @@ struct ProposalChecks {
         var failed = false, limits: [String] = []
         if let max = rules.maxExpansionKm2 { limits.append("≤ \(NumberText.fixed(max, decimals: 2)) km²"); failed = failed || km2 > max }
         if let max = rules.maxExpansionSharePercent { limits.append("≤ \(NumberText.fixed(max, decimals: 1)) %"); failed = failed || share > max }
+        var figures = ["expansionSquareKilometres": km2, "expansionSharePercent": share]
+        figures["maxExpansionSquareKilometres"] = rules.maxExpansionKm2
+        figures["maxExpansionSharePercent"] = rules.maxExpansionSharePercent
         return RuleResult(id: "R7", title: title, source: source, status: failed ? .fail : .pass,
                           reason: Bilingual("扩区面积\(NumberText.fixed(km2, decimals: 4))平方公里，为核准面积的\(NumberText.fixed(share, decimals: 2))%（限值 \(limits.joined(separator: "，"))）。",
-                                            "The expansion is \(NumberText.fixed(km2, decimals: 4)) km², \(NumberText.fixed(share, decimals: 2)) % of the approved area (limits \(limits.joined(separator: ", ")))."))
+                                            "The expansion is \(NumberText.fixed(km2, decimals: 4)) km², \(NumberText.fixed(share, decimals: 2)) % of the approved area (limits \(limits.joined(separator: ", ")))."),
+                          figures: figures)
     }
 
     /// Rule 8: preconditions on the existing zone from its evaluation (and idle land).
@@ -230,11 +257,14 @@ struct ProposalChecks {
                                                 "The rule profile sets no precondition (development, built or idle rate …); not evaluated."))
         }
         let evaluation = try EvaluationJob.run(frame: geometry.frame)
-        var failed: [String] = [], missing: [String] = [], passed: [String] = []
+        var failed: [String] = [], missing: [String] = [], passed: [String] = [], figures: [String: Double] = [:]
         for condition in rules.preconditions {
             guard let result = evaluation.indicators.first(where: { $0.definition.id == condition.indicator }) else { continue }
             let name = result.definition.name
+            figures["\(condition.indicator)Min"] = condition.min
+            figures["\(condition.indicator)Max"] = condition.max
             guard let value = result.value else { missing.append("\(name)（\(result.notComputable ?? "")）"); continue }
+            figures[condition.indicator] = value
             let text = "\(name) \(NumberText.fixed(value, decimals: 2))\(result.definition.unit)"
             if let min = condition.min, value < min { failed.append("\(text) < \(NumberText.fixed(min, decimals: 2))"); continue }
             if let max = condition.max, value > max { failed.append("\(text) > \(NumberText.fixed(max, decimals: 2))"); continue }
@@ -245,6 +275,7 @@ struct ProposalChecks {
         if !failed.isEmpty { zh += "不满足：" + failed.joined(separator: "；") + "。"; en += "Not met: " + failed.joined(separator: "; ") + ". " }
         if !missing.isEmpty { zh += "无法评价：" + missing.joined(separator: "；") + "。"; en += "Not evaluated: " + missing.joined(separator: "; ") + ". " }
         if !passed.isEmpty { zh += "满足：" + passed.joined(separator: "；") + "。"; en += "Met: " + passed.joined(separator: "; ") + "." }
-        return RuleResult(id: "R8", title: title, source: source, status: status, reason: Bilingual(zh, en.trimmingCharacters(in: .whitespaces)))
+        return RuleResult(id: "R8", title: title, source: source, status: status, reason: Bilingual(zh, en.trimmingCharacters(in: .whitespaces)),
+                          figures: figures)
     }
 }

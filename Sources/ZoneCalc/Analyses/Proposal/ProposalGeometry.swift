@@ -66,7 +66,7 @@ final class ProposalGeometry {
     }
 
     /// Pieces of `region` inside each feature, at or above `tolerance` m² (planar); smaller ones are counted.
-    func overlaps(of region: Geometry, with features: [(label: String, geometry: Geometry)], rule: String, kind: String,
+    func overlaps(of region: Geometry, with features: [(label: String, geometry: Geometry)], rule: String, kind: Bilingual,
                   tolerance: Double) throws -> (pieces: [ConflictPiece], belowTolerance: Int) {
         guard !region.isEmpty else { return ([], 0) }
         let prepared = try PreparedGeometry(region)

@@ -85,7 +85,7 @@ public enum ProposalJob {
             results.append(try checks.coordinates(parts: parts))
             return ProposalReport(zoneName: project.name, zoneCode: project.code, kind: kind, crs: crs, approved: approvedArea,
                                   removed: try geometry.measure(removed), added: addedArea, after: try geometry.measure(after),
-                                  landUse: landUse, rules: results, verdict: verdict(results), parts: parts,
+                                  landUse: landUse, rules: results, verdict: verdict(results), method: method, parts: parts,
                                   approvedWKB: try approved.wkb(), addedWKB: added.isEmpty ? nil : try added.wkb(),
                                   removedWKB: removed.isEmpty ? nil : try removed.wkb(), newBoundaryWKB: try after.wkb(),
                                   context: try mapContext(project, geometry: geometry),

@@ -28,8 +28,8 @@ public enum RuleStatus: String, Sendable {
 /// development boundary, on another zone), or a part with a geometry problem.
 public struct ConflictPiece: Sendable {
     public var rule: String
-    /// What it conflicts with, e.g. "永久基本农田".
-    public var kind: String
+    /// What it conflicts with, e.g. 永久基本农田 / permanent basic farmland.
+    public var kind: Bilingual
     /// The control feature's or the proposal part's id.
     public var label: String
     public var area: MeasuredArea
@@ -46,6 +46,9 @@ public struct RuleResult: Sendable {
     public var source: String
     public var status: RuleStatus
     public var reason: Bilingual
+    /// The figures the rule judged by, under stable English names: areas in m² (by the report's
+    /// method), shares in per cent, counts, and the thresholds it compared them with.
+    public var figures: [String: Double] = [:]
     public var pieces: [ConflictPiece] = []
 }
 
@@ -70,6 +73,8 @@ public struct ProposalReport: Sendable {
     public var landUse: [AddedLandClass]
     public var rules: [RuleResult]
     public var verdict: RuleStatus
+    /// The area method the rules' figures and thresholds use (the project's; planar for a geodesic one).
+    public var method: AreaMethod
     public var parts: [ProposalPart]
     /// Geometries (WKB, boundary CRS): the approved zone, the land added and removed, the new boundary.
     public var approvedWKB: [UInt8]

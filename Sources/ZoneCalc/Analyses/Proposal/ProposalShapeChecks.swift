@@ -37,6 +37,7 @@ extension ProposalChecks {
                 }
             }
         }
+        var slivers = 0, enclaves = 0
         for polygon in added.polygons {
             let area = try geometry.measure(polygon)
             let planar = area.planar ?? 0, perimeter = try geometry.inMetres(polygon).length()
@@ -45,14 +46,16 @@ extension ProposalChecks {
             if planar < rules.sliverArea || width < rules.sliverWidth {
                 reviewZh.append("碎片 \(NumberText.fixed(planar, decimals: 2))平方米，平均宽度\(NumberText.fixed(width, decimals: 2))米")
                 reviewEn.append("sliver of \(NumberText.fixed(planar, decimals: 2)) m², mean width \(NumberText.fixed(width, decimals: 2)) m")
-                pieces.append(ConflictPiece(rule: "R9", kind: "碎片", label: "碎片", area: area, location: location, wkb: try polygon.wkb()))
+                slivers += 1
+                pieces.append(ConflictPiece(rule: "R9", kind: Bilingual("碎片", "sliver"), label: "碎片", area: area, location: location, wkb: try polygon.wkb()))
                 continue
             }
             let distance = approved.isEmpty ? 0 : try geometry.distance(polygon, approved)
             if distance > 0 {
                 reviewZh.append("飞地：\(Self.hectares(value(area)))公顷，距核准范围\(NumberText.fixed(distance, decimals: 2))米，需专门说明")
                 reviewEn.append("enclave (飞地) of \(Self.hectares(value(area))) ha, \(NumberText.fixed(distance, decimals: 2)) m from the approved zone: needs a justification")
-                pieces.append(ConflictPiece(rule: "R9", kind: "飞地", label: "距核准范围\(NumberText.fixed(distance, decimals: 1))米", area: area,
+                enclaves += 1
+                pieces.append(ConflictPiece(rule: "R9", kind: Bilingual("飞地", "enclave"), label: "距核准范围\(NumberText.fixed(distance, decimals: 1))米", area: area,
                                             location: location, wkb: try polygon.wkb()))
             }
         }
@@ -66,7 +69,11 @@ extension ProposalChecks {
         return RuleResult(id: "R9", title: title, source: source, status: status,
                           reason: status == .pass ? Bilingual("图形有效，无碎片、尖角和飞地" + (declared ? "，申报面积与计算面积一致。" : "。"),
                                                               "Valid geometry; no sliver, spike or enclave" + (declared ? "; declared areas agree." : "."))
-                                                  : Bilingual(zh + "。", en + "."), pieces: pieces)
+                                                  : Bilingual(zh + "。", en + "."),
+                          figures: ["sliverPieces": Double(slivers), "enclavePieces": Double(enclaves),
+                                    "sliverAreaSquareMetres": rules.sliverArea, "sliverWidthMetres": rules.sliverWidth,
+                                    "spikeAngleDegrees": rules.spikeAngleDegrees, "declaredAreaTolerancePercent": rules.declaredAreaTolerancePercent],
+                          pieces: pieces)
     }
 
     /// Vertices whose interior angle is below the spike threshold.

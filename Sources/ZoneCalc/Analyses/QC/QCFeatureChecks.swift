@@ -100,7 +100,7 @@ final class QCWorker {
 
     func check(_ feature: borrowing BorrowedFeature, into batch: inout Batch) {
         let id = fields.id.flatMap { feature.attribute($0).text }.flatMap { $0.isEmpty ? nil : $0 }
-        func add(_ code: String, _ message: String, value: Double? = nil, location: XY? = nil, wkb: [UInt8]? = nil) {
+        func add(_ code: String, _ message: Bilingual, value: Double? = nil, location: XY? = nil, wkb: [UInt8]? = nil) {
             guard rules.on(code) else { return }
             batch.findings.append(QCFinding(code: code, severity: rules.severity(code), featureIndex: feature.index, fid: feature.fid,
                                             featureId: id, message: message, value: value, location: location, wkb: wkb))
@@ -112,33 +112,33 @@ final class QCWorker {
             batch.pieces.append(cut, buffer: &scratch)
         }
         checkAttributes(feature, add: add)
-        if let note = feature.readNote { add("G11", note) }
+        if let note = feature.readNote { add("G11", Bilingual("曲线或复合几何已转换：\(note)", note)) }
         guard let wkb = feature.wkb else {
-            return feature.readProblem.map { add("G01", "the geometry cannot be read (\($0))") } ?? add("G02", "no geometry")
+            return feature.readProblem.map { add("G01", Bilingual("几何无法读取（\($0)）", "the geometry cannot be read (\($0))")) } ?? add("G02", Bilingual("没有几何", "no geometry"))
         }
         // GDAL reported a problem but still gave the geometry: said, and the geometry is checked like any other.
-        if let problem = feature.readProblem { add("G01", "GDAL reported a problem while reading this feature (\(problem)); check it") }
+        if let problem = feature.readProblem { add("G01", Bilingual("GDAL 读取此要素时报告了问题（\(problem)），请检查", "GDAL reported a problem while reading this feature (\(problem)); check it")) }
         // A NaN or infinite coordinate makes GEOS refuse or invalidate the geometry; only then are the
         // coordinates walked (off the path of sound parcels), before GEOS's reason is taken (a NaN first
         // vertex reads as an unclosed ring).
         do {
             let geometry: Geometry
             do { geometry = try Geometry.fromWKB(wkb, context: context) } catch {
-                if WKBCoordinates.containsNonFinite(wkb) { return add("G09", "a NaN or infinite coordinate") }
+                if WKBCoordinates.containsNonFinite(wkb) { return add("G09", Bilingual("坐标含 NaN 或无穷大", "a NaN or infinite coordinate")) }
                 let text = "\(error)"
-                if text.contains("closed") { return add("G04", "a ring is not closed (\(text))") }
-                if text.contains("number of points") { return add("G03", "a ring has too few points (\(text))") }
-                return add("G01", "the geometry cannot be read (\(text))")
+                if text.contains("closed") { return add("G04", Bilingual("环未闭合（\(text)）", "a ring is not closed (\(text))")) }
+                if text.contains("number of points") { return add("G03", Bilingual("环的点数过少（\(text)）", "a ring has too few points (\(text))")) }
+                return add("G01", Bilingual("几何无法读取（\(text)）", "the geometry cannot be read (\(text))"))
             }
-            guard !geometry.isEmpty else { return add("G02", "empty geometry") }
-            guard geometry.kind.isAreal else { return add("G08", "a \(geometry.kind), not a polygon") }
+            guard !geometry.isEmpty else { return add("G02", Bilingual("空几何", "empty geometry")) }
+            guard geometry.kind.isAreal else { return add("G08", Bilingual("几何为 \(geometry.kind)，不是面", "a \(geometry.kind), not a polygon")) }
             var fixed = geometry
             if let problem = try geometry.validityProblem() {
-                if WKBCoordinates.containsNonFinite(wkb) { return add("G09", "a NaN or infinite coordinate", location: problem.location) }
+                if WKBCoordinates.containsNonFinite(wkb) { return add("G09", Bilingual("坐标含 NaN 或无穷大", "a NaN or infinite coordinate"), location: problem.location) }
                 if problem.reason.contains("Too few points") {
-                    add("G03", "a ring has too few points", location: problem.location)
+                    add("G03", Bilingual("环的点数过少", "a ring has too few points"), location: problem.location)
                 } else {
-                    add("G01", problem.describe(), location: problem.location)
+                    add("G01", problem.bilingual, location: problem.location)
                 }
                 areaBefore = try geometry.area()
                 fixed = try geometry.makeValid().polygonalPart()
@@ -151,11 +151,13 @@ final class QCWorker {
             if rules.on("T01") || rules.on("T02") || rules.on("T03") { cut = fixed }
             let thinness = perimeter > 0 ? 4 * Double.pi * area / (perimeter * perimeter) : 0
             if thinness < rules.sliverThinness || area < rules.sliverArea {
-                add("G07", "sliver: area \(NumberText.fixed(area, decimals: 3)) m², thinness 4πA/P² \(NumberText.fixed(thinness, decimals: 4))",
+                add("G07", Bilingual("细碎图斑：面积 \(NumberText.fixed(area, decimals: 3)) 平方米，紧凑度 4πA/P² \(NumberText.fixed(thinness, decimals: 4))",
+                              "sliver: area \(NumberText.fixed(area, decimals: 3)) m², thinness 4πA/P² \(NumberText.fixed(thinness, decimals: 4))"),
                     value: thinness, location: try fixed.pointOnSurface())
             }
             if let b = bounds, !(range.x.contains(b.minX) && range.x.contains(b.maxX) && range.y.contains(b.minY) && range.y.contains(b.maxY)) {
-                add("C01", "coordinates outside the CRS's range (x \(NumberText.fixed(b.minX, decimals: 1))…\(NumberText.fixed(b.maxX, decimals: 1)), y \(NumberText.fixed(b.minY, decimals: 1))…\(NumberText.fixed(b.maxY, decimals: 1)))",
+                let extent = "x \(NumberText.fixed(b.minX, decimals: 1))…\(NumberText.fixed(b.maxX, decimals: 1)), y \(NumberText.fixed(b.minY, decimals: 1))…\(NumberText.fixed(b.maxY, decimals: 1))"
+                add("C01", Bilingual("坐标超出坐标系的范围（\(extent)）", "coordinates outside the CRS's range (\(extent))"),
                     location: XY(b.minX, b.minY))
             }
             try checkDeclared(feature, area: area, add: add)
@@ -173,12 +175,12 @@ final class QCWorker {
             }
         } catch {
             // A library failure on this one geometry is a finding for it; the rest of the layer is checked.
-            add("G10", "the geometry could not be checked: \(error)")
+            add("G10", Bilingual("几何无法检查：\(error)", "the geometry could not be checked: \(error)"))
         }
     }
 
     /// G05 repeated points and G06 spikes, ring by ring.
-    private func checkVertices(_ geometry: Geometry, add: (String, String, Double?, XY?, [UInt8]?) -> Void) throws {
+    private func checkVertices(_ geometry: Geometry, add: (String, Bilingual, Double?, XY?, [UInt8]?) -> Void) throws {
         guard rules.on("G05") || rules.on("G06") else { return }
         var repeated: XY?, repeats = 0, spike: (XY, Double)?
         try geometry.forEachRing(buffer: &scratch) { _, ring in
@@ -202,51 +204,58 @@ final class QCWorker {
                 if angle < rules.spikeAngle, spike == nil || angle < spike!.1 { spike = (v, angle) }
             }
         }
-        if let repeated { add("G05", "\(repeats) repeated consecutive point(s)", Double(repeats), repeated, nil) }
-        if let (point, angle) = spike { add("G06", "spike: a vertex angle of \(NumberText.fixed(angle, decimals: 4))°", angle, point, nil) }
+        if let repeated { add("G05", Bilingual("\(repeats) 处连续重复点", "\(repeats) repeated consecutive point(s)"), Double(repeats), repeated, nil) }
+        if let (point, angle) = spike { add("G06", Bilingual("尖角：顶点角度 \(NumberText.fixed(angle, decimals: 4))°", "spike: a vertex angle of \(NumberText.fixed(angle, decimals: 4))°"), angle, point, nil) }
     }
 
     /// A04: the declared area against the planar area, with a hint when the ratio is a unit factor.
-    private func checkDeclared(_ feature: borrowing BorrowedFeature, area: Double, add: (String, String, Double?, XY?, [UInt8]?) -> Void) throws {
+    private func checkDeclared(_ feature: borrowing BorrowedFeature, area: Double, add: (String, Bilingual, Double?, XY?, [UInt8]?) -> Void) throws {
         guard rules.on("A04"), area > 0, let declaredSlot = fields.declared, let declaredValue = feature.attribute(declaredSlot.slot).doubleValue else { return }
         let declared = declaredValue * fields.declaredUnit.squareMetres
         let difference = (declared - area) / area * 100
         guard abs(difference) > rules.declaredAreaPercent else { return }
         let ratio = declared / area
-        let hints: [(Double, String)] = [(10_000, "10 000 times the computed area: m² given as 公顷?"), (1.0 / 10_000, "1/10 000 of the computed area: 公顷 given as m²?"),
-                                         (15, "15 times the computed area: 亩 and 公顷 mixed up?"), (1.0 / 15, "1/15 of the computed area: 亩 and 公顷 mixed up?"),
-                                         (2000.0 / 3, "666.67 times the computed area: m² and 亩 mixed up?"), (3.0 / 2000, "1/666.67 of the computed area: m² and 亩 mixed up?")]
-        let hint = hints.first { abs($0.0 / ratio - 1) < 0.02 }.map { " — \($0.1)" } ?? ""
-        add("A04", "declared \(NumberText.fixed(declared, decimals: 2)) m² (\(declaredSlot.field) \(NumberText.fixed(declaredValue, decimals: 4)) \(fields.declaredUnit.label)) vs planar \(NumberText.fixed(area, decimals: 2)) m²: \(NumberText.fixed(difference, decimals: 2)) %\(hint)",
+        let hints: [(Double, Bilingual)] = [
+            (10_000, Bilingual("为计算面积的 10 000 倍：平方米数值填成了公顷？", "10 000 times the computed area: m² given as 公顷?")),
+            (1.0 / 10_000, Bilingual("为计算面积的 1/10 000：公顷数值填成了平方米？", "1/10 000 of the computed area: 公顷 given as m²?")),
+            (15, Bilingual("为计算面积的 15 倍：亩与公顷混淆？", "15 times the computed area: 亩 and 公顷 mixed up?")),
+            (1.0 / 15, Bilingual("为计算面积的 1/15：亩与公顷混淆？", "1/15 of the computed area: 亩 and 公顷 mixed up?")),
+            (2000.0 / 3, Bilingual("为计算面积的 666.67 倍：平方米与亩混淆？", "666.67 times the computed area: m² and 亩 mixed up?")),
+            (3.0 / 2000, Bilingual("为计算面积的 1/666.67：平方米与亩混淆？", "1/666.67 of the computed area: m² and 亩 mixed up?"))]
+        let hint = hints.first { abs($0.0 / ratio - 1) < 0.02 }?.1
+        let given = "\(declaredSlot.field) \(NumberText.fixed(declaredValue, decimals: 4)) \(fields.declaredUnit.label)"
+        add("A04", Bilingual("申报 \(NumberText.fixed(declared, decimals: 2)) 平方米（\(given)），平面面积 \(NumberText.fixed(area, decimals: 2)) 平方米，相差 \(NumberText.fixed(difference, decimals: 2))%" + (hint.map { "——\($0.zh)" } ?? ""),
+                             "declared \(NumberText.fixed(declared, decimals: 2)) m² (\(given)) vs planar \(NumberText.fixed(area, decimals: 2)) m²: \(NumberText.fixed(difference, decimals: 2)) %" + (hint.map { " — \($0.en)" } ?? "")),
             difference, nil, nil)
     }
 
     /// Z01 / Z02 against the approved zone.
-    private func checkZone(_ geometry: Geometry, area: Double, add: (String, String, Double?, XY?, [UInt8]?) -> Void) throws {
+    private func checkZone(_ geometry: Geometry, area: Double, add: (String, Bilingual, Double?, XY?, [UInt8]?) -> Void) throws {
         guard let zone, rules.on("Z01") || rules.on("Z02") else { return }
         if try zone.covers(geometry) { return }
         guard try zone.intersects(geometry) else {
-            return add("Z02", "wholly outside the approved zone (\(NumberText.fixed(area, decimals: 2)) m²)", area, try geometry.pointOnSurface(), nil)
+            return add("Z02", Bilingual("完全位于批准范围外（\(NumberText.fixed(area, decimals: 2)) 平方米）", "wholly outside the approved zone (\(NumberText.fixed(area, decimals: 2)) m²)"), area, try geometry.pointOnSurface(), nil)
         }
         let outside = try geometry.difference(zone.base).polygonalPart()
         let outsideArea = try outside.area()
         if outsideArea >= area - rules.outsideArea {   // only the boundary is shared
-            return add("Z02", "wholly outside the approved zone, touching its boundary (\(NumberText.fixed(area, decimals: 2)) m²)", area,
+            return add("Z02", Bilingual("完全位于批准范围外，仅与其边界相接（\(NumberText.fixed(area, decimals: 2)) 平方米）",
+                                         "wholly outside the approved zone, touching its boundary (\(NumberText.fixed(area, decimals: 2)) m²)"), area,
                        try geometry.pointOnSurface(), nil)
         }
         guard outsideArea > rules.outsideArea else { return }
-        add("Z01", "\(NumberText.fixed(outsideArea, decimals: 2)) m² outside the approved zone", outsideArea,
+        add("Z01", Bilingual("\(NumberText.fixed(outsideArea, decimals: 2)) 平方米位于批准范围外", "\(NumberText.fixed(outsideArea, decimals: 2)) m² outside the approved zone"), outsideArea,
             try outside.pointOnSurface(), try outside.wkb())
     }
 
     /// A01 required fields, A03 land-use codes, A05/A06 dates, A07 negative numbers.
-    private func checkAttributes(_ feature: borrowing BorrowedFeature, add: (String, String, Double?, XY?, [UInt8]?) -> Void) {
+    private func checkAttributes(_ feature: borrowing BorrowedFeature, add: (String, Bilingual, Double?, XY?, [UInt8]?) -> Void) {
         for required in fields.required where (feature.attribute(required.slot).text ?? "").utf8.allSatisfy({ $0 == 32 || $0 == 9 }) {
-            add("A01", "\(required.field) (\(required.name)) is empty", nil, nil, nil)
+            add("A01", Bilingual("\(required.field)（\(required.name)）为空", "\(required.field) (\(required.name)) is empty"), nil, nil, nil)
         }
         if rules.on("A03"), let slot = fields.landUse, let code = feature.attribute(slot).text, !code.utf8.allSatisfy({ $0 == 32 || $0 == 9 }),
            classes.lookup(code) == nil {
-            add("A03", "land-use code '\(code)' is not in the 三调 / GB/T 21010 code list", nil, nil, nil)
+            add("A03", Bilingual("地类编码“\(code)”不在三调 / GB/T 21010 地类表中", "land-use code '\(code)' is not in the 三调 / GB/T 21010 code list"), nil, nil, nil)
         }
         var supply: CalendarDate?, start: CalendarDate?, completion: CalendarDate?
         for date in fields.dates {
@@ -258,18 +267,18 @@ final class QCWorker {
                 default: completion = day
                 }
             case .empty: break
-            case .unreadable(let text): add("A05", "\(date.field) '\(text)' is not a date", nil, nil, nil)
+            case .unreadable(let text): add("A05", Bilingual("\(date.field)“\(text)”不是可识别的日期", "\(date.field) '\(text)' is not a date"), nil, nil, nil)
             }
         }
         if let start, let completion, completion < start {
-            add("A06", "completion \(completion) before start \(start)", nil, nil, nil)
+            add("A06", Bilingual("竣工日期 \(completion) 早于开工日期 \(start)", "completion \(completion) before start \(start)"), nil, nil, nil)
         }
         if let supply, let start, start < supply {
-            add("A06", "start \(start) before supply \(supply)", nil, nil, nil)
+            add("A06", Bilingual("开工日期 \(start) 早于供地日期 \(supply)", "start \(start) before supply \(supply)"), nil, nil, nil)
         }
         for number in fields.numbers {
             if let value = feature.attribute(number.slot).doubleValue, value < 0 {
-                add("A07", "\(number.field) is negative (\(value))", value, nil, nil)
+                add("A07", Bilingual("\(number.field) 为负数（\(value)）", "\(number.field) is negative (\(value))"), value, nil, nil)
             }
         }
     }

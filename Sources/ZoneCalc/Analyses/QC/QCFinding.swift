@@ -11,7 +11,8 @@ public struct QCFinding: Sendable {
     /// The other feature of a pair (overlaps, duplicates).
     public var otherIndex: Int?
     public var otherId: String?
-    public var message: String
+    /// What is wrong, in both languages (a library's own words quoted as it said them).
+    public var message: Bilingual
     /// The measured quantity (an area in m², a ratio …) when there is one.
     public var value: Double?
     /// A point locating the problem.

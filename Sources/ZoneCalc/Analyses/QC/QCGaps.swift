@@ -27,7 +27,8 @@ enum QCGaps {
             let width = 2 * area / perimeter
             guard width < rules.gapWidth else { continue }
             findings.append(QCFinding(code: "T04", severity: rules.severity("T04"),
-                                      message: "gap of \(NumberText.fixed(area, decimals: 2)) m², mean width \(NumberText.fixed(width, decimals: 3)) m, between parcels",
+                                      message: Bilingual("宗地之间有 \(NumberText.fixed(area, decimals: 2)) 平方米的缝隙，平均宽度 \(NumberText.fixed(width, decimals: 3)) 米",
+                                                        "gap of \(NumberText.fixed(area, decimals: 2)) m², mean width \(NumberText.fixed(width, decimals: 3)) m, between parcels"),
                                       value: area, location: try gap.pointOnSurface(), wkb: try gap.wkb()))
         }
         return findings

@@ -36,6 +36,9 @@ public struct QCReport: Sendable {
     /// Per feature position: the fixed geometry and areas (for the repaired copy).
     var records: [QCRecord]
 
+    /// How the checks measure: areas, lengths and tolerances in the layer's own plane.
+    public var method: AreaMethod { .planar }
+
     /// Findings at or above a severity.
     public func count(atLeast severity: QCSeverity) -> Int { findings.filter { $0.severity >= severity }.count }
 }
@@ -53,7 +56,7 @@ public enum QCJob {
         }
         let reader = try LayerReaders.open(spec)
         var layerFindings: [QCFinding] = []
-        func layerFinding(_ code: String, _ message: String) {
+        func layerFinding(_ code: String, _ message: Bilingual) {
             guard rules.on(code) else { return }
             layerFindings.append(QCFinding(code: code, severity: rules.severity(code), message: message))
         }
@@ -63,11 +66,11 @@ public enum QCJob {
             crs = try CRSResolver.resolve(reader, override: options.crs ?? layer?.crs, swapXY: options.swapXY)
         } catch {
             switch error {
-            case .missingCRS: layerFinding("C04", error.description)
-            case .crsMismatch(_, _, _, .swappedAxes): layerFinding("C02", error.description)
-            case .crsMismatch(_, _, _, .zonePrefix): layerFinding("C03", error.description)
-            case .crsMismatch(_, _, _, .units): layerFinding("C01", error.description)
-            default: layerFinding("C04", error.description)
+            case .missingCRS: layerFinding("C04", Self.bilingual(error))
+            case .crsMismatch(_, _, _, .swappedAxes): layerFinding("C02", Self.bilingual(error))
+            case .crsMismatch(_, _, _, .zonePrefix): layerFinding("C03", Self.bilingual(error))
+            case .crsMismatch(_, _, _, .units): layerFinding("C01", Self.bilingual(error))
+            default: layerFinding("C04", Self.bilingual(error))
             }
         }
         // Areas and tolerances are in metres: lon/lat data must be projected first.
@@ -83,7 +86,8 @@ public enum QCJob {
             if let crs {
                 zoneGeometry = try zoneWKB(options: options, project: project, crs: crs)
             } else {
-                layerFinding("C04", "the zone checks (Z01, Z02) are skipped: without the layer's CRS the zone cannot be brought into it")
+                layerFinding("C04", Bilingual("未作范围检查（Z01、Z02）：图层没有坐标系，无法把开发区范围转换到图层的坐标系",
+                                              "the zone checks (Z01, Z02) are skipped: without the layer's CRS the zone cannot be brought into it"))
             }
         }
         let zone = zoneGeometry
@@ -147,7 +151,7 @@ public enum QCJob {
                 }
                 let other = records[earlier]
                 findings.append(QCFinding(code: "A02", severity: rules.severity("A02"), featureIndex: record.index, fid: record.fid, featureId: id,
-                                          otherIndex: other.index, otherId: id, message: "id \(id) is also feature #\(other.index + 1)'s",
+                                          otherIndex: other.index, otherId: id, message: Bilingual("编号 \(id) 与第 \(other.index + 1) 个要素重复", "id \(id) is also feature #\(other.index + 1)'s"),
                                           location: try record.fixed.flatMap { wkb in
                                               let geometry = try Geometry.fromWKB(wkb, context: context)
                                               return geometry.isEmpty ? nil : try geometry.pointOnSurface()
@@ -158,9 +162,12 @@ public enum QCJob {
         return found.flatMap { $0 }
     }
 
+    /// A CRS problem as a finding's message, in both languages.
+    static func bilingual(_ error: ZoneCalcError) -> Bilingual { Bilingual(error.message(.zh), error.message(.en)) }
+
     /// The fields read: the project's mapping, or explicit options, or the usual names.
     static func fields(_ reader: FeatureLayerReader, layer: ProjectLayer?, options: QCOptions, rules: QCRules,
-                       missing: (String, String) -> Void) throws(ZoneCalcError) -> QCFields {
+                       missing: (String, Bilingual) -> Void) throws(ZoneCalcError) -> QCFields {
         var fields = QCFields()
         fields.declaredUnit = options.declaredUnit
         let names = reader.fields.map(\.name)
@@ -186,7 +193,7 @@ public enum QCJob {
                 if let field = layer?.field(name) ?? (names.contains(name) ? name : nil) {
                     fields.add(name, field: field, index: try reader.fieldIndex(field))
                 } else {
-                    missing("A01", "the layer has no \(name) field (map it in the project, or name it with an option)")
+                    missing("A01", Bilingual("图层没有 \(name) 字段（请在项目中映射，或用选项指定）", "the layer has no \(name) field (map it in the project, or name it with an option)"))
                 }
             }
         }

@@ -14,15 +14,23 @@ public enum QCSeverity: String, Sendable, CaseIterable, Comparable {
 
 /// The catalogue of checks: stable codes with their meaning (Docs/qc.md).
 public enum QCCatalogue {
-    public static let titles: [String: String] = [
-        "G01": "invalid geometry", "G02": "empty geometry", "G03": "ring with too few points", "G04": "ring not closed",
-        "G05": "repeated consecutive points", "G06": "spike", "G07": "sliver", "G08": "not a polygon", "G09": "NaN or infinite coordinate", "G10": "geometry could not be checked", "G11": "curved or composite geometry converted",
-        "T01": "parcels overlap", "T02": "duplicate geometry", "T03": "parcel inside another", "T04": "gap between parcels",
-        "Z01": "partly outside the zone", "Z02": "wholly outside the zone",
-        "A01": "required field missing or empty", "A02": "duplicate id", "A03": "land-use code not in the code list",
-        "A04": "declared area differs", "A05": "date not readable", "A06": "dates out of order", "A07": "negative number",
-        "C01": "coordinates outside the CRS's range", "C02": "easting and northing swapped", "C03": "zone prefix contradicts the CRS",
-        "C04": "no usable CRS",
+    /// What each check looks for, in both languages: the one place the check titles are kept.
+    public static let titles: [String: Bilingual] = [
+        "G01": Bilingual("几何无效", "invalid geometry"), "G02": Bilingual("空几何", "empty geometry"),
+        "G03": Bilingual("环的点数过少", "ring with too few points"), "G04": Bilingual("环未闭合", "ring not closed"),
+        "G05": Bilingual("连续重复点", "repeated consecutive points"), "G06": Bilingual("尖角", "spike"),
+        "G07": Bilingual("细碎图斑", "sliver"), "G08": Bilingual("不是面", "not a polygon"),
+        "G09": Bilingual("坐标为 NaN 或无穷大", "NaN or infinite coordinate"), "G10": Bilingual("几何无法检查", "geometry could not be checked"),
+        "G11": Bilingual("曲线或复合几何已转换", "curved or composite geometry converted"),
+        "T01": Bilingual("宗地重叠", "parcels overlap"), "T02": Bilingual("几何重复", "duplicate geometry"),
+        "T03": Bilingual("宗地位于另一宗内", "parcel inside another"), "T04": Bilingual("宗地间缝隙", "gap between parcels"),
+        "Z01": Bilingual("部分位于开发区范围外", "partly outside the zone"), "Z02": Bilingual("完全位于开发区范围外", "wholly outside the zone"),
+        "A01": Bilingual("必填字段缺失或为空", "required field missing or empty"), "A02": Bilingual("编号重复", "duplicate id"),
+        "A03": Bilingual("地类编码不在地类表中", "land-use code not in the code list"), "A04": Bilingual("申报面积不符", "declared area differs"),
+        "A05": Bilingual("日期无法识别", "date not readable"), "A06": Bilingual("日期先后颠倒", "dates out of order"),
+        "A07": Bilingual("数值为负", "negative number"),
+        "C01": Bilingual("坐标超出坐标系范围", "coordinates outside the CRS's range"), "C02": Bilingual("东坐标与北坐标颠倒", "easting and northing swapped"),
+        "C03": Bilingual("带号与坐标系矛盾", "zone prefix contradicts the CRS"), "C04": Bilingual("没有可用的坐标系", "no usable CRS"),
     ]
 }
 

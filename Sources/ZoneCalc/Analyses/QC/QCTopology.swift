@@ -27,7 +27,7 @@ enum QCTopology {
         // GEOS geometries only for the pairs the convex pieces cannot settle (they have a box, so WKB).
         let geometries = LazyGeometries(context: context) { records[$0].fixed! }
         var findings: [QCFinding] = []
-        func finding(_ code: String, _ a: QCRecord, _ b: QCRecord, _ message: String, value: Double?, piece: Geometry?) throws {
+        func finding(_ code: String, _ a: QCRecord, _ b: QCRecord, _ message: Bilingual, value: Double?, piece: Geometry?) throws {
             findings.append(QCFinding(code: code, severity: rules.severity(code), featureIndex: a.index, fid: a.fid, featureId: a.id,
                                       otherIndex: b.index, otherId: b.id, message: message, value: value,
                                       location: try piece.flatMap { $0.isEmpty ? nil : try $0.pointOnSurface() },
@@ -49,7 +49,7 @@ enum QCTopology {
                    shared < rules.overlapArea / 2, shared < min(areas[position], areas[other]) / 4 { continue }
                 let recordA = records[position], recordB = records[other]
                 let a = try geometries.geometry(position), b = try geometries.geometry(other)
-                let label = { "\(recordA.id ?? "#\(recordA.index + 1)") and \(recordB.id ?? "#\(recordB.index + 1)")" }
+                let label = { (and: String) in "\(recordA.id ?? "#\(recordA.index + 1)")\(and)\(recordB.id ?? "#\(recordB.index + 1)")" }
                 // One relate per pair: GEOS 3.11 computes intersects by a full relate too, and preparing
                 // each parcel to filter the pairs that do not touch costs as much as it saves (measured).
                 if try a.overlaps(b) {
@@ -57,14 +57,14 @@ enum QCTopology {
                     let piece = try a.intersection(b).polygonalPart()
                     let area = try piece.area()
                     if area > rules.overlapArea {
-                        try finding("T01", recordA, recordB, "\(label()) overlap by \(NumberText.fixed(area, decimals: 2)) m²", value: area, piece: piece)
+                        try finding("T01", recordA, recordB, Bilingual("\(label(" 与 ")) 重叠 \(NumberText.fixed(area, decimals: 2)) 平方米", "\(label(" and ")) overlap by \(NumberText.fixed(area, decimals: 2)) m²"), value: area, piece: piece)
                     }
                 } else if boundsA == boundsB, try a.equals(b) {
-                    if rules.on("T02") { try finding("T02", recordA, recordB, "\(label()) have the same geometry", value: recordA.area, piece: a) }
+                    if rules.on("T02") { try finding("T02", recordA, recordB, Bilingual("\(label(" 与 ")) 几何相同", "\(label(" and ")) have the same geometry"), value: recordA.area, piece: a) }
                 } else if rules.on("T03"), recordA.area > 0, recordB.area > 0, boundsA.contains(boundsB) || boundsB.contains(boundsA),
                           try (boundsA.contains(boundsB) && a.contains(b)) || (boundsB.contains(boundsA) && b.contains(a)) {
                     let inner = recordA.area < recordB.area ? a : b
-                    try finding("T03", recordA, recordB, "\(label()): one lies inside the other", value: min(recordA.area, recordB.area), piece: inner)
+                    try finding("T03", recordA, recordB, Bilingual("\(label(" 与 "))：一宗位于另一宗内", "\(label(" and ")): one lies inside the other"), value: min(recordA.area, recordB.area), piece: inner)
                 }
             }
         }
