@@ -33,6 +33,7 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension TextEncodingChoice: ExpressibleByArgument {}
+extension AreaMethod: ExpressibleByArgument {}
 
 /// The cheap checks, made before any feature is read: formats ZoneCalc writes, destinations that are not
 /// inputs, not existing files without --force, in folders that exist, no file written twice.

@@ -31,6 +31,10 @@ struct QCCommand: ParsableCommand {
     @Option(help: Bilingual("申报面积的单位：亩、公顷、平方米、平方公里（或 mu、ha、m2、km2）。", "Unit of the declared area: m2, ha, mu, km2 (or 平方米, 公顷, 亩, 平方公里).").help)
     var declaredUnit: AreaUnit = .mu
 
+    @Option(help: Bilingual("与申报面积比较所用的面积算法：ellipsoidal（椭球面积）、planar（平面面积）或 geodesic（测地线面积）。默认：项目文件的 area_method，否则 ellipsoidal。",
+                            "The area declared areas are compared with: ellipsoidal, planar or geodesic. Default: the project's area_method, else ellipsoidal.").help)
+    var method: AreaMethod?
+
     @Option(help: Bilingual("存在此级别及以上的问题时以退出码 1 结束：error（错误）、warning（警告）或 info（提示）。", "Exit with status 1 when there are findings of this severity or above: error, warning or info.").help)
     var failOn: QCSeverity = .error
 
@@ -78,6 +82,7 @@ struct QCCommand: ParsableCommand {
             options.landUseField = landUseField
             options.declaredField = declared
             options.declaredUnit = declaredUnit
+            options.method = method ?? input.project?.areaMethod ?? .ellipsoidal
             options.crs = try source.crsDefinition()
             if let workers { options.workers = workers }
             let time: @Sendable (String, Double) -> Void = { name, seconds in

@@ -26,7 +26,7 @@ import Testing
         let document = try Self.json(result.out)
         #expect(result.err.contains("findings.csv"), "the written file is listed on stderr: \(result.err)")
         #expect(document["featureCount"] as? Int == 3 && document["crs"] as? String == "EPSG:4528")
-        #expect(document["method"] as? String == "planar")
+        #expect(document["method"] as? String == "ellipsoidal", "declared areas are compared with the ellipsoidal area by default")
         #expect(document["total"] as? Int == 3)
         #expect(document["bySeverity"] as? [String: Int] == ["error": 3, "warning": 0, "info": 0])
         let byCode = try #require(document["byCode"] as? [[String: Any]])

@@ -83,8 +83,15 @@ final class QCWorker {
     let zone: PreparedGeometry?
     private var scratch: [XY] = []
 
-    init(rules: QCRules, fields: QCFields, classes: LandClassTable, range: QCCoordinateRange, zoneWKB: [UInt8]?) throws {
+    /// The method declared areas are compared with, and its calculator when it is not the plane's.
+    let declaredMethod: AreaMethod
+    let declaredCalculator: AreaCalculator?
+
+    init(rules: QCRules, fields: QCFields, classes: LandClassTable, range: QCCoordinateRange, zoneWKB: [UInt8]?,
+         declaredMethod: AreaMethod, crs: ResolvedCRS?) throws {
         self.rules = rules; self.fields = fields; self.classes = classes; self.range = range
+        self.declaredMethod = declaredMethod
+        declaredCalculator = try declaredMethod == .planar || fields.declared == nil ? nil : crs.map { try AreaCalculator(crs: $0, methods: [declaredMethod]) }
         let context = self.context
         zone = try zoneWKB.map { try PreparedGeometry(try Geometry.fromWKB($0, context: context)) }
     }
@@ -160,7 +167,7 @@ final class QCWorker {
                 add("C01", Bilingual("坐标超出坐标系的范围（\(extent)）", "coordinates outside the CRS's range (\(extent))"),
                     location: XY(b.minX, b.minY))
             }
-            try checkDeclared(feature, area: area, add: add)
+            try checkDeclared(feature, area: try declaredCalculator.map { try $0.measure(fixed)[declaredMethod] ?? area } ?? area, add: add)
             try checkZone(fixed, area: area, add: add)
             // Findings on attributes get the parcel's point, so they show on a map too.
             if !fixed.isEmpty, batch.findings.last?.featureIndex == feature.index {
@@ -208,7 +215,7 @@ final class QCWorker {
         if let (point, angle) = spike { add("G06", Bilingual("尖角：顶点角度 \(NumberText.fixed(angle, decimals: 4))°", "spike: a vertex angle of \(NumberText.fixed(angle, decimals: 4))°"), angle, point, nil) }
     }
 
-    /// A04: the declared area against the planar area, with a hint when the ratio is a unit factor.
+    /// A04: the declared area against the area by `declaredMethod`, with a hint when the ratio is a unit factor.
     private func checkDeclared(_ feature: borrowing BorrowedFeature, area: Double, add: (String, Bilingual, Double?, XY?, [UInt8]?) -> Void) throws {
         guard rules.on("A04"), area > 0, let declaredSlot = fields.declared, let declaredValue = feature.attribute(declaredSlot.slot).doubleValue else { return }
         let declared = declaredValue * fields.declaredUnit.squareMetres
@@ -224,8 +231,8 @@ final class QCWorker {
             (3.0 / 2000, Bilingual("为计算面积的 1/666.67：平方米与亩混淆？", "1/666.67 of the computed area: m² and 亩 mixed up?"))]
         let hint = hints.first { abs($0.0 / ratio - 1) < 0.02 }?.1
         let given = "\(declaredSlot.field) \(NumberText.fixed(declaredValue, decimals: 4)) \(fields.declaredUnit.label)"
-        add("A04", Bilingual("申报 \(NumberText.fixed(declared, decimals: 2)) 平方米（\(given)），平面面积 \(NumberText.fixed(area, decimals: 2)) 平方米，相差 \(NumberText.fixed(difference, decimals: 2))%" + (hint.map { "——\($0.zh)" } ?? ""),
-                             "declared \(NumberText.fixed(declared, decimals: 2)) m² (\(given)) vs planar \(NumberText.fixed(area, decimals: 2)) m²: \(NumberText.fixed(difference, decimals: 2)) %" + (hint.map { " — \($0.en)" } ?? "")),
+        add("A04", Bilingual("申报 \(NumberText.fixed(declared, decimals: 2)) 平方米（\(given)），\(declaredMethod.areaName.zh) \(NumberText.fixed(area, decimals: 2)) 平方米，相差 \(NumberText.fixed(difference, decimals: 2))%" + (hint.map { "——\($0.zh)" } ?? ""),
+                             "declared \(NumberText.fixed(declared, decimals: 2)) m² (\(given)) vs \(declaredMethod.areaName.en) \(NumberText.fixed(area, decimals: 2)) m²: \(NumberText.fixed(difference, decimals: 2)) %" + (hint.map { " — \($0.en)" } ?? "")),
             difference, nil, nil)
     }
 

@@ -15,6 +15,8 @@ public struct QCOptions: Sendable {
     public var landUseField: String?
     public var declaredField: String?
     public var declaredUnit: AreaUnit = .mu
+    /// The area the declared areas are compared with (A04); the other checks measure in the layer's plane.
+    public var method: AreaMethod = .ellipsoidal
     public var crs: String?
     /// The file stores northings as x (surveying order).
     public var swapXY = false
@@ -36,8 +38,9 @@ public struct QCReport: Sendable {
     /// Per feature position: the fixed geometry and areas (for the repaired copy).
     var records: [QCRecord]
 
-    /// How the checks measure: areas, lengths and tolerances in the layer's own plane.
-    public var method: AreaMethod { .planar }
+    /// The area declared areas are compared with (A04); areas, lengths and tolerances of the other
+    /// checks are in the layer's own plane.
+    public var method: AreaMethod
 
     /// Findings at or above a severity.
     public func count(atLeast severity: QCSeverity) -> Int { findings.filter { $0.severity >= severity }.count }
@@ -91,6 +94,9 @@ public enum QCJob {
             }
         }
         let zone = zoneGeometry
+        // Without a CRS only the plane's area can be measured: the declared areas are compared with it.
+        let declaredMethod = crs == nil ? AreaMethod.planar : options.method
+        let workingCRS = crs
         let classes = try LandClassTable.bundled()
         let range = crs.map { QCCoordinateRange($0) } ?? .unbounded
         var clock = Date()
@@ -99,7 +105,8 @@ public enum QCJob {
         var batches = try ParallelLayerScan.run(
             reader, fieldIndices: fields.indices, swapXY: options.swapXY, workers: max(1, options.workers),
             step: Bilingual("逐宗检查", "checking features"),
-            makeWorker: { Result { try QCWorker(rules: rules, fields: fields, classes: classes, range: range, zoneWKB: zone) } },
+            makeWorker: { Result { try QCWorker(rules: rules, fields: fields, classes: classes, range: range, zoneWKB: zone,
+                                                declaredMethod: declaredMethod, crs: workingCRS) } },
             newBatch: { QCWorker.Batch() },
             process: { worker, feature, batch in
                 switch worker {
@@ -129,7 +136,8 @@ public enum QCJob {
         }
         lap("pairs")
         findings.sort { a, b in (a.featureIndex ?? -1, a.code, a.otherIndex ?? -1) < (b.featureIndex ?? -1, b.code, b.otherIndex ?? -1) }
-        return QCReport(source: reader.sourceName, crs: crs, featureCount: records.count, rules: rules, findings: findings, records: records)
+        return QCReport(source: reader.sourceName, crs: crs, featureCount: records.count, rules: rules, findings: findings, records: records,
+                        method: declaredMethod)
     }
 
     /// A02: ids carried by more than one feature, one finding per feature after the first. The ids are
