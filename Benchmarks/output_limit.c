@@ -6,13 +6,15 @@
  * context per thread), and writes one row per feature (id, area; the geometry too for formats that carry
  * one) with GDAL's driver for OUT's extension (.csv CSV, .gpkg GPKG, .xlsx XLSX), in layer order.
  *
+ * --all-fields writes every source attribute after id and area, as ZoneCalc's ledger does (its
+ *             sequence, FID and note columns aside), instead of id and area alone.
  * --validity  does the whole job ZoneCalc does: an invalid polygon (GEOSisValid) is made valid
  *             (GEOSMakeValid) before it is measured, so the total equals ZoneCalc's. Without it the
  *             area of an invalid polygon is GEOS's area of it as stored (a lower bound on the time,
  *             not the same total).
  *
  * build: cc -O2 -o output_limit Benchmarks/output_limit.c $(pkg-config --cflags --libs gdal geos) -lpthread
- * usage: output_limit IN.gpkg LAYER ID_FIELD OUT.(csv|gpkg|xlsx) [--validity]
+ * usage: output_limit IN.gpkg LAYER ID_FIELD OUT.(csv|gpkg|xlsx) [--validity] [--all-fields]
  * prints: rows N, total_m2 T, made_valid M, read+area s, write s
  */
 #include <gdal.h>
@@ -32,11 +34,12 @@
 typedef struct {
     const char *path, *layer, *id_field, *fid_column;
     GIntBig first, last; /* FIDs, inclusive */
-    int keep_geometry, validity;
+    int keep_geometry, validity, all_fields;
     size_t count, made_valid;
     char **ids;
     double *areas;
     OGRGeometryH *geometries;
+    OGRFeatureH *features; /* --all-fields: the source features, attributes and geometry */
     size_t capacity;
 } Slice;
 
@@ -66,14 +69,15 @@ static void *read_slice(void *arg) {
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     int id_index = OGR_FD_GetFieldIndex(defn, s->id_field);
     if (id_index < 0) die(s->id_field);
-    /* decode only the id field */
-    int n_fields = OGR_FD_GetFieldCount(defn);
-    char **ignored = NULL;
-    for (int i = 0; i < n_fields; i++)
-        if (i != id_index) ignored = CSLAddString(ignored, OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
-    ignored = CSLAddString(ignored, "OGR_STYLE");
-    OGR_L_SetIgnoredFields(layer, (const char **)ignored);
-    CSLDestroy(ignored);
+    if (!s->all_fields) { /* decode only the id field */
+        int n_fields = OGR_FD_GetFieldCount(defn);
+        char **ignored = NULL;
+        for (int i = 0; i < n_fields; i++)
+            if (i != id_index) ignored = CSLAddString(ignored, OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+        ignored = CSLAddString(ignored, "OGR_STYLE");
+        OGR_L_SetIgnoredFields(layer, (const char **)ignored);
+        CSLDestroy(ignored);
+    }
     char filter[256];
     snprintf(filter, sizeof filter, "%s >= " CPL_FRMT_GIB " AND %s <= " CPL_FRMT_GIB, s->fid_column, s->first, s->fid_column, s->last);
     if (OGR_L_SetAttributeFilter(layer, filter) != OGRERR_NONE) die("attribute filter");
@@ -87,6 +91,7 @@ static void *read_slice(void *arg) {
             s->ids = realloc(s->ids, s->capacity * sizeof *s->ids);
             s->areas = realloc(s->areas, s->capacity * sizeof *s->areas);
             if (s->keep_geometry) s->geometries = realloc(s->geometries, s->capacity * sizeof *s->geometries);
+            if (s->all_fields) s->features = realloc(s->features, s->capacity * sizeof *s->features);
         }
         double area = 0;
         OGRGeometryH g = OGR_F_GetGeometryRef(f);
@@ -107,8 +112,8 @@ static void *read_slice(void *arg) {
         s->ids[s->count] = CPLStrdup(OGR_F_GetFieldAsString(f, id_index));
         s->areas[s->count] = area;
         if (s->keep_geometry) s->geometries[s->count] = g ? OGR_F_StealGeometry(f) : NULL;
+        if (s->all_fields) s->features[s->count] = f; else OGR_F_Destroy(f);
         s->count++;
-        OGR_F_Destroy(f);
     }
     free(wkb);
     GDALClose(ds);
@@ -128,11 +133,16 @@ static const char *driver_for(const char *out) {
 
 int main(int argc, char **argv) {
     if (argc < 5) {
-        fprintf(stderr, "usage: output_limit IN.gpkg LAYER ID_FIELD OUT.(csv|gpkg|xlsx) [--validity]\n");
+        fprintf(stderr, "usage: output_limit IN.gpkg LAYER ID_FIELD OUT.(csv|gpkg|xlsx) [--validity] [--all-fields]\n");
         return 2;
     }
     const char *in = argv[1], *layer_name = argv[2], *id_field = argv[3], *out = argv[4];
-    int validity = argc > 5 && !strcmp(argv[5], "--validity");
+    int validity = 0, all_fields = 0;
+    for (int i = 5; i < argc; i++) {
+        if (!strcmp(argv[i], "--validity")) validity = 1;
+        else if (!strcmp(argv[i], "--all-fields")) all_fields = 1;
+        else { fprintf(stderr, "output_limit: unknown option %s\n", argv[i]); return 2; }
+    }
     const char *driver_name = driver_for(out);
     int keep_geometry = !strcmp(driver_name, "GPKG");
     double started = now();
@@ -147,6 +157,7 @@ int main(int argc, char **argv) {
     OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer);
     if (srs) srs = OSRClone(srs);
     OGRwkbGeometryType geometry_type = OGR_L_GetGeomType(layer);
+    OGRFeatureDefnH source_defn = OGR_L_GetLayerDefn(layer); /* valid while ds is open */
     /* FID range: one query each for the first and the last FID */
     char sql[256];
     GIntBig first = 0, last = -1;
@@ -157,7 +168,6 @@ int main(int argc, char **argv) {
         if (f) { first = OGR_F_GetFieldAsInteger64(f, 0); last = OGR_F_GetFieldAsInteger64(f, 1); OGR_F_Destroy(f); }
         GDALDatasetReleaseResultSet(ds, range);
     }
-    GDALClose(ds);
 
     Slice slices[THREADS];
     pthread_t threads[THREADS];
@@ -166,7 +176,7 @@ int main(int argc, char **argv) {
         memset(&slices[t], 0, sizeof slices[t]);
         slices[t] = (Slice){.path = in, .layer = layer_name, .id_field = id_field, .fid_column = fid_column,
                             .first = first + t * step, .last = first + (t + 1) * step - 1,
-                            .keep_geometry = keep_geometry, .validity = validity};
+                            .keep_geometry = keep_geometry, .validity = validity, .all_fields = all_fields};
         pthread_create(&threads[t], NULL, read_slice, &slices[t]);
     }
     for (int t = 0; t < THREADS; t++) pthread_join(threads[t], NULL);
@@ -184,6 +194,12 @@ int main(int argc, char **argv) {
     OGR_L_CreateField(result, area_defn, TRUE);
     OGR_Fld_Destroy(id_defn);
     OGR_Fld_Destroy(area_defn);
+    int n_source = OGR_FD_GetFieldCount(source_defn);
+    int *map = calloc(n_source, sizeof *map);
+    for (int i = 0; i < n_source; i++) {
+        map[i] = all_fields ? 2 + i : -1;
+        if (all_fields) OGR_L_CreateField(result, OGR_FD_GetFieldDefn(source_defn, i), TRUE);
+    }
     OGRFeatureDefnH result_defn = OGR_L_GetLayerDefn(result);
     int in_transaction = GDALDatasetStartTransaction(target, FALSE) == OGRERR_NONE; /* GPKG; CSV and XLSX have none */
     size_t rows = 0, made_valid = 0;
@@ -193,6 +209,7 @@ int main(int argc, char **argv) {
         made_valid += s->made_valid;
         for (size_t i = 0; i < s->count; i++) {
             OGRFeatureH f = OGR_F_Create(result_defn);
+            if (all_fields) { OGR_F_SetFromWithMap(f, s->features[i], TRUE, map); OGR_F_Destroy(s->features[i]); }
             OGR_F_SetFieldString(f, 0, s->ids[i]);
             OGR_F_SetFieldDouble(f, 1, s->areas[i]);
             if (keep_geometry && s->geometries[i]) OGR_F_SetGeometryDirectly(f, s->geometries[i]);
@@ -205,9 +222,12 @@ int main(int argc, char **argv) {
         free(s->ids);
         free(s->areas);
         free(s->geometries);
+        free(s->features);
     }
+    free(map);
     if (in_transaction && GDALDatasetCommitTransaction(target) != OGRERR_NONE) die("commit");
     GDALClose(target);
+    GDALClose(ds);
     double written = now();
     if (srs) OSRDestroySpatialReference(srs);
     printf("rows %zu, total_m2 %.6f, made_valid %zu, read+area %.3f s, write %.3f s\n",
