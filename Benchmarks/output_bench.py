@@ -64,17 +64,18 @@ def build_limit():
 
 
 def commands(tool, fmt, source, out):
-    """The (label, command, exit codes taken as success) a tool runs for one output format; none if it has no writer for it."""
+    """The (label, command, exit codes taken as success, file written) a tool runs for one output format; none if it has no writer for it."""
     path, layer = source
     if tool == "zonecalc":
-        return [("zonecalc area -o", [ZONECALC, "area", f"{path}:{layer}", "--method", "planar", "-o", out, "--timings"], (0,))]
+        return [("zonecalc area -o", [ZONECALC, "area", f"{path}:{layer}", "--method", "planar", "-o", out, "--timings"], (0,), out)]
     if tool in ("geopandas", "duckdb"):
         if tool == "duckdb" and fmt == "xlsx":
             return []
-        return [(tool, [sys.executable, os.path.join(HERE, "output_peers.py"), tool, path, layer, ID_FIELD, out], (0,))]
-    return [("limit (C, GDAL+GEOS, 2 threads)", [LIMIT, path, layer, ID_FIELD, out, "--validity"], (0,)),
-            ("limit, all fields", [LIMIT, path, layer, ID_FIELD, out, "--validity", "--all-fields"], (0,)),
-            ("limit (area only)", [LIMIT, path, layer, ID_FIELD, out], (0,))]
+        return [(tool, [sys.executable, os.path.join(HERE, "output_peers.py"), tool, path, layer, ID_FIELD, out], (0,), out)]
+    every, only = (out.replace(f".{fmt}", f"-{name}.{fmt}") for name in ("all-fields", "area-only"))
+    return [("limit (C, GDAL+GEOS, 2 threads)", [LIMIT, path, layer, ID_FIELD, out, "--validity"], (0,), out),
+            ("limit, all fields", [LIMIT, path, layer, ID_FIELD, every, "--validity", "--all-fields"], (0,), every),
+            ("limit (area only)", [LIMIT, path, layer, ID_FIELD, only], (0,), only)]
 
 
 def area_column(names):
@@ -136,7 +137,7 @@ def bench_size(size, a, lines, medians):
     for fmt in a.formats:
         for tool in a.tools:
             out = os.path.join(work, f"{tool}.{fmt}")
-            jobs += [(fmt, label, cmd, ok, out) for label, cmd, ok in commands(tool, fmt, source, out)]
+            jobs += [(fmt, label, cmd, ok, written) for label, cmd, ok, written in commands(tool, fmt, source, out)]
     if "zonecalc" in a.tools:
         jobs.append(("–", "zonecalc area, no -o", [ZONECALC, "area", f"{source[0]}:zd", "--method", "planar", "--format", "json", "--totals-only", "--timings"], (0,), None))
         jobs.append(("gpkg", "zonecalc qc -o", [ZONECALC, "qc", f"{source[0]}:zd", "-o", os.path.join(work, "findings.gpkg"), "--timings"], (0, 1), os.path.join(work, "findings.gpkg")))
