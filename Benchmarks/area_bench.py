@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark `zonecalc area` against the read+area jobs of the geopandas and DuckDB peers.
 
-Same data (../shared/bench/gen.py, generated into bench-data/), same run, page cache dropped
+Same data (the peer suite's generator gen.py, generated into bench-data/), same run, page cache dropped
 before every run as in the peers' baseline. Each command is timed whole-process with
 /usr/bin/time -v (wall clock, CPU %, peak RSS); the median of --reps runs is reported.
 

@@ -2,7 +2,7 @@ import Testing
 @testable import GeoBridge
 
 @Suite struct PROJTests {
-    /// formats.md §2.3: `cs2cs EPSG:4526 EPSG:4490` on 2577363.918 38380377.367 gives
+    /// A PROJ check value: `cs2cs EPSG:4526 EPSG:4490` on 2577363.918 38380377.367 gives
     /// 23.29205234 112.83073183 (a 肇庆 parcel). Our transform takes easting first.
     @Test func gaussKrugerToCGCS2000MatchesCs2cs() throws {
         let context = ProjContext()

@@ -2,7 +2,7 @@ import Testing
 @testable import ZoneCalc
 
 @Suite struct AreaUnitTests {
-    /// rules.md §7: 1 km² = 100 公顷 = 1500 亩 exactly; 1 亩 = 2000/3 m².
+    /// The units' definitions: 1 km² = 100 公顷 = 1500 亩 exactly; 1 亩 = 2000/3 m².
     @Test func squareKilometreIsExactly1500Mu() {
         #expect(AreaUnit.mu.value(ofSquareMetres: 1_000_000) == 1500)
         #expect(AreaUnit.hectare.value(ofSquareMetres: 1_000_000) == 100)

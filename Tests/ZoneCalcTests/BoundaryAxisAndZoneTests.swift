@@ -1,7 +1,7 @@
 import Testing
 import ZoneCalc
 
-/// Swapped X/Y and the zone facts (formats.md §1.4, §1.6 items 5–6, §2.2).
+/// Swapped X/Y and the zone facts (部标界址点坐标交换格式: X northing, Y easting with the 带号).
 @Suite("BoundaryPointTxtReader — axis order and zone")
 struct BoundaryAxisAndZoneTests {
     /// A file with `attributes` in `[属性描述]` and one closed square whose point lines are

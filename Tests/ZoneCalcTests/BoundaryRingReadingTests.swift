@@ -1,7 +1,7 @@
 import Testing
 import ZoneCalc
 
-/// Grouping points into rings, closing, and the checks on them (formats.md §1.4, §1.6 item 7).
+/// Grouping points into rings, closing, and the checks on them (部标界址点坐标交换格式).
 @Suite("BoundaryPointTxtReader — rings")
 struct BoundaryRingReadingTests {
     @Test func outerRingHoleAndSecondPartAreThreeRingsInFileOrder() throws {

@@ -11,7 +11,7 @@ import Testing
         #expect(GaussKrugerZone.fromPrefixedEasting(512_345) == nil)
     }
 
-    /// formats.md §2.1 arithmetic: CGCS2000 3° prefixed 4488 + n, CM-only 4509 + n; Xi'an 80 3° prefixed 2324 + n.
+    /// The EPSG registry's numbering: CGCS2000 3° prefixed 4488 + n, CM-only 4509 + n; Xi'an 80 3° prefixed 2324 + n.
     @Test func epsgCodesFollowTheZoneArithmetic() {
         let zone38 = GaussKrugerZone(width: 3, number: 38)
         #expect(ChineseDatum.cgcs2000.gaussKrugerEPSG(zone38, prefixed: true) == 4526)

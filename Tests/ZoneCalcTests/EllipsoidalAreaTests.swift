@@ -5,7 +5,7 @@ import Testing
 @Suite struct EllipsoidalAreaTests {
     let cgcs = EllipsoidalTrapezoid.cgcs2000
 
-    /// rules.md §9.2 lists the CGCS2000 constants computed independently; the series coefficients must match.
+    /// The CGCS2000 constants of the 国土调查办发〔2008〕32号 series, computed independently; the series coefficients must match.
     @Test func seriesCoefficientsMatchTheReference() {
         func close(_ value: Double, _ reference: Double) -> Bool { abs(value - reference) <= 1e-13 * abs(reference) }
         #expect(close(cgcs.semiMinorAxis, 6356752.314140356))
@@ -17,7 +17,7 @@ import Testing
         #expect(close(cgcs.e, 4.358419004834252e-12))
     }
 
-    /// The series agrees with the closed form b²ΔL[q(B2) − q(B1)] (rules.md §9.2: ~1e-12 relative).
+    /// The series agrees with the closed form b²ΔL[q(B2) − q(B1)] (to about 1e-12 relative).
     @Test(arguments: [(30.0, 30.01), (37.8, 37.85), (0.0, 1.0), (20.0, 50.0), (-10.0, 5.0)])
     func seriesAgreesWithClosedForm(b1: Double, b2: Double) {
         let r = Double.pi / 180
@@ -56,7 +56,7 @@ import Testing
         #expect(abs(geodesic - pyproj) / pyproj < 1e-9)
     }
 
-    /// rules.md §9.4: planar Gauss–Krüger area exceeds the ellipsoidal area by about y²/R² at distance y
+    /// The Gauss–Krüger scale: planar Gauss–Krüger area exceeds the ellipsoidal area by about y²/R² at distance y
     /// from the central meridian: +0.006 % at 50 km, +0.025 % at 100 km, about +0.05 % at 145 km.
     @Test(arguments: [(50_000.0, 0.00006), (100_000.0, 0.00025), (145_000.0, 0.00052)])
     func planarExcessGrowsWithDistanceFromTheCentralMeridian(offset: Double, expected: Double) throws {

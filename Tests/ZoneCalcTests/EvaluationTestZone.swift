@@ -39,7 +39,7 @@ import Foundation
 ///   P4 6 ha: J3 2000 m² → 3.3333 %; P5 2.5 ha: no building → 0 %.
 /// Statistics in the project: population 14000, high_tech_revenue 40000 万元.
 ///
-/// Indicators (rules.md §1.3):
+/// Indicators (TD/T 1029-2010 指标):
 ///   1 土地开发率 (A + B21)/(A + B) = 75/82 = 91.46341463 %
 ///   2 土地供应率 D/(A + B21) = 55/75 = 73.33333333 %
 ///   3 土地建成率 A/D = 70/55 = 127.27272727 %
@@ -56,7 +56,7 @@ import Foundation
 ///  14 工业用地产出强度 (50000 + 8000)/40 = 1450 万元/公顷
 ///  15 高新技术产业用地产出强度 40000/20 = 2000 万元/公顷
 ///  16 土地闲置率 G/D = 20/55 = 36.36363636 %
-/// Zone type: A2/A = 57.14 % > 30 % and A1/A = 14.29 % < 25 % → 工业主导型 (rules.md §1.4).
+/// Zone type: A2/A = 57.14 % > 30 % and A1/A = 14.29 % < 25 % → 工业主导型 (TD/T 1029-2010（2014年度试行）开发区类型).
 enum EvaluationTestZone {
     static let x0 = 40_500_000.0, y0 = 3_500_000.0
 

@@ -1,7 +1,7 @@
 import Testing
 @testable import ZoneCalc
 
-/// The decision table of 《闲置土地处置办法》 (国土资源部令第53号, rules.md §2.6), branch by branch, with
+/// The decision table of 《闲置土地处置办法》 (国土资源部令第53号), branch by branch, with
 /// boundary dates. Judged as of 2026-06-30; land price 1000 万元, so the 第十四条(一) fee is 200 万元.
 @Suite struct IdleLandClassifierTests {
     static let bundled = try! IdleLandRules.load(RuleFiles())
@@ -151,7 +151,7 @@ import Testing
         #expect(classify(facts).status == .started)
     }
 
-    // rules.md §2.7: completed with neither output nor tax (no production date field) → 建而未投.
+    // The supply-chain working definition: completed with neither output nor tax (no production date field) → 建而未投.
     @Test func completedWithoutOutputIsBuiltNotProducing() {
         var facts = Self.started(suspended: nil, developed: 0.5, invested: 1)
         facts.actualCompletion = Self.day("2024-05-01")

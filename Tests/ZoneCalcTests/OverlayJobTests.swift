@@ -320,7 +320,7 @@ import Testing
         #expect(table.lookup("1104A")?.category == .agricultural)
         #expect(table.lookup("0404")?.category == .unused)
         #expect(table.lookup("9999") == nil)
-        // GB/T 21010 codes that 三调 merges (rules.md §8.2 notes).
+        // GB/T 21010 codes that 三调 merges (TD/T 1055-2019 notes).
         #expect(table.lookup("0502")?.code == "05H1")
         #expect(table.lookup("0805")?.code == "08H2")
         #expect(table.lookup("0802")?.category == .construction)

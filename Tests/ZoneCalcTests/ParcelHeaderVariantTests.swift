@@ -1,7 +1,7 @@
 import Testing
 import ZoneCalc
 
-/// Every header variant of formats.md §1.3, each read through a whole file whose header is line 6.
+/// Every variant of the 部标 parcel header line, each read through a whole file whose header is line 6.
 @Suite("BoundaryPointTxtReader — parcel header variants")
 struct ParcelHeaderVariantTests {
     @Test func standardEightFieldHeader() throws {

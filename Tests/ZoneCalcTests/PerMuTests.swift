@@ -55,7 +55,7 @@ import Testing
         #expect(abs(enterprise.ratio(.valueAddedPerMu).value! - 36) < 1e-9)  // 180 / 5
     }
 
-    /// The weighted-benchmark score of rules.md §5.2 with the shipped 黄岩 2022 profile, by hand:
+    /// The weighted-benchmark score with the shipped 黄岩 2022 profile, by hand:
     /// E1 (规上, 30 亩 = 20000 m²): tax 900 → 30 万元/亩, value added 3000 → 100 万元/亩, energy 1000 → 3,
     ///   no emission data, employees 150 → 20, R&D 60 of revenue 2000 → 3 %:
     ///   30×30/24.097 + 20×100/136.16 + 20×3/2.694 + [average] + 10×20/18.14 + 10×3/3.02

@@ -35,7 +35,7 @@ import Testing
         #expect(report.parcels.allSatisfy { !$0.producingBelowTarget })
     }
 
-    /// 投而未达 (rules.md §2.7, §4.3): the test maps SJTZ as an agreed 亩均税收 to have one. P1 pays 1000 万元 on
+    /// 投而未达 (the supply-chain working definition): the test maps SJTZ as an agreed 亩均税收 to have one. P1 pays 1000 万元 on
     /// 20 ha = 300 亩 → 3.3333 万元/亩 < 30000: producing and below → flagged; P4 has no tax or output
     /// (not producing) → not flagged although below.
     @Test func producingBelowAnAgreedTargetIsFlaggedAndReachesTheIdleCheck() throws {

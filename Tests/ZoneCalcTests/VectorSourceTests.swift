@@ -3,7 +3,7 @@ import Testing
 @testable import ZoneCalc
 
 @Suite struct VectorSourceTests {
-    /// formats.md §3.1: a .dbf without .cpg and with LDID 0 comes through GDAL as raw GBK bytes;
+    /// GDAL's Shapefile driver notes: a .dbf without .cpg and with LDID 0 comes through GDAL as raw GBK bytes;
     /// ZoneCalc must notice and read it as CP936.
     @Test func gbkShapefileWithoutCpgReadsItsChineseText() throws {
         let folder = try TestData.temporaryFolder()
