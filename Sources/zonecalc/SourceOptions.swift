@@ -18,8 +18,8 @@ struct SourceOptions: ParsableArguments {
                             "With a project file: the layer's role (boundary, parcels, land_use, buildings…).").help)
     var role: String?
 
-    @Option(help: Bilingual("输入文件没有或写错坐标参照系时指定：EPSG:nnnn、WKT、PROJ 字符串或 .prj 文件。",
-                            "CRS of the input when the file has none or a wrong one: EPSG:nnnn, WKT, a PROJ string, or a .prj file.").help)
+    @Option(help: Bilingual("输入文件没有或写错坐标参照系时指定：EPSG:nnnn（只写代码 nnnn 亦可）、WKT、PROJ 字符串或 .prj 文件。",
+                            "CRS of the input when the file has none or a wrong one: EPSG:nnnn (or the bare code nnnn), WKT, a PROJ string, or a .prj file.").help)
     var crs: String?
 
     @Flag(help: Bilingual("文件按测量习惯以 x 存北坐标、y 存东坐标：交换两者。",
