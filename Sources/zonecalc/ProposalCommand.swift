@@ -30,7 +30,7 @@ struct ProposalCheckCommand: ParsableCommand {
     @Option(help: Bilingual("未给出文件时：审查项目文件中的方案图层，expansion（扩区）或 adjustment（调区）。", "With no file: the project's proposal layer to check, expansion or adjustment.").help)
     var role: String?
 
-    @Option(help: Bilingual("方案文件没有或写错坐标参照系时指定（EPSG、WKT、PROJ 字符串或 .prj 文件）。", "CRS of the proposal files when they have none or a wrong one (EPSG, WKT, PROJ string or .prj file).").help)
+    @Option(help: Bilingual("方案文件没有或写错坐标参照系时指定（EPSG:nnnn 或代码 nnnn、WKT、PROJ 字符串或 .prj 文件）。", "CRS of the proposal files when they have none or a wrong one (EPSG:nnnn or the bare code nnnn, WKT, PROJ string or .prj file).").help)
     var crs: String?
 
     @Option(name: [.customShort("o"), .long], help: Bilingual("输出文件夹，写出 proposal.gpkg、new_boundary.txt 和 report.html。", "Folder for proposal.gpkg, new_boundary.txt and report.html.").help)

@@ -18,8 +18,8 @@ struct SourceOptions: ParsableArguments {
                             "With a project file: the layer's role (boundary, parcels, land_use, buildings…).").help)
     var role: String?
 
-    @Option(help: Bilingual("输入文件没有或写错坐标参照系时指定：EPSG:nnnn、WKT、PROJ 字符串或 .prj 文件。",
-                            "CRS of the input when the file has none or a wrong one: EPSG:nnnn, WKT, a PROJ string, or a .prj file.").help)
+    @Option(help: Bilingual("输入文件没有或写错坐标参照系时指定：EPSG:nnnn（只写代码 nnnn 亦可）、WKT、PROJ 字符串或 .prj 文件。",
+                            "CRS of the input when the file has none or a wrong one: EPSG:nnnn (or the bare code nnnn), WKT, a PROJ string, or a .prj file.").help)
     var crs: String?
 
     @Option(help: Bilingual("输入 Shapefile .dbf 的文字编码：utf-8 或 gbk（默认：按 .cpg；没有时按 UTF-8，不是 UTF-8 时按 GBK）。",

@@ -11,7 +11,7 @@ import Testing
         do {
             _ = try Geometry.fromWKB(truncated, context: context)
         } catch {
-            #expect(error.operation == "reading WKB")
+            #expect(error.operation.en == "reading WKB" && error.operation.zh == "读取 WKB")
             #expect(!error.messages.isEmpty, "GEOS's own message is captured, not printed")
         }
     }

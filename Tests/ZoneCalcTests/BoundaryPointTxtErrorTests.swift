@@ -152,6 +152,7 @@ struct BoundaryPointTxtErrorTests {
 
     @Test func textBeforeTheFirstSectionOnlyWarns() throws {
         let result = try BoundaryTxtSamples.read("部标坐标文件\n" + BoundaryTxtSamples.preamble + "\n\(header)\n" + BoundaryTxtSamples.squarePoints)
-        #expect(result.warnings == [BoundaryPointTxtWarning(line: 1, code: .outsideSection, message: "text before the first [section]; ignored")])
+        #expect(result.warnings.map(\.description) == ["line 1: BPT-W-OUTSIDE-SECTION text before the first [section]; ignored"])
+        #expect(result.warnings.map { $0.text(.zh) } == ["第 1 行：BPT-W-OUTSIDE-SECTION 第一个 [节] 之前的文字，已忽略"])
     }
 }

@@ -75,8 +75,7 @@ struct BoundaryRingReadingTests {
         let points = result.document.parcels[0].rings[0].points
         #expect(points.count == 5)
         #expect(points.last == points.first)
-        #expect(result.warnings == [BoundaryPointTxtWarning(line: 10, code: .unclosedRing,
-                                                            message: "ring 圈号 1 is not closed; closed with a copy of point 'J1'")])
+        #expect(result.warnings.map(\.description) == ["line 10: BPT-W-UNCLOSED-RING ring 圈号 1 is not closed; closed with a copy of point 'J1'"])
     }
 
     @Test func consecutiveDuplicatePointsAreKeptWithAWarning() throws {
@@ -98,7 +97,7 @@ struct BoundaryRingReadingTests {
 
     @Test func declaredPointCountThatIgnoresClosingPointsWarns() throws {
         let (_, warnings) = try BoundaryTxtSamples.parcel(withHeader: "4,1.0000,1,地块1,面,,,,@")
-        #expect(warnings == [BoundaryPointTxtWarning(line: 6, code: .pointCount, message: "界址点数 is 4 but 5 point lines follow")])
+        #expect(warnings.map(\.description) == ["line 6: BPT-W-POINT-COUNT 界址点数 is 4 but 5 point lines follow"])
     }
 
     @Test func ringNumbersOutOfSequenceWarn() throws {

@@ -63,7 +63,8 @@ import Testing
         let result = try BoundaryTxtSamples.read(text)
         let warning = try #require(result.warnings.first { $0.code == .headerNotNumber })
         #expect(warning.line == 6)
-        #expect(warning.message.contains("不是数字") && warning.message.contains("is not a number"))
+        #expect(warning.text(.zh).hasPrefix("第 6 行：BPT-W-HEADER-NOT-NUMBER ") && warning.message.zh.contains("不是数字"))
+        #expect(warning.text(.en).hasPrefix("line 6: BPT-W-HEADER-NOT-NUMBER ") && warning.message.en.contains("is not a number"))
         #expect(result.document.parcels[0].declaredAreaHectares == nil)
     }
 }

@@ -66,7 +66,10 @@ struct ParcelHeaderVariantTests {
         #expect(parcel.landUse == "")
         #expect(parcel.landClassCode == "")
         #expect(warnings.map(\.code) == [.headerPlaceholder])
-        #expect(warnings.first?.message.contains("DKMC, TFH, DKYT, DLBM") == true)
+        #expect(warnings.first?.message.en.contains("DKMC, TFH, DKYT, DLBM") == true)
+        // The code is kept and the sentence is said in the chosen language.
+        #expect(warnings.first.map { $0.text(.zh).contains("BPT-W-HEADER-PLACEHOLDER 地块行写的是字段名而不是值") } == true)
+        #expect(warnings.first.map { $0.text(.en).contains("BPT-W-HEADER-PLACEHOLDER parcel header holds field names instead of values") } == true)
     }
 
     @Test func placeholderInTheAreaSlotGivesNoArea() throws {

@@ -2,15 +2,20 @@ internal import CGDAL
 
 /// A GDAL/OGR call failed; names the operation, the file (and layer) and what GDAL said.
 public struct GDALError: Error, CustomStringConvertible, Sendable {
-    public var operation: String
+    public var operation: LibraryOperation
     public var path: String
     public var layer: String?
     /// GDAL's CPLErrorNum of the last error, 0 if none was reported.
     public var code: Int
     public var messages: [String]
+    /// The layer asked for when the file has no layer of that name (the file, not GDAL, is at fault);
+    /// `messages` then are the names of the layers the file has.
+    public var missingLayer: String?
 
-    public init(operation: String, path: String, layer: String? = nil, code: Int = 0, messages: [String] = []) {
+    public init(operation: LibraryOperation, path: String, layer: String? = nil, code: Int = 0, messages: [String] = [],
+                missingLayer: String? = nil) {
         self.operation = operation; self.path = path; self.layer = layer; self.code = code; self.messages = messages
+        self.missingLayer = missingLayer
     }
 
     public var description: String {
@@ -50,7 +55,7 @@ func capturingGDALMessages<T, E: Error>(_ body: (GDALMessageBox) throws(E) -> T)
 }
 
 extension GDALMessageBox {
-    func error(_ operation: String, path: String, layer: String? = nil) -> GDALError {
+    func error(_ operation: LibraryOperation, path: String, layer: String? = nil) -> GDALError {
         GDALError(operation: operation, path: path, layer: layer, code: errors.last?.code ?? 0,
                   messages: errors.map(\.message) + warnings)
     }

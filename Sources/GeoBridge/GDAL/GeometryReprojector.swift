@@ -19,22 +19,22 @@ public final class GeometryReprojector {
         GDALLibrary.ensureRegistered()
         let made: (UnsafeMutableRawPointer, UnsafeMutableRawPointer, UnsafeMutableRawPointer) = try capturingGDALMessages { box throws(GDALError) in
             // returns NULL only when out of memory
-            guard let source = OSRNewSpatialReference(nil) else { throw box.error("creating a coordinate system", path: sourceDefinition) }
+            guard let source = OSRNewSpatialReference(nil) else { throw box.error(LibraryOperation("creating a coordinate system", zh: "创建坐标系"), path: sourceDefinition) }
             guard let target = OSRNewSpatialReference(nil) else {
                 OSRRelease(source)
-                throw box.error("creating a coordinate system", path: targetDefinition)
+                throw box.error(LibraryOperation("creating a coordinate system", zh: "创建坐标系"), path: targetDefinition)
             }
             // OSRSetFromUserInput returns OGRERR_NONE on success
             guard OSRSetFromUserInput(source, sourceDefinition) == OGRERR_NONE,
                   OSRSetFromUserInput(target, targetDefinition) == OGRERR_NONE else {
                 OSRRelease(source); OSRRelease(target)
-                throw box.error("reading the coordinate systems", path: "\(sourceDefinition.prefix(40)) → \(targetDefinition.prefix(40))")
+                throw box.error(LibraryOperation("reading the coordinate systems", zh: "读取坐标系"), path: "\(sourceDefinition.prefix(40)) → \(targetDefinition.prefix(40))")
             }
             for (srs, parameters) in [(source, sourceToWGS84), (target, targetToWGS84)] {
                 guard let parameters else { continue }
                 guard parameters.count == 7, Self.bind(srs, toWGS84: parameters) else {
                     OSRRelease(source); OSRRelease(target)
-                    throw box.error("setting the datum transformation parameters", path: "\(sourceDefinition.prefix(40)) → \(targetDefinition.prefix(40))")
+                    throw box.error(LibraryOperation("setting the datum transformation parameters", zh: "设置基准转换参数"), path: "\(sourceDefinition.prefix(40)) → \(targetDefinition.prefix(40))")
                 }
             }
             OSRSetAxisMappingStrategy(source, OAMS_TRADITIONAL_GIS_ORDER)
@@ -42,7 +42,7 @@ public final class GeometryReprojector {
             // returns NULL when no transformation exists
             guard let transformation = OCTNewCoordinateTransformation(source, target) else {
                 OSRRelease(source); OSRRelease(target)
-                throw box.error("finding a transformation", path: "\(sourceDefinition.prefix(40)) → \(targetDefinition.prefix(40))")
+                throw box.error(LibraryOperation("finding a transformation", zh: "查找坐标转换"), path: "\(sourceDefinition.prefix(40)) → \(targetDefinition.prefix(40))")
             }
             return (source, target, transformation)
         }
@@ -90,15 +90,15 @@ public final class GeometryReprojector {
             var geometry: UnsafeMutableRawPointer?
             // returns OGRERR_NONE on success; we own the geometry
             guard wkb.withUnsafeBytes({ OGR_G_CreateFromWkbEx($0.baseAddress, nil, &geometry, $0.count) }) == OGRERR_NONE, let geometry else {
-                throw box.error("decoding a geometry", path: "reprojection")
+                throw box.error(LibraryOperation("decoding a geometry", zh: "解码几何"), path: "reprojection")
             }
             defer { OGR_G_DestroyGeometry(geometry) }
             // returns OGRERR_NONE on success
-            guard OGR_G_Transform(geometry, transformation) == OGRERR_NONE else { throw box.error("reprojecting a geometry", path: "reprojection") }
+            guard OGR_G_Transform(geometry, transformation) == OGRERR_NONE else { throw box.error(LibraryOperation("reprojecting a geometry", zh: "投影变换几何"), path: "reprojection") }
             var out = [UInt8](repeating: 0, count: Int(OGR_G_WkbSize(geometry)))
             // returns OGRERR_NONE on success
             guard out.withUnsafeMutableBytes({ OGR_G_ExportToIsoWkb(geometry, wkbNDR, $0.baseAddress) }) == OGRERR_NONE else {
-                throw box.error("exporting a reprojected geometry", path: "reprojection")
+                throw box.error(LibraryOperation("exporting a reprojected geometry", zh: "导出投影变换后的几何"), path: "reprojection")
             }
             return out
         }

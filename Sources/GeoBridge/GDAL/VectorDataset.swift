@@ -30,7 +30,7 @@ public final class VectorDataset {
                 // returns NULL when no driver can open the file or it is missing
                 GDALOpenEx(path, flags, nil, constList($0), nil)
             }
-            guard let opened else { throw box.error("opening", path: path) }
+            guard let opened else { throw box.error(.opening, path: path) }
             return VectorDataset(raw: opened, path: path)
         }
     }
@@ -41,11 +41,11 @@ public final class VectorDataset {
         return try capturingGDALMessages { box throws(GDALError) in
             // returns NULL for an unknown driver name
             guard let driver = GDALGetDriverByName(driverName) else {
-                throw GDALError(operation: "creating", path: path, layer: nil, code: 0, messages: ["no GDAL driver named \(driverName)"])
+                throw GDALError(operation: LibraryOperation("creating", zh: "创建"), path: path, layer: nil, code: 0, messages: ["no GDAL driver named \(driverName)"])
             }
             // returns NULL on failure
             let created: UnsafeMutableRawPointer? = withCStringList(options) { GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, $0) }
-            guard let created else { throw box.error("creating", path: path) }
+            guard let created else { throw box.error(LibraryOperation("creating", zh: "创建"), path: path) }
             return VectorDataset(raw: created, path: path)
         }
     }
@@ -56,7 +56,7 @@ public final class VectorDataset {
         self.raw = nil
         try capturingGDALMessages { box throws(GDALError) in
             GDALClose(raw)  // void in GDAL 3.6: failures only show as captured errors
-            guard box.errors.isEmpty else { throw box.error("closing", path: path) }
+            guard box.errors.isEmpty else { throw box.error(LibraryOperation("closing", zh: "关闭"), path: path) }
         }
     }
 
@@ -85,7 +85,8 @@ public final class VectorDataset {
         // returns NULL when there is no such layer
         if let raw = GDALDatasetGetLayerByName(handle, name) { return VectorLayer(raw: raw, dataset: self) }
         // The messages are the names of the layers there are.
-        throw GDALError(operation: "finding layer '\(name)'", path: path, layer: nil, code: 0, messages: layers.map(\.name))
+        throw GDALError(operation: LibraryOperation("finding layer '\(name)'", zh: "查找图层 '\(name)'"), path: path, layer: nil, code: 0,
+                        messages: layers.map(\.name), missingLayer: name)
     }
 
     /// Deletes the layer at `index` (a dataset opened for update, in a format that can).
@@ -93,7 +94,7 @@ public final class VectorDataset {
         try capturingGDALMessages { box throws(GDALError) in
             // returns OGRERR_NONE on success
             guard GDALDatasetDeleteLayer(handle, Int32(index)) == OGRERR_NONE else {
-                throw box.error("deleting layer \(index)", path: path, layer: nil)
+                throw box.error(LibraryOperation("deleting layer \(index)", zh: "删除第 \(index) 个图层"), path: path, layer: nil)
             }
         }
     }
@@ -108,7 +109,7 @@ public final class VectorDataset {
                 // returns OGRERR_NONE (0) on success
                 guard OSRSetFromUserInput(srs, crsWKT) == OGRERR_NONE else {
                     OSRDestroySpatialReference(srs)
-                    throw box.error("reading the output coordinate system", path: path, layer: name)
+                    throw box.error(LibraryOperation("reading the output coordinate system", zh: "读取输出坐标系"), path: path, layer: name)
                 }
                 OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER)
             }
@@ -117,7 +118,7 @@ public final class VectorDataset {
                 // returns NULL on failure
                 GDALDatasetCreateLayer(handle, name, srs, geometry.ogrType, $0)
             }
-            guard let created else { throw box.error("creating layer", path: path, layer: name) }
+            guard let created else { throw box.error(LibraryOperation("creating layer", zh: "创建图层"), path: path, layer: name) }
             var positions: [Int32] = []
             for field in fields {
                 let definition = OGR_Fld_Create(field.name, field.type.ogrType)
@@ -127,7 +128,7 @@ public final class VectorDataset {
                 OGR_Fld_SetPrecision(definition, Int32(field.precision))
                 // returns OGRERR_NONE on success; the layer copies the definition
                 guard OGR_L_CreateField(created, definition, 1) == OGRERR_NONE else {
-                    throw box.error("creating field \(field.name)", path: path, layer: name)
+                    throw box.error(LibraryOperation("creating field \(field.name)", zh: "创建字段 \(field.name)"), path: path, layer: name)
                 }
                 // The field is appended to the definition (under a laundered name, perhaps).
                 positions.append(OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(created)) - 1)
@@ -145,7 +146,7 @@ public final class VectorDataset {
             let result = try body()
             if started {
                 try capturingGDALMessages { box throws(GDALError) in
-                    guard GDALDatasetCommitTransaction(handle) == OGRERR_NONE else { throw box.error("committing", path: path) }
+                    guard GDALDatasetCommitTransaction(handle) == OGRERR_NONE else { throw box.error(LibraryOperation("committing", zh: "提交事务"), path: path) }
                 }
             }
             return result
@@ -222,7 +223,7 @@ extension VectorDataset {
         try capturingGDALMessages { box throws(GDALError) in
             // returns NULL for statements without a result set or on error; the result layer is released below
             guard let result = GDALDatasetExecuteSQL(handle, sql, nil, nil) else {
-                if !box.errors.isEmpty { throw box.error("running '\(sql)'", path: path) }
+                if !box.errors.isEmpty { throw box.error(LibraryOperation("running '\(sql)'", zh: "执行 SQL '\(sql)'"), path: path) }
                 return []
             }
             defer { GDALDatasetReleaseResultSet(handle, result) }

@@ -105,7 +105,7 @@ public final class VectorLayer {
                 list.map { OGR_L_SetIgnoredFields(raw, UnsafeMutableRawPointer($0).assumingMemoryBound(to: UnsafePointer<CChar>?.self)) }
                     ?? OGR_L_SetIgnoredFields(raw, nil)
             }
-            guard status == OGRERR_NONE else { throw box.error("selecting fields", path: dataset.path, layer: name) }
+            guard status == OGRERR_NONE else { throw box.error(LibraryOperation("selecting fields", zh: "选择字段"), path: dataset.path, layer: name) }
         }
     }
 
@@ -114,7 +114,7 @@ public final class VectorLayer {
         try capturingGDALMessages { box throws(GDALError) in
             // returns OGRERR_NONE on success
             guard OGR_L_SetAttributeFilter(raw, whereClause) == OGRERR_NONE else {
-                throw box.error("filtering by '\(whereClause ?? "")'", path: dataset.path, layer: name)
+                throw box.error(LibraryOperation("filtering by '\(whereClause ?? "")'", zh: "按 '\(whereClause ?? "")' 筛选"), path: dataset.path, layer: name)
             }
         }
     }
@@ -138,7 +138,7 @@ public final class VectorLayer {
             if startIndex > 0 {
                 // returns OGRERR_NONE on success
                 guard OGR_L_SetNextByIndex(raw, Int64(startIndex)) == OGRERR_NONE else {
-                    throw box.error("seeking to feature \(startIndex)", path: dataset.path, layer: name)
+                    throw box.error(LibraryOperation("seeking to feature \(startIndex)", zh: "定位到第 \(startIndex) 个要素"), path: dataset.path, layer: name)
                 }
             }
             var scratch = WKBScratch()  // one buffer for the whole read, reused while no record keeps it
@@ -147,7 +147,7 @@ public final class VectorLayer {
                 box.errors.removeAll()  // only what this fetch reports counts for it
                 // returns NULL at the end or on a read error (then an error is captured)
                 guard let feature = OGR_L_GetNextFeature(raw) else {
-                    guard box.errors.isEmpty else { throw box.error("reading features", path: dataset.path, layer: name) }
+                    guard box.errors.isEmpty else { throw box.error(.readingFeatures, path: dataset.path, layer: name) }
                     break
                 }
                 // A feature returned with an error (a geometry blob GDAL cannot decode) is still passed on,
@@ -165,7 +165,7 @@ public final class VectorLayer {
     public func addFeature(_ values: [FieldValue], wkb: [UInt8]?) throws(GDALError) {
         try capturingGDALMessages { box throws(GDALError) in
             guard let feature = OGR_F_Create(OGR_L_GetLayerDefn(raw)) else {
-                throw box.error("creating a feature", path: dataset.path, layer: name)
+                throw box.error(LibraryOperation("creating a feature", zh: "创建要素"), path: dataset.path, layer: name)
             }
             defer { OGR_F_Destroy(feature) }
             for (index, value) in values.enumerated() { set(value, at: fieldPositions?[index] ?? Int32(index), on: feature) }
@@ -174,7 +174,7 @@ public final class VectorLayer {
                 // returns OGRERR_NONE on success; the feature takes ownership via SetGeometryDirectly
                 let status = wkb.withUnsafeBytes { OGR_G_CreateFromWkbEx($0.baseAddress, nil, &geometry, $0.count) }
                 guard status == OGRERR_NONE, var geometry else {
-                    throw box.error("decoding a geometry", path: dataset.path, layer: name)
+                    throw box.error(LibraryOperation("decoding a geometry", zh: "解码几何"), path: dataset.path, layer: name)
                 }
                 // A Polygon (or a collection of them) going into a MultiPolygon layer is promoted, a LineString
                 // into a MultiLineString layer likewise (GeoPackage, FileGDB and Shapefile require the declared
@@ -191,7 +191,7 @@ public final class VectorLayer {
             }
             // returns OGRERR_NONE on success
             guard OGR_L_CreateFeature(raw, feature) == OGRERR_NONE else {
-                throw box.error("writing a feature", path: dataset.path, layer: name)
+                throw box.error(LibraryOperation("writing a feature", zh: "写入要素"), path: dataset.path, layer: name)
             }
         }
     }

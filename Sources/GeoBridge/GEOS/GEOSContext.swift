@@ -55,21 +55,21 @@ public final class GEOSContext {
     }
 
     /// The error for a failed GEOS call, with everything GEOS said about it.
-    func failure(_ operation: String) -> GEOSError {
+    func failure(_ operation: LibraryOperation) -> GEOSError {
         let error = GEOSError(operation: operation, messages: messages.errors + messages.notices)
         resetMessages()
         return error
     }
 
     /// Runs a GEOS call that returns a new geometry (NULL on exception) and takes ownership of it.
-    func makeGeometry(_ operation: String, _ call: () -> OpaquePointer?) throws(GEOSError) -> Geometry {
+    func makeGeometry(_ operation: LibraryOperation, _ call: () -> OpaquePointer?) throws(GEOSError) -> Geometry {
         resetMessages()  // only what this call reports explains its failure (and the buffer stays small)
         guard let raw = call() else { throw failure(operation) }
         return Geometry(owning: raw, context: self)
     }
 
     /// Runs a GEOS predicate (returns 0 false, 1 true, 2 on exception).
-    func predicate(_ operation: String, _ call: () -> CChar) throws(GEOSError) -> Bool {
+    func predicate(_ operation: LibraryOperation, _ call: () -> CChar) throws(GEOSError) -> Bool {
         resetMessages()
         switch call() {
         case 0: return false
@@ -79,7 +79,7 @@ public final class GEOSContext {
     }
 
     /// Runs a GEOS measure that writes a Double (returns 0 on exception).
-    func measure(_ operation: String, _ call: (UnsafeMutablePointer<Double>) -> Int32) throws(GEOSError) -> Double {
+    func measure(_ operation: LibraryOperation, _ call: (UnsafeMutablePointer<Double>) -> Int32) throws(GEOSError) -> Double {
         var value = 0.0
         resetMessages()
         guard call(&value) != 0 else { throw failure(operation) }
@@ -89,7 +89,7 @@ public final class GEOSContext {
 
 /// A GEOS operation failed; carries the operation and the messages GEOS reported.
 public struct GEOSError: Error, CustomStringConvertible, Sendable {
-    public var operation: String
+    public var operation: LibraryOperation
     public var messages: [String]
     public var description: String {
         messages.isEmpty ? "GEOS \(operation) failed" : "GEOS \(operation) failed: \(messages.joined(separator: "; "))"

@@ -74,7 +74,7 @@ public final class Geometry {
     /// Reads ISO or extended WKB.
     public static func fromWKB(_ bytes: UnsafeRawBufferPointer, context: GEOSContext) throws(GEOSError) -> Geometry {
         let reader = context.wkbReader
-        return try context.makeGeometry("reading WKB") {
+        return try context.makeGeometry(LibraryOperation("reading WKB", zh: "读取 WKB")) {
             // returns NULL on exception
             GEOSWKBReader_read_r(context.handle, reader, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count)
         }
@@ -105,7 +105,7 @@ public final class Geometry {
             // Takes ownership of the shell and hole rings, also on failure; returns NULL on exception.
             GEOSGeom_createPolygon_r(context.handle, shellRing, buffer.baseAddress, UInt32(buffer.count))
         }
-        guard let made else { throw context.failure("building a polygon") }
+        guard let made else { throw context.failure(LibraryOperation("building a polygon", zh: "构建多边形")) }
         return Geometry(owning: made, context: context)
     }
 
@@ -113,7 +113,7 @@ public final class Geometry {
     public static func rectangle(_ bounds: Bounds, context: GEOSContext) throws(GEOSError) -> Geometry {
         // returns NULL on exception
         guard let made = GEOSGeom_createRectangle_r(context.handle, bounds.minX, bounds.minY, bounds.maxX, bounds.maxY) else {
-            throw context.failure("building a rectangle")
+            throw context.failure(LibraryOperation("building a rectangle", zh: "构建矩形"))
         }
         return Geometry(owning: made, context: context)
     }
@@ -125,7 +125,7 @@ public final class Geometry {
             // GEOSGeom_clone_r returns NULL on exception; the collection takes ownership of the clone.
             guard let clone = GEOSGeom_clone_r(context.handle, part.raw) else {
                 for made in clones { GEOSGeom_destroy_r(context.handle, made) }  // not handed over yet: ours to free
-                throw context.failure("cloning a part")
+                throw context.failure(LibraryOperation("cloning a part", zh: "复制几何部件"))
             }
             clones.append(clone)
         }
@@ -133,7 +133,7 @@ public final class Geometry {
             // Takes ownership of the parts; returns NULL on exception.
             GEOSGeom_createCollection_r(context.handle, kind.rawValue, buffer.baseAddress, UInt32(buffer.count))
         }
-        guard let made else { throw context.failure("building a collection") }
+        guard let made else { throw context.failure(LibraryOperation("building a collection", zh: "构建几何集合")) }
         return Geometry(owning: made, context: context)
     }
 
@@ -144,9 +144,9 @@ public final class Geometry {
                 GEOSCoordSeq_copyFromBuffer_r(context.handle, doubles.baseAddress, UInt32(points.count), 0, 0)
             }
         }
-        guard let seq else { throw context.failure("building a coordinate sequence") }
+        guard let seq else { throw context.failure(LibraryOperation("building a coordinate sequence", zh: "构建坐标序列")) }
         // Takes ownership of the sequence; returns NULL on exception (e.g. ring not closed).
-        guard let ring = GEOSGeom_createLinearRing_r(context.handle, seq) else { throw context.failure("building a ring") }
+        guard let ring = GEOSGeom_createLinearRing_r(context.handle, seq) else { throw context.failure(LibraryOperation("building a ring", zh: "构建环")) }
         return ring
     }
 
@@ -157,7 +157,7 @@ public final class Geometry {
         var size = 0
         // returns NULL on exception; the buffer is freed with GEOSFree_r
         guard let buffer = GEOSWKBWriter_write_r(h, context.wkbWriter, raw, &size) else {
-            throw context.failure("writing WKB")
+            throw context.failure(LibraryOperation("writing WKB", zh: "写出 WKB"))
         }
         defer { GEOSFree_r(h, buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: size))
@@ -216,12 +216,12 @@ public final class Geometry {
     private func forEachRingHandle(_ body: (_ ringIndex: Int, _ ring: OpaquePointer) throws -> Void) throws {
         guard kind == .polygon, !isEmpty else { return }
         // returns a pointer owned by the polygon, NULL on exception
-        guard let shell = GEOSGetExteriorRing_r(h, raw) else { throw context.failure("reading a shell") }
+        guard let shell = GEOSGetExteriorRing_r(h, raw) else { throw context.failure(LibraryOperation("reading a shell", zh: "读取外环")) }
         try body(0, shell)
         let holeCount = GEOSGetNumInteriorRings_r(h, raw)  // -1 on exception
-        guard holeCount >= 0 else { throw context.failure("counting holes") }
+        guard holeCount >= 0 else { throw context.failure(LibraryOperation("counting holes", zh: "统计内环")) }
         for i in 0..<holeCount {
-            guard let hole = GEOSGetInteriorRingN_r(h, raw, i) else { throw context.failure("reading a hole") }
+            guard let hole = GEOSGetInteriorRingN_r(h, raw, i) else { throw context.failure(LibraryOperation("reading a hole", zh: "读取内环")) }
             try body(Int(i) + 1, hole)
         }
     }
@@ -247,16 +247,16 @@ public final class Geometry {
 
     /// A ring's coordinate sequence (borrowed) and its length.
     private func coordinateSequence(of line: OpaquePointer) throws -> (OpaquePointer, Int) {
-        guard let seq = GEOSGeom_getCoordSeq_r(h, line) else { throw context.failure("reading coordinates") }
+        guard let seq = GEOSGeom_getCoordSeq_r(h, line) else { throw context.failure(LibraryOperation("reading coordinates", zh: "读取坐标")) }
         var count: UInt32 = 0
         // returns 0 on exception
-        guard GEOSCoordSeq_getSize_r(h, seq, &count) != 0 else { throw context.failure("reading coordinates") }
+        guard GEOSCoordSeq_getSize_r(h, seq, &count) != 0 else { throw context.failure(LibraryOperation("reading coordinates", zh: "读取坐标")) }
         return (seq, Int(count))
     }
 
     private func copyCoordinates(_ seq: OpaquePointer, into ring: UnsafeMutableBufferPointer<XY>) throws {
         let ok = ring.withMemoryRebound(to: Double.self) { GEOSCoordSeq_copyToBuffer_r(h, seq, $0.baseAddress, 0, 0) }
-        guard ok != 0 else { throw context.failure("copying coordinates") }  // returns 0 on exception
+        guard ok != 0 else { throw context.failure(LibraryOperation("copying coordinates", zh: "复制坐标")) }  // returns 0 on exception
     }
 
     // MARK: Validity
@@ -280,7 +280,7 @@ public final class Geometry {
                 if GEOSGeomGetX_r(h, location, &x) != 0, GEOSGeomGetY_r(h, location, &y) != 0 { point = XY(x, y) }
             }
             return ValidityProblem(reason: reason.map { String(cString: $0) } ?? "Invalid", location: point)
-        default: throw context.failure("checking validity")
+        default: throw context.failure(LibraryOperation("checking validity", zh: "检查几何有效性"))
         }
     }
 
@@ -294,40 +294,40 @@ public final class Geometry {
     /// is one with a coordinate beyond ``largestRepairableCoordinate``, on which it may never end.
     public func makeValid() throws(GEOSError) -> Geometry {
         if let problem = try validityProblem(), problem.reason.contains("Invalid Coordinate") {
-            throw GEOSError(operation: "make-valid", messages: ["the geometry has a NaN or infinite coordinate, which cannot be repaired"])
+            throw GEOSError(operation: .makeValid, messages: ["the geometry has a NaN or infinite coordinate, which cannot be repaired"])
         }
         if let b = try bounds(), [b.minX, b.minY, b.maxX, b.maxY].contains(where: { abs($0) > Self.largestRepairableCoordinate }) {
-            throw GEOSError(operation: "make-valid", messages: [
+            throw GEOSError(operation: .makeValid, messages: [
                 "the geometry has a coordinate beyond ±1e12, outside any coordinate system on Earth, which cannot be repaired"])
         }
-        return try context.makeGeometry("make-valid") { GEOSMakeValidWithParams_r(h, raw, context.linework) }
+        return try context.makeGeometry(.makeValid) { GEOSMakeValidWithParams_r(h, raw, context.linework) }
     }
 
     // MARK: Measures
 
     /// Planar area in squared units of the coordinates.
-    public func area() throws(GEOSError) -> Double { try context.measure("area") { GEOSArea_r(h, raw, $0) } }
+    public func area() throws(GEOSError) -> Double { try context.measure(LibraryOperation("area", zh: "计算面积")) { GEOSArea_r(h, raw, $0) } }
 
     /// Planar length (perimeter for polygons).
-    public func length() throws(GEOSError) -> Double { try context.measure("length") { GEOSLength_r(h, raw, $0) } }
+    public func length() throws(GEOSError) -> Double { try context.measure(LibraryOperation("length", zh: "计算长度")) { GEOSLength_r(h, raw, $0) } }
 
     // MARK: Overlay and predicates
 
     public func intersection(_ other: Geometry) throws(GEOSError) -> Geometry {
-        try context.makeGeometry("intersection") { GEOSIntersection_r(h, raw, other.raw) }
+        try context.makeGeometry(LibraryOperation("intersection", zh: "求交")) { GEOSIntersection_r(h, raw, other.raw) }
     }
 
     public func difference(_ other: Geometry) throws(GEOSError) -> Geometry {
-        try context.makeGeometry("difference") { GEOSDifference_r(h, raw, other.raw) }
+        try context.makeGeometry(LibraryOperation("difference", zh: "求差")) { GEOSDifference_r(h, raw, other.raw) }
     }
 
     public func unaryUnion() throws(GEOSError) -> Geometry {
-        try context.makeGeometry("union") { GEOSUnaryUnion_r(h, raw) }
+        try context.makeGeometry(LibraryOperation("union", zh: "合并")) { GEOSUnaryUnion_r(h, raw) }
     }
 
     /// Shortest planar distance to `other` (0 when they touch or overlap).
     public func distance(to other: Geometry) throws(GEOSError) -> Double {
-        try context.measure("distance") { GEOSDistance_r(h, raw, other.raw, $0) }
+        try context.measure(LibraryOperation("distance", zh: "计算距离")) { GEOSDistance_r(h, raw, other.raw, $0) }
     }
 
     /// A point guaranteed to lie inside a polygonal geometry, for labelling a location; nil for other kinds,
@@ -337,11 +337,11 @@ public final class Geometry {
         // (both found by fuzzing): only polygons are labelled, and one with such a coordinate has no point.
         guard kind.isAreal else { return nil }
         if let problem = try validityProblem(), problem.reason.contains("Invalid Coordinate") { return nil }
-        let point = try context.makeGeometry("point on surface") { GEOSPointOnSurface_r(h, raw) }
+        let point = try context.makeGeometry(LibraryOperation("point on surface", zh: "求面内点")) { GEOSPointOnSurface_r(h, raw) }
         guard !point.isEmpty else { return nil }
         var x = 0.0, y = 0.0
         guard GEOSGeomGetX_r(h, point.raw, &x) != 0, GEOSGeomGetY_r(h, point.raw, &y) != 0 else {
-            throw context.failure("reading a point")
+            throw context.failure(LibraryOperation("reading a point", zh: "读取点"))
         }
         return XY(x, y)
     }
@@ -352,32 +352,32 @@ public final class Geometry {
         var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
         guard GEOSGeom_getXMin_r(h, raw, &minX) != 0, GEOSGeom_getYMin_r(h, raw, &minY) != 0,
               GEOSGeom_getXMax_r(h, raw, &maxX) != 0, GEOSGeom_getYMax_r(h, raw, &maxY) != 0 else {
-            throw context.failure("reading bounds")
+            throw context.failure(LibraryOperation("reading bounds", zh: "读取范围"))
         }
         return Bounds(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
     }
 
     public func intersects(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.predicate("intersects") { GEOSIntersects_r(h, raw, other.raw) }
+        try context.predicate(LibraryOperation("intersects", zh: "判断相交")) { GEOSIntersects_r(h, raw, other.raw) }
     }
 
     /// The interiors intersect and neither contains the other (DE-9IM overlaps).
     public func overlaps(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.predicate("overlaps") { GEOSOverlaps_r(h, raw, other.raw) }
+        try context.predicate(LibraryOperation("overlaps", zh: "判断重叠")) { GEOSOverlaps_r(h, raw, other.raw) }
     }
 
     /// The same point set (topological equality).
     public func equals(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.predicate("equals") { GEOSEquals_r(h, raw, other.raw) }
+        try context.predicate(LibraryOperation("equals", zh: "判断相等")) { GEOSEquals_r(h, raw, other.raw) }
     }
 
     /// A copy without consecutive points closer than `tolerance` (0: exact repeats only).
     public func removingRepeatedPoints(tolerance: Double = 0) throws(GEOSError) -> Geometry {
-        try context.makeGeometry("removing repeated points") { GEOSRemoveRepeatedPoints_r(h, raw, tolerance) }
+        try context.makeGeometry(LibraryOperation("removing repeated points", zh: "去除重复点")) { GEOSRemoveRepeatedPoints_r(h, raw, tolerance) }
     }
 
     public func contains(_ other: Geometry) throws(GEOSError) -> Bool {
-        try context.predicate("contains") { GEOSContains_r(h, raw, other.raw) }
+        try context.predicate(LibraryOperation("contains", zh: "判断包含")) { GEOSContains_r(h, raw, other.raw) }
     }
 
 }
@@ -399,4 +399,9 @@ extension Geometry {
         default: return []
         }
     }
+}
+
+extension LibraryOperation {
+    /// GEOS make-valid, and the refusals before it.
+    static let makeValid = LibraryOperation("make-valid", zh: "修复几何（make-valid）")
 }

@@ -14,7 +14,7 @@ public final class SpatialIndex {
     /// Indexes `geometries`; query results are indices into this array.
     public init(_ geometries: [Geometry], context: GEOSContext) throws(GEOSError) {
         // node capacity 10 as in shapely; returns NULL on exception
-        guard let raw = GEOSSTRtree_create_r(context.handle, 10) else { throw context.failure("creating an STRtree") }
+        guard let raw = GEOSSTRtree_create_r(context.handle, 10) else { throw context.failure(LibraryOperation("creating an STRtree", zh: "创建 STRtree 空间索引")) }
         self.raw = raw
         self.context = context
         self.items = geometries
@@ -26,7 +26,7 @@ public final class SpatialIndex {
 
     /// Indexes boxes (nil ones are left out); query results are indices into this array.
     public init(boxes: [Bounds?], context: GEOSContext) throws(GEOSError) {
-        guard let raw = GEOSSTRtree_create_r(context.handle, 10) else { throw context.failure("creating an STRtree") }
+        guard let raw = GEOSSTRtree_create_r(context.handle, 10) else { throw context.failure(LibraryOperation("creating an STRtree", zh: "创建 STRtree 空间索引")) }
         self.raw = raw
         self.context = context
         self.items = []

@@ -15,14 +15,15 @@ public final class CoordinateSystem {
 
     /// A CRS from any definition PROJ accepts: "EPSG:4528", WKT (a `.prj` file's text), PROJJSON or a PROJ string.
     public convenience init(definition: String, context: ProjContext) throws(ProjError) {
+        let reading = LibraryOperation("reading the coordinate system '\(definition.prefix(80))'", zh: "读取坐标系 '\(definition.prefix(80))'")
         // returns NULL on error
         guard let raw = proj_create(context.raw, definition) else {
-            throw context.failure("reading the coordinate system '\(definition.prefix(80))'")
+            throw context.failure(reading)
         }
         let type = proj_get_type(raw)
         guard Self.crsTypes.contains(type) else {
             proj_destroy(raw)
-            throw ProjError(operation: "reading the coordinate system '\(definition.prefix(80))'", code: 0,
+            throw ProjError(operation: reading, code: 0,
                             messages: ["the definition is not a coordinate reference system"])
         }
         self.init(owning: raw, context: context)
@@ -74,13 +75,13 @@ public final class CoordinateSystem {
     /// The ellipsoid's semi-major axis (m) and inverse flattening.
     public func ellipsoid() throws(ProjError) -> (semiMajorAxis: Double, inverseFlattening: Double) {
         // returns NULL on error
-        guard let ellipsoid = proj_get_ellipsoid(context.raw, raw) else { throw context.failure("reading the ellipsoid") }
+        guard let ellipsoid = proj_get_ellipsoid(context.raw, raw) else { throw context.failure(LibraryOperation("reading the ellipsoid", zh: "读取椭球")) }
         defer { proj_destroy(ellipsoid) }
         var a = 0.0, b = 0.0, inverseFlattening = 0.0
         var computed: Int32 = 0
         // returns FALSE on error
         guard proj_ellipsoid_get_parameters(context.raw, ellipsoid, &a, &b, &computed, &inverseFlattening) != 0 else {
-            throw context.failure("reading the ellipsoid's parameters")
+            throw context.failure(LibraryOperation("reading the ellipsoid's parameters", zh: "读取椭球参数"))
         }
         return (a, inverseFlattening)
     }
@@ -132,7 +133,7 @@ extension CoordinateSystem {
     /// The geographic (lon/lat) CRS this CRS is based on, e.g. EPSG:4490 for a CGCS2000 grid.
     public func geographicCRS() throws(ProjError) -> CoordinateSystem {
         // returns NULL on error
-        guard let raw = proj_crs_get_geodetic_crs(context.raw, raw) else { throw context.failure("finding the geographic CRS of \(name)") }
+        guard let raw = proj_crs_get_geodetic_crs(context.raw, raw) else { throw context.failure(LibraryOperation("finding the geographic CRS of \(name)", zh: "查找 \(name) 的地理坐标系")) }
         return CoordinateSystem(owning: raw, context: context)
     }
 }

@@ -12,12 +12,12 @@ public final class CoordinateTransform {
         let context = source.context
         // returns NULL when no operation is found
         guard let operation = proj_create_crs_to_crs_from_pj(context.raw, source.raw, target.raw, nil, nil) else {
-            throw context.failure("finding a transformation from \(source.name) to \(target.name)")
+            throw context.failure(LibraryOperation("finding a transformation from \(source.name) to \(target.name)", zh: "查找从 \(source.name) 到 \(target.name) 的坐标转换"))
         }
         defer { proj_destroy(operation) }
         // Longitude/easting first on both sides; returns NULL on error.
         guard let normalized = proj_normalize_for_visualization(context.raw, operation) else {
-            throw context.failure("normalising the axis order from \(source.name) to \(target.name)")
+            throw context.failure(LibraryOperation("normalising the axis order from \(source.name) to \(target.name)", zh: "规范从 \(source.name) 到 \(target.name) 的坐标轴顺序"))
         }
         self.raw = normalized
         self.context = context
@@ -43,7 +43,7 @@ public final class CoordinateTransform {
         let done = proj_trans_generic(self.raw, PJ_FWD, x, stride, points.count, y, stride, points.count,
                                       nil, 0, 0, nil, 0, 0)
         guard done == points.count, points.allSatisfy({ $0.x.isFinite && $0.y.isFinite }) else {
-            throw context.failure("transforming \(points.count) points")
+            throw context.failure(LibraryOperation("transforming \(points.count) points", zh: "转换 \(points.count) 个点的坐标"))
         }
     }
 }

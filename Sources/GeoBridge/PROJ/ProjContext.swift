@@ -31,7 +31,7 @@ public final class ProjContext {
     func resetMessages() { log.messages.removeAll(keepingCapacity: true) }
 
     /// The error for a failed PROJ call: errno text plus any logged lines.
-    func failure(_ operation: String) -> ProjError {
+    func failure(_ operation: LibraryOperation) -> ProjError {
         let code = proj_context_errno(raw)
         var messages = log.messages
         if code != 0, let text = proj_context_errno_string(raw, code) { messages.insert(String(cString: text), at: 0) }
@@ -42,7 +42,7 @@ public final class ProjContext {
 
 /// A PROJ operation failed; carries the operation, PROJ's error number and its messages.
 public struct ProjError: Error, CustomStringConvertible, Sendable {
-    public var operation: String
+    public var operation: LibraryOperation
     public var code: Int
     public var messages: [String]
     public var description: String {

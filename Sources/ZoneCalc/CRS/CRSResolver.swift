@@ -20,10 +20,10 @@ public enum CRSResolver {
         } catch {
             // A definition PROJ cannot read is the input's fault (a mistyped --crs, a broken .prj), not PROJ's.
             let given = override != nil ? "--crs" : "the CRS the file declares"
-            let said = error.messages.joined(separator: "; ")
+            let said = Bilingual(error.messages.joined(separator: "；"), error.messages.joined(separator: "; "))
             throw .unsupportedCRS(source: source, detail: Bilingual(
-                "\(override != nil ? "--crs" : "文件声明的坐标系")“\(definition.prefix(80))”无法识别（PROJ：\(said)）；请写成 EPSG:4528 这样的代码、WKT、PROJ 字符串或 .prj 文件",
-                "\(given) '\(definition.prefix(80))' is not a coordinate system PROJ knows (PROJ: \(said)); give an EPSG code such as EPSG:4528, WKT, a PROJ string or a .prj file"))
+                "\(override != nil ? "--crs" : "文件声明的坐标系")“\(definition.prefix(80))”无法识别（PROJ：\(said.zh)）；请写成 EPSG:4528 这样的代码、WKT、PROJ 字符串或 .prj 文件",
+                "\(given) '\(definition.prefix(80))' is not a coordinate system PROJ knows (PROJ: \(said.en)); give an EPSG code such as EPSG:4528, WKT, a PROJ string or a .prj file"))
         }
         let resolved: ResolvedCRS
         do {

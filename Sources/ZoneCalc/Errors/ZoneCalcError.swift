@@ -62,26 +62,21 @@ extension ZoneCalcError: CustomStringConvertible {
         case .fileNotFound(let path):
             return t("\(path)：文件不存在。请检查路径（图层用 文件:图层 或 --layer 指定）。",
                      "\(path): no such file. Check the path (a layer is picked with FILE:LAYER or --layer).")
-        case .gdal(let error) where error.operation == "opening":
+        case .gdal(let error) where error.operation == .opening:
             let said = error.messages.isEmpty ? "" : t("（GDAL：\(error.messages.joined(separator: "；"))）", " (GDAL: \(error.messages.joined(separator: "; ")))")
             return t("\(error.path)：无法作为矢量数据打开\(said)。请确认文件完整，且是 GDAL 能读取的格式（GeoPackage、Shapefile、GeoJSON、KML、FileGDB、含 WKT 的 CSV 等）或界址点 txt。",
                      "\(error.path): cannot be opened as a vector file\(said). Check that the file is complete and in a format GDAL reads "
                         + "(GeoPackage, Shapefile, GeoJSON, KML, FileGDB, CSV with WKT …) or is a boundary-point .txt.")
-        case .gdal(let error) where error.operation.hasPrefix("finding layer"):
-            let layer = error.operation.dropFirst("finding layer ".count)
-            return t("\(error.path)：没有图层 \(layer)；文件中的图层：\(error.messages.joined(separator: "、"))。请用 文件:图层 或 --layer 指定其中之一。",
-                     "\(error.path): no layer \(layer); its layers are: \(error.messages.joined(separator: ", ")). Pick one with FILE:LAYER or --layer.")
+        case .gdal(let error) where error.missingLayer != nil:
+            let layer = error.missingLayer ?? ""
+            return t("\(error.path)：没有图层“\(layer)”；文件中的图层：\(error.messages.joined(separator: "、"))。请用 文件:图层 或 --layer 指定其中之一。",
+                     "\(error.path): no layer '\(layer)'; its layers are: \(error.messages.joined(separator: ", ")). Pick one with FILE:LAYER or --layer.")
         case .gdal(let error):
-            let place = error.path + (error.layer.map { ":\($0)" } ?? "")
-            let said = error.messages.joined(separator: zh ? "；" : "; ")
-            return zh ? "\(place)：GDAL 执行“\(error.operation)”失败\(said.isEmpty ? "" : "：\(said)")。" : error.description
+            return error.message(language) + t("。", "")
         case .proj(let error, let source):
-            let said = error.messages.joined(separator: zh ? "；" : "; ")
-            return zh ? "\(source)：PROJ 执行“\(error.operation)”失败\(said.isEmpty ? "" : "：\(said)")。" : "\(source): \(error.description)"
+            return "\(source)\(t("：", ": "))\(error.message(language))\(t("。", ""))"
         case .geos(let error, let source, let feature):
-            let said = error.messages.joined(separator: zh ? "；" : "; ")
-            return zh ? "\(source)\(feature.map { "，要素 \($0)" } ?? "")：GEOS 执行“\(error.operation)”失败\(said.isEmpty ? "" : "：\(said)")。"
-                : "\(source)\(feature.map { ", feature \($0)" } ?? ""): \(error.description)"
+            return "\(source)\(feature.map { t("，要素 \($0)", ", feature \($0)") } ?? "")\(t("：", ": "))\(error.message(language))\(t("。", ""))"
         case .missingCRS(let source, let suggestion):
             return t("\(source)：文件未声明坐标系；\(suggestion.zh)。", "\(source): the file declares no coordinate reference system; \(suggestion.en).")
         case .crsMismatch(let source, let detail, let suggestion, _):
@@ -117,7 +112,7 @@ extension ZoneCalcError: CustomStringConvertible {
         switch self {
         case .invalidArgument, .fieldNotFound, .projectFile: return .badInput
         case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .unusableFeatures, .boundaryPointTxt: return .badInput
-        case .gdal(let error) where error.operation == "opening" || error.operation.hasPrefix("finding layer"):
+        case .gdal(let error) where error.operation == .opening || error.missingLayer != nil:
             return .badInput   // the file or the layer named, not GDAL, is at fault
         case .gdal, .proj, .geos: return .libraryFailure
         case .unsafeOutput, .unsupportedOutput, .outputFailed, .boundaryPointTxtWrite: return .outputFailure

@@ -43,7 +43,7 @@ public enum VectorSource {
             guard try hasInvalidUTF8(layer) else { return (dataset, .utf8) }
             return (try VectorDataset.open(path, openOptions: ["ENCODING": "CP936"]), .gbkDetected)
         } catch {
-            throw .gdal(error as? GDALError ?? GDALError(operation: "opening", path: path, layer: nil, code: 0, messages: ["\(error)"]))
+            throw .gdal(error as? GDALError ?? GDALError(operation: .opening, path: path, layer: nil, code: 0, messages: ["\(error)"]))
         }
     }
 

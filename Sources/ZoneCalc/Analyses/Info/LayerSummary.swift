@@ -46,7 +46,7 @@ public struct LayerSummary: Sendable {
         } catch let error as ZoneCalcError {
             throw error
         } catch {
-            throw .gdal(error as? GDALError ?? GDALError(operation: "reading features", path: reader.sourceName, messages: ["\(error)"]))
+            throw .gdal(error as? GDALError ?? GDALError(operation: .readingFeatures, path: reader.sourceName, messages: ["\(error)"]))
         }
         return LayerSummary(source: reader.sourceName, format: reader.formatName, layer: reader.layerName, featureCount: count,
                             geometryTypes: types, featuresWithoutGeometry: withoutGeometry, conversions: conversions, crs: crs, extent: extent,

@@ -38,7 +38,7 @@ struct BoundaryPointTxtParser {
         }
         switch state {
         case .beforeFirstSection:
-            warnings.append(.init(line: line, code: .outsideSection, message: "text before the first [section]; ignored"))
+            warnings.append(.init(line: line, code: .outsideSection, message: Bilingual("第一个 [节] 之前的文字，已忽略", "text before the first [section]; ignored")))
         case .leadingSection:
             if let entry = keyValue(text, line: line) { leadingSections[leadingSections.count - 1].entries.append(entry) }
         case .attributes:
@@ -71,14 +71,14 @@ struct BoundaryPointTxtParser {
             state = .attributes
         case "地块坐标":
             if attributes == nil {
-                warnings.append(.init(line: line, code: .missingAttributes, message: "no [属性描述] section before [地块坐标]"))
+                warnings.append(.init(line: line, code: .missingAttributes, message: Bilingual("[地块坐标] 之前没有 [属性描述] 节", "no [属性描述] section before [地块坐标]")))
             }
             coordinateSectionLine = line
             state = .coordinates
         default:
             if attributes != nil {
                 warnings.append(.init(line: line, code: .sectionOrder,
-                                      message: "section [\(name)] after [属性描述]; kept with the leading sections"))
+                                      message: Bilingual("[\(name)] 节位于 [属性描述] 之后，按前部各节保留", "section [\(name)] after [属性描述]; kept with the leading sections")))
             }
             leadingSections.append(TxtSection(name: name))
             state = .leadingSection
@@ -88,7 +88,7 @@ struct BoundaryPointTxtParser {
     /// Splits on the first `=` (部标界址点坐标交换格式); a line without `=` is ignored with a warning.
     private mutating func keyValue(_ text: String, line: Int) -> TxtKeyValue? {
         guard let equals = text.firstIndex(of: "=") else {
-            warnings.append(.init(line: line, code: .notKeyValue, message: "'\(text)' is not a key=value line; ignored"))
+            warnings.append(.init(line: line, code: .notKeyValue, message: Bilingual("“\(text)”不是 键=值 行，已忽略", "'\(text)' is not a key=value line; ignored")))
             return nil
         }
         return TxtKeyValue(key: text[..<equals].trimmedTxtField,
@@ -98,7 +98,7 @@ struct BoundaryPointTxtParser {
     private mutating func consumeCoordinateLine(_ text: String, line: Int) throws(BoundaryPointTxtError) {
         var text = text
         if text.unicodeScalars.contains("，") {
-            warnings.append(.init(line: line, code: .fullWidthComma, message: "full-width comma '，' read as ','"))
+            warnings.append(.init(line: line, code: .fullWidthComma, message: Bilingual("全角逗号“，”按半角“,”读取", "full-width comma '，' read as ','")))
             text = text.replacingOccurrences(of: "，", with: ",")
         }
         if text.hasSuffix("@") {

@@ -111,7 +111,7 @@ public enum BoundaryPointTxtReader {
         let nonZero = value.split(separator: ",").contains { Double($0.trimmedTxtField).map { $0 != 0 } ?? true }
         if nonZero {
             warnings.append(.init(line: nil, code: .transformationParameters,
-                                  message: "转换参数=\(value) is not empty or zero; the parameters are ignored"))
+                                  message: Bilingual("转换参数=\(value) 不为空也不为零，参数未使用", "转换参数=\(value) is not empty or zero; the parameters are ignored")))
         }
     }
 }

@@ -4,8 +4,8 @@ public struct BoundaryPointTxtWarning: Sendable, Equatable, CustomStringConverti
     public var line: Int?
     /// The stable code, e.g. `BPT-W-UNCLOSED-RING`.
     public var code: Code
-    /// A sentence for people.
-    public var message: String
+    /// A sentence for people, in both languages.
+    public var message: Bilingual
 
     /// The stable warning codes; `rawValue` is the code shown to users.
     public enum Code: String, Sendable, Equatable, CaseIterable {
@@ -60,15 +60,18 @@ public struct BoundaryPointTxtWarning: Sendable, Equatable, CustomStringConverti
     }
 
     /// Creates a warning.
-    public init(line: Int?, code: Code, message: String) {
+    public init(line: Int?, code: Code, message: Bilingual) {
         self.line = line
         self.code = code
         self.message = message
     }
 
-    /// `line N: CODE message`, or `CODE message` for a file-level warning.
-    public var description: String {
-        let location = line.map { "line \($0): " } ?? ""
-        return "\(location)\(code.rawValue) \(message)"
+    /// `line N: CODE message`, or `CODE message` for a file-level warning, in English.
+    public var description: String { text(.en) }
+
+    /// `第 N 行：CODE 说明` / `line N: CODE message` in `language`; the code is the same in both.
+    public func text(_ language: Language) -> String {
+        let location = line.map { language == .zh ? "第 \($0) 行：" : "line \($0): " } ?? ""
+        return "\(location)\(code.rawValue) \(message.text(language))"
     }
 }

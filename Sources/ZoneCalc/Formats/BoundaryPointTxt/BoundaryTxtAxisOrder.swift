@@ -25,18 +25,18 @@ enum BoundaryTxtAxisOrder {
         let eastingFirst = points.filter { looksNorthingFirst(x: $0.easting, y: $0.northing) }
         if northingFirst.isEmpty && eastingFirst.isEmpty {
             warnings.append(.init(line: nil, code: .unrecognisedCoordinates,
-                                  message: "no point looks like a Gauss–Krüger northing (X, 1.9e6–6.0e6 m) and easting (Y) in China; coordinates taken as written"))
+                                  message: Bilingual("没有一个点像中国境内的高斯–克吕格北坐标（X，1.9e6–6.0e6 米）和东坐标（Y），坐标按原样读取", "no point looks like a Gauss–Krüger northing (X, 1.9e6–6.0e6 m) and easting (Y) in China; coordinates taken as written")))
             return
         }
         let swap = eastingFirst.count > northingFirst.count
         if !northingFirst.isEmpty && !eastingFirst.isEmpty {
             let minority = swap ? northingFirst[0] : eastingFirst[0]
             warnings.append(.init(line: minority.line, code: .mixedAxisOrder,
-                                  message: "\(eastingFirst.count) points are easting-first and \(northingFirst.count) northing-first; the file is taken as \(swap ? "easting" : "northing")-first"))
+                                  message: Bilingual("\(eastingFirst.count) 个点东坐标在前、\(northingFirst.count) 个点北坐标在前，全文件按\(swap ? "东" : "北")坐标在前读取", "\(eastingFirst.count) points are easting-first and \(northingFirst.count) northing-first; the file is taken as \(swap ? "easting" : "northing")-first")))
         }
         guard swap else { return }
         warnings.append(.init(line: eastingFirst[0].line, code: .swappedAxes,
-                              message: "X and Y are swapped (the easting comes first); swapped back"))
+                              message: Bilingual("X、Y 写反（东坐标在前），已交换回来", "X and Y are swapped (the easting comes first); swapped back")))
         for parcel in parcels.indices {
             for ring in parcels[parcel].rings.indices {
                 for index in parcels[parcel].rings[ring].points.indices {

@@ -22,7 +22,7 @@ enum BoundaryTxtZoneDetection {
         if (!prefixes.isEmpty && plainCount > 0) || prefixCounts.count > 1 {
             let listed = prefixCounts.keys.sorted().map { "\($0) ×\(prefixCounts[$0]!)" }.joined(separator: ", ")
             warnings.append(.init(line: nil, code: .mixedZonePrefix,
-                                  message: "eastings mix zone prefixes (\(listed)) and \(plainCount) without prefix"))
+                                  message: Bilingual("东坐标混有带号（\(listed)）和 \(plainCount) 个不带带号的值", "eastings mix zone prefixes (\(listed)) and \(plainCount) without prefix")))
         }
         let prefixZone = prefixCounts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
         let declaredZone = attributeNumber(attributes, keys: ["带号"], suffixes: ["带"], warnings: &warnings)
@@ -32,30 +32,30 @@ enum BoundaryTxtZoneDetection {
             number = prefixZone
             if let declaredZone, declaredZone != prefixZone {
                 warnings.append(.init(line: nil, code: .zoneMismatch,
-                                      message: "带号=\(declaredZone) contradicts the easting prefix \(prefixZone); zone \(prefixZone) used"))
+                                      message: Bilingual("带号=\(declaredZone) 与东坐标的带号 \(prefixZone) 不符，按第 \(prefixZone) 带处理", "带号=\(declaredZone) contradicts the easting prefix \(prefixZone); zone \(prefixZone) used")))
             }
         } else if let declaredZone {
             number = declaredZone
             warnings.append(.init(line: nil, code: .noZonePrefix,
-                                  message: "eastings carry no zone prefix; zone \(declaredZone) taken from 带号"))
+                                  message: Bilingual("东坐标不带带号，按“带号”取第 \(declaredZone) 带", "eastings carry no zone prefix; zone \(declaredZone) taken from 带号")))
         } else {
             warnings.append(.init(line: nil, code: .zoneUnknown,
-                                  message: "eastings carry no zone prefix and 带号 is empty; the zone is unknown"))
+                                  message: Bilingual("东坐标不带带号且“带号”为空，无法确定投影带", "eastings carry no zone prefix and 带号 is empty; the zone is unknown")))
         }
 
         var declaredWidth = attributeNumber(attributes, keys: ["几度分带", "分带"], suffixes: ["度带", "度"], warnings: &warnings)
         if let width = declaredWidth, width != 3 && width != 6 {
-            warnings.append(.init(line: nil, code: .attributeValue, message: "几度分带=\(width) is neither 3 nor 6; ignored"))
+            warnings.append(.init(line: nil, code: .attributeValue, message: Bilingual("几度分带=\(width) 既不是 3 也不是 6，已忽略", "几度分带=\(width) is neither 3 nor 6; ignored")))
             declaredWidth = nil
         }
         let impliedWidth = number.flatMap(GaussKrugerZone.width(ofZoneNumber:))
         if let number, impliedWidth == nil {
             warnings.append(.init(line: nil, code: .zoneOutOfRange,
-                                  message: "zone \(number) is neither a 3° zone (25–45) nor a 6° zone (13–23) in China"))
+                                  message: Bilingual("第 \(number) 带既不是中国境内的 3° 带（25–45）也不是 6° 带（13–23）", "zone \(number) is neither a 3° zone (25–45) nor a 6° zone (13–23) in China")))
         }
         if let number, let impliedWidth, let declaredWidth, impliedWidth != declaredWidth {
             warnings.append(.init(line: nil, code: .zoneWidthMismatch,
-                                  message: "几度分带=\(declaredWidth) contradicts zone \(number), a \(impliedWidth)° zone; \(impliedWidth)° used"))
+                                  message: Bilingual("几度分带=\(declaredWidth) 与第 \(number) 带（\(impliedWidth)° 带）不符，按 \(impliedWidth)° 带处理", "几度分带=\(declaredWidth) contradicts zone \(number), a \(impliedWidth)° zone; \(impliedWidth)° used")))
         }
         return Zone(number: number, width: impliedWidth ?? declaredWidth, hasPrefix: hasPrefix)
     }
@@ -68,7 +68,7 @@ enum BoundaryTxtZoneDetection {
         var text = Substring(entry.value)
         if let suffix = suffixes.first(where: text.hasSuffix) { text = text.dropLast(suffix.count) }
         guard let value = Int(text) else {
-            warnings.append(.init(line: nil, code: .attributeValue, message: "\(entry.key)=\(entry.value) is not a number; ignored"))
+            warnings.append(.init(line: nil, code: .attributeValue, message: Bilingual("\(entry.key)=\(entry.value) 不是数字，已忽略", "\(entry.key)=\(entry.value) is not a number; ignored")))
             return nil
         }
         return value

@@ -31,13 +31,13 @@ enum ParcelHeaderParser {
         if !found.isEmpty {
             let names = found.map { fields[$0] }.joined(separator: ", ")
             warnings.append(.init(line: line, code: .headerPlaceholder,
-                                  message: "parcel header holds field names instead of values (\(names)); taken as empty"))
+                                  message: Bilingual("地块行写的是字段名而不是值（\(names)），按空值处理", "parcel header holds field names instead of values (\(names)); taken as empty")))
             for index in found { fields[index] = "" }
         }
         switch variant {
         case .sevenField, .other:
             warnings.append(.init(line: line, code: .headerFieldCount,
-                                  message: "parcel header has \(fields.count) fields, expected 8 (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码); fields mapped by position"))
+                                  message: Bilingual("地块行有 \(fields.count) 个字段，应为 8 个（界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码），按位置对应", "parcel header has \(fields.count) fields, expected 8 (界址点数,地块面积,地块编号,地块名称,记录图形属性,图幅号,地块用途,地类编码); fields mapped by position")))
         case .standard, .landConsolidation, .zhejiangProvincial:
             break
         }
@@ -61,7 +61,7 @@ enum ParcelHeaderParser {
         )
         if parcel.geometryKind != "面" {
             warnings.append(.init(line: line, code: .geometryKind,
-                                  message: "记录图形属性 is '\(parcel.geometryKind)', expected 面"))
+                                  message: Bilingual("记录图形属性为“\(parcel.geometryKind)”，应为“面”", "记录图形属性 is '\(parcel.geometryKind)', expected 面")))
         }
         return parcel
     }
@@ -92,7 +92,7 @@ enum ParcelHeaderParser {
     ) -> T? {
         if text.isEmpty { return nil }
         if let value = parse(text) { return value }
-        warnings.append(.init(line: line, code: .headerNotNumber, message: "\(name)“\(text)”不是数字，按未知处理 (\(name) '\(text)' is not a number; taken as unknown)"))
+        warnings.append(.init(line: line, code: .headerNotNumber, message: Bilingual("\(name)“\(text)”不是数字，按未知处理", "\(name) '\(text)' is not a number; taken as unknown")))
         return nil
     }
 }

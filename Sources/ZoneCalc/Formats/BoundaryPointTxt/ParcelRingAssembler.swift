@@ -31,12 +31,12 @@ struct ParcelRingAssembler {
         }
         if let declared = parcel.declaredPointCount, declared != pointLineCount {
             warnings.append(.init(line: parcel.line, code: .pointCount,
-                                  message: "界址点数 is \(declared) but \(pointLineCount) point lines follow"))
+                                  message: Bilingual("界址点数为 \(declared)，但其后有 \(pointLineCount) 个点行", "界址点数 is \(declared) but \(pointLineCount) point lines follow")))
         }
         let numbers = rings.map(\.ringNumber)
         if numbers != Array(1...numbers.count) {
             warnings.append(.init(line: parcel.line, code: .ringNumberOrder,
-                                  message: "圈号 values \(numbers.map(String.init).joined(separator: ", ")) are not 1, 2, 3 … in order"))
+                                  message: Bilingual("圈号 \(numbers.map(String.init).joined(separator: "、")) 不是按 1、2、3 … 的顺序", "圈号 values \(numbers.map(String.init).joined(separator: ", ")) are not 1, 2, 3 … in order")))
         }
         var result = parcel
         result.rings = try rings.map { ring throws(BoundaryPointTxtError) in
@@ -50,13 +50,13 @@ struct ParcelRingAssembler {
         var ring = ring
         for (previous, point) in zip(ring.points, ring.points.dropFirst()) where sameCoordinates(previous, point) {
             warnings.append(.init(line: point.line, code: .duplicatePoint,
-                                  message: "point '\(point.name)' repeats the previous point (line \(previous.line))"))
+                                  message: Bilingual("点“\(point.name)”与上一点（第 \(previous.line) 行）重复", "point '\(point.name)' repeats the previous point (line \(previous.line))")))
         }
         let first = ring.points[0]
         let last = ring.points[ring.points.count - 1]
         if ring.points.count == 1 || !sameCoordinates(first, last) {
             warnings.append(.init(line: last.line, code: .unclosedRing,
-                                  message: "ring 圈号 \(ring.ringNumber) is not closed; closed with a copy of point '\(first.name)'"))
+                                  message: Bilingual("圈号 \(ring.ringNumber) 的环未闭合，已复制点“\(first.name)”闭合", "ring 圈号 \(ring.ringNumber) is not closed; closed with a copy of point '\(first.name)'")))
             ring.points.append(first)
         }
         guard ring.points.count >= 4 else {
