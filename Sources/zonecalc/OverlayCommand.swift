@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZoneCalc
 
 struct OverlayCommand: ParsableCommand {
@@ -70,6 +71,10 @@ struct OverlayCommand: ParsableCommand {
     private var projectRole: LayerRole? { role.flatMap(LayerRole.init(rawValue:)) }
 
     func validate() throws {
+        if let project, !["yaml", "yml"].contains((project as NSString).pathExtension.lowercased()) {
+            throw ValidationError(Bilingual("“\(project)”不是项目文件：叠加两个图层请用 --a 图层 --b 图层，或给出 zone.yaml 和 --role",
+                                            "'\(project)' is not a project file: overlay two layers with --a LAYER --b LAYER, or give zone.yaml and --role").inRun)
+        }
         if project != nil {
             guard let role, a == nil, b.isEmpty else { throw ValidationError(Bilingual("有项目文件时请给出 --role（不用 --a/--b）", "with a project, give --role (and no --a/--b)").inRun) }
             if LayerRole(rawValue: role) == nil { throw LayerRole.unknown(role) }

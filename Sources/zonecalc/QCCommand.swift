@@ -62,7 +62,7 @@ struct QCCommand: ParsableCommand {
     }
 
     private func check(_ failed: (Bool) -> Void) throws {
-        try reportingErrors(source: source.input, json: formatOptions.isJSON) {
+        try reportingErrors(source: source.input, json: formatOptions.isJSON, append: output.append) {
             let started = Date()
             let input = try source.resolve(defaultRole: .parcels)
             var options = QCOptions()

@@ -158,3 +158,41 @@ import Testing
         #expect(info.out.contains("CP936 (given with --encoding)"), "\(info.out)")
     }
 }
+
+/// Found by review: a heading with `&` (R&D经费支出占营业收入比重) made GDAL write an unreadable KML; a
+/// character GBK lacks was dropped from a GBK Shapefile without a word; qc refused `--append`.
+@Suite struct LedgerRegressionTests {
+    @Test func aKMLWithAnAmpersandInAHeadingIsWrittenWhole() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let kml = folder.appendingPathComponent("permu.kml").path
+        let result = try CLITests.run(["permu", CLITests.sample("zone.yaml"), "-o", kml], language: CommandLineLanguageTests.chinese)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try ExportedFile(kml).layers.first?.rows.count == 331)
+    }
+
+    @Test func aCharacterGBKLacksIsRefusedInAShapefileToo() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layer = folder.appendingPathComponent("emoji.geojson")
+        try Data("""
+        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ZDBH":"E1","QYMC":"企业😀"},
+        "geometry":{"type":"Polygon","coordinates":[[[40500000,3500000],[40500100,3500000],[40500100,3500100],[40500000,3500000]]]}}]}
+        """.utf8).write(to: layer)
+        let shp = folder.appendingPathComponent("gbk.shp").path
+        let result = try CLITests.run(["area", layer.path, "--crs", "4528", "-o", shp, "--output-encoding", "gbk"], language: CommandLineLanguageTests.chinese)
+        #expect(result.status == 5 && result.err.contains("GBK 无法编码的字符“😀”"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: shp))
+        #expect(try CLITests.run(["area", layer.path, "--crs", "4528", "-o", shp]).status == 0, "UTF-8, the default, holds it")
+    }
+
+    @Test func qcFindingsCanBeAppendedToAGeoPackage() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gpkg = folder.appendingPathComponent("zone.gpkg").path
+        #expect(try CLITests.run(["area", CLITests.sample("zone.gpkg:zd"), "-o", gpkg]).status == 0)
+        let qc = try CLITests.run(["qc", CLITests.sample("zone.gpkg:zd"), "-o", gpkg, "--append"], language: CommandLineLanguageTests.chinese)
+        #expect(qc.status <= 1, "\(qc.err)")
+        #expect(try ExportedFile(gpkg).layers.map(\.name) == ["zd_area", "质检问题_点"])
+    }
+}

@@ -78,6 +78,8 @@ public enum FeatureFileWriter {
         if format == .kml { try refuseOldDatumKML(specs, path: path) }
         GDALConfiguration.set("OGR_CURRENT_DATE", pinnedTimestamp)
         let counter = RowCounter()
+        // GDAL's Shapefile driver drops a character the .dbf's GBK cannot hold without a word: refused instead.
+        let checksGBK = format == .shapefile && encoding == .gbk
         let meter = ProgressMeter.current
         let expected = specs.map(\.expectedRows)
         meter?.start(Bilingual("写出 \(path)", "writing \(path)"), total: expected.contains(nil) ? nil : expected.reduce(0) { $0 + $1! })
@@ -101,13 +103,14 @@ public enum FeatureFileWriter {
                             written = nil
                             counter.withoutGeometry.append(counter.count)
                         }
+                        if checksGBK { try GBKOutput.requireGBK(values, destination: path) }
                         try layer.addFeature(values, wkb: written)
                     }
                 }
             }
             try dataset.close()
             try verify(temporaryPath, layers: specs.map(\.name), holds: counter.count, destination: path)
-            if format == .csv, encoding == .gbk { try CSVEncoding.transcodeToGBK(temporaryPath, destination: path) }
+            if format == .csv, encoding == .gbk { try GBKOutput.transcodeToGBK(temporaryPath, destination: path) }
             SafeOutput.noteRows(counter.reported)
         }
         return Written(count: counter.count, withoutGeometry: counter.withoutGeometry)
@@ -177,7 +180,7 @@ public enum FeatureFileWriter {
         case .shapefile: return ["ENCODING=\(encoding.shapefileOption)"]
         case .geoJSON: return ["RFC7946=NO", "WRITE_NAME=NO"]
         // UTF-8 with a byte-order mark, which Excel on Chinese Windows needs to read it as UTF-8; a GBK
-        // file is transcoded from UTF-8 once written (``CSVEncoding``), without a mark.
+        // file is transcoded from UTF-8 once written (``GBKOutput``), without a mark.
         case .csv: return ["STRING_QUOTING=IF_NEEDED", "WRITE_BOM=\(encoding == .utf8 ? "YES" : "NO")"] + (spec.geometry == .none ? [] : ["GEOMETRY=AS_WKT"])
         case .geoPackage, .xlsx, .kml, .fileGDB, .boundaryPointTxt: return []
         }

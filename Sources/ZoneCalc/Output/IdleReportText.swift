@@ -34,7 +34,7 @@ public struct IdleReportText {
         var out = t("闲置土地：\(report.zoneName)，基准日 \(report.asOf)（\(order)；规则 \(report.rules.source)）\n",
                     "Idle land (闲置土地): \(report.zoneName), as of \(report.asOf) (\(order); rules \(report.rules.source))\n")
         out += t("宗地：\(report.source)，\(report.parcels.count) 宗\n面积算法：", "Parcels: \(report.source), \(report.parcels.count) parcels\nMethod: ")
-            + "\(report.method.rawValue) = \(report.method.summary(in: report.crs))\n\n"
+            + "\(report.method.rawValue) = \(report.method.summary(in: report.crs, language: language))\n\n"
         out += totals(report).render() + "\n"
         out += chain(report).render() + t("（供应链分类为工作定义）\n\n", "(supply-chain categories: working definitions)\n\n")
         let listed = report.parcels.filter { item in

@@ -6,7 +6,8 @@ import GeoBridge
 ///
 /// A file gets the heading in the run's language (Chinese by default); a Shapefile always gets the
 /// key, which fits the 10-byte limit of a `.dbf` field name (the mapping is listed in `Docs/ledgers.md`).
-/// FileGDB field names cannot hold `%`: there it is written as 百分比 / percent.
+/// FileGDB field names cannot hold `%`: there it is written as 百分比 / percent; in KML `&`, `<` and `>`
+/// are written full-width (GDAL puts the names into the XML unescaped).
 public struct LedgerColumn: Sendable, Equatable {
     /// ASCII, at most 10 bytes: the Shapefile field name.
     public var key: String
@@ -29,7 +30,12 @@ public struct LedgerColumn: Sendable, Equatable {
     public func name(format: OutputFormat, language: Language) -> String {
         if format == .shapefile { return key }
         let text = heading.text(language)
-        return format == .fileGDB ? text.replacingOccurrences(of: "%", with: language == .zh ? "百分比" : "percent") : text
+        switch format {
+        case .fileGDB: return text.replacingOccurrences(of: "%", with: language == .zh ? "百分比" : "percent")
+        // GDAL's KML driver writes field names into XML unescaped: R&D would make the file unreadable.
+        case .kml: return text.replacingOccurrences(of: "&", with: "＆").replacingOccurrences(of: "<", with: "＜").replacingOccurrences(of: ">", with: "＞")
+        default: return text
+        }
     }
 
     /// The GDAL field definition in a file of `format` written in `language`.

@@ -88,7 +88,7 @@ public enum OverlayExport {
         let ledgerFields = columns.fields(format: format, language: language)
         let sourceColumns = reader.fields.filter { field in !ledgerFields.contains { $0.name == field.name } }
         let sourceIndices = sourceColumns.map { column in reader.fields.firstIndex { $0.name == column.name }! }
-        let spec = OutputLayerSpec(name: "overlay_pieces", crs: report.crs.definition, geometry: format.hasGeometry ? .multiPolygon : .none,
+        let spec = OutputLayerSpec(name: Bilingual("叠加图块", "overlay_pieces").text(language), crs: report.crs.definition, geometry: format.hasGeometry ? .multiPolygon : .none,
                                    columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name,
                                    expectedRows: reports.reduce(0) { $0 + $1.pieces.count })
         let appendix = appendix(reports, language: language)

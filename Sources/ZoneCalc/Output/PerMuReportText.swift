@@ -14,7 +14,7 @@ public struct PerMuReportText {
     func indicator(_ indicator: PerMuIndicator) -> String { language == .zh ? indicator.name : indicator.rawValue }
 
     public func render(_ report: PerMuReport) -> String {
-        let method = "\(report.method.rawValue) = \(report.method.summary(in: report.crs))"
+        let method = "\(report.method.rawValue) = \(report.method.summary(in: report.crs, language: language))"
         var out = t("亩均效益：\(report.zoneName)\n宗地：\(report.source)；面积算法 \(method)\n", "Per-mu output (亩均效益): \(report.zoneName)\nParcels: \(report.source); method \(method)\n")
         out += t("评价方案：", "Profile: ") + "\(report.profile.file) — \(report.profile.source)\n\n"
         let mu = NumberText.fixed(report.zone.mu, decimals: 4), hectares = NumberText.fixed(report.zone.land / 10_000, decimals: 4)

@@ -21,7 +21,7 @@ public struct StandardLandReportText {
                     "Standard land / industrial-land control indicators: \(report.zoneName), as of \(report.asOf) (rules \(report.rulesSource))\n")
         out += t("宗地：\(report.source)：检查 \(report.parcels.count) 宗（标准地 \(standard) 宗，工业用地 \(industrial) 宗）\n面积算法：",
                  "Parcels: \(report.source): \(report.parcels.count) checked (\(standard) standard land, \(industrial) industrial)\nMethod: ")
-        out += "\(report.method.rawValue) = \(report.method.summary(in: report.crs))\n\n"
+        out += "\(report.method.rawValue) = \(report.method.summary(in: report.crs, language: language))\n\n"
         out += summary(report).render() + "\n"
         let failures = self.failures(report)
         out += failures.rows.isEmpty ? t("没有宗地在已到期的复核节点未达标。\n\n", "No parcel fails an indicator at a due checkpoint.\n\n")
