@@ -131,9 +131,8 @@ public enum AreaExport {
                                      geometry: format.hasGeometry ? .multiPolygon : .none,
                                      columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name, expectedRows: rows.count)
         let appendix = appendix(report, unit: unit, decimals: decimals, language: language)
-        let layers = appendix.layers(detail: detail, format: format, language: language)
-        try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in
-            guard layer == 0 else { return try appendix.emit(layer: layer, emit) }
+        try appendix.write(detail: detail, to: path, format: format, language: language, encoding: encoding,
+                             inputs: inputs, force: force) { emit in
             try reader.read(fieldIndices: sourceIndices, swapXY: swapXY) { feature in
                 try emit((rows[feature.index] ?? []) + feature.attributes, format.hasGeometry ? feature.wkb : nil)
             }

@@ -58,12 +58,10 @@ public enum IdleExport {
         var totals = IdleStatus.allCases.map { status in (status, report.parcels.filter { $0.classification.status == status }) }
             .filter { !$0.1.isEmpty }.map { row(IdleReportText.status($0.0, language), $0.1) }
         totals.append(row(t("闲置土地合计", "idle total"), report.parcels.filter(\.classification.status.isIdle)))
-        let about = [(t("开发区", "zone"), report.zoneName), (t("基准日", "as of"), report.asOf.description),
-                     (t("数据源", "source"), report.source), (t("坐标系", "CRS"), report.crs.summary(language)),
-                     (t("面积算法", "method"), report.method.summary(in: report.crs, language: language)),
-                     (t("认定依据", "rules"), "\(report.rules.sources["order"] ?? "国土资源部令第53号")；\(report.rules.source)"),
-                     (t("数值取位", "rounding"), t("与终端显示一致：平方米 2 位小数，公顷、亩 4 位，万元 2 位", "as on the terminal: m² 2 decimals, ha and mu 4, 10k yuan 2")),
-                     (t("ZoneCalc 版本", "ZoneCalc version"), ZoneCalcVersion.current)]
+        let about = LedgerAppendix.projectAbout(zone: report.zoneName, asOf: report.asOf, source: report.source, crs: report.crs,
+                                                method: report.method, rules: "\(report.rules.sources["order"] ?? "国土资源部令第53号")；\(report.rules.source)",
+                                                rounding: Bilingual("与终端显示一致：平方米 2 位小数，公顷、亩 4 位，万元 2 位", "as on the terminal: m² 2 decimals, ha and mu 4, 10k yuan 2"),
+                                                language: language)
         return LedgerAppendix(totalsColumns: columns, totals: totals, about: about)
     }
 
@@ -74,10 +72,8 @@ public enum IdleExport {
         let spec = OutputLayerSpec(name: "idle_land", crs: report.crs.definition, geometry: format.hasGeometry ? .multiPolygon : .none,
                                    columns: fields, nameColumn: fields[0].name, expectedRows: report.parcels.count)
         let appendix = appendix(report, language: language)
-        let layers = appendix.layers(detail: spec, format: format, language: language)
-        try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding,
-                                    inputs: inputs, force: force) { layer, emit in
-            guard layer == 0 else { return try appendix.emit(layer: layer, emit) }
+        try appendix.write(detail: spec, to: path, format: format, language: language, encoding: encoding,
+                             inputs: inputs, force: force) { emit in
             for item in report.parcels { try emit(values(item, language: language), item.wkb) }
         }
     }

@@ -14,6 +14,19 @@ public struct LedgerAppendix: Sendable {
         self.totalsColumns = totalsColumns; self.totals = totals; self.about = about
     }
 
+    /// The 说明 rows of a project analysis: zone, 基准日 (when it has one), source, CRS, method, rules,
+    /// the rounding said, the ZoneCalc version.
+    static func projectAbout(zone: String, asOf: CalendarDate?, source: String, crs: ResolvedCRS, method: AreaMethod, rules: String?,
+                             rounding: Bilingual, language: Language) -> [(item: String, value: String)] {
+        let t = { (zh: String, en: String) in Bilingual(zh, en).text(language) }
+        var about = [(t("开发区", "zone"), zone)]
+        if let asOf { about.append((t("基准日", "as of"), asOf.description)) }
+        about += [(t("数据源", "source"), source), (t("坐标系", "CRS"), crs.summary(language)),
+                  (t("面积算法", "method"), method.summary(in: crs, language: language))]
+        if let rules { about.append((t("规则", "rules"), rules)) }
+        return about + [(t("数值取位", "rounding"), rounding.text(language)), (t("ZoneCalc 版本", "ZoneCalc version"), ZoneCalcVersion.current)]
+    }
+
     static let detailSheet = Bilingual("明细", "features")
     static let totalsSheet = Bilingual("汇总", "totals")
     static let aboutSheet = Bilingual("说明", "about")
@@ -44,6 +57,19 @@ public struct LedgerAppendix: Sendable {
             for row in totals { try emit(row, nil) }
         } else {
             for (position, (item, value)) in about.enumerated() { try emit([.integer(Int64(position + 1)), .string(item), .string(value)], nil) }
+        }
+    }
+
+    /// Writes a ledger: the rows `detail` describes, given by `rows`, and in a workbook the 汇总 and 说明
+    /// sheets; the terminal reports the rows of `detail` as written.
+    func write(detail: OutputLayerSpec, to path: String, format: OutputFormat, language: Language, encoding: TextEncodingChoice,
+               inputs: [String], force: Bool, rows: (_ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws {
+        try withoutActuallyEscaping(rows) { rows in
+            try FeatureFileWriter.write(to: path, format: format, layers: layers(detail: detail, format: format, language: language),
+                                        rowLayers: rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in
+                guard layer == 0 else { return try self.emit(layer: layer, emit) }
+                try rows(emit)
+            }
         }
     }
 }

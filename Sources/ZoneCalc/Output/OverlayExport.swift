@@ -92,9 +92,8 @@ public enum OverlayExport {
                                    columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name,
                                    expectedRows: reports.reduce(0) { $0 + $1.pieces.count })
         let appendix = appendix(reports, language: language)
-        let layers = appendix.layers(detail: spec, format: format, language: language)
-        try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in
-            guard layer == 0 else { return try appendix.emit(layer: layer, emit) }
+        try appendix.write(detail: spec, to: path, format: format, language: language, encoding: encoding,
+                             inputs: inputs, force: force) { emit in
             for overlay in reports {
                 let byFeature = Dictionary(grouping: overlay.pieces, by: \.aIndex)
                 try reader.read(fieldIndices: sourceIndices, swapXY: swapXY) { feature in

@@ -71,10 +71,8 @@ public enum PerMuExport {
         let spec = OutputLayerSpec(name: "permu_enterprises", crs: nil, geometry: .none, columns: columns.fields(format: format, language: language),
                                    expectedRows: report.enterprises.count)
         let appendix = appendix(report, language: language)
-        let layers = appendix.layers(detail: spec, format: format, language: language)
-        try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding,
-                                    inputs: inputs, force: force) { layer, emit in
-            guard layer == 0 else { return try appendix.emit(layer: layer, emit) }
+        try appendix.write(detail: spec, to: path, format: format, language: language, encoding: encoding,
+                             inputs: inputs, force: force) { emit in
             for enterprise in report.enterprises {
                 let f = enterprise.figures
                 var values: [FieldValue] = [enterprise.rank.map { .integer(Int64($0)) } ?? .null, .string(enterprise.id), .string(enterprise.name),
@@ -101,11 +99,10 @@ public enum PerMuExport {
             return AreaExport.rounded([.string(label), .integer(Int64(members.count)), .real(members.reduce(0) { $0 + $1.figures.mu }),
                                        .real(members.reduce(0) { $0 + ($1.figures.tax ?? 0) })], columns)
         }
-        let about = [(t("开发区", "zone"), report.zoneName), (t("数据源", "source"), report.source),
-                     (t("坐标系", "CRS"), report.crs.summary(language)),
-                     (t("面积算法", "method"), report.method.summary(in: report.crs, language: language)),
-                     (t("数值取位", "rounding"), t("与终端显示一致：万元与指标 2 位小数，亩 4 位", "as on the terminal: 10k yuan and indicators 2 decimals, mu 4")),
-                     (t("ZoneCalc 版本", "ZoneCalc version"), ZoneCalcVersion.current)]
+        let about = LedgerAppendix.projectAbout(zone: report.zoneName, asOf: nil, source: report.source, crs: report.crs, method: report.method,
+                                                rules: nil, rounding: Bilingual("与终端显示一致：万元与指标 2 位小数，亩 4 位",
+                                                                                "as on the terminal: 10k yuan and indicators 2 decimals, mu 4"),
+                                                language: language)
         return LedgerAppendix(totalsColumns: columns, totals: totals, about: about)
     }
 }

@@ -104,9 +104,8 @@ public enum QCExport {
         switch format {
         case .csv, .xlsx:
             let appendix = appendix(report, language: language)
-            let layers = appendix.layers(detail: spec("qc_findings", .none), format: format, language: language)
-            try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in
-                guard layer == 0 else { return try appendix.emit(layer: layer, emit) }
+            try appendix.write(detail: spec("qc_findings", .none), to: path, format: format, language: language, encoding: encoding,
+                                 inputs: inputs, force: force) { emit in
                 for finding in report.findings { try emit(values(finding, language: language), nil) }
             }
         case .geoJSON, .kml:

@@ -70,7 +70,6 @@ public enum StandardLandExport {
     /// The 汇总 sheet (per indicator: parcels checked, passed, failed, failed at a due checkpoint, not
     /// measurable) and 说明.
     static func appendix(_ report: StandardLandReport, indicators: [ControlIndicator], language: Language) -> LedgerAppendix {
-        let t = { (zh: String, en: String) in Bilingual(zh, en).text(language) }
         let columns = [LedgerColumn("INDICATOR", Bilingual("指标", "indicator"), .string), LedgerColumn("CHECKED", Bilingual("检查宗数", "checked"), .integer),
                        LedgerColumn("PASSED", Bilingual("达标", "pass"), .integer), LedgerColumn("FAILED", Bilingual("未达标", "fail"), .integer),
                        LedgerColumn("FAILED_DUE", Bilingual("到期未达标", "fail at a due checkpoint"), .integer),
@@ -81,12 +80,10 @@ public enum StandardLandExport {
             return [.string(language == .zh ? indicator.name : indicator.id), .integer(Int64(checks.count)), count { $0.outcome == .pass },
                     count { $0.outcome == .fail }, count { $0.outcome == .fail && $0.due }, count { $0.outcome == .notMeasurable }]
         }
-        let about = [(t("开发区", "zone"), report.zoneName), (t("基准日", "as of"), report.asOf.description),
-                     (t("数据源", "source"), report.source), (t("坐标系", "CRS"), report.crs.summary(language)),
-                     (t("面积算法", "method"), report.method.summary(in: report.crs, language: language)),
-                     (t("规则", "rules"), report.rulesSource),
-                     (t("数值取位", "rounding"), t("与终端显示一致：指标 2 位小数，亩 4 位", "as on the terminal: indicators 2 decimals, mu 4")),
-                     (t("ZoneCalc 版本", "ZoneCalc version"), ZoneCalcVersion.current)]
+        let about = LedgerAppendix.projectAbout(zone: report.zoneName, asOf: report.asOf, source: report.source, crs: report.crs,
+                                                method: report.method, rules: report.rulesSource,
+                                                rounding: Bilingual("与终端显示一致：指标 2 位小数，亩 4 位", "as on the terminal: indicators 2 decimals, mu 4"),
+                                                language: language)
         return LedgerAppendix(totalsColumns: columns, totals: totals, about: about)
     }
 
@@ -99,10 +96,8 @@ public enum StandardLandExport {
         let spec = OutputLayerSpec(name: "standard_land", crs: report.crs.definition, geometry: format.hasGeometry ? .multiPolygon : .none,
                                    columns: fields, nameColumn: fields[0].name, expectedRows: report.parcels.count)
         let appendix = appendix(report, indicators: indicators, language: language)
-        let layers = appendix.layers(detail: spec, format: format, language: language)
-        try FeatureFileWriter.write(to: path, format: format, layers: layers, rowLayers: appendix.rowLayers(format), encoding: encoding,
-                                    inputs: inputs, force: force) { layer, emit in
-            guard layer == 0 else { return try appendix.emit(layer: layer, emit) }
+        try appendix.write(detail: spec, to: path, format: format, language: language, encoding: encoding,
+                             inputs: inputs, force: force) { emit in
             for parcel in report.parcels { try emit(values(parcel, indicators: indicators, columns: columns, language: language), parcel.wkb) }
         }
     }
