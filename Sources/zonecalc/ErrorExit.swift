@@ -10,10 +10,11 @@ func reportingErrors(source: String, json: Bool = false, append: Bool = false, _
     let meter = isatty(STDERR_FILENO) != 0 ? ProgressMeter(language: RunLanguage.current) { line in
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
     } : nil
-    defer { meter?.finish() }
     do {
-        try ProgressMeter.$current.withValue(meter) { try SafeOutput.appending(append, body) }
-        meter?.finish()
+        do {
+            defer { meter?.finish() }   // the progress line is cleared before anything else is printed
+            try ProgressMeter.$current.withValue(meter) { try SafeOutput.appending(append, body) }
+        }
         let lines = SafeOutput.written.map { $0.line(RunLanguage.current) + "\n" }.joined()
         if json { FileHandle.standardError.write(Data(lines.utf8)) } else { print(lines, terminator: "") }
     } catch let error as ExitCode {
@@ -21,7 +22,6 @@ func reportingErrors(source: String, json: Bool = false, append: Bool = false, _
     } catch let error as ValidationError {
         throw error
     } catch {
-        meter?.finish()
         let mapped = ZoneCalcError(error, source: source)
         FileHandle.standardError.write(Data("zonecalc: \(mapped.message(RunLanguage.current))\n".utf8))
         throw ExitCode(mapped.exitStatus.rawValue)

@@ -11,6 +11,14 @@ enum WKBCoordinates {
         return walk(wkb, &offset, &nonFinite) && offset == wkb.count
     }
 
+    /// The ISO type of the outermost geometry without its dimensions (1 point, 2 line, 3 polygon, 4–6
+    /// their multi-forms, 7 collection); nil for bytes that do not start a WKB geometry.
+    static func baseType(_ wkb: [UInt8]) -> UInt32? {
+        guard wkb.count >= 5, wkb[0] <= 1 else { return nil }
+        let raw = wkb.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 1, as: UInt32.self) }
+        return (wkb[0] == 1 ? UInt32(littleEndian: raw) : UInt32(bigEndian: raw)) % 1000
+    }
+
     /// Whether the walk meets a NaN or infinite coordinate (false for WKB it cannot walk up to one).
     static func containsNonFinite(_ wkb: UnsafeRawBufferPointer) -> Bool {
         var offset = 0, nonFinite = false

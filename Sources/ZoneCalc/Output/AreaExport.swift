@@ -50,7 +50,6 @@ public enum AreaExport {
         let notes = AreaFeatureNotes(report, language: language)
         let flagged = Set(report.declared?.mismatches ?? [])
         let hasGroups = !report.groups.isEmpty
-        let yes = Bilingual("是", "yes").text(language), no = Bilingual("否", "no").text(language)
         for (position, feature) in report.features.enumerated() {
             var values: [FieldValue] = [.integer(Int64(feature.index + 1)), .integer(feature.fid), feature.label.map(FieldValue.string) ?? .null]
             if hasGroups { values.append(feature.group.map(FieldValue.string) ?? .null) }
@@ -61,7 +60,7 @@ public enum AreaExport {
                 if let declared = feature.declaredSquareMetres, let computed = feature.area[check.method] {
                     values += units(unit).map { .real($0.value(ofSquareMetres: declared)) }
                     values += [.real(100 * DeclaredAreaCheck.relativeDifference(declared: declared, computed: computed)),
-                               .string(flagged.contains(position) ? yes : no)]
+                               LedgerColumn.flag(flagged.contains(position), language)]
                 } else {
                     values += Array(repeating: .null, count: units(unit).count + 2)
                 }

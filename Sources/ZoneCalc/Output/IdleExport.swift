@@ -33,10 +33,9 @@ public enum IdleExport {
 
     static func values(_ item: IdleParcelResult, language: Language) -> [FieldValue] {
         let c = item.classification, facts = item.facts
-        let yes = Bilingual("是", "yes").text(language), no = Bilingual("否", "no").text(language)
         return AreaExport.rounded([
             .string(item.id), .integer(item.fid), item.enterprise.map(FieldValue.string) ?? .null,
-            .string(IdleReportText.status(c.status, language)), .string(c.status.rawValue), .string(c.status.isIdle ? yes : no),
+            .string(IdleReportText.status(c.status, language)), .string(c.status.rawValue), LedgerColumn.flag(c.status.isIdle, language),
             c.yearsIdle.map { .integer(Int64($0)) } ?? .null, c.fee.map(FieldValue.real) ?? .null,
             .real(item.area), .real(AreaUnit.hectare.value(ofSquareMetres: item.area)), .real(AreaUnit.mu.value(ofSquareMetres: item.area)),
             .string(c.status.article), .string(c.categories.map { IdleReportText.category($0, language) }.joined(separator: " ")),

@@ -65,8 +65,8 @@ public struct LedgerAppendix: Sendable {
     func write(detail: OutputLayerSpec, to path: String, format: OutputFormat, language: Language, encoding: TextEncodingChoice,
                inputs: [String], force: Bool, rows: (_ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws {
         try withoutActuallyEscaping(rows) { rows in
-            try FeatureFileWriter.write(to: path, format: format, layers: layers(detail: detail, format: format, language: language),
-                                        rowLayers: rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in
+            _ = try FeatureFileWriter.write(to: path, format: format, layers: layers(detail: detail, format: format, language: language),
+                                            rowLayers: rowLayers(format), encoding: encoding, inputs: inputs, force: force) { layer, emit in
                 guard layer == 0 else { return try self.emit(layer: layer, emit) }
                 try rows(emit)
             }

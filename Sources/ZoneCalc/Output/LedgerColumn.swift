@@ -51,6 +51,11 @@ public struct LedgerColumn: Sendable, Equatable {
         return .real(Self.rounded(value, decimals: decimals))
     }
 
+    /// A yes/no cell: 是/否, yes/no.
+    public static func flag(_ value: Bool, _ language: Language) -> FieldValue {
+        .string((value ? Bilingual("是", "yes") : Bilingual("否", "no")).text(language))
+    }
+
     /// `value` rounded to `decimals` places as the terminal writes it.
     static func rounded(_ value: Double, decimals: Int) -> Double {
         Double(NumberText.fixed(value, decimals: decimals)) ?? value

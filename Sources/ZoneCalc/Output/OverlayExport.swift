@@ -42,7 +42,7 @@ public enum OverlayExport {
         values += overlay.methods.map { FieldValue.real(piece.netArea[$0] ?? 0) }
         values += piece.apportioned.map { $0.map(FieldValue.real) ?? .null }
         values += [.real(100 * piece.shareOfA), .real(100 * piece.shareOfB),
-                   .string((piece.whole ? Bilingual("是", "yes") : Bilingual("否", "no")).text(language))]
+                   LedgerColumn.flag(piece.whole, language)]
         return AreaExport.rounded(values, columns)
     }
 

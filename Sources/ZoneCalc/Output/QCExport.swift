@@ -45,12 +45,9 @@ public enum QCExport {
             }
         }
 
-        /// The kind of a finding's geometry: from its WKB type (ISO or EWKB), points for a location only.
+        /// The kind of a finding's geometry: from its WKB type, points for a location only.
         init(_ wkb: [UInt8]?) {
-            guard let wkb, wkb.count >= 5 else { self = .points; return }
-            let raw = wkb[0] == 1 ? UInt32(wkb[1]) | UInt32(wkb[2]) << 8 | UInt32(wkb[3]) << 16 | UInt32(wkb[4]) << 24
-                : UInt32(wkb[4]) | UInt32(wkb[3]) << 8 | UInt32(wkb[2]) << 16 | UInt32(wkb[1]) << 24
-            switch (raw & 0x0FFF_FFFF) % 1000 {
+            switch wkb.flatMap(WKBCoordinates.baseType) {
             case 2, 5: self = .lines
             case 3, 6, 7: self = .polygons   // a collection is what overlaps leave: its polygons are written
             default: self = .points

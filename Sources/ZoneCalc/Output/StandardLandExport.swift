@@ -48,9 +48,8 @@ public enum StandardLandExport {
     }
 
     static func values(_ parcel: ParcelStandardCheck, indicators: [ControlIndicator], columns: [LedgerColumn], language: Language) -> [FieldValue] {
-        let yes = Bilingual("是", "yes").text(language), no = Bilingual("否", "no").text(language)
-        var values: [FieldValue] = [.string(parcel.id), .integer(parcel.fid), .string(parcel.isStandardLand ? yes : no),
-                                    .string(parcel.industrial ? yes : no), .real(AreaUnit.mu.value(ofSquareMetres: parcel.area))]
+        var values: [FieldValue] = [.string(parcel.id), .integer(parcel.fid), LedgerColumn.flag(parcel.isStandardLand, language),
+                                    LedgerColumn.flag(parcel.industrial, language), .real(AreaUnit.mu.value(ofSquareMetres: parcel.area))]
         for indicator in indicators {
             guard let check = parcel.checks.first(where: { $0.indicator.id == indicator.id }) else { values += [.null, .null, .null]; continue }
             values += [.real(check.agreed), check.achieved.map(FieldValue.real) ?? .null, .string(outcome(check, language))]
@@ -63,7 +62,7 @@ public enum StandardLandExport {
                 : "\(name): agreed \(check.agreedSource.en), achieved \(check.achievedSource.en), \(check.dueNote.en)"
         }.joined(separator: language == .zh ? "；" : "; ")
         values += [failed.isEmpty ? .null : .string(failed.joined(separator: language == .zh ? "、" : ", ")),
-                   .string(parcel.producingBelowTarget ? yes : no), note.isEmpty ? .null : .string(note)]
+                   LedgerColumn.flag(parcel.producingBelowTarget, language), note.isEmpty ? .null : .string(note)]
         return AreaExport.rounded(values, columns)
     }
 
