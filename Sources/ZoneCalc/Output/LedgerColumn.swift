@@ -44,7 +44,7 @@ public struct LedgerColumn: Sendable, Equatable {
                         width: decimals == nil ? 0 : 24, precision: decimals ?? 0)
     }
 
-    /// `value` as this column holds it: rounded half away from zero to the column's decimals.
+    /// `value` as this column holds it: rounded to the column's decimals as the terminal shows it.
     public func value(_ value: Double?) -> FieldValue {
         guard let value else { return .null }
         guard let decimals else { return .real(value) }
@@ -56,10 +56,28 @@ public struct LedgerColumn: Sendable, Equatable {
         .string((value ? Bilingual("是", "yes") : Bilingual("否", "no")).text(language))
     }
 
-    /// `value` rounded to `decimals` places as the terminal writes it.
+    /// `value` rounded to `decimals` places as the terminal writes it: the double nearest to the decimal
+    /// that `NumberText.fixed` prints.
+    ///
+    /// Scaled by 10^decimals (exact for up to 22 decimals), a value that is not within two units in the
+    /// last place of a half rounds to the same integer n as its exact decimal expansion does, and n / 10^d,
+    /// one correctly rounded division of two exact doubles, is the double nearest to that decimal — what
+    /// parsing the printed text gives. Values near a half, or too large for the integers of a double, take
+    /// the printed text itself.
     static func rounded(_ value: Double, decimals: Int) -> Double {
-        Double(NumberText.fixed(value, decimals: decimals)) ?? value
+        if decimals >= 0, decimals < powersOfTen.count {
+            let scale = powersOfTen[decimals]
+            let scaled = value * scale
+            let nearest = scaled.rounded()
+            if scaled.isFinite, abs(nearest) < 0x1p52, abs(scaled - nearest) < 0.5 - 2 * scaled.ulp {
+                return nearest == 0 ? 0 : nearest / scale
+            }
+        }
+        return Double(NumberText.fixed(value, decimals: decimals)) ?? value
     }
+
+    /// 10^0 … 10^22, each exact as a double.
+    private static let powersOfTen: [Double] = (1...22).reduce(into: [1]) { powers, _ in powers.append(powers.last! * 10) }
 }
 
 extension Array where Element == LedgerColumn {
