@@ -84,13 +84,4 @@ public enum GDALConfiguration {
         GDALLibrary.ensureRegistered()
         CPLSetConfigOption(key, value)
     }
-
-    /// Runs `body` with `key` set to `value` for the calling thread only, then restores what it was.
-    public static func withThreadLocal<T>(_ key: String, _ value: String, _ body: () throws -> T) rethrows -> T {
-        GDALLibrary.ensureRegistered()
-        let previous = CPLGetThreadLocalConfigOption(key, nil).map { String(cString: $0) }
-        CPLSetThreadLocalConfigOption(key, value)
-        defer { CPLSetThreadLocalConfigOption(key, previous) }
-        return try body()
-    }
 }

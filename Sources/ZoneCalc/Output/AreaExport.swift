@@ -45,8 +45,9 @@ public enum AreaExport {
     }
 
     /// The ledger values of every feature, by layer position (skipped features have a note and no areas).
-    static func rows(_ report: AreaReport, columns: [LedgerColumn], unit: AreaUnit, language: Language) -> [Int: [FieldValue]] {
-        var rows: [Int: [FieldValue]] = [:]
+    static func rows(_ report: AreaReport, columns: [LedgerColumn], unit: AreaUnit, language: Language) -> [[FieldValue]?] {
+        let positions = max(report.features.last?.index ?? -1, report.skipped.map(\.index).max() ?? -1) + 1
+        var rows = [[FieldValue]?](repeating: nil, count: positions)
         let notes = AreaFeatureNotes(report, language: language)
         let flagged = Set(report.declared?.mismatches ?? [])
         let hasGroups = !report.groups.isEmpty
@@ -133,7 +134,7 @@ public enum AreaExport {
         try appendix.write(detail: detail, to: path, format: format, language: language, encoding: encoding,
                              inputs: inputs, force: force) { emit in
             try reader.read(fieldIndices: sourceIndices, swapXY: swapXY) { feature in
-                try emit((rows[feature.index] ?? []) + feature.attributes, format.hasGeometry ? feature.wkb : nil)
+                try emit((feature.index < rows.count ? rows[feature.index] ?? [] : []) + feature.attributes, format.hasGeometry ? feature.wkb : nil)
             }
         }
     }

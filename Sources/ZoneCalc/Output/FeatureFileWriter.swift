@@ -109,7 +109,7 @@ public enum FeatureFileWriter {
                 }
             }
             try dataset.close()
-            try verify(temporaryPath, layers: specs.map(\.name), holds: counter.count, destination: path)
+            try verify(temporaryPath, format: format, layers: specs.map(\.name), holds: counter.count, destination: path)
             if format == .csv, encoding == .gbk { try GBKOutput.transcodeToGBK(temporaryPath, destination: path) }
             SafeOutput.noteRows(counter.reported)
         }
@@ -118,18 +118,18 @@ public enum FeatureFileWriter {
 
     /// Reads the finished file back and checks it holds every row written: GDAL's GeoJSON, KML and XLSX
     /// drivers report success after failed writes (a full disk leaves them cut short or empty), so the
-    /// count read back is what proves the file whole before it replaces anything.
-    static func verify(_ temporaryPath: String, layers names: [String], holds rows: Int, destination: String) throws {
+    /// count read back is what proves the file whole before it replaces anything. A CSV file and an XLSX
+    /// workbook (whose sheets are written in layer order) are counted from their bytes
+    /// (``WrittenRowCount``); other formats are opened with GDAL.
+    static func verify(_ temporaryPath: String, format: OutputFormat, layers names: [String], holds rows: Int, destination: String) throws {
         let found: Int
         do {
-            // Every sheet ZoneCalc writes has a heading row; GDAL would guess, and take a heading row
-            // for data where the first row below it is text throughout.
-            found = try GDALConfiguration.withThreadLocal("OGR_XLSX_HEADERS", "FORCE") {
-                let written = try VectorDataset.open(temporaryPath)
-                // The layers written (an appended file has others); a format that names its one layer
-                // itself (CSV, GeoJSON, Shapefile) by its one layer.
-                let layers = written.layerCount == 1 ? written.layers : written.layers.filter { names.contains($0.name) }
-                return layers.reduce(0) { $0 + ($1.featureCount ?? 0) }
+            if format == .csv {
+                found = try WrittenRowCount.csvRecords(temporaryPath)
+            } else if format == .xlsx {
+                found = try names.indices.reduce(0) { $0 + (try WrittenRowCount.xlsxRows(temporaryPath, sheet: $1 + 1)) }
+            } else {
+                found = try countedByGDAL(temporaryPath, layers: names)
             }
         } catch {
             found = -1
@@ -140,6 +140,17 @@ public enum FeatureFileWriter {
         throw ZoneCalcError.outputFailed(path: destination, reason: full ? OutputFailure.reason(errno: ENOSPC)
             : Bilingual("GDAL 写出的文件只有 \(rows) 行中的 \(max(found, 0)) 行（无法完整读回）",
                         "the file GDAL wrote holds \(max(found, 0)) of the \(rows) rows (it cannot be read back whole)"))
+    }
+
+    /// The features of the layers named (of the one layer, in a format that names it itself), as GDAL reads them.
+    static func countedByGDAL(_ temporaryPath: String, layers names: [String]) throws -> Int {
+            // Every sheet ZoneCalc writes has a heading row; GDAL would guess, and take a heading row
+            // for data where the first row below it is text throughout.
+        let written = try VectorDataset.open(temporaryPath)
+        // The layers written (an appended file has others); a format that names its one layer itself
+        // (GeoJSON, Shapefile) by its one layer.
+        let layers = written.layerCount == 1 ? written.layers : written.layers.filter { names.contains($0.name) }
+        return layers.reduce(0) { $0 + ($1.featureCount ?? 0) }
     }
 
     /// The dataset the layers go into: a new one, or with ``SafeOutput/appending(_:)`` the copy of the
