@@ -133,7 +133,7 @@ public enum AreaExport {
         let appendix = appendix(report, unit: unit, decimals: decimals, language: language)
         try appendix.write(detail: detail, to: path, format: format, language: language, encoding: encoding,
                              inputs: inputs, force: force) { emit in
-            try reader.read(fieldIndices: sourceIndices, swapXY: swapXY) { feature in
+            try ReadAhead.features(of: reader, fieldIndices: sourceIndices, swapXY: swapXY) { feature in
                 try emit((feature.index < rows.count ? rows[feature.index] ?? [] : []) + feature.attributes, format.hasGeometry ? feature.wkb : nil)
             }
         }

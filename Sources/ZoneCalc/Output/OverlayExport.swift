@@ -79,7 +79,7 @@ public enum OverlayExport {
     }
 
     /// Writes the pieces of one or several overlays (same A) into one layer; B编号 says which B each
-    /// piece is in. A is read again for its attributes, in step with the pieces.
+    /// piece is in. A is read again for its attributes, in step with the pieces, ahead of the writing (``ReadAhead``).
     public static func write(_ reports: [OverlayReport], a reader: FeatureLayerReader, swapXY: Bool, to path: String,
                              language: Language, encoding: TextEncodingChoice, force: Bool, inputs: [String]) throws {
         let report = reports[0]
@@ -96,7 +96,7 @@ public enum OverlayExport {
                              inputs: inputs, force: force) { emit in
             for overlay in reports {
                 let byFeature = Dictionary(grouping: overlay.pieces, by: \.aIndex)
-                try reader.read(fieldIndices: sourceIndices, swapXY: swapXY) { feature in
+                try ReadAhead.features(of: reader, fieldIndices: sourceIndices, swapXY: swapXY) { feature in
                     for piece in byFeature[feature.index] ?? [] {
                         try emit(values(piece, of: overlay, columns: columns, language: language) + feature.attributes, piece.wkb)
                     }
