@@ -11,6 +11,7 @@ struct AreaCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sourceFields: SourceFieldsOptions
 
     @Option(help: Bilingual("面积算法，可用逗号分隔多个：ellipsoidal（椭球面积，国土调查公式，土地统计所用的数）、planar（高斯-克吕格平面面积）、geodesic（Karney 测地线面积），或 all。默认：项目文件的 area_method，否则 ellipsoidal。",
                             "Area method(s), comma-separated: ellipsoidal (national land-survey formula, the figure land statistics use), planar (Gauss–Krüger plane), geodesic (Karney), or all. Default: the project's area_method, else ellipsoidal.").help)
@@ -96,6 +97,7 @@ struct AreaCommand: ParsableCommand {
             let clock = ContinuousClock()
             let started = clock.now
             let reader = try LayerReaders.open(input.spec)
+            if output.output != nil { _ = try sourceFields.selection.indices(in: reader) }
             let opened = clock.now
             let report = try AreaJob.run(reader, options: options)
             let measured = clock.now
@@ -106,7 +108,8 @@ struct AreaCommand: ParsableCommand {
                 }
             }
             if let path = output.output {
-                try AreaExport.write(report, reader: reader, to: path, unit: unit, decimals: decimals, language: RunLanguage.current, swapXY: source.swapXY, encoding: output.encoding,
+                try AreaExport.write(report, reader: reader, to: path, unit: unit, decimals: decimals, language: RunLanguage.current, swapXY: source.swapXY,
+                                     fields: sourceFields.selection, encoding: output.encoding,
                                      force: output.force, inputs: source.inputFiles(input))
             }
             switch formatOptions.format {

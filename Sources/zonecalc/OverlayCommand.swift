@@ -63,6 +63,7 @@ struct OverlayCommand: ParsableCommand {
     @OptionGroup var formatOptions: FormatOptions
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sourceFields: SourceFieldsOptions
 
     @Option(name: .customLong("workers"), help: Bilingual("工作线程数（默认：CPU 核数）。", "Worker threads (default: the number of cores).").help)
     var workers: Int?
@@ -119,6 +120,7 @@ struct OverlayCommand: ParsableCommand {
             let inputs = [aSpec.path] + bSpecs.map(\.path) + CRSArgument.files([aCRS, bCRS])
             try output.checkFirst(inputs: inputs)
             let aReader = try LayerReaders.open(aSpec)
+            if output.output != nil { _ = try sourceFields.selection.indices(in: aReader) }
             if options.byField != nil {
                 let mapping = try project.map { try ZoneProjectLoader.load($0).layers[projectRole!] }
                 options.deduction = LandUseDeductionFields.detect(in: aReader.fields) { mapping??.field($0) }
@@ -127,7 +129,7 @@ struct OverlayCommand: ParsableCommand {
             for spec in bSpecs { layers.append(try LayerReaders.open(spec)) }
             let reports = try OverlayJob.run(a: aReader, layers: layers, options: options)
             if let path = output.output {
-                try OverlayExport.write(reports, a: aReader, swapXY: false, to: path, language: RunLanguage.current,
+                try OverlayExport.write(reports, a: aReader, swapXY: false, to: path, language: RunLanguage.current, fields: sourceFields.selection,
                                         encoding: output.encoding, force: output.force, inputs: inputs)
             }
             switch formatOptions.format {

@@ -131,6 +131,32 @@ import Testing
         #expect(wholes > 0 && pieces.fields.contains("BSM") && pieces.fields.contains("KCXS"))
     }
 
+    /// `--fields` chooses the source fields carried: none, or those named in the order named; a name the
+    /// layer lacks is bad input (3) named with the layer's fields, checked before anything is written.
+    @Test func fieldsChooseTheSourceAttributesCarried() throws {
+        let (none, folder) = try written("none.csv", extra: ["--fields", "none"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = ["序号", "源要素号", "编号", "椭球面积（平方米）", "椭球面积（亩）", "申报面积（平方米）", "申报面积（亩）", "差值（%）", "超差", "备注"]
+        #expect(try #require(ExportedFile(none).layers.first).fields == ledger)
+        let named = folder.appendingPathComponent("named.gpkg").path
+        var result = try CLITests.run(["area", Self.parcels, "-o", named, "--fields", "DLMC，ZDBH"] + Self.arguments, language: CommandLineLanguageTests.chinese)
+        #expect(result.status == 0, "\(result.err)")
+        let layer = try #require(ExportedFile(named).layers.first)
+        #expect(layer.fields == ledger + ["DLMC", "ZDBH"])
+        #expect(layer.value("DLMC", row: 0) == .string("物流仓储用地"))
+        let pieces = folder.appendingPathComponent("pieces.csv").path
+        result = try CLITests.run(["overlay", CLITests.sample("zone.yaml"), "--role", "land_use", "--by", "DLBM", "-o", pieces, "--fields", "DLMC"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try #require(ExportedFile(pieces).layers.first).fields.last == "DLMC")
+        let missing = folder.appendingPathComponent("missing.csv").path
+        for language in [CommandLineLanguageTests.chinese, "en_US.UTF-8"] {
+            result = try CLITests.run(["area", Self.parcels, "-o", missing, "--fields", "DLMC,面积"], language: language)
+            #expect(result.status == 3, "\(result.err)")
+            #expect(result.err.contains("面积") && result.err.contains("YDKGRQ"), "the fields the layer has are listed: \(result.err)")
+            #expect(!FileManager.default.fileExists(atPath: missing))
+        }
+    }
+
     @Test func kmlPlacemarksAreNamedByTheIdAndKeepTheirValues() throws {
         let (path, folder) = try written("zd.kml")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -2,8 +2,9 @@ import GeoBridge
 
 /// Writes an ``AreaReport`` as a ledger (台账): one row per feature with its areas by method (in m² and
 /// in the chosen unit, rounded as the terminal shows them), the declared-area comparison (the
-/// difference in per cent) and its note, followed by the feature's own attributes under the names the
-/// data came with. GIS formats carry the geometry too; an XLSX workbook adds 汇总 and 说明 sheets.
+/// difference in per cent) and its note, followed by the feature's own attributes (all, or those chosen
+/// with ``SourceFieldSelection``) under the names the data came with. GIS formats carry the geometry
+/// too; an XLSX workbook adds 汇总 and 说明 sheets.
 ///
 /// Headings are Chinese (English with `--lang en`); a Shapefile gets the ASCII keys (PLANAR_*,
 /// ELLIPS_*, GEODES_*, DECL_*…), listed with their headings in `Docs/ledgers.md`.
@@ -117,16 +118,18 @@ public enum AreaExport {
         return LedgerAppendix(totalsColumns: columns, totals: totals, about: about)
     }
 
-    /// Writes the report to `path` (format from the extension), headings in `language`.
+    /// Writes the report to `path` (format from the extension), headings in `language`, with the source
+    /// fields `fields` selects.
     public static func write(_ report: AreaReport, reader: FeatureLayerReader, to path: String, unit: AreaUnit, decimals: Int? = nil,
-                             language: Language, swapXY: Bool, encoding: TextEncodingChoice, force: Bool, inputs: [String]) throws {
+                             language: Language, swapXY: Bool, fields: SourceFieldSelection = .all, encoding: TextEncodingChoice, force: Bool,
+                             inputs: [String]) throws {
         precondition(report.rowsAreComplete, "an area file needs a row per feature: run the job with keepAllRows")
         let format = try OutputFormat(resultsAt: path)
         let columns = columns(report, unit: unit, decimals: decimals)
         let ledgerFields = columns.fields(format: format, language: language)
         let rows = rows(report, columns: columns, unit: unit, language: language)
-        let sourceColumns = reader.fields.filter { field in !ledgerFields.contains { $0.name == field.name } }
-        let sourceIndices = sourceColumns.map { column in reader.fields.firstIndex { $0.name == column.name }! }
+        let sourceIndices = try fields.indices(in: reader, taken: ledgerFields.map(\.name))
+        let sourceColumns = sourceIndices.map { reader.fields[$0] }
         let detail = OutputLayerSpec(name: reader.layerName + "_area", crs: report.crs.definition,
                                      geometry: format.hasGeometry ? .multiPolygon : .none,
                                      columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name, expectedRows: rows.count)

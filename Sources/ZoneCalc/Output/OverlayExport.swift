@@ -2,7 +2,7 @@ import GeoBridge
 
 /// Writes the pieces of an overlay as a ledger: A's position, id and class, B's layer and id, areas by
 /// method (gross in m² and 亩, net in m²), apportioned fields, shares in per cent, then A's own
-/// attributes under the names the data came with. Headings as in ``LedgerColumn`` (`Docs/ledgers.md`).
+/// attributes (all, or those ``SourceFieldSelection`` chooses) under the names the data came with. Headings as in ``LedgerColumn`` (`Docs/ledgers.md`).
 public enum OverlayExport {
     /// The ledger columns of the pieces of `report`, before A's attributes.
     static func columns(_ report: OverlayReport) -> [LedgerColumn] {
@@ -79,15 +79,17 @@ public enum OverlayExport {
     }
 
     /// Writes the pieces of one or several overlays (same A) into one layer; B编号 says which B each
-    /// piece is in. A is read again for its attributes, in step with the pieces, ahead of the writing (``ReadAhead``).
+    /// piece is in. A is read again for the attributes `fields` selects, in step with the pieces, ahead
+    /// of the writing (``ReadAhead``).
     public static func write(_ reports: [OverlayReport], a reader: FeatureLayerReader, swapXY: Bool, to path: String,
-                             language: Language, encoding: TextEncodingChoice, force: Bool, inputs: [String]) throws {
+                             language: Language, fields: SourceFieldSelection = .all, encoding: TextEncodingChoice, force: Bool,
+                             inputs: [String]) throws {
         let report = reports[0]
         let format = try OutputFormat(resultsAt: path)
         let columns = columns(report)
         let ledgerFields = columns.fields(format: format, language: language)
-        let sourceColumns = reader.fields.filter { field in !ledgerFields.contains { $0.name == field.name } }
-        let sourceIndices = sourceColumns.map { column in reader.fields.firstIndex { $0.name == column.name }! }
+        let sourceIndices = try fields.indices(in: reader, taken: ledgerFields.map(\.name))
+        let sourceColumns = sourceIndices.map { reader.fields[$0] }
         let spec = OutputLayerSpec(name: Bilingual("叠加图块", "overlay_pieces").text(language), crs: report.crs.definition, geometry: format.hasGeometry ? .multiPolygon : .none,
                                    columns: ledgerFields + sourceColumns, nameColumn: ledgerFields[2].name,
                                    expectedRows: reports.reduce(0) { $0 + $1.pieces.count })
