@@ -9,8 +9,9 @@ machine's speed touches all of them alike. The median of --reps runs is reported
 The job, for every tool: read the parcels, make the invalid ones valid, compute the planar area, write
 one row per parcel (id and area; a GeoPackage holds the geometry too).
 - zonecalc: `zonecalc area PARCELS --method planar -o OUT --timings` (its ledger: sequence, FID, id, the
-  area, the note and every source attribute, m² rounded to 2 decimals); and, for the cost of writing,
-  the same run without -o (`--format json --totals-only`). `--timings` splits the job into opening,
+  area, the note and every source attribute, m² rounded to 2 decimals); the same with `--fields none`
+  (the ledger without source attributes, the nearest to the peers' id + area); and, for the cost of
+  writing, the same run without -o (`--format json --totals-only`). `--timings` splits the job into opening,
   measuring and output.
 - geopandas, duckdb: Benchmarks/output_peers.py (`python3 output_peers.py TOOL …`, whole process,
   interpreter start-up and imports included).
@@ -67,7 +68,10 @@ def commands(tool, fmt, source, out):
     """The (label, command, exit codes taken as success, file written) a tool runs for one output format; none if it has no writer for it."""
     path, layer = source
     if tool == "zonecalc":
-        return [("zonecalc area -o", [ZONECALC, "area", f"{path}:{layer}", "--method", "planar", "-o", out, "--timings"], (0,), out)]
+        lean = out.replace(f".{fmt}", f"-fields-none.{fmt}")
+        return [("zonecalc area -o", [ZONECALC, "area", f"{path}:{layer}", "--method", "planar", "-o", out, "--timings"], (0,), out),
+                ("zonecalc area -o --fields none", [ZONECALC, "area", f"{path}:{layer}", "--method", "planar", "-o", lean, "--fields", "none",
+                                                    "--timings"], (0,), lean)]
     if tool in ("geopandas", "duckdb"):
         if tool == "duckdb" and fmt == "xlsx":
             return []
@@ -188,24 +192,29 @@ def bench_size(size, a, lines, medians):
 
 
 def ratio_lines(a, medians):
-    out = ["", "Ratios of medians (same run). Speed-up = peer's time / ZoneCalc's; vs the limit = ZoneCalc's time / the limit's "
-           "(1.00 = as fast as the C program; the aim is ≤ 1.3).", "",
-           "| size | format | ZoneCalc s | vs geopandas (speed-up) | vs DuckDB (speed-up) | vs limit (×) | vs limit, all fields (×) | vs limit, area only (×) | writing: ZoneCalc -o minus no -o, s |",
+    out = ["", "Ratios of medians (same run), on equal work: ZoneCalc's ledger without source fields (`--fields none`: "
+           "sequence, FID, id, area, note) against the peers and the C limit writing id + area; its full ledger (every source "
+           "attribute) against the limit writing every attribute. Speed-up = peer's time / ZoneCalc's; vs the limit = "
+           "ZoneCalc's time / the limit's (1.00 = as fast as the C program; the aim is ≤ 1.3).", "",
+           "| size | format | ZoneCalc --fields none s | vs geopandas (speed-up) | vs DuckDB (speed-up) | vs limit (×) | "
+           "ZoneCalc, all fields s | vs limit, all fields (×) | writing all fields: -o minus no -o, s |",
            "|---|---|---|---|---|---|---|---|---|"]
     for size in a.sizes:
         base = medians.get((size, "–", "zonecalc area, no -o"))
         for fmt in a.formats:
-            z = medians.get((size, fmt, "zonecalc area -o"))
-            if z is None:
+            lean, full = medians.get((size, fmt, "zonecalc area -o --fields none")), medians.get((size, fmt, "zonecalc area -o"))
+            if lean is None or full is None:
                 continue
-            cell = lambda label, invert=False: (f"{(z / medians[(size, fmt, label)] if invert else medians[(size, fmt, label)] / z):.2f}"  # noqa: E731
-                                                if (size, fmt, label) in medians else "–")
-            writing = f"{z - base:.2f}" if base is not None else "–"
-            out.append(f"| {size} | {fmt} | {z:.2f} | {cell('geopandas')} | {cell('duckdb')} | {cell('limit (C, GDAL+GEOS, 2 threads)', True)} | "
-                       f"{cell('limit, all fields', True)} | {cell('limit (area only)', True)} | {writing} |")
+
+            def cell(label, z, invert=False):
+                t = medians.get((size, fmt, label))
+                return "–" if t is None else f"{(z / t if invert else t / z):.2f}"
+            writing = f"{full - base:.2f}" if base is not None else "–"
+            out.append(f"| {size} | {fmt} | {lean:.2f} | {cell('geopandas', lean)} | {cell('duckdb', lean)} | "
+                       f"{cell('limit (C, GDAL+GEOS, 2 threads)', lean, True)} | {full:.2f} | {cell('limit, all fields', full, True)} | {writing} |")
         qo, qn = medians.get((size, "gpkg", "zonecalc qc -o")), medians.get((size, "–", "zonecalc qc, no -o"))
         if qo is not None and qn is not None:
-            out.append(f"| {size} | qc gpkg | {qo:.2f} | – | – | – | – | – | {qo - qn:.2f} |")
+            out.append(f"| {size} | qc gpkg | – | – | – | – | {qo:.2f} | – | {qo - qn:.2f} (qc -o minus qc) |")
     return out
 
 

@@ -136,6 +136,11 @@ public enum AreaExport {
         let appendix = appendix(report, unit: unit, decimals: decimals, language: language)
         try appendix.write(detail: detail, to: path, format: format, language: language, encoding: encoding,
                              inputs: inputs, force: force) { emit in
+            // A table without source fields needs nothing more of the layer: it is not read again.
+            if sourceIndices.isEmpty, !format.hasGeometry {
+                for row in rows { try emit(row ?? [], nil) }
+                return
+            }
             try ReadAhead.features(of: reader, fieldIndices: sourceIndices, swapXY: swapXY) { feature in
                 try emit((feature.index < rows.count ? rows[feature.index] ?? [] : []) + feature.attributes, format.hasGeometry ? feature.wkb : nil)
             }
