@@ -85,6 +85,53 @@ import Testing
         #expect(left.isEmpty, "left: \(left)")
     }
 
+    /// `--append` interrupted by SIGINT or SIGTERM at random moments: the GeoPackage is the previous file
+    /// byte for byte, or the previous file with the layer added as an uninterrupted run adds it; no
+    /// temporary folder stays. Appending into an input of the run is refused and the input is unchanged.
+    @Test func interruptedAppendsLeaveThePreviousFileOrTheWholeNewOne() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try Self.parcels(20_000, in: folder)
+        let destination = folder.appendingPathComponent("results.gpkg").path
+        let url = URL(fileURLWithPath: destination)
+        #expect(try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "-o", destination]).status == 0)
+        let previous = try Data(contentsOf: url)
+        let arguments = ["area", input, "-o", destination, "--append"]
+        #expect(try CLITests.run(arguments, language: CommandLineLanguageTests.chinese).status == 0)   // as the interrupted runs
+        let complete = try Data(contentsOf: url)
+        #expect(complete != previous)
+        var random = SystemRandomNumberGenerator()
+        var interrupted = 0
+        for signal in [SIGINT, SIGTERM] {
+            for _ in 0..<4 {
+                try previous.write(to: url)
+                let process = Process()
+                process.executableURL = CLITests.binary
+                process.arguments = arguments
+                process.environment = ProcessInfo.processInfo.environment.merging(["LC_ALL": CommandLineLanguageTests.chinese]) { $1 }
+                process.standardError = FileHandle.nullDevice
+                process.standardOutput = FileHandle.nullDevice
+                try process.run()
+                let delay = UInt32.random(in: 20_000...700_000, using: &random)
+                usleep(delay)
+                kill(process.processIdentifier, signal)
+                process.waitUntilExit()
+                let now = try Data(contentsOf: url)
+                #expect(now == previous || now == complete,
+                        "signal \(signal) after \(delay) µs, exit \(process.terminationStatus): \(now.count) bytes, not the previous \(previous.count) nor the complete \(complete.count)")
+                #expect(try strayFolders(in: folder).isEmpty, "signal \(signal) left a temporary folder")
+                if process.terminationStatus == 128 + signal { interrupted += 1 }
+            }
+        }
+        #expect(interrupted > 0, "no run was interrupted: the test proved nothing")
+        let inputBytes = try Data(contentsOf: URL(fileURLWithPath: input))
+        for (language, words) in [(CommandLineLanguageTests.chinese, "输入从不修改"), ("en_US.UTF-8", "inputs are never modified")] {
+            let intoItself = try CLITests.run(["area", input, "-o", input, "--append"], language: language)
+            #expect(intoItself.status == 5 && intoItself.err.contains(words), "\(intoItself.err)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == inputBytes)
+    }
+
     /// `--force` over a folder is refused and the folder kept; over a file it replaces it whole.
     /// A temporary folder is someone's while its lock is held, whatever the process id in its name says:
     /// one nobody holds is removed although its id names a running process (another container's run,

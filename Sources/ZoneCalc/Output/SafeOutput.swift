@@ -85,7 +85,10 @@ public enum SafeOutput {
         let protected = Set(inputs.flatMap { SafeOutput.relatedFiles(of: URL(fileURLWithPath: $0)) }.compactMap { SafeOutput.identity(of: $0) })
         for file in SafeOutput.relatedFiles(of: given) + SafeOutput.relatedFiles(of: destination)
         where SafeOutput.identity(of: file).map(protected.contains) == true {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("这会覆盖输入文件；请换一个输出文件名", "this would overwrite an input file; choose another output name"))
+            throw ZoneCalcError.unsafeOutput(path: path, reason: isAppending
+                ? Bilingual("这是本次运行的输入文件，不能向其中添加图层（输入从不修改）；请写入另一个文件",
+                            "this is an input of the run and layers are not added to it (inputs are never modified); write to another file")
+                : Bilingual("这会覆盖输入文件；请换一个输出文件名", "this would overwrite an input file; choose another output name"))
         }
         var isDirectory: ObjCBool = false
         // A FileGDB is a folder by format; any other folder is never replaced.
