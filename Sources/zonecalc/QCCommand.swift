@@ -100,7 +100,10 @@ struct QCCommand: ParsableCommand {
                 }
             }
             switch formatOptions.format {
-            case .table: print(QCReportText(language: RunLanguage.current).render(report), terminator: "")
+            case .table:
+                // Without -o the first findings; with -o none (they are in the file), all with --verbose.
+                let limit: Int? = output.verbose ? nil : output.output == nil ? 40 : 0
+                print(QCReportText(language: RunLanguage.current, limit: limit).render(report), terminator: "")
             case .json: print(try QCReportJSON().render(report))
             }
             if timings { time("job", Date().timeIntervalSince(started)) }

@@ -21,6 +21,27 @@ import Testing
                                 language: CommandLineLanguageTests.chinese)
     }
 
+    /// With -o the terminal shows the summary and the file written, not the findings one by one; with
+    /// --verbose every finding (all three here: the overlap, the self-intersection, the missing field).
+    @Test func withAnOutputTheTerminalShowsTheSummaryOnly() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try run("findings.gpkg", in: folder)
+        #expect(written.status == 1)
+        #expect(written.out.contains("问题数") && written.out.contains("已写出"), "\(written.out)")
+        #expect(!written.out.contains("A1 与 A2 重叠"), "no finding listed one by one: \(written.out)")
+        let input = folder.appendingPathComponent("parcels.geojson").path
+        let verbose = try CLITests.run(["qc", input, "--crs", "EPSG:4528", "-o", folder.appendingPathComponent("all.gpkg").path, "--verbose"],
+                                       language: CommandLineLanguageTests.chinese)
+        #expect(verbose.out.contains("A1 与 A2 重叠 2500.00 平方米"), "\(verbose.out)")
+        let lines = verbose.out.split(separator: "\n")
+        let header = try #require(lines.firstIndex { $0.hasPrefix("代码") && $0.contains("要素  ") && !$0.contains("问题数") })
+        let listed = lines[(header + 2)...].filter { !$0.hasPrefix("已写出") }
+        #expect(listed.count == 3, "\(verbose.out)")
+        let plain = try CLITests.run(["qc", input, "--crs", "EPSG:4528"], language: CommandLineLanguageTests.chinese)
+        #expect(plain.out.contains("A1 与 A2 重叠 2500.00 平方米"), "without -o the findings are listed: \(plain.out)")
+    }
+
     @Test func aGeoPackageHasAPointLayerAndAPolygonLayer() throws {
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

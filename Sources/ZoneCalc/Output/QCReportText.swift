@@ -2,9 +2,11 @@
 /// the first findings. Codes stay codes; each comes with its check and its message in `language`.
 public struct QCReportText {
     public var language: Language
-    public var limit: Int
+    /// How many findings are listed one by one after the summary: 0 for none (the findings are in the
+    /// file written), nil for all.
+    public var limit: Int?
 
-    public init(language: Language = .zh, limit: Int = 40) { self.language = language; self.limit = limit }
+    public init(language: Language = .zh, limit: Int? = 40) { self.language = language; self.limit = limit }
 
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
@@ -25,15 +27,17 @@ public struct QCReportText {
         out += QCSeverity.allCases.reversed().map { severity in
             QCExport.severity(severity).text(language) + t("：", ": ") + String(report.findings.filter { $0.severity == severity }.count)
         }.joined(separator: t("，", ", ")) + "\n\n"
+        guard limit != 0 else { return out }
+        let listed = limit ?? report.findings.count
         var list = TextTable(headers: [t("代码", "code"), t("严重程度", "severity"), t("要素", "feature"), t("说明", "message")],
                              alignments: [.left, .left, .left, .left])
-        for finding in report.findings.prefix(limit) {
+        for finding in report.findings.prefix(listed) {
             let feature = finding.featureIndex.map { "#\($0 + 1)" + (finding.featureId.map { " \($0)" } ?? "") } ?? t("（图层）", "(layer)")
             list.add([finding.code, QCExport.severity(finding.severity).text(language), feature, finding.message.text(language)])
         }
         out += list.render()
-        if report.findings.count > limit {
-            let more = report.findings.count - limit
+        if report.findings.count > listed {
+            let more = report.findings.count - listed
             out += t("… 另有 \(more) 个问题（用 -o 写出全部）\n", "… \(more) more (write them with -o)\n")
         }
         return out
