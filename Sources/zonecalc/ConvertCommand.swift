@@ -28,7 +28,7 @@ struct ConvertCommand: ParsableCommand {
     var toCRS: String?
 
     @Option(name: .customLong("output-encoding"),
-            help: Bilingual("输出 Shapefile .dbf（默认 utf-8）或界址点 txt（默认 gbk）的文字编码：utf-8 或 gbk。", "Text encoding of an output Shapefile .dbf (default utf-8) or a boundary-point txt (default gbk): utf-8 or gbk.").help)
+            help: Bilingual("输出 Shapefile .dbf（默认 utf-8）或界址点 txt（默认 gbk）的文字编码：utf-8 或 gbk（也可写 cp936、gb2312）。", "Text encoding of an output Shapefile .dbf (default utf-8) or a boundary-point txt (default gbk): utf-8 or gbk (cp936 and gb2312 are taken as gbk).").help)
     var outputEncoding: TextEncodingChoice?
 
     @Flag(help: Bilingual("替换已有的输出文件。", "Replace an existing output file.").help)

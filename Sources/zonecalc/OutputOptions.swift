@@ -27,12 +27,15 @@ struct OutputOptions: ParsableArguments {
     var showsFeatures: Bool { output == nil || verbose }
 
     @Option(name: .customLong("output-encoding"),
-            help: Bilingual("输出 Shapefile 的 .dbf、CSV（及界址点 txt）的文字编码：utf-8（CSV 带 BOM，Excel 可直接打开）或 gbk。",
-                            "Text encoding of an output Shapefile's .dbf, a CSV (and a boundary-point txt): utf-8 (CSV with a BOM, as Excel needs) or gbk.").help)
+            help: Bilingual("输出 Shapefile 的 .dbf、CSV（及界址点 txt）的文字编码：utf-8（CSV 带 BOM，Excel 可直接打开）或 gbk（也可写 cp936、gb2312）。",
+                            "Text encoding of an output Shapefile's .dbf, a CSV (and a boundary-point txt): utf-8 (CSV with a BOM, as Excel needs) or gbk (cp936 and gb2312 are taken as gbk).").help)
     var encoding: TextEncodingChoice = .utf8
 }
 
-extension TextEncodingChoice: ExpressibleByArgument {}
+extension TextEncodingChoice: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { ["utf-8", "gbk", "cp936", "gb2312"] }
+}
 extension AreaMethod: ExpressibleByArgument {}
 
 /// The cheap checks, made before any feature is read: formats ZoneCalc writes, destinations that are not

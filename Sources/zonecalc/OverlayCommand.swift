@@ -51,8 +51,8 @@ struct OverlayCommand: ParsableCommand {
     @Option(help: Bilingual("B 图层文件没有或写错坐标参照系时指定（EPSG、WKT、PROJ 字符串或 .prj 文件）。", "CRS of B when its file has none or a wrong one (EPSG, WKT, PROJ string or .prj file).").help)
     var bCRS: String?
 
-    @Option(help: Bilingual("输入 Shapefile .dbf 的文字编码（A 和 B）：utf-8 或 gbk（默认：按 .cpg；没有时自动判断）。",
-                            "Text encoding of input Shapefiles' .dbf (A and B): utf-8 or gbk (default: the .cpg; without one, detected).").help)
+    @Option(help: Bilingual("输入 Shapefile .dbf 的文字编码（A 和 B）：utf-8 或 gbk（也可写 cp936、gb2312；默认：按 .cpg；没有时自动判断）。",
+                            "Text encoding of input Shapefiles' .dbf (A and B): utf-8 or gbk (or cp936, gb2312; default: the .cpg; without one, detected).").help)
     var encoding: TextEncodingChoice?
 
     @OptionGroup var datum: DatumOptions

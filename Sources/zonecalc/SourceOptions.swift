@@ -22,8 +22,8 @@ struct SourceOptions: ParsableArguments {
                             "CRS of the input when the file has none or a wrong one: EPSG:nnnn (or the bare code nnnn), WKT, a PROJ string, or a .prj file.").help)
     var crs: String?
 
-    @Option(help: Bilingual("输入 Shapefile .dbf 的文字编码：utf-8 或 gbk（默认：按 .cpg；没有时按 UTF-8，不是 UTF-8 时按 GBK）。",
-                            "Text encoding of an input Shapefile's .dbf: utf-8 or gbk (default: its .cpg; without one UTF-8, or GBK when the text is not UTF-8).").help)
+    @Option(help: Bilingual("输入 Shapefile .dbf 的文字编码：utf-8 或 gbk（也可写 cp936、gb2312；默认：按 .cpg；没有时按 UTF-8，不是 UTF-8 时按 GBK）。",
+                            "Text encoding of an input Shapefile's .dbf: utf-8 or gbk (or cp936, gb2312; default: its .cpg; without one UTF-8, or GBK when the text is not UTF-8).").help)
     var encoding: TextEncodingChoice?
 
     @Flag(help: Bilingual("文件按测量习惯以 x 存北坐标、y 存东坐标：交换两者。",

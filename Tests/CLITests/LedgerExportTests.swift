@@ -173,10 +173,11 @@ import Testing
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let shp = folder.appendingPathComponent("gbk.shp").path
-        #expect(try CLITests.run(["convert", CLITests.sample("zone.gpkg:zd"), shp, "--output-encoding", "gbk"]).status == 0)
+        // GB2312 and CP936 are taken as GBK, as Chinese users name it.
+        #expect(try CLITests.run(["convert", CLITests.sample("zone.gpkg:zd"), shp, "--output-encoding", "GB2312"]).status == 0)
         try Data("UTF-8".utf8).write(to: folder.appendingPathComponent("gbk.cpg"))   // the wrong label
         let given = folder.appendingPathComponent("given.csv").path
-        let read = try CLITests.run(["area", shp, "-o", given, "--encoding", "gbk"])
+        let read = try CLITests.run(["area", shp, "-o", given, "--encoding", "cp936"])
         #expect(read.status == 0, "\(read.err)")
         let rows = try #require(ExportedFile(given).layers.first)
         #expect(rows.value("DLMC", row: 0) == .string("物流仓储用地"), "\(String(describing: rows.value("DLMC", row: 0)))")

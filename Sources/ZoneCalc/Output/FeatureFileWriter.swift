@@ -9,6 +9,16 @@ public enum TextEncodingChoice: String, Sendable, CaseIterable {
 
     /// The name GDAL's Shapefile driver takes (`ENCODING=`).
     public var shapefileOption: String { self == .gbk ? "CP936" : "UTF-8" }
+
+    /// The encoding as a user may name it: `utf-8` or `utf8`; `gbk`, `cp936`, `936` or `gb2312` (GB2312
+    /// is a subset of GBK, and what Windows calls GB2312 is code page 936); any case. Nil for others.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "utf-8", "utf8": self = .utf8
+        case "gbk", "cp936", "936", "gb2312": self = .gbk
+        default: return nil
+        }
+    }
 }
 
 /// A description of one output layer: name, CRS, geometry and attribute columns.
