@@ -157,7 +157,7 @@ import Testing
 
     /// The tables in Chinese: Chinese headings and status names, no stable codes; in English: English
     /// headings and the stable codes.
-    @Test(arguments: [("idle", ["状态", "宗数", "公顷", "闲置费（万元）", "条款", "宗地编号", "闲置年限", "原因", "闲置满两年 (无偿收回)", "未动工；约定开工日期"],
+    @Test(arguments: [("idle", ["状态", "宗数", "公顷", "闲置费（万元）", "条款", "宗地编号", "闲置年限", "原因", "闲置满两年（无偿收回）", "未动工；约定开工日期"],
                        ["status", "parcels", "idle_recover", "not started"], ["idle_recover", "parcels", "reason"]),
                       ("standard-land", ["指标", "复核节点", "达标", "未达标", "宗地编号", "竣工验收", "约定值来源", "国家标准："],
                        ["indicator", "checkpoint", "completion", "national: "], ["checkpoint", "national: ", "completion"]),

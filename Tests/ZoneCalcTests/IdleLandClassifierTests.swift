@@ -49,7 +49,7 @@ import Testing
         #expect(result.status == .idleFee)
         #expect(result.yearsIdle == 1)
         #expect(result.fee == 200)
-        #expect(result.status.article == "第二条(一), 第十四条(一)")
+        #expect(result.status.article == "第二条（一）、第十四条（一）")
         #expect(result.categories == [.suppliedUnused])
     }
 
@@ -82,7 +82,7 @@ import Testing
         let result = classify(facts)
         #expect(result.status == .idleGovernment)
         #expect(result.fee == nil)
-        #expect(result.status.article == "第八条, 第十二条")
+        #expect(result.status.article == "第八条、第十二条")
     }
 
     // 民法典 第二百零二条: a year from 29 February ends on 28 February of a common year.
@@ -135,7 +135,7 @@ import Testing
         #expect(classify(Self.started(suspended: nil, developed: 0.1, invested: 0.1)).status == .started)
         let stalled = classify(Self.started(suspended: "2024-03-01", developed: 0.1, invested: 0.1))
         #expect(stalled.yearsIdle == 2)
-        #expect(stalled.status.article == "第二条(二)")
+        #expect(stalled.status.article == "第二条（二）")
         #expect(stalled.categories == [.startedUnfinished])
     }
 

@@ -15,12 +15,12 @@ public enum IdleStatus: String, CaseIterable, Sendable {
         switch self {
         case .notSupplied: return "未供应"
         case .notYetDue: return "未到约定开工日期"
-        case .withinGrace: return "未动工, 未满一年"
-        case .idleFee: return "闲置满一年 (征缴土地闲置费)"
-        case .idleRecover: return "闲置满两年 (无偿收回)"
-        case .idleGovernment: return "闲置, 政府原因 (不征闲置费)"
-        case .idleStalled: return "已动工但中止满一年 (可认定闲置)"
-        case .started: return "已动工, 未闲置"
+        case .withinGrace: return "未动工，未满一年"
+        case .idleFee: return "闲置满一年（征缴土地闲置费）"
+        case .idleRecover: return "闲置满两年（无偿收回）"
+        case .idleGovernment: return "闲置，政府原因（不征闲置费）"
+        case .idleStalled: return "已动工但中止满一年（可认定闲置）"
+        case .started: return "已动工，未闲置"
         case .dataMissing: return "数据缺失"
         }
     }
@@ -46,11 +46,11 @@ public enum IdleStatus: String, CaseIterable, Sendable {
     /// The article of 国土资源部令第53号 the status rests on.
     public var article: String {
         switch self {
-        case .withinGrace: return "第二条(一)"
-        case .idleFee: return "第二条(一), 第十四条(一)"
-        case .idleRecover: return "第二条(一), 第十四条(二)"
-        case .idleGovernment: return "第八条, 第十二条"
-        case .idleStalled: return "第二条(二)"
+        case .withinGrace: return "第二条（一）"
+        case .idleFee: return "第二条（一）、第十四条（一）"
+        case .idleRecover: return "第二条（一）、第十四条（二）"
+        case .idleGovernment: return "第八条、第十二条"
+        case .idleStalled: return "第二条（二）"
         case .notSupplied, .notYetDue, .started, .dataMissing: return ""
         }
     }

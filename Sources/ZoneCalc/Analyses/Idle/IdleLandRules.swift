@@ -54,7 +54,8 @@ public struct IdleLandRules: Sendable {
         if let (node, reader) = file.node("sources") {
             for (key, value) in try reader.mapping(node, key: "sources", allowed: ["order", "definition", "start", "consequences",
                                                                                     "government_cause", "supply_chain"]).ordered {
-                rules.sources[key] = reader.text(value)
+                // A source may name an entry of the citations file (e.g. mlr-order-53): its citation is shown.
+                rules.sources[key] = reader.text(value).map(Citations.text)
             }
         }
         return rules
