@@ -20,6 +20,23 @@ import Testing
         }
     }
 
+    /// Every command that reads a file: a missing one is bad input (3), named, in the run's language.
+    @Test(arguments: [["convert", "/nonexistent/zd.gpkg", "out.gpkg"], ["overlay", "--a", "/nonexistent/zd.gpkg", "--b", "zone.gpkg:kfqfw"],
+                      ["evaluate", "/nonexistent/zd.gpkg"], ["idle", "/nonexistent/zd.gpkg"], ["standard-land", "/nonexistent/zd.gpkg"],
+                      ["permu", "/nonexistent/zd.gpkg"], ["proposal", "check", "/nonexistent/zd.gpkg", "kqfw.txt"]])
+    func aMissingFileIsBadInputInEveryCommand(arguments: [String]) throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let resolved = arguments.map { argument in
+            argument.hasPrefix("zone.gpkg") || argument.hasSuffix(".txt") ? CLITests.sample(argument)
+                : argument == "out.gpkg" ? folder.appendingPathComponent(argument).path : argument
+        }
+        let zh = try CLITests.run(resolved, language: Self.zh)
+        #expect(zh.status == 3 && zh.err.contains("/nonexistent/zd.gpkg：文件不存在。请检查路径"), "\(arguments[0]): \(zh.err)")
+        let en = try CLITests.run(resolved)
+        #expect(en.status == 3 && en.err.contains("/nonexistent/zd.gpkg: no such file. Check the path"), "\(arguments[0]): \(en.err)")
+    }
+
     @Test func aBareEPSGCodeIsTakenAndAnUnknownCRSIsBadInput() throws {
         let parcels = CLITests.sample("zone.gpkg:kfqfw")
         let bare = try CLITests.run(["area", parcels, "--crs", "4528", "--totals-only", "--method", "planar", "--format", "json"])
@@ -39,12 +56,18 @@ import Testing
         let path = folder.appendingPathComponent("zd.csv").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         for command in [["area", CLITests.sample("zone.gpkg:zd")], ["qc", CLITests.sample("zone.gpkg:zd")],
-                        ["overlay", "--a", CLITests.sample("zone.gpkg:zd"), "--b", CLITests.sample("zone.gpkg:kfqfw")]] {
+                        ["overlay", "--a", CLITests.sample("zone.gpkg:zd"), "--b", CLITests.sample("zone.gpkg:kfqfw")],
+                        ["evaluate", CLITests.sample("zone.yaml")], ["idle", CLITests.sample("zone.yaml")],
+                        ["standard-land", CLITests.sample("zone.yaml")], ["permu", CLITests.sample("zone.yaml")]] {
             let zh = try CLITests.run(command + ["-o", path], language: Self.zh)
             #expect(zh.status == 5 && zh.err.contains("输出文件已存在；加 --force 替换"), "\(command[0]): \(zh.err)")
             let en = try CLITests.run(command + ["-o", path])
             #expect(en.status == 5 && en.err.contains("the output exists; add --force to replace it"), "\(command[0]): \(en.err)")
         }
+        let convertZh = try CLITests.run(["convert", CLITests.sample("zone.gpkg:zd"), path], language: Self.zh)
+        #expect(convertZh.status == 5 && convertZh.err.contains("输出文件已存在；加 --force 替换"), "convert: \(convertZh.err)")
+        let convertEn = try CLITests.run(["convert", CLITests.sample("zone.gpkg:zd"), path])
+        #expect(convertEn.status == 5 && convertEn.err.contains("the output exists; add --force to replace it"), "convert: \(convertEn.err)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("old".utf8))
     }
 }
