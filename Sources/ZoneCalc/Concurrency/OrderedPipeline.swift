@@ -68,8 +68,7 @@ public enum OrderedPipeline {
 /// A bounded queue of numbered chunks and the slots for their results.
 private final class ChunkQueue<Chunk: Sendable, Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var pending: [(Int, Chunk)] = []
-    private var head = 0
+    private var pending = FirstInFirstOut<(Int, Chunk)>()
     private var nextIndex = 0
     private var finished = false
     private var outputs: [Int: Output] = [:]
@@ -79,7 +78,7 @@ private final class ChunkQueue<Chunk: Sendable, Output: Sendable>: @unchecked Se
 
     func put(_ chunk: Chunk) {
         condition.lock()
-        while pending.count - head >= capacity { condition.wait() }
+        while pending.count >= capacity { condition.wait() }
         pending.append((nextIndex, chunk))
         nextIndex += 1
         condition.broadcast()
@@ -89,14 +88,8 @@ private final class ChunkQueue<Chunk: Sendable, Output: Sendable>: @unchecked Se
     func take() -> (Int, Chunk)? {
         condition.lock()
         defer { condition.unlock() }
-        while head == pending.count && !finished { condition.wait() }
-        guard head < pending.count else { return nil }
-        let item = pending[head]
-        head += 1
-        if head > 64, head * 2 > pending.count {
-            pending.removeFirst(head)
-            head = 0
-        }
+        while pending.count == 0 && !finished { condition.wait() }
+        guard let item = pending.removeFirst() else { return nil }
         condition.broadcast()
         return item
     }

@@ -65,8 +65,7 @@ enum ReadAhead {
 /// Batches passed from the read-ahead thread to the calling thread, bounded, with the producer's end.
 private final class BatchChannel<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var batches: [[Item]] = []
-    private var head = 0
+    private var batches = FirstInFirstOut<[Item]>()
     private var finished = false
     private var failure: Error?
     private var stopped = false
@@ -78,7 +77,7 @@ private final class BatchChannel<Item: Sendable>: @unchecked Sendable {
     func put(_ batch: [Item]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count - head >= capacity && !stopped { condition.wait() }
+        while batches.count >= capacity && !stopped { condition.wait() }
         guard !stopped else { return false }
         if !batch.isEmpty { batches.append(batch) }
         condition.broadcast()
@@ -98,16 +97,10 @@ private final class BatchChannel<Item: Sendable>: @unchecked Sendable {
     func take() throws -> [Item]? {
         condition.lock()
         defer { condition.unlock() }
-        while head == batches.count && !finished { condition.wait() }
-        guard head < batches.count else {
+        while batches.count == 0 && !finished { condition.wait() }
+        guard let batch = batches.removeFirst() else {
             if let failure { throw failure }
             return nil
-        }
-        let batch = batches[head]
-        head += 1
-        if head > 16, head * 2 > batches.count {
-            batches.removeFirst(head)
-            head = 0
         }
         condition.broadcast()
         return batch
