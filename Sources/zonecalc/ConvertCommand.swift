@@ -94,11 +94,10 @@ struct ConvertCommand: ParsableCommand {
             try SafeOutput.check([outputPath], inputs: source.inputFiles(input), force: force)
             let reader = try LayerReaders.open(input.spec)
             let summary = try ConvertJob.run(reader, to: outputPath, options: options)
-            if let crs = summary.targetCRS { print(Bilingual("坐标参照系：\(crs)", "CRS: \(crs)").inRun) }
-            let warnings = (reader as? BoundaryTxtLayerReader)?.result.warnings.map { $0.text(RunLanguage.current) } ?? reader.readWarnings
-            for warning in warnings { print(Bilingual("警告：\(warning)", "warning: \(warning)").inRun) }
-            for skipped in summary.skipped { print("skipped: \(skipped)") }
-            for note in summary.readNotes { print("note: \(note)") }
+            if let crs = summary.targetCRS { print((Bilingual("坐标参照系：", "CRS: ") + crs).inRun) }
+            for warning in reader.readWarnings { print((Bilingual("警告：", "warning: ") + warning).inRun) }
+            for skipped in summary.skipped { print((Bilingual("未能转换：", "skipped: ") + skipped).inRun) }
+            for note in summary.readNotes { print((Bilingual("注：", "note: ") + note).inRun) }
             if let note = summary.datumNote { print(note) }
         }
     }

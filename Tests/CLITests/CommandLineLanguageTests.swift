@@ -91,13 +91,19 @@ import Testing
     }
 }
 
-/// The terminal reports of info, area, overlay and evaluate in the run's language.
+/// The terminal reports of info, area, overlay and evaluate in the run's language, the class-area basis of
+/// overlay and evaluate included.
 @Suite struct TerminalReportLanguageTests {
     @Test(arguments: [
         (["info", CLITests.sample("zone.gpkg:kfqfw")], "坐标系：", "CRS:"),
         (["area", CLITests.sample("zone.gpkg:kfqfw"), "--totals-only"], "全部已计算", "all measured"),
         (["overlay", CLITests.sample("zone.yaml"), "--role", "land_use", "--by", "DLBM"], "个要素跨 B 的边界", "cross the boundary of B"),
         (["evaluate", CLITests.sample("zone.yaml")], "集约度分值：", "Score (集约度分值):"),
+        // The sample's land use carries KCXS and KCDLBM: class areas are net of 扣除地类 (三调 图斑地类面积).
+        (["overlay", CLITests.sample("zone.yaml"), "--role", "land_use", "--by", "DLBM"],
+         "（分类面积为图斑地类面积，扣除地类已按 KCXS（扣除系数）扣除，扣除地类编码取自 KCDLBM；扣除部分列在其地类下）\n",
+         "(class areas are 图斑地类面积, net of 扣除地类 from KCXS (扣除系数), class from KCDLBM; the deducted area is listed under its class)\n"),
+        (["evaluate", CLITests.sample("zone.yaml")], "（分类面积为图斑地类面积，", "(class areas are 图斑地类面积, "),
     ])
     func reportsFollowTheLanguage(command: [String], chinese: String, english: String) throws {
         let zh = try CLITests.run(command, language: CommandLineLanguageTests.chinese)

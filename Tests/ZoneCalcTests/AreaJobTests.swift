@@ -47,9 +47,10 @@ import Testing
         #expect(report.repairedCount == 1)
         #expect(report.features[3].repairedProblem?.reason == "Self-intersection")
         #expect(report.skipped.map(\.label) == ["E", "F", "G"])
-        #expect(report.skipped[0].reason.contains("Point"))
-        #expect(report.skipped[1].reason.contains("no geometry"))
-        #expect(report.skipped[2].reason.contains("NaN"))
+        #expect(report.skipped[0].reason.en.contains("Point"))
+        #expect(report.skipped[1].reason.en.contains("no geometry"))
+        #expect(report.skipped[2].reason.en.contains("NaN"))
+        #expect(report.skipped.map(\.reason.zh) == ["是 Point，不是面：只有面才有面积", "没有几何", "有 NaN 或无穷大坐标，请修正坐标"])
         // Declared 亩: A 15 亩 = 10 000 m² exactly; B 14.4 亩 = 9 600 m²; C 9 亩 = 6 000 m² (+20 %).
         #expect(report.declared?.mismatches == [2])
         #expect(report.declared?.missing == 1)
@@ -88,7 +89,8 @@ import Testing
         options.skipInvalid = true
         let report = try AreaJob.run(reader, options: options)
         #expect(report.total.planar == 24_600)
-        #expect(report.skipped.contains { $0.label == "D" && $0.reason.contains("Self-intersection") })
+        #expect(report.skipped.contains { $0.label == "D" && $0.reason.en.contains("Self-intersection") })
+        #expect(report.skipped.contains { $0.label == "D" && $0.reason.zh.hasPrefix("几何无效（Self-intersection，位置 (") && $0.reason.zh.hasSuffix("按 --skip-invalid 未计入") })
     }
 
     /// 5 000 rotated, irregular quadrilaterals of 40–90 m (EPSG:4547), enough that two workers really run:
@@ -158,7 +160,7 @@ import Testing
         options.methods = [.planar]
         let report = try AreaJob.run(try LayerReaders.open(SourceSpec(path: path)), options: options)
         #expect(report.measuredCount == 4_999)
-        #expect(report.skipped.count == 1 && report.skipped[0].fid == 7 && report.skipped[0].reason.contains("Unable to read geometry"),
+        #expect(report.skipped.count == 1 && report.skipped[0].fid == 7 && report.skipped[0].reason.en.contains("Unable to read geometry"),
                 "\(report.skipped)")
     }
 
@@ -193,26 +195,30 @@ import Testing
         let curved = try AreaJob.run(try LayerReaders.open(SourceSpec(path: path)), options: options)
         #expect(curved.skipped.isEmpty && curved.measuredCount == original.measuredCount)
         #expect(abs(try #require(curved.total.planar) - original.total.planar!) < 1e-6)
-        #expect(curved.features.allSatisfy { $0.readNote?.contains("MULTISURFACE") == true }, "\(curved.features.prefix(2).map { $0.readNote ?? "nil" })")
+        #expect(curved.features.allSatisfy { $0.readNote?.en == "a MULTISURFACE read as the polygons it is made of" }, "\(curved.features.prefix(2).map { $0.readNote?.en ?? "nil" })")
+        #expect(curved.features.allSatisfy { $0.readNote?.zh == "MULTISURFACE 按其组成的面读取" })
         let round = try AreaJob.run(try LayerReaders.open(SourceSpec(path: circlePath)), options: options)
         let n = 3600.0, expected = n / 2 * r * r * sin(2 * Double.pi / n)
         let measured = try #require(round.total.planar)
         #expect(abs(measured - expected) / expected < 1e-7, "\(measured) vs \(expected); π r² = \(Double.pi * r * r)")
-        #expect(round.features.first?.readNote?.contains("chords every 0.1°") == true)
+        #expect(round.features.first?.readNote?.en == "a curved CURVEPOLYGON linearised by GDAL (arcs as chords every 0.1°)")
+        #expect(round.features.first?.readNote?.zh == "曲线 CURVEPOLYGON 已由 GDAL 转为折线（每 0.1° 以弦代弧）")
         // The other commands say so too: qc as finding G11, convert as a note per feature.
         var qc = QCOptions()
         qc.source = SourceSpec(path: circlePath)
         #expect(try QCJob.run(qc).findings.contains { $0.code == "G11" && $0.message.en.contains("CURVEPOLYGON") })
         let summary = try ConvertJob.run(try LayerReaders.open(SourceSpec(path: circlePath)),
                                          to: folder.appendingPathComponent("circle.geojson").path, options: ConvertOptions())
-        #expect(summary.readNotes.count == 1 && summary.readNotes[0].hasPrefix("feature #1: a curved CURVEPOLYGON"), "\(summary.readNotes)")
+        #expect(summary.readNotes.count == 1 && summary.readNotes[0].en.hasPrefix("feature #1: a curved CURVEPOLYGON"), "\(summary.readNotes)")
+        #expect(summary.readNotes.first?.zh.hasPrefix("要素 #1：曲线 CURVEPOLYGON") == true, "\(summary.readNotes)")
         var overlay = OverlayOptions()
         overlay.methods = [.planar]
         let overlaid = try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: circlePath)), b: try LayerReaders.open(SourceSpec(path: circlePath)),
                                           options: overlay)
-        #expect(overlaid.readNotes.map(\.note).first?.contains("chords every 0.1°") == true, "\(overlaid.readNotes)")
+        #expect(overlaid.readNotes.map(\.note.en).first?.contains("chords every 0.1°") == true, "\(overlaid.readNotes)")
+        #expect(overlaid.readNotes.map(\.note.zh).first?.contains("每 0.1° 以弦代弧") == true, "\(overlaid.readNotes)")
         let info = try LayerSummary.scan(try LayerReaders.open(SourceSpec(path: path)))
-        #expect(info.conversions.values.reduce(0, +) == parcels.count && info.conversions.keys.allSatisfy { $0.contains("MULTISURFACE") },
+        #expect(info.conversions.values.reduce(0, +) == parcels.count && info.conversions.keys.allSatisfy { $0 == .asPolygons(type: "MULTISURFACE") },
                 "\(info.conversions)")
     }
 

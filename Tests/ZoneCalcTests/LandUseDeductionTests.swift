@@ -56,14 +56,16 @@ import Testing
         #expect(classes["0601"] == nil)
         #expect(abs(report.total.planar! - 10_000) < 1e-6)         // the split keeps the total
         #expect(abs(report.cultivated!.planar! - 9_450) < 1e-6)    // 田坎 is not 耕地
-        #expect(report.classAreaBasis?.contains("KCXS") == true)
+        #expect(report.classAreaBasis?.en.contains("KCXS") == true)
+        #expect(report.classAreaBasis?.zh == "分类面积为图斑地类面积，扣除地类已按 KCXS（扣除系数）扣除，扣除地类编码取自 KCDLBM；扣除部分列在其地类下")
     }
 
     @Test func withoutTheFieldsTheFiguresAreGrossAndSaySo() throws {
         let report = try overlay(withDeductions: false)
         let classes = Dictionary(uniqueKeysWithValues: report.classes.map { ($0.key, $0.area.planar!) })
         #expect(abs(classes["0101"]! - 5_000) < 1e-6 && classes["1203"] == nil)
-        #expect(report.classAreaBasis?.contains("gross") == true)
+        #expect(report.classAreaBasis?.en.contains("gross") == true)
+        #expect(report.classAreaBasis?.zh.hasPrefix("分类面积为毛面积") == true)
     }
 
     @Test func fieldsAreFoundByTheirSurveyNamesOrTheProjectMapping() {

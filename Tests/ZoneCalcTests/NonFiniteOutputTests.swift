@@ -29,7 +29,8 @@ import Testing
         let converted = folder.appendingPathComponent("converted.gpkg").path
         let summary = try ConvertJob.run(try LayerReaders.open(SourceSpec(path: layer)), to: converted, options: ConvertOptions())
         #expect(summary.written == 7)
-        #expect(summary.skipped == ["feature #7: a NaN or infinite coordinate; written without its geometry"], "\(summary.skipped)")
+        #expect(summary.skipped.map(\.en) == ["feature #7: a NaN or infinite coordinate; written without its geometry"], "\(summary.skipped)")
+        #expect(summary.skipped.map(\.zh) == ["要素 #7：有 NaN 或无穷大坐标；写出时不带几何"], "\(summary.skipped)")
         var rows = 0
         try LayerReaders.open(SourceSpec(path: converted)).read(fieldIndices: [], swapXY: false) { _ in rows += 1 }
         #expect(rows == 7)
@@ -53,7 +54,8 @@ import Testing
         let converted = folder.appendingPathComponent("lonlat.gpkg").path
         let summary = try ConvertJob.run(try LayerReaders.open(SourceSpec(path: layer)), to: converted, options: options)
         #expect(summary.written == 7)
-        #expect(summary.skipped == ["feature #7: a NaN or infinite coordinate; written without its geometry"], "\(summary.skipped)")
+        #expect(summary.skipped.map(\.en) == ["feature #7: a NaN or infinite coordinate; written without its geometry"], "\(summary.skipped)")
+        #expect(summary.skipped.map(\.zh) == ["要素 #7：有 NaN 或无穷大坐标；写出时不带几何"], "\(summary.skipped)")
     }
 
     /// A layer every feature of which counts (here the overlay's second layer) is refused with each
@@ -107,7 +109,7 @@ import Testing
         area.methods = [.planar]
         let report = try AreaJob.run(try LayerReaders.open(SourceSpec(path: path)), options: area)
         #expect(report.skipped.map(\.label) == ["N"])
-        #expect(report.skipped.first?.reason.contains("NaN or infinite coordinate") == true, "\(report.skipped)")
+        #expect(report.skipped.first?.reason.en.contains("NaN or infinite coordinate") == true, "\(report.skipped)")
         #expect(report.total.planar == 50)
     }
 
@@ -115,12 +117,13 @@ import Testing
     /// not make the geometry unusable; with no geometry it is the reason given.
     @Test func aReadProblemRefusesOnlyAFeatureWithoutGeometry() throws {
         let square = Self.polygonWKB([(0, 0), (10, 0), (10, 10), (0, 10), (0, 0)])
-        let withGeometry = LayerFeature(index: 0, fid: 1, wkb: square, attributes: [], readProblem: "a date GDAL could not read")
+        let withGeometry = LayerFeature(index: 0, fid: 1, wkb: square, attributes: [], readProblem: Bilingual(verbatim: "a date GDAL could not read"))
         #expect(try FeatureGeometryIntake.wkb(of: withGeometry, label: nil, reprojector: nil) == square)
-        let without = LayerFeature(index: 1, fid: 2, wkb: nil, attributes: [], readProblem: "Unable to read geometry")
+        let without = LayerFeature(index: 1, fid: 2, wkb: nil, attributes: [], readProblem: Bilingual(verbatim: "Unable to read geometry"))
         let refused = Result { () throws(FeatureGeometryProblem) in try FeatureGeometryIntake.wkb(of: without, label: nil, reprojector: nil) }
         guard case .failure(let problem) = refused else { Issue.record("\(refused)"); return }
         #expect(problem.description == "feature #2: its geometry could not be read (Unable to read geometry)")
+        #expect(problem.message(.zh) == "要素 #2：几何无法读取（Unable to read geometry）")
     }
 
     /// In a layer that decides the answer, a collection without a polygon once slipped through as

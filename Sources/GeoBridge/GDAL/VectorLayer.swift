@@ -206,6 +206,15 @@ public final class VectorLayer {
     }
 }
 
+/// How a feature's WKB was derived from a stored geometry that is not made of lines and polygons only;
+/// ZoneCalc says it in a planner's language. `type` is GDAL's name of the stored geometry (CURVEPOLYGON, TIN…).
+public enum GeometryConversion: Sendable, Hashable {
+    /// Arcs drawn as chords every `arcStepDegrees` (`OGR_G_GetLinearGeometry`).
+    case linearised(type: String, arcStepDegrees: Double)
+    /// A surface of straight parts (a MultiSurface, a TIN, a polyhedral surface…) read as the polygons it is made of.
+    case asPolygons(type: String)
+}
+
 /// One feature read from a layer: its id, fields and geometry. It owns GDAL's feature and frees it
 /// when it ends; being `~Copyable`, it cannot outlive that or be freed twice.
 public struct FeatureRecord: ~Copyable {
@@ -219,7 +228,7 @@ public struct FeatureRecord: ~Copyable {
     /// become multipolygons, so that every reader of the WKB sees only lines and polygons.
     public let wkb: UnsafeRawBufferPointer?
     /// How ``wkb`` was derived when it is not the geometry as stored (a curve linearised); nil when as stored.
-    public let geometryConversion: String?
+    public let geometryConversion: GeometryConversion?
 
     init(owning raw: UnsafeMutableRawPointer, scratch: WKBScratch, readProblem: String?, export: VectorLayer.GeometryExport) {
         self.raw = raw
@@ -252,21 +261,20 @@ public struct FeatureRecord: ~Copyable {
     deinit { OGR_F_Destroy(raw) }
 
     /// The stored geometry made of lines and polygons only, when it is not already: a new geometry, the
-    /// caller's to destroy, and the sentence saying how it was derived.
-    private static func linear(_ stored: OGRGeometryH) -> (OGRGeometryH?, String?) {
+    /// caller's to destroy, and how it was derived.
+    private static func linear(_ stored: OGRGeometryH) -> (OGRGeometryH?, GeometryConversion?) {
         let type = OGR_GT_Flatten(OGR_G_GetGeometryType(stored))
         // Only for the rare geometry that is converted: a String per feature would cost a million allocations.
         var name: String { String(cString: OGR_G_GetGeometryName(stored)) }
         // bLookForNonLinear 1: arcs present; 0: also a MultiSurface or CurvePolygon holding only straight parts.
         if OGR_G_HasCurveGeometry(stored, 0) != 0 {
             let arcs = OGR_G_HasCurveGeometry(stored, 1) != 0
-            let note = arcs ? "a curved \(name) linearised by GDAL (arcs as chords every \(arcStepDegrees)°)"
-                            : "a \(name) read as the polygons it is made of"
-            return (OGR_G_GetLinearGeometry(stored, arcStepDegrees, nil), note)  // a new geometry, ours to destroy
+            let conversion: GeometryConversion = arcs ? .linearised(type: name, arcStepDegrees: arcStepDegrees) : .asPolygons(type: name)
+            return (OGR_G_GetLinearGeometry(stored, arcStepDegrees, nil), conversion)  // a new geometry, ours to destroy
         }
         if [wkbPolyhedralSurface, wkbTIN, wkbTriangle].contains(type), let copy = OGR_G_Clone(stored) {
             // ForceTo takes the copy and returns ours to destroy
-            return (OGR_G_ForceTo(copy, wkbMultiPolygon, nil), "a \(name) read as the polygons it is made of")
+            return (OGR_G_ForceTo(copy, wkbMultiPolygon, nil), .asPolygons(type: name))
         }
         return (nil, nil)
     }

@@ -30,6 +30,9 @@ public struct ResolvedCRS: Sendable, Equatable {
     /// A one-line description: name, EPSG, zone and central meridian.
     public var summary: String { summary(.en) }
 
+    /// ``summary(_:)`` in both languages.
+    public var bilingualSummary: Bilingual { Bilingual(summary(.zh), summary(.en)) }
+
     /// The one-line description in `language` (the CRS's name stays as PROJ gives it).
     public func summary(_ language: Language) -> String {
         var text = name

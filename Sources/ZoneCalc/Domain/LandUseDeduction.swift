@@ -40,10 +40,12 @@ public struct LandUseDeductionFields: Sendable, Equatable {
         return found.ratio == nil && found.area == nil ? nil : found
     }
 
-    /// One sentence for reports.
-    public var description: String {
-        let used = ratio.map { "\($0) (扣除系数)" } ?? area.map { "\($0) (扣除面积) / the polygon's area" } ?? ""
-        return "net of 扣除地类 from \(used)" + (code.map { ", class from \($0)" } ?? ", class 1203 田坎")
+    /// Where the deduction comes from, a clause for reports: 扣除地类已按 KCXS（扣除系数）扣除…, net of 扣除地类 from KCXS (扣除系数)….
+    public var clause: Bilingual {
+        let used = ratio.map { Bilingual("\($0)（扣除系数）", "\($0) (扣除系数)") }
+            ?? area.map { Bilingual("\($0)（扣除面积）÷ 图斑面积", "\($0) (扣除面积) / the polygon's area") } ?? Bilingual(verbatim: "")
+        return Bilingual("扣除地类已按 \(used.zh)扣除", "net of 扣除地类 from \(used.en)")
+            + (code.map { Bilingual("，扣除地类编码取自 \($0)", ", class from \($0)") } ?? Bilingual("，扣除部分计为 1203 田坎", ", class 1203 田坎"))
     }
 
     /// The deduction of one polygon from its field values (`ratio`, `area`, `code` as read; nil when the

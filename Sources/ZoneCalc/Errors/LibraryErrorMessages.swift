@@ -33,3 +33,18 @@ private func failedInChinese(_ library: String, _ operation: LibraryOperation, _
     let space = operation.zh.last?.isASCII == true ? " " : ""
     return "\(library) \(operation.zh)\(space)失败" + (messages.isEmpty ? "" : "：" + messages.joined(separator: "；"))
 }
+
+extension Bilingual {
+    /// What an error says in both languages: a GDAL, PROJ, GEOS or ZoneCalc error in its sentences
+    /// (`message(_:)`), any other as it describes itself.
+    init(describing error: any Error) {
+        switch error {
+        case let error as CoordinateOutOfRange: self = error.message
+        case let error as ZoneCalcError: self.init(error.message(.zh), error.message(.en))
+        case let error as GDALError: self.init(error.message(.zh), error.message(.en))
+        case let error as ProjError: self.init(error.message(.zh), error.message(.en))
+        case let error as GEOSError: self.init(error.message(.zh), error.message(.en))
+        default: self.init(verbatim: "\(error)")
+        }
+    }
+}

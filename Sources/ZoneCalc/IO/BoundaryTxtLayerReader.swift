@@ -18,7 +18,7 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
     ]
     private let geometries: [[UInt8]?]
     /// Why a parcel has no geometry, parcel by parcel (nil when it has one).
-    private let geometryProblems: [String?]
+    private let geometryProblems: [Bilingual?]
 
     public convenience init(path: String) throws(ZoneCalcError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
@@ -40,7 +40,7 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
         self.path = path
         self.result = result
         let context = GEOSContext()
-        var built: [[UInt8]?] = [], problems: [String?] = []
+        var built: [[UInt8]?] = [], problems: [Bilingual?] = []
         for parcel in result.document.parcels {
             // A parcel whose rings GEOS cannot build is passed on without geometry, with the reason and
             // its line, so that the other parcels of the file are still read.
@@ -49,7 +49,8 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
                 problems.append(nil)
             } catch {
                 built.append(nil)
-                problems.append("parcel \(parcel.id) (line \(parcel.line)): \(error)")
+                problems.append(Bilingual("地块 \(parcel.id)（第 \(parcel.line) 行）：\(error.message(.zh))",
+                                          "parcel \(parcel.id) (line \(parcel.line)): \(error.message(.en))"))
             }
         }
         geometries = built
@@ -58,17 +59,17 @@ public final class BoundaryTxtLayerReader: FeatureLayerReader {
 
     public var sourceName: String { path }
     public var layerName: String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
-    public var formatName: String { "boundary-point txt" }
-    public var encodingDescription: String {
+    public var formatName: Bilingual { Bilingual("界址点坐标 txt", "boundary-point txt") }
+    public var encodingDescription: Bilingual {
         switch result.encoding {
-        case .utf8: return "UTF-8"
-        case .utf8WithBOM: return "UTF-8 with BOM"
-        case .utf16LE: return "UTF-16LE"
-        case .utf16BE: return "UTF-16BE"
-        case .gb18030: return "GB18030/GBK"
+        case .utf8: return Bilingual(verbatim: "UTF-8")
+        case .utf8WithBOM: return Bilingual("UTF-8（带 BOM）", "UTF-8 with BOM")
+        case .utf16LE: return Bilingual(verbatim: "UTF-16LE")
+        case .utf16BE: return Bilingual(verbatim: "UTF-16BE")
+        case .gb18030: return Bilingual(verbatim: "GB18030/GBK")
         }
     }
-    public var readWarnings: [String] { result.warnings.map(\.description) }
+    public var readWarnings: [Bilingual] { result.warnings.map(\.bilingual) }
     public var declaredAreaField: (name: String, unit: AreaUnit)? { ("DKMJ", .hectare) }
 
     /// The CRS the header and the eastings describe: datum from 坐标系, zone from the prefix or 带号.

@@ -11,11 +11,13 @@ public struct FeatureGeometryProblem: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message(.en) }
 
-    /// "要素 #n（label）：reason" in `language`.
-    public func message(_ language: Language) -> String {
-        language == .zh ? "要素 #\(index + 1)\(label.map { "（\($0)）" } ?? "")：\(reason.zh)"
-            : "feature #\(index + 1)\(label.map { " (\($0))" } ?? ""): \(reason.en)"
+    /// "要素 #n（label）：reason", "feature #n (label): reason".
+    public var bilingual: Bilingual {
+        Bilingual("要素 #\(index + 1)\(label.map { "（\($0)）" } ?? "")：\(reason.zh)", "feature #\(index + 1)\(label.map { " (\($0))" } ?? ""): \(reason.en)")
     }
+
+    /// ``bilingual`` in `language`.
+    public func message(_ language: Language) -> String { bilingual.text(language) }
 }
 
 /// The one path from a feature's WKB to a geometry the analyses can use: what the reader reported,
@@ -28,7 +30,7 @@ enum FeatureGeometryIntake {
         // GDAL may report a problem and still give the geometry (the problem was elsewhere in the record):
         // the geometry then goes through the checks below like any other.
         guard var wkb = feature.wkb else {
-            if let readProblem = feature.readProblem { throw problem(Bilingual("几何无法读取（\(readProblem)）", "its geometry could not be read (\(readProblem))")) }
+            if let readProblem = feature.readProblem { throw problem(Bilingual("几何无法读取（\(readProblem.zh)）", "its geometry could not be read (\(readProblem.en))")) }
             return nil
         }
         guard WKBCoordinates.allFinite(wkb) else { throw problem(Bilingual("有 NaN 或无穷大坐标", "a NaN or infinite coordinate")) }

@@ -11,10 +11,10 @@ public struct LayerFeature: Sendable {
     public var wkb: [UInt8]?
     /// Values of the fields asked for, in the order asked.
     public var attributes: [FieldValue]
-    /// What the library reported while reading the feature (a geometry it could not decode); nil when nothing.
-    public var readProblem: String? = nil
+    /// What went wrong reading the feature (a geometry the library could not decode, its words quoted); nil when nothing.
+    public var readProblem: Bilingual? = nil
     /// How the geometry was derived when not read as is (a curve linearised); nil when read as is.
-    public var readNote: String? = nil
+    public var readNote: GeometryConversion? = nil
 }
 
 /// A feature lent for the duration of a callback: its geometry's WKB, and its requested fields,
@@ -29,15 +29,15 @@ public struct BorrowedFeature: ~Copyable {
     private let record: FeatureRecord?
     private let fields: [(index: Int, type: FieldType)]
     private let values: [FieldValue]
-    /// What the library reported while reading the feature (a geometry it could not decode); nil when nothing.
-    public let readProblem: String?
+    /// What went wrong reading the feature (a geometry the library could not decode, its words quoted); nil when nothing.
+    public let readProblem: Bilingual?
     /// How the geometry was derived when not read as is (a curve linearised); nil when read as is.
-    public let readNote: String?
+    public let readNote: GeometryConversion?
 
     /// A feature read by GDAL, owning its record; its WKB is the record's.
     init(index: Int, record: consuming FeatureRecord, fields: [(index: Int, type: FieldType)]) {
         (self.index, self.fid, self.wkb) = (index, record.fid, record.wkb)
-        (self.readProblem, self.readNote) = (record.readProblem, record.geometryConversion)
+        (self.readProblem, self.readNote) = (record.readProblem.map(Bilingual.init(verbatim:)), record.geometryConversion)
         (self.fields, self.values) = (fields, [])
         self.record = .some(record)
     }
@@ -63,20 +63,33 @@ public struct BorrowedFeature: ~Copyable {
 /// What reading a feature involved that its figures should say: how its geometry was derived (a curve
 /// linearised) and what GDAL reported while reading a feature it still gave a geometry for.
 enum ReadNotes {
-    static func of(conversion: String?, problem: String?, hasGeometry: Bool) -> String? {
-        guard hasGeometry, let problem else { return conversion }
-        return [conversion, "GDAL reported while reading it: \(problem)"].compactMap { $0 }.joined(separator: "; ")
+    static func of(conversion: GeometryConversion?, problem: Bilingual?, hasGeometry: Bool) -> Bilingual? {
+        guard hasGeometry, let problem else { return conversion?.note }
+        let reported = Bilingual("GDAL 读取时报告：", "GDAL reported while reading it: ") + problem
+        return [conversion?.note, reported].compactMap { $0 }.joined(zh: "；", en: "; ")
+    }
+}
+
+extension GeometryConversion {
+    /// How the geometry was derived, in both languages; GDAL's name of the stored type as GDAL gives it.
+    public var note: Bilingual {
+        switch self {
+        case .linearised(let type, let step):
+            return Bilingual("曲线 \(type) 已由 GDAL 转为折线（每 \(step)° 以弦代弧）", "a curved \(type) linearised by GDAL (arcs as chords every \(step)°)")
+        case .asPolygons(let type):
+            return Bilingual("\(type) 按其组成的面读取", "a \(type) read as the polygons it is made of")
+        }
     }
 }
 
 extension LayerFeature {
     /// See ``ReadNotes``; nil when there is nothing to say.
-    public var readNotes: String? { ReadNotes.of(conversion: readNote, problem: readProblem, hasGeometry: wkb != nil) }
+    public var readNotes: Bilingual? { ReadNotes.of(conversion: readNote, problem: readProblem, hasGeometry: wkb != nil) }
 }
 
 extension BorrowedFeature {
     /// See ``ReadNotes``; nil when there is nothing to say.
-    public var readNotes: String? { ReadNotes.of(conversion: readNote, problem: readProblem, hasGeometry: wkb != nil) }
+    public var readNotes: Bilingual? { ReadNotes.of(conversion: readNote, problem: readProblem, hasGeometry: wkb != nil) }
 }
 
 extension Optional where Wrapped == [UInt8] {
@@ -92,10 +105,10 @@ public protocol FeatureLayerReader: AnyObject {
     /// "file:layer", for messages and reports.
     var sourceName: String { get }
     var layerName: String { get }
-    /// The format, e.g. "GPKG" or "boundary-point txt".
-    var formatName: String { get }
-    /// How the attribute text was decoded, e.g. "UTF-8" or "GBK (detected)".
-    var encodingDescription: String { get }
+    /// The format, e.g. "GPKG" (GDAL's driver name) or 界址点坐标 txt / boundary-point txt.
+    var formatName: Bilingual { get }
+    /// How the attribute text was decoded, e.g. "UTF-8" or GBK/CP936（检测得出…）/ GBK/CP936 (detected…).
+    var encodingDescription: Bilingual { get }
     var fields: [FieldDefinition] { get }
     /// The CRS definition the file declares, if any.
     var declaredCRS: String? { get }
@@ -109,7 +122,7 @@ public protocol FeatureLayerReader: AnyObject {
     func partitions(_ count: Int) throws -> [LayerPartition]?
 
     /// Problems found while reading that did not stop it (e.g. an unclosed ring that was closed).
-    var readWarnings: [String] { get }
+    var readWarnings: [Bilingual] { get }
 
     /// A field holding a declared area and its unit, when the format defines one.
     var declaredAreaField: (name: String, unit: AreaUnit)? { get }
@@ -122,7 +135,7 @@ public protocol FeatureLayerReader: AnyObject {
 }
 
 extension FeatureLayerReader {
-    public var readWarnings: [String] { [] }
+    public var readWarnings: [Bilingual] { [] }
     public var declaredAreaField: (name: String, unit: AreaUnit)? { nil }
     public var geometryType: LayerGeometryType { .multiPolygon }
     public var knownFeatureCount: Int? { nil }
@@ -188,15 +201,16 @@ public final class GDALLayerReader: FeatureLayerReader {
     public var sourceName: String { "\(layer.dataset.path):\(layer.name)" }
     public var layerName: String { layer.name }
     public var knownFeatureCount: Int? { layer.knownFeatureCount }
-    public var formatName: String { layer.dataset.driverName }
+    public var formatName: Bilingual { Bilingual(verbatim: layer.dataset.driverName) }
     public var geometryType: LayerGeometryType { layer.geometryType }
-    public var encodingDescription: String {
+    public var encodingDescription: Bilingual {
         switch encoding {
-        case .declared(let name): return "\(name) (declared by the file)"
-        case .utf8: return "UTF-8"
-        case .gbkDetected: return "GBK/CP936 (detected: no .cpg and the text is not valid UTF-8)"
-        case .given(let name): return "\(name) (given with --encoding)"
-        case .unknown: return "unknown"
+        case .declared(let name): return Bilingual("\(name)（文件声明）", "\(name) (declared by the file)")
+        case .utf8: return Bilingual(verbatim: "UTF-8")
+        case .gbkDetected: return Bilingual("GBK/CP936（检测得出：没有 .cpg，且文字不是有效的 UTF-8）",
+                                            "GBK/CP936 (detected: no .cpg and the text is not valid UTF-8)")
+        case .given(let name): return Bilingual("\(name)（由 --encoding 指定）", "\(name) (given with --encoding)")
+        case .unknown: return Bilingual("未知", "unknown")
         }
     }
     public var declaredCRS: String? { layer.crsWKT }

@@ -18,15 +18,16 @@ struct AreaFeatureNotes {
             let tolerance = NumberText.percent(check.tolerance, decimals: 2)
             notes.append(Bilingual("申报面积差值超过末位半个单位加 \(tolerance)", "declared area differs > ½ last decimal + \(tolerance)").text(language))
         }
-        if let read = feature.readNote { notes.append(read) }
+        if let read = feature.readNote { notes.append(read.text(language)) }
         if let problem = feature.repairedProblem {
-            notes.append(Bilingual("几何无效（\(problem.describe())），修复后计算", "invalid: \(problem.describe()); measured after make-valid").text(language))
+            let reason = problem.quoted
+            notes.append(Bilingual("几何无效（\(reason.zh)），修复后计算", "invalid: \(reason.en); measured after make-valid").text(language))
         }
         return notes.joined(separator: language == .zh ? "；" : "; ")
     }
 
     /// The note of a feature left out.
     func text(skipped: SkippedFeature) -> String {
-        Bilingual("未计算：\(skipped.reason)", "skipped: \(skipped.reason)").text(language)
+        Bilingual("未计算：\(skipped.reason.zh)", "skipped: \(skipped.reason.en)").text(language)
     }
 }

@@ -29,15 +29,15 @@ public struct AreaReportJSON {
         var repaired: Int
         var skipped: [Skipped]
         var declared: Declared?
-        var readWarnings: [String]
+        var readWarnings: [Bilingual]
     }
 
     struct Group: Encodable { var key: String; var count: Int; var area: Areas }
     struct Feature: Encodable {
         var index: Int; var fid: Int64; var id: String?; var group: String?; var area: Areas
-        var declaredSquareMetres: Double?; var invalidReason: String?; var readNote: String?
+        var declaredSquareMetres: Double?; var invalidReason: Bilingual?; var readNote: Bilingual?
     }
-    struct Skipped: Encodable { var index: Int; var fid: Int64; var id: String?; var reason: String }
+    struct Skipped: Encodable { var index: Int; var fid: Int64; var id: String?; var reason: Bilingual }
     struct Declared: Encodable {
         var field: String; var unit: String; var tolerance: Double; var method: String; var mismatches: [Int64]; var missing: Int
     }
@@ -61,7 +61,7 @@ public struct AreaReportJSON {
             groups: report.groups.isEmpty ? nil : report.groups.map { Group(key: $0.key, count: $0.count, area: areas($0.area, methods: methods)) },
             features: includeFeatures ? report.features.map {
                 Feature(index: $0.index, fid: $0.fid, id: $0.label, group: $0.group, area: areas($0.area, methods: methods),
-                        declaredSquareMetres: $0.declaredSquareMetres, invalidReason: $0.repairedProblem?.describe(), readNote: $0.readNote)
+                        declaredSquareMetres: $0.declaredSquareMetres, invalidReason: $0.repairedProblem?.quoted, readNote: $0.readNote)
             } : nil,
             repaired: report.repairedCount,
             skipped: report.skipped.map { Skipped(index: $0.index, fid: $0.fid, id: $0.label, reason: $0.reason) },

@@ -86,7 +86,7 @@ public struct AreaReportText {
     private func notes(_ report: AreaReport) -> String {
         var out = ""
         if !report.readWarnings.isEmpty {
-            out += t("\n读取时的警告：\n", "\nWarnings while reading:\n") + report.readWarnings.map { "  \($0)\n" }.joined()
+            out += t("\n读取时的警告：\n", "\nWarnings while reading:\n") + report.readWarnings.map { "  \($0.text(language))\n" }.joined()
         }
         if let check = report.declared {
             let tolerance = NumberText.percent(check.tolerance, decimals: 2)
@@ -102,7 +102,7 @@ public struct AreaReportText {
             out += t("\n\(report.skipped.count) 个要素未计算：\n", "\n\(report.skipped.count) feature(s) skipped:\n")
             for skipped in report.skipped.prefix(50) {
                 let name = "#\(skipped.index + 1)（fid \(skipped.fid)\(skipped.label.map { "，\($0)" } ?? "")）"
-                out += t("  要素 \(name) \(skipped.reason)\n", "  feature #\(skipped.index + 1) (fid \(skipped.fid)\(skipped.label.map { ", \($0)" } ?? "")) \(skipped.reason)\n")
+                out += t("  要素 \(name) \(skipped.reason.zh)\n", "  feature #\(skipped.index + 1) (fid \(skipped.fid)\(skipped.label.map { ", \($0)" } ?? "")) \(skipped.reason.en)\n")
             }
             if report.skipped.count > 50 { out += t("  …… 另有 \(report.skipped.count - 50) 个（见 --format json）\n", "  … and \(report.skipped.count - 50) more (see --format json)\n") }
         }

@@ -12,7 +12,7 @@ public struct EvaluationReportJSON {
         var crs: String
         var zoneAreaSquareMetres: Double
         var landStatus: [LandStatus]
-        var landStatusBasis: String?
+        var landStatusBasis: Bilingual?
         var quantities: [Quantity]
         var zoneType: ZoneTypeEntry
         var indicators: [Indicator]

@@ -27,7 +27,7 @@ public struct EvaluationReportText {
         out += "\n" + t("坐标系：", "CRS:    ") + report.crs.summary(language) + "\n"
         out += t("算法：", "Method: ") + "\(report.method.rawValue) = \(report.method.summary(in: report.crs, language: language))\n"
         out += t("开发区面积：", "Zone area: ") + "\(NumberText.fixed(report.zoneArea / 10_000, decimals: 4)) 公顷\n\n"
-        out += t("评价用地分类 — ", "Land status (评价用地分类) — ") + "\(report.landStatusSource)\n" + (report.landStatusBasis.map { "(\($0))\n" } ?? "")
+        out += t("评价用地分类 — ", "Land status (评价用地分类) — ") + "\(report.landStatusSource)\n" + (report.landStatusBasis.map { t("（\($0.zh)）\n", "(\($0.en))\n") } ?? "")
         var land = TextTable(headers: [t("代码", "code"), t("名称", "name"), "公顷", "亩", t("占比", "share"), t("来源地类", "from")], alignments: [.left, .left, .right, .right, .right, .left])
         for row in report.landStatus {
             land.add([row.code, row.name, NumberText.fixed(row.area / 10_000, decimals: 4),

@@ -11,7 +11,7 @@ public struct OverlayReportJSON {
         var methods: [String]
         var zones: [Zone]
         var classes: [Class]
-        var classAreaBasis: String?
+        var classAreaBasis: Bilingual?
         var datumTransformation: String?
         var categories: [Category]
         var cultivatedSquareMetres: [String: Double]?

@@ -45,7 +45,7 @@ public struct OverlayReportText {
             let apportionedTotals = report.apportionFields.indices.map { slot in report.classes.reduce(0) { $0 + $1.apportioned[slot] } }
             table.add(row(t("合计", "total"), "", String(report.pieceCount), report.total, apportionedTotals))
             out += table.render()
-            out += report.classAreaBasis.map { "(\($0))\n" } ?? ""
+            out += report.classAreaBasis.map { t("（\($0.zh)）\n", "(\($0.en))\n") } ?? ""
             out += "\n"
         } else {
             var table = TextTable(headers: headers, alignments: alignments)
@@ -106,18 +106,18 @@ public struct OverlayReportText {
         }
         if !report.readNotes.isEmpty {
             out += t("读取时记录了 A 的 \(report.readNotes.count) 个要素：\n", "\(report.readNotes.count) feature(s) of A noted while reading:\n")
-            for item in report.readNotes.prefix(20) { out += "  " + t("要素 ", "feature ") + feature(item.aIndex, item.aLabel) + t("：", ": ") + item.note + "\n" }
+            for item in report.readNotes.prefix(20) { out += "  " + t("要素 ", "feature ") + feature(item.aIndex, item.aLabel) + t("：", ": ") + item.note.text(language) + "\n" }
             if report.readNotes.count > 20 { out += more(report.readNotes.count - 20) }
         }
         if !report.repaired.isEmpty {
             out += t("A 的 \(report.repaired.count) 个无效要素经修复（GEOS make-valid，linework 方法）后叠加：\n",
                      "\(report.repaired.count) invalid feature(s) of A overlaid after make-valid (GEOS linework method):\n")
-            for item in report.repaired.prefix(20) { out += "  " + t("要素 ", "feature ") + feature(item.aIndex, item.aLabel) + t("：", ": ") + item.problem.describe() + "\n" }
+            for item in report.repaired.prefix(20) { out += "  " + t("要素 ", "feature ") + feature(item.aIndex, item.aLabel) + t("：", ": ") + item.problem.quoted.text(language) + "\n" }
             if report.repaired.count > 20 { out += more(report.repaired.count - 20) }
         }
         if !report.skipped.isEmpty {
             out += t("A 的 \(report.skipped.count) 个要素未参与叠加：\n", "\(report.skipped.count) feature(s) of A skipped:\n")
-            for item in report.skipped.prefix(20) { out += "  " + t("要素 ", "feature ") + feature(item.index, item.label) + t("：", ": ") + item.reason + "\n" }
+            for item in report.skipped.prefix(20) { out += "  " + t("要素 ", "feature ") + feature(item.index, item.label) + t("：", ": ") + item.reason.text(language) + "\n" }
             if report.skipped.count > 20 { out += more(report.skipped.count - 20) }
         }
         return out

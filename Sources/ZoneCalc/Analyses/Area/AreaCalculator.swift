@@ -120,8 +120,10 @@ public final class AreaCalculator {
 /// A vertex of longitude/latitude data that is not a longitude and latitude.
 struct CoordinateOutOfRange: Error, CustomStringConvertible {
     var point: XY
-    var description: String {
-        "the vertex (\(point.x), \(point.y)) is outside longitude −180…180° / latitude −90…90°: the layer is not in the CRS it "
-            + "declares, or x and y are exchanged (--swap-xy)"
+    var message: Bilingual {
+        Bilingual("顶点 (\(point.x), \(point.y)) 超出经度 −180…180°、纬度 −90…90°：图层不在其声明的坐标系中，或 x、y 互换了（--swap-xy）",
+                  "the vertex (\(point.x), \(point.y)) is outside longitude −180…180° / latitude −90…90°: the layer is not in the CRS it "
+                    + "declares, or x and y are exchanged (--swap-xy)")
     }
+    var description: String { message.en }
 }

@@ -73,7 +73,7 @@ public enum AreaJob {
 
 
     private static func assemble(_ batches: [MeasuredBatch], source: String, crs: ResolvedCRS, plane: String?,
-                                 options: AreaOptions, readWarnings: [String]) throws(ZoneCalcError) -> AreaReport {
+                                 options: AreaOptions, readWarnings: [Bilingual]) throws(ZoneCalcError) -> AreaReport {
         // A worker whose PROJ objects could not be made fails the run with PROJ's error (a library failure, exit 3).
         if let failure = batches.lazy.compactMap(\.failure).first { throw .proj(failure, source: source) }
         var rows: [FeatureArea] = [], skipped: [SkippedFeature] = []
@@ -84,7 +84,7 @@ public enum AreaJob {
         }
         let measuredCount = batches.reduce(0) { $0 + $1.areas.count }
         if measuredCount == 0 && !skipped.isEmpty {
-            throw .noPolygons(source: source, detail: Bilingual("没有一个要素能计算面积；第一个问题：要素 \(skipped[0].fid)：\(skipped[0].reason)", "no feature could be measured; the first problem: feature \(skipped[0].fid): \(skipped[0].reason)"))
+            throw .noPolygons(source: source, detail: Bilingual("没有一个要素能计算面积；第一个问题：要素 \(skipped[0].fid)：\(skipped[0].reason.zh)", "no feature could be measured; the first problem: feature \(skipped[0].fid): \(skipped[0].reason.en)"))
         }
         // Summed feature by feature in layer order, so totals do not depend on how the work was split.
         var total = MeasuredArea()

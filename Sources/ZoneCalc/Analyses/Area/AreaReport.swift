@@ -16,8 +16,8 @@ public struct FeatureArea: Sendable {
     public var area: MeasuredArea
     /// Set when GEOS found the geometry invalid and it was measured after make-valid.
     public var repairedProblem: ValidityProblem?
-    /// How the geometry was derived when it was not read as is (a curve linearised).
-    public var readNote: String?
+    /// How the geometry was read when not as is (a curve linearised, a problem GDAL reported: ``ReadNotes``).
+    public var readNote: Bilingual?
 }
 
 /// A feature left out of the totals, with the reason.
@@ -25,7 +25,20 @@ public struct SkippedFeature: Sendable {
     public var index: Int
     public var fid: Int64
     public var label: String?
-    public var reason: String
+    /// Why, as a predicate of the feature: 没有几何 / has no geometry.
+    public var reason: Bilingual
+}
+
+extension SkippedFeature {
+    /// The reasons `area` and `overlay` give alike.
+    static let noGeometry = Bilingual("没有几何", "has no geometry")
+    static let emptyGeometry = Bilingual("几何为空", "has an empty geometry")
+
+    /// A feature left out with `--skip-invalid`, GEOS's reason quoted.
+    static func leftOutAsInvalid(_ problem: ValidityProblem) -> Bilingual {
+        let reason = problem.quoted
+        return Bilingual("几何无效（\(reason.zh)），按 --skip-invalid 未计入", "is invalid (\(reason.en)) and was left out (--skip-invalid)")
+    }
 }
 
 /// The totals of one `--by` class.
@@ -53,7 +66,7 @@ public struct AreaReport: Sendable {
     public var groups: [AreaGroup]
     public var declared: DeclaredAreaCheck?
     /// What the reader noticed and repaired (e.g. a boundary-point txt ring that was not closed).
-    public var readWarnings: [String]
+    public var readWarnings: [Bilingual]
 
     /// Features measured after make-valid.
     public var repairedCount: Int { features.reduce(0) { $0 + ($1.repairedProblem == nil ? 0 : 1) } }

@@ -35,13 +35,14 @@ extension AreaJob {
     /// them to `batch`. The id field is decoded only for rows that are kept.
     static func measure(_ feature: borrowing BorrowedFeature, with calculator: AreaCalculator, rules: MeasureRules,
                         into batch: inout MeasuredBatch) {
-        func skip(_ reason: String) {
+        func skip(_ reason: Bilingual) {
             batch.skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: rules.wanted.label(feature), reason: reason))
         }
         func record(_ area: MeasuredArea, repaired: ValidityProblem?) {
             // Coordinates far beyond any real CRS (1e200) overflow to an infinite area: reported, not totalled.
             guard AreaMethod.allCases.allSatisfy({ area[$0]?.isFinite ?? true }) else {
-                return skip("has an area that is not a finite number (coordinates far outside the CRS); check the coordinates and the CRS")
+                return skip(Bilingual("面积不是有限的数（坐标远在坐标系之外），请检查坐标和坐标系",
+                                      "has an area that is not a finite number (coordinates far outside the CRS); check the coordinates and the CRS"))
             }
             var declared: Double?, mismatch = false
             if let rule = rules.declared {
@@ -65,30 +66,31 @@ extension AreaJob {
             }
         }
         guard let wkb = feature.wkb else {
-            return skip(feature.readProblem.map { "has a geometry that could not be read (\($0)); fix or redraw it" } ?? "has no geometry")
+            return skip(feature.readProblem.map { Bilingual("几何无法读取（\($0.zh)），请修正或重绘", "has a geometry that could not be read (\($0.en)); fix or redraw it") }
+                        ?? SkippedFeature.noGeometry)
         }
         // Coordinates are walked for NaN only when GEOS refuses or invalidates the geometry (a NaN first
         // vertex reads as an unclosed ring), off the path of sound parcels.
-        let nonFinite = "has a NaN or infinite coordinate; fix the coordinates"
+        let nonFinite = Bilingual("有 NaN 或无穷大坐标，请修正坐标", "has a NaN or infinite coordinate; fix the coordinates")
         do {
             if let area = try calculator.measureCertainlySimple(wkb) {
                 return record(area, repaired: nil)
             }
             var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
-            guard !geometry.isEmpty else { return skip("has an empty geometry") }
+            guard !geometry.isEmpty else { return skip(SkippedFeature.emptyGeometry) }
             guard geometry.kind.isAreal || geometry.kind == .collection else {
-                return skip("is a \(geometry.kind), not a polygon: only polygons have an area")
+                return skip(Bilingual("是 \(geometry.kind)，不是面：只有面才有面积", "is a \(geometry.kind), not a polygon: only polygons have an area"))
             }
             var repaired: ValidityProblem?
             if let problem = try geometry.validityProblem() {
                 if WKBCoordinates.containsNonFinite(wkb) { return skip(nonFinite) }
-                if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
+                if rules.skipInvalid { return skip(SkippedFeature.leftOutAsInvalid(problem)) }
                 geometry = try geometry.makeValid()
                 repaired = problem
             }
             record(try calculator.measure(geometry), repaired: repaired)
         } catch {
-            skip(WKBCoordinates.containsNonFinite(wkb) ? nonFinite : "could not be measured: \(error)")
+            skip(WKBCoordinates.containsNonFinite(wkb) ? nonFinite : Bilingual("无法计算面积：", "could not be measured: ") + Bilingual(describing: error))
         }
     }
 }

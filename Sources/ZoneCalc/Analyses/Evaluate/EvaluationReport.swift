@@ -110,5 +110,5 @@ public struct EvaluationReport: Sendable {
     public var profileSource: String
     public var landStatusSource: String
     /// Whether the land-use areas are net of 扣除地类 (三调 图斑地类面积) or gross.
-    public var landStatusBasis: String?
+    public var landStatusBasis: Bilingual?
 }

@@ -3,24 +3,24 @@ import GeoBridge
 /// What `zonecalc info` reports about one layer.
 public struct LayerSummary: Sendable {
     public var source: String
-    public var format: String
+    public var format: Bilingual
     public var layer: String
     public var featureCount: Int
     /// Geometry types found, with their counts, e.g. ["Polygon": 9995, "MultiPolygon": 5].
     public var geometryTypes: [String: Int]
     public var featuresWithoutGeometry: Int
-    /// Geometries read as GDAL converted them, by how (e.g. "a curved CURVEPOLYGON linearised by GDAL …"), with counts.
-    public var conversions: [String: Int]
+    /// Geometries read as GDAL converted them, by how (a curved CURVEPOLYGON linearised…), with counts.
+    public var conversions: [GeometryConversion: Int]
     /// The resolved CRS, or why it could not be resolved.
     public var crs: Result<ResolvedCRS, ZoneCalcError>
     /// The extent as stored.
     public var extent: Bounds?
     public var fields: [FieldDefinition]
-    public var encoding: String
+    public var encoding: Bilingual
     /// Invalid geometries with GEOS's reason, in layer order (feature position, fid, problem).
     public var invalid: [(index: Int, fid: Int64, problem: ValidityProblem)]
     /// What the reader noticed and repaired while reading.
-    public var readWarnings: [String]
+    public var readWarnings: [Bilingual]
 
     /// Scans a layer once: counts, geometry types and validity of every geometry.
     public static func scan(_ reader: FeatureLayerReader, crsOverride: String? = nil, swapXY: Bool = false) throws(ZoneCalcError) -> LayerSummary {
@@ -28,7 +28,7 @@ public struct LayerSummary: Sendable {
         let crs = Result { () throws(ZoneCalcError) in try CRSResolver.resolve(reader, override: crsOverride, swapXY: swapXY) }
         let context = GEOSContext()
         var count = 0, withoutGeometry = 0
-        var types: [String: Int] = [:], conversions: [String: Int] = [:]
+        var types: [String: Int] = [:], conversions: [GeometryConversion: Int] = [:]
         var invalid: [(Int, Int64, ValidityProblem)] = []
         do {
             try reader.read(fieldIndices: [], swapXY: swapXY) { feature in

@@ -177,7 +177,7 @@ struct OverlayBatch: Sendable {
     var outside = 0
     var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
     /// A features whose reading is noted (``ReadNotes``: a curve linearised, a problem GDAL reported).
-    var readNotes: [(aIndex: Int, aLabel: String?, note: String)] = []
+    var readNotes: [(aIndex: Int, aLabel: String?, note: Bilingual)] = []
     var skipped: [SkippedFeature] = []
     var failure: String?
 

@@ -82,7 +82,7 @@ public struct OverlayReport: Sendable {
     public var slivers: [OverlaySliver]
     public var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)]
     /// A features whose reading is noted (``ReadNotes``: a curve linearised, a TIN as its polygons, a problem GDAL reported).
-    public var readNotes: [(aIndex: Int, aLabel: String?, note: String)]
+    public var readNotes: [(aIndex: Int, aLabel: String?, note: Bilingual)]
     public var skipped: [SkippedFeature]
     public var landClassSource: String?
     /// Whether class totals are net of 扣除地类 (the fields read), or gross (nil) — said in every output.
@@ -91,9 +91,14 @@ public struct OverlayReport: Sendable {
     public var datumNote: String? = nil
 
     /// How the class areas were counted, for every output; nil when the overlay has no classes.
-    public var classAreaBasis: String? {
+    public var classAreaBasis: Bilingual? {
         guard !classes.isEmpty else { return nil }
-        if let fields = deductionFields { return "class areas are 图斑地类面积, \(fields.description); the deducted area is listed under its class" }
-        return "class areas are gross: the layer has no 扣除地类 fields (KCXS/KCMJ, TKXS/TKMJ), so 田坎 is counted in its polygon's class"
+        if let fields = deductionFields {
+            let clause = fields.clause
+            return Bilingual("分类面积为图斑地类面积，\(clause.zh)；扣除部分列在其地类下",
+                             "class areas are 图斑地类面积, \(clause.en); the deducted area is listed under its class")
+        }
+        return Bilingual("分类面积为毛面积：图层没有扣除地类字段（KCXS/KCMJ、TKXS/TKMJ），田坎计入所在图斑的地类",
+                         "class areas are gross: the layer has no 扣除地类 fields (KCXS/KCMJ, TKXS/TKMJ), so 田坎 is counted in its polygon's class")
     }
 }

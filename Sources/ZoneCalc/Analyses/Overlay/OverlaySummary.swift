@@ -11,7 +11,7 @@ enum OverlaySummary {
         var pieces: [OverlayPiece] = [], slivers: [OverlaySliver] = [], skipped: [SkippedFeature] = []
         var crossing: [(aIndex: Int, aLabel: String?, insideShare: Double)] = []
         var repaired: [(aIndex: Int, aLabel: String?, problem: ValidityProblem)] = []
-        var readNotes: [(aIndex: Int, aLabel: String?, note: String)] = []
+        var readNotes: [(aIndex: Int, aLabel: String?, note: Bilingual)] = []
         var outside = 0
         for batch in batches {
             pieces += batch.pieces; slivers += batch.slivers; skipped += batch.skipped

@@ -34,24 +34,27 @@ final class OverlayWorker {
             decoded = .some(value)
             return value
         }
-        func skip(_ reason: String) {
+        func skip(_ reason: Bilingual) {
             let skipped = SkippedFeature(index: feature.index, fid: feature.fid, label: label(), reason: reason)
             for k in batches.indices { batches[k].skipped.append(skipped) }
         }
         guard let wkb = feature.wkb else {
-            return skip(feature.readProblem.map { "has a geometry that could not be read (\($0))" } ?? "has no geometry")
+            return skip(feature.readProblem.map { Bilingual("几何无法读取（\($0.zh)）", "has a geometry that could not be read (\($0.en))") }
+                        ?? SkippedFeature.noGeometry)
         }
         // Coordinates are walked for NaN only when GEOS refuses or invalidates the geometry (a NaN first
         // vertex reads as an unclosed ring), off the path of sound parcels.
-        let nonFinite = "has a NaN or infinite coordinate"
+        let nonFinite = Bilingual("有 NaN 或无穷大坐标", "has a NaN or infinite coordinate")
         if let note = feature.readNotes { for k in batches.indices { batches[k].readNotes.append((feature.index, label(), note)) } }
         do {
             var geometry = try Geometry.fromWKB(wkb, context: calculator.geos)
-            guard !geometry.isEmpty else { return skip("has an empty geometry") }
-            guard geometry.kind.isAreal || geometry.kind == .collection else { return skip("is a \(geometry.kind), not a polygon") }
+            guard !geometry.isEmpty else { return skip(SkippedFeature.emptyGeometry) }
+            guard geometry.kind.isAreal || geometry.kind == .collection else {
+                return skip(Bilingual("是 \(geometry.kind)，不是面", "is a \(geometry.kind), not a polygon"))
+            }
             if let problem = try geometry.validityProblem() {
                 if WKBCoordinates.containsNonFinite(wkb) { return skip(nonFinite) }
-                if rules.skipInvalid { return skip("is invalid (\(problem.describe())) and was left out (--skip-invalid)") }
+                if rules.skipInvalid { return skip(SkippedFeature.leftOutAsInvalid(problem)) }
                 geometry = try geometry.makeValid().polygonalPart()
                 for k in batches.indices { batches[k].repaired.append((feature.index, label(), problem)) }
             }
@@ -66,12 +69,13 @@ final class OverlayWorker {
                                 label: label, into: &batches[k])
                 } catch {
                     batches[k].rollBack(to: mark)
-                    batches[k].skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: label(),
-                                                             reason: "could not be overlaid with \(rules.sets[k].source): \(error)"))
+                    let reason = Bilingual("无法与 \(rules.sets[k].source) 叠加：", "could not be overlaid with \(rules.sets[k].source): ")
+                        + Bilingual(describing: error)
+                    batches[k].skipped.append(SkippedFeature(index: feature.index, fid: feature.fid, label: label(), reason: reason))
                 }
             }
         } catch {
-            skip(WKBCoordinates.containsNonFinite(wkb) ? nonFinite : "could not be read: \(error)")
+            skip(WKBCoordinates.containsNonFinite(wkb) ? nonFinite : Bilingual("无法读取：", "could not be read: ") + Bilingual(describing: error))
         }
     }
 

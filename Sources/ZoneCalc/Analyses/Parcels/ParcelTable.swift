@@ -69,7 +69,8 @@ public struct ParcelTable: Sendable {
                     if let problem = try geometry.validityProblem() {
                         geometry = try geometry.makeValid().polygonalPart()
                         stored = try geometry.wkb()
-                        notes.append(Bilingual("\(id)：图形无效（\(problem.describe())），修复后量算", "\(id): invalid (\(problem.describe())), measured after make-valid"))
+                        let reason = problem.quoted
+                        notes.append(Bilingual("\(id)：图形无效（\(reason.zh)），修复后量算", "\(id): invalid (\(reason.en)), measured after make-valid"))
                     }
                     records.append(ParcelRecord(index: feature.index, fid: feature.fid, id: id, wkb: stored,
                                                 area: try calculator.measure(geometry)[project.areaMethod] ?? 0, values: values))

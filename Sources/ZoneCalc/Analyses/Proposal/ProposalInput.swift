@@ -23,7 +23,7 @@ public struct ProposalPart: Sendable {
     /// The part's own CRS, as read.
     public var crs: ResolvedCRS
     /// What the reader noticed in the file (e.g. a boundary-point txt whose 带号 contradicts its eastings).
-    public var warnings: [String] = []
+    public var warnings: [Bilingual] = []
 }
 
 /// How the proposal was given.

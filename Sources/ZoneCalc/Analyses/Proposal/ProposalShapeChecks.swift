@@ -17,8 +17,9 @@ extension ProposalChecks {
                 continue
             }
             if let problem = try raw.validityProblem() {
-                failZh.append("\(part.label)：图形无效（\(problem.describe())），已按 make-valid 修复后计算")
-                failEn.append("\(part.label): invalid (\(problem.describe())); measured after make-valid")
+                let reason = problem.quoted
+                failZh.append("\(part.label)：图形无效（\(reason.zh)），已按 make-valid 修复后计算")
+                failEn.append("\(part.label): invalid (\(reason.en)); measured after make-valid")
             }
             let repaired = try geometry.polygon(part.wkb)
             for spike in try spikes(repaired) {
@@ -106,8 +107,8 @@ extension ProposalChecks {
         let target = geometry.crs
         for part in parts {
             for warning in part.warnings {
-                reviewZh.append("\(part.label)：\(warning)")
-                reviewEn.append("\(part.label): \(warning)")
+                reviewZh.append("\(part.label)：\(warning.zh)")
+                reviewEn.append("\(part.label): \(warning.en)")
             }
             if part.crs.definition != target.definition {
                 if part.crs.datum != target.datum {

@@ -119,12 +119,12 @@ final class QCWorker {
             batch.pieces.append(cut, buffer: &scratch)
         }
         checkAttributes(feature, add: add)
-        if let note = feature.readNote { add("G11", Bilingual("曲线或复合几何已转换：\(note)", note)) }
+        if let conversion = feature.readNote { add("G11", Bilingual("曲线或复合几何已转换：", "") + conversion.note) }
         guard let wkb = feature.wkb else {
-            return feature.readProblem.map { add("G01", Bilingual("几何无法读取（\($0)）", "the geometry cannot be read (\($0))")) } ?? add("G02", Bilingual("没有几何", "no geometry"))
+            return feature.readProblem.map { add("G01", Bilingual("几何无法读取（\($0.zh)）", "the geometry cannot be read (\($0.en))")) } ?? add("G02", Bilingual("没有几何", "no geometry"))
         }
         // GDAL reported a problem but still gave the geometry: said, and the geometry is checked like any other.
-        if let problem = feature.readProblem { add("G01", Bilingual("GDAL 读取此要素时报告了问题（\(problem)），请检查", "GDAL reported a problem while reading this feature (\(problem)); check it")) }
+        if let problem = feature.readProblem { add("G01", Bilingual("GDAL 读取此要素时报告了问题（\(problem.zh)），请检查", "GDAL reported a problem while reading this feature (\(problem.en)); check it")) }
         // A NaN or infinite coordinate makes GEOS refuse or invalidate the geometry; only then are the
         // coordinates walked (off the path of sound parcels), before GEOS's reason is taken (a NaN first
         // vertex reads as an unclosed ring).

@@ -69,9 +69,12 @@ public struct BoundaryPointTxtWarning: Sendable, Equatable, CustomStringConverti
     /// `line N: CODE message`, or `CODE message` for a file-level warning, in English.
     public var description: String { text(.en) }
 
-    /// `第 N 行：CODE 说明` / `line N: CODE message` in `language`; the code is the same in both.
-    public func text(_ language: Language) -> String {
-        let location = line.map { language == .zh ? "第 \($0) 行：" : "line \($0): " } ?? ""
-        return "\(location)\(code.rawValue) \(message.text(language))"
+    /// `第 N 行：CODE 说明` / `line N: CODE message`; the code is the same in both.
+    public var bilingual: Bilingual {
+        let location = line.map { Bilingual("第 \($0) 行：", "line \($0): ") } ?? Bilingual(verbatim: "")
+        return location + Bilingual(verbatim: "\(code.rawValue) ") + message
     }
+
+    /// ``bilingual`` in `language`.
+    public func text(_ language: Language) -> String { bilingual.text(language) }
 }

@@ -22,7 +22,7 @@ enum BoundaryTxtExport {
         let classIndex = try index(options.landClassField, ["DLBM", "地类编码"])
         let wanted = [idIndex, nameIndex, classIndex].compactMap { $0 }
         let context = GEOSContext()
-        var parcels: [BoundaryParcelInput] = [], skipped: [String] = []
+        var parcels: [BoundaryParcelInput] = [], skipped: [Bilingual] = []
         try reader.read(fieldIndices: wanted, swapXY: options.swapXY) { feature in
             var slot = 0
             func next(_ present: Int?) -> String? {
@@ -36,16 +36,17 @@ enum BoundaryTxtExport {
             let wkb: [UInt8]
             do {
                 guard let read = try FeatureGeometryIntake.wkb(of: feature, label: id, reprojector: reprojector) else {
-                    skipped.append("feature #\(feature.index + 1) (\(id)): no geometry"); return
+                    skipped.append(Bilingual("要素 #\(feature.index + 1)（\(id)）：没有几何", "feature #\(feature.index + 1) (\(id)): no geometry")); return
                 }
                 wkb = read
             } catch let problem as FeatureGeometryProblem {
-                skipped.append(problem.description); return
+                skipped.append(problem.bilingual); return
             }
             let geometry = try Geometry.fromWKB(wkb, context: context)
             let parts = try self.parts(of: geometry, prefixOffset: prefixOffset)
             guard !parts.isEmpty else {
-                skipped.append("feature #\(feature.index + 1) (\(id)): a \(geometry.kind) is not a parcel polygon"); return
+                skipped.append(Bilingual("要素 #\(feature.index + 1)（\(id)）：\(geometry.kind) 不是地块的面",
+                                         "feature #\(feature.index + 1) (\(id)): a \(geometry.kind) is not a parcel polygon")); return
             }
             parcels.append(BoundaryParcelInput(id: id, name: name, landClassCode: landClass, parts: parts))
         }
@@ -58,7 +59,7 @@ enum BoundaryTxtExport {
             try data.write(to: URL(fileURLWithPath: temporaryPath))
             SafeOutput.noteRows(parcels.count)
         }
-        return ConvertSummary(written: parcels.count, skipped: skipped, targetCRS: crs.summary)
+        return ConvertSummary(written: parcels.count, skipped: skipped, targetCRS: crs.bilingualSummary)
     }
 
     /// A (multi)polygon's parts with their holes, eastings less the zone prefix; empty for anything else.

@@ -27,13 +27,14 @@ public struct ConvertOptions: Sendable {
 /// The outcome of a conversion.
 public struct ConvertSummary: Sendable {
     public var written: Int
-    /// Features left out, with the reason (e.g. a line in a boundary-point txt output).
-    public var skipped: [String]
-    public var targetCRS: String?
+    /// Features left out, or written without their geometry, with the reason (e.g. a line in a boundary-point txt output).
+    public var skipped: [Bilingual]
+    /// The CRS the output is in, described.
+    public var targetCRS: Bilingual?
     /// The datum change made with the given parameters, when there was one.
     public var datumNote: String?
     /// Features whose reading is noted (``ReadNotes``: a curve linearised, a problem GDAL reported).
-    public var readNotes: [String] = []
+    public var readNotes: [Bilingual] = []
 }
 
 /// Converts a layer between GIS formats and the boundary-point txt (`zonecalc convert`).
@@ -79,10 +80,10 @@ public enum ConvertJob {
                                    columns: reader.fields, nameColumn: nameField(reader, options: options))
         let encoding = options.encoding ?? .utf8
         let allFields = Array(reader.fields.indices)
-        var unusable: [Int: FeatureGeometryProblem] = [:], readNotes: [String] = []
+        var unusable: [Int: FeatureGeometryProblem] = [:], readNotes: [Bilingual] = []
         let written = try FeatureFileWriter.write(to: path, format: format, layer: spec, encoding: encoding, inputs: inputs, force: options.force) { emit in
             try reader.read(fieldIndices: allFields, swapXY: options.swapXY) { feature in
-                if let note = feature.readNotes { readNotes.append("feature #\(feature.index + 1): \(note)") }
+                if let note = feature.readNotes { readNotes.append(Bilingual("要素 #\(feature.index + 1)：", "feature #\(feature.index + 1): ") + note) }
                 do { try emit(feature.attributes, try FeatureGeometryIntake.wkb(of: feature, label: nil, reprojector: reprojector)) }
                 catch let problem as FeatureGeometryProblem {
                     unusable[feature.index + 1] = problem
@@ -92,9 +93,11 @@ public enum ConvertJob {
         }
         // The KML driver always writes WGS 84 longitude/latitude (GDAL format notes).
         let withoutGeometry = (Set(written.withoutGeometry).union(unusable.keys)).sorted().map { number in
-            "feature #\(number): \(unusable[number]?.reason.en ?? "a NaN or infinite coordinate"); written without its geometry"
+            let reason = unusable[number]?.reason ?? Bilingual("有 NaN 或无穷大坐标", "a NaN or infinite coordinate")
+            return Bilingual("要素 #\(number)：\(reason.zh)；写出时不带几何", "feature #\(number): \(reason.en); written without its geometry")
         }
-        return ConvertSummary(written: written.count, skipped: withoutGeometry, targetCRS: format == .kml ? "WGS 84 longitude/latitude (as KML requires)" : crs?.summary,
+        let kml = Bilingual("WGS 84 经纬度（KML 的要求）", "WGS 84 longitude/latitude (as KML requires)")
+        return ConvertSummary(written: written.count, skipped: withoutGeometry, targetCRS: format == .kml ? kml : crs?.bilingualSummary,
                               datumNote: datumNote, readNotes: readNotes)
     }
 
