@@ -98,7 +98,7 @@ import Testing
             let column = try #require(layer.fields.firstIndex { $0 == "备注" || $0.uppercased() == "NOTE" }, "\(layer.fields)")
             return layer.rows.map { $0[column].text ?? "" }
         }
-        #expect(try notes(zhLedger) == ["几何无效（Self-intersection，位置 (40500005.000, 3500005.000)），修复后计算"])
+        #expect(try notes(zhLedger) == ["几何无效（自相交，位置 (40500005.000, 3500005.000)），修复后计算"])
         #expect(try notes(enLedger) == ["invalid: Self-intersection at (40500005.000, 3500005.000); measured after make-valid"])
     }
 }

@@ -90,7 +90,7 @@ import Testing
         let report = try AreaJob.run(reader, options: options)
         #expect(report.total.planar == 24_600)
         #expect(report.skipped.contains { $0.label == "D" && $0.reason.en.contains("Self-intersection") })
-        #expect(report.skipped.contains { $0.label == "D" && $0.reason.zh.hasPrefix("几何无效（Self-intersection，位置 (") && $0.reason.zh.hasSuffix("按 --skip-invalid 未计入") })
+        #expect(report.skipped.contains { $0.label == "D" && $0.reason.zh.hasPrefix("几何无效（自相交，位置 (") && $0.reason.zh.hasSuffix("按 --skip-invalid 未计入") })
     }
 
     /// 5 000 rotated, irregular quadrilaterals of 40–90 m (EPSG:4547), enough that two workers really run:

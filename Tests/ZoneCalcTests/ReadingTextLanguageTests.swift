@@ -87,7 +87,7 @@ import Testing
         let report = try AreaJob.run(try LayerReaders.open(SourceSpec(path: path)), options: options)
         let zh = AreaReportText(unit: .squareMetre, language: .zh).render(report)
         let en = AreaReportText(unit: .squareMetre, language: .en).render(report)
-        #expect(zh.contains("几何无效（Self-intersection，位置 \(Self.crossing)），修复后计算"), "\(zh)")
+        #expect(zh.contains("几何无效（自相交，位置 \(Self.crossing)），修复后计算"), "\(zh)")
         #expect(en.contains("invalid: Self-intersection at \(Self.crossing); measured after make-valid"), "\(en)")
         #expect(zh.contains("  要素 #5（fid 5，E） 是 Point，不是面：只有面才有面积\n") && zh.contains("  要素 #6（fid 6，F） 没有几何\n"), "\(zh)")
         #expect(en.contains("  feature #5 (fid 5, E) is a Point, not a polygon: only polygons have an area\n")
@@ -101,12 +101,12 @@ import Testing
         let skipped = try #require(json["skipped"] as? [[String: Any]])
         #expect(skipped[1]["reason"] as? [String: String] == ["zh": "没有几何", "en": "has no geometry"])
         let features = try #require(json["features"] as? [[String: Any]])
-        #expect(features[3]["invalidReason"] as? [String: String] == ["zh": "Self-intersection，位置 \(Self.crossing)", "en": "Self-intersection at \(Self.crossing)"])
+        #expect(features[3]["invalidReason"] as? [String: String] == ["zh": "自相交，位置 \(Self.crossing)", "en": "Self-intersection at \(Self.crossing)"])
 
         options.skipInvalid = true
         let strict = try AreaJob.run(try LayerReaders.open(SourceSpec(path: path)), options: options)
         let left = try #require(strict.skipped.first { $0.label == "D" })
-        #expect(left.reason == Bilingual("几何无效（Self-intersection，位置 \(Self.crossing)），按 --skip-invalid 未计入",
+        #expect(left.reason == Bilingual("几何无效（自相交，位置 \(Self.crossing)），按 --skip-invalid 未计入",
                                          "is invalid (Self-intersection at \(Self.crossing)) and was left out (--skip-invalid)"))
     }
 
@@ -122,7 +122,7 @@ import Testing
         options.methods = [.planar]
         let report = try OverlayJob.run(a: try LayerReaders.open(SourceSpec(path: a)), b: try LayerReaders.open(SourceSpec(path: b)), options: options)
         let zh = OverlayReportText(language: .zh).render(report), en = OverlayReportText(language: .en).render(report)
-        #expect(zh.contains("  要素 #4（D）：Self-intersection，位置 \(Self.crossing)\n"), "\(zh)")
+        #expect(zh.contains("  要素 #4（D）：自相交，位置 \(Self.crossing)\n"), "\(zh)")
         #expect(en.contains("  feature #4 (D): Self-intersection at \(Self.crossing)\n"), "\(en)")
         #expect(zh.contains("  要素 #5（E）：是 Point，不是面\n") && zh.contains("  要素 #6（F）：没有几何\n") && zh.contains("  要素 #7（G）：有 NaN 或无穷大坐标\n"), "\(zh)")
         #expect(en.contains("  feature #5 (E): is a Point, not a polygon\n") && en.contains("  feature #6 (F): has no geometry\n")

@@ -20,7 +20,7 @@ struct AreaFeatureNotes {
         }
         if let read = feature.readNote { notes.append(read.text(language)) }
         if let problem = feature.repairedProblem {
-            let reason = problem.quoted
+            let reason = problem.bilingual
             notes.append(Bilingual("几何无效（\(reason.zh)），修复后计算", "invalid: \(reason.en); measured after make-valid").text(language))
         }
         return notes.joined(separator: language == .zh ? "；" : "; ")

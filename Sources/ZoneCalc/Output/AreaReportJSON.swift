@@ -61,7 +61,7 @@ public struct AreaReportJSON {
             groups: report.groups.isEmpty ? nil : report.groups.map { Group(key: $0.key, count: $0.count, area: areas($0.area, methods: methods)) },
             features: includeFeatures ? report.features.map {
                 Feature(index: $0.index, fid: $0.fid, id: $0.label, group: $0.group, area: areas($0.area, methods: methods),
-                        declaredSquareMetres: $0.declaredSquareMetres, invalidReason: $0.repairedProblem?.quoted, readNote: $0.readNote)
+                        declaredSquareMetres: $0.declaredSquareMetres, invalidReason: $0.repairedProblem?.bilingual, readNote: $0.readNote)
             } : nil,
             repaired: report.repairedCount,
             skipped: report.skipped.map { Skipped(index: $0.index, fid: $0.fid, id: $0.label, reason: $0.reason) },

@@ -21,10 +21,6 @@ extension ValidityProblem {
     /// GEOS gave it; the English is ``describe()``.
     public var bilingual: Bilingual { located(Self.chineseReasons[reason] ?? reason) }
 
-    /// GEOS's reason quoted as GEOS gave it, the location in both languages: "Self-intersection，位置 (x, y)",
-    /// "Self-intersection at (x, y)" (``describe()``).
-    public var quoted: Bilingual { located(reason) }
-
     /// `reasonZh` and the location in Chinese; the English is ``describe()``.
     private func located(_ reasonZh: String) -> Bilingual {
         let zh = location.map { "\(reasonZh)，位置 (\($0.x.formatted(decimals: 3)), \($0.y.formatted(decimals: 3)))" } ?? reasonZh

@@ -24,7 +24,7 @@ public enum LayerSummaryText {
         out += t("  文字编码：  ", "  Encoding:   ") + summary.encoding.text(language) + "\n"
         out += t("  无效几何：  ", "  Invalid:    ") + "\(summary.invalid.count)\n"
         for item in summary.invalid.prefix(20) {
-            out += t("    要素 #\(item.index + 1)（fid \(item.fid)）：", "    feature #\(item.index + 1) (fid \(item.fid)): ") + item.problem.quoted.text(language) + "\n"
+            out += t("    要素 #\(item.index + 1)（fid \(item.fid)）：", "    feature #\(item.index + 1) (fid \(item.fid)): ") + item.problem.bilingual.text(language) + "\n"
         }
         if summary.invalid.count > 20 { out += t("    …… 另有 \(summary.invalid.count - 20) 个\n", "    … and \(summary.invalid.count - 20) more\n") }
         if !summary.readWarnings.isEmpty {

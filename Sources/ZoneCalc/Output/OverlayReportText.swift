@@ -112,7 +112,7 @@ public struct OverlayReportText {
         if !report.repaired.isEmpty {
             out += t("A 的 \(report.repaired.count) 个无效要素经修复（GEOS make-valid，linework 方法）后叠加：\n",
                      "\(report.repaired.count) invalid feature(s) of A overlaid after make-valid (GEOS linework method):\n")
-            for item in report.repaired.prefix(20) { out += "  " + t("要素 ", "feature ") + feature(item.aIndex, item.aLabel) + t("：", ": ") + item.problem.quoted.text(language) + "\n" }
+            for item in report.repaired.prefix(20) { out += "  " + t("要素 ", "feature ") + feature(item.aIndex, item.aLabel) + t("：", ": ") + item.problem.bilingual.text(language) + "\n" }
             if report.repaired.count > 20 { out += more(report.repaired.count - 20) }
         }
         if !report.skipped.isEmpty {

@@ -36,7 +36,7 @@ extension SkippedFeature {
 
     /// A feature left out with `--skip-invalid`, GEOS's reason quoted.
     static func leftOutAsInvalid(_ problem: ValidityProblem) -> Bilingual {
-        let reason = problem.quoted
+        let reason = problem.bilingual
         return Bilingual("几何无效（\(reason.zh)），按 --skip-invalid 未计入", "is invalid (\(reason.en)) and was left out (--skip-invalid)")
     }
 }

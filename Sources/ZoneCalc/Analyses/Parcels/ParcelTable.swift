@@ -69,7 +69,7 @@ public struct ParcelTable: Sendable {
                     if let problem = try geometry.validityProblem() {
                         geometry = try geometry.makeValid().polygonalPart()
                         stored = try geometry.wkb()
-                        let reason = problem.quoted
+                        let reason = problem.bilingual
                         notes.append(Bilingual("\(id)：图形无效（\(reason.zh)），修复后量算", "\(id): invalid (\(reason.en)), measured after make-valid"))
                     }
                     records.append(ParcelRecord(index: feature.index, fid: feature.fid, id: id, wkb: stored,

@@ -17,7 +17,7 @@ extension ProposalChecks {
                 continue
             }
             if let problem = try raw.validityProblem() {
-                let reason = problem.quoted
+                let reason = problem.bilingual
                 failZh.append("\(part.label)：图形无效（\(reason.zh)），已按 make-valid 修复后计算")
                 failEn.append("\(part.label): invalid (\(reason.en)); measured after make-valid")
             }
