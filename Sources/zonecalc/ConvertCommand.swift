@@ -99,7 +99,7 @@ struct ConvertCommand: ParsableCommand {
             for warning in warnings { print(Bilingual("警告：\(warning)", "warning: \(warning)").inRun) }
             for skipped in summary.skipped { print("skipped: \(skipped)") }
             for note in summary.readNotes { print("note: \(note)") }
-            if let note = summary.datumNote { print(note) }
+            if let note = summary.datumNote { print(note.text(RunLanguage.current)) }
         }
     }
 }

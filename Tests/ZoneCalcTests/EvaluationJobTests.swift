@@ -112,6 +112,21 @@ import Testing
         #expect(english.contains("\nWarnings\n") && english.contains(": 1 pairs of land-use polygons overlap;") && !english.contains("相互重叠"))
     }
 
+    /// A red line in Xi'an 1980 brought in with the project's seven parameters: the frame's notes, listed
+    /// with the warnings, say so in both languages — the boundary taken into the red line's CRS for the
+    /// clip, the red line's pieces taken back into the frame's.
+    @Test func datumChangesAreStatedInBothLanguages() throws {
+        let text = EvaluationTestZone.project
+            .replacingOccurrences(of: "area_method: planar\n", with: "area_method: planar\ndatum_transformation: \"0,0,0,0,0,0,0\"\n")
+            .replacingOccurrences(of: "layer: stbhhx", with: "layer: stbhhx\n    crs: EPSG:2364")
+        let report = try evaluate(text)
+        let zeros = "+towgs84=0.0,0.0,0.0,0.0,0.0,0.0,0.0"
+        for (layer, change) in [("kfqfw", "CGCS2000 → Xian 1980"), ("stbhhx", "Xian 1980 → CGCS2000")] {
+            #expect(report.warnings.contains { $0.zh.hasSuffix("zone.gpkg:\(layer)：\(change)，已按给定七参数（\(zeros)）进行坐标基准转换") }, "\(report.warnings)")
+            #expect(report.warnings.contains { $0.en.hasSuffix("zone.gpkg:\(layer): \(change) with the given seven parameters (\(zeros))") }, "\(report.warnings)")
+        }
+    }
+
     @Test func missingInputsAreNamedNeverZero() throws {
         // No buildings layer and no idle, high-tech or investment fields: the floor areas fall back to the
         // parcels layer, which maps no floor_area either; G, H and I_ind have reasons.

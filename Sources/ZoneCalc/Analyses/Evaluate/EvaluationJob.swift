@@ -57,7 +57,7 @@ public enum EvaluationJob {
         let order = ["A", "A1", "A2", "A+B", "A+B21", "D", "G", "H", "F_A", "F_A2", "P_A", "P_A2", "I_ind", "T_ind", "R_ind", "T_all", "R_ht", "POP"]
         return EvaluationReport(zoneName: project.name, zoneCode: project.code, asOf: project.asOf, method: project.areaMethod, crs: frame.crs,
                                 zoneArea: zoneArea, landStatus: land.rows, quantities: order.compactMap { quantities[$0] },
-                                zoneType: zoneType, indicators: indicators, score: score, warnings: land.warnings + frame.notes.map(Bilingual.init(verbatim:)),
+                                zoneType: zoneType, indicators: indicators, score: score, warnings: land.warnings + frame.notes,
                                 profileSource: profile.source, landStatusSource: status.source,
                                 landStatusBasis: landUse?.report.classAreaBasis)
     }

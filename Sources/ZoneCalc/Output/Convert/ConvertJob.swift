@@ -31,7 +31,7 @@ public struct ConvertSummary: Sendable {
     public var skipped: [String]
     public var targetCRS: String?
     /// The datum change made with the given parameters, when there was one.
-    public var datumNote: String?
+    public var datumNote: Bilingual?
     /// Features whose reading is noted (``ReadNotes``: a curve linearised, a problem GDAL reported).
     public var readNotes: [String] = []
 }
@@ -45,7 +45,7 @@ public enum ConvertJob {
         let source = try sourceCRS(reader, options: options, required: format == .kml || format == .boundaryPointTxt || options.targetCRS != nil)
         var reprojector: GeometryReprojector?
         var crs = source
-        var datumNote: String?
+        var datumNote: Bilingual?
         if let target = options.targetCRS, let source {
             let resolved = try CRSResolver.resolve(declared: nil, override: target, bounds: nil, source: path, context: ProjContext())
             crs = resolved
