@@ -98,7 +98,7 @@ struct ConvertCommand: ParsableCommand {
             for warning in reader.readWarnings { print((Bilingual("警告：", "warning: ") + warning).inRun) }
             for skipped in summary.skipped { print((Bilingual("未能转换：", "skipped: ") + skipped).inRun) }
             for note in summary.readNotes { print((Bilingual("注：", "note: ") + note).inRun) }
-            if let note = summary.datumNote { print(note) }
+            if let note = summary.datumNote { print(note.text(RunLanguage.current)) }
         }
     }
 }

@@ -24,7 +24,7 @@ struct EvaluateCommand: ParsableCommand {
             try checkOutputsFirst([output].compactMap { $0 }, inputs: project.inputPaths, force: force)
             let report = try EvaluationJob.run(frame: try zone.frame(project))
             if let output {
-                try EvaluationExport.write(report, to: output, force: force, inputs: project.inputPaths)
+                try EvaluationExport.write(report, to: output, language: RunLanguage.current, force: force, inputs: project.inputPaths)
             }
             switch formatOptions.format {
             case .table: print(EvaluationReportText(language: RunLanguage.current).render(report), terminator: "")

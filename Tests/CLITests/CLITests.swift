@@ -198,7 +198,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: path))
         }
         let csv = try String(contentsOfFile: folder.appendingPathComponent("evaluation.csv").path, encoding: .utf8)
-        #expect(csv.hasPrefix("SECTION,CODE,NAME,VALUE"))
+        #expect(csv.replacingOccurrences(of: "\u{FEFF}", with: "").hasPrefix("section,code,name,value"))
         #expect(csv.contains("indicator,land_supply_rate,土地供应率"))
         let refused = try Self.run(["evaluate", Self.sample("zone.yaml"), "-o", folder.appendingPathComponent("e.gpkg").path])
         #expect(refused.status == 5)

@@ -123,7 +123,9 @@ import Testing
         for (point, expected) in zip([coordinates[0], coordinates[2]], [XY(40_512_014.9001, 3_545_044.2907), XY(40_512_114.9002, 3_545_144.2906)]) {
             #expect(abs(point.x - expected.x) < 2e-4 && abs(point.y - expected.y) < 2e-4, "\(point)")
         }
-        #expect(policy.statement(from: xian, to: cgcs, layer: "farmland.gpkg")?.contains("+towgs84=10.0,-20.0,30.0,0.5,-0.3,0.2,1.5") == true)
+        #expect(policy.statement(from: xian, to: cgcs, layer: "farmland.gpkg")
+                == Bilingual("farmland.gpkg：Xian 1980 → CGCS2000，已按给定七参数（+towgs84=10.0,-20.0,30.0,0.5,-0.3,0.2,1.5）进行坐标基准转换",
+                             "farmland.gpkg: Xian 1980 → CGCS2000 with the given seven parameters (+towgs84=10.0,-20.0,30.0,0.5,-0.3,0.2,1.5)"))
         #expect(throws: ZoneCalcError.self) { _ = try DatumPolicy.refuse.reprojector(from: xian, to: cgcs, layer: "farmland.gpkg") }
         #expect(DatumPolicy(parsing: "1,2,3") == nil)
     }

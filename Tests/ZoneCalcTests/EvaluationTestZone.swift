@@ -101,8 +101,9 @@ enum EvaluationTestZone {
             layer: stbhhx
         """
 
-    /// Writes zone.gpkg and zone.yaml (with `projectText`) into `folder`; returns the project path.
-    static func write(in folder: URL, projectText: String = project) throws -> String {
+    /// Writes zone.gpkg (with `extraLayers` after the zone's own) and zone.yaml (with `projectText`) into
+    /// `folder`; returns the project path.
+    static func write(in folder: URL, projectText: String = project, extraLayers: [Layer] = []) throws -> String {
         let context = GEOSContext()
         func string(_ name: String) -> FieldDefinition { FieldDefinition(name: name, type: .string) }
         func real(_ name: String) -> FieldDefinition { FieldDefinition(name: name, type: .real) }
@@ -132,7 +133,7 @@ enum EvaluationTestZone {
             ]),
         ]
         let dataset = try VectorDataset.create(folder.appendingPathComponent("zone.gpkg").path, driver: "GPKG")
-        for layer in layers {
+        for layer in layers + extraLayers {
             let created = try dataset.createLayer(name: layer.name, crsWKT: "EPSG:4528", geometry: .polygon, fields: layer.fields)
             for (values, shell, holes) in layer.features {
                 try created.addFeature(values, wkb: try Geometry.polygon(shell: shell, holes: holes, context: context).wkb())

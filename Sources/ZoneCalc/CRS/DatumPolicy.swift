@@ -75,10 +75,11 @@ public struct DatumPolicy: Sendable, Equatable {
     }
 
     /// What a change from `source` to `target` does, for reports; nil when the datum does not change.
-    public func statement(from source: ResolvedCRS, to target: ResolvedCRS, layer: String) -> String? {
+    public func statement(from source: ResolvedCRS, to target: ResolvedCRS, layer: String) -> Bilingual? {
         guard Self.changesOldDatum(source, target), let parameters = oldToCGCS2000 else { return nil }
-        return "\(layer): \(source.datum?.rawValue ?? source.name) → \(target.datum?.rawValue ?? target.name) with the given "
-            + "seven parameters (+towgs84=\(parameters.map { "\($0)" }.joined(separator: ",")))"
-            + " / 已按给定七参数进行坐标基准转换"
+        let change = "\(source.datum?.rawValue ?? source.name) → \(target.datum?.rawValue ?? target.name)"
+        let towgs84 = "+towgs84=\(parameters.map { "\($0)" }.joined(separator: ","))"
+        return Bilingual("\(layer)：\(change)，已按给定七参数（\(towgs84)）进行坐标基准转换",
+                         "\(layer): \(change) with the given seven parameters (\(towgs84))")
     }
 }

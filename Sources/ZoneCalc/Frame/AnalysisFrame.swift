@@ -26,8 +26,9 @@ public final class AnalysisFrame {
     public let datum: DatumPolicy
     /// Worker threads for the analyses that use several.
     public let workers: Int
-    /// Datum changes made with the project's parameters, one line each; every report states them.
-    public private(set) var notes: [String] = []
+    /// What every report of the run states, one line each, in both languages: datum changes made with the
+    /// project's parameters, features of a shared layer left out.
+    public private(set) var notes: [Bilingual] = []
     private var made: [String: Any] = [:]
 
     /// - Throws: when the project names neither a boundary nor a parcels layer, or the layer's CRS cannot be resolved.
@@ -52,8 +53,9 @@ public final class AnalysisFrame {
         return reprojector
     }
 
-    /// Notes datum changes made (here, or by an overlay run for the frame), each once.
-    func note(_ statements: [String]) {
+    /// Notes what every report states (a datum change made here or by an overlay run for the frame,
+    /// features left out of a shared layer), each once.
+    func note(_ statements: [Bilingual]) {
         for statement in statements where !notes.contains(statement) { notes.append(statement) }
     }
 

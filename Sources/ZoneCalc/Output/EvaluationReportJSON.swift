@@ -1,6 +1,7 @@
 import Foundation
 
-/// Renders an ``EvaluationReport`` as JSON for scripts: areas in m², money in 万元, keys sorted.
+/// Renders an ``EvaluationReport`` as JSON for scripts: areas in m², money in 万元, keys sorted; every
+/// sentence (sources, reasons, warnings) and every formula in words as {en, zh}.
 public struct EvaluationReportJSON {
     public init() {}
 
@@ -17,19 +18,19 @@ public struct EvaluationReportJSON {
         var zoneType: ZoneTypeEntry
         var indicators: [Indicator]
         var score: Score
-        var warnings: [String]
+        var warnings: [Bilingual]
     }
-    struct LandStatus: Encodable { var code: String; var name: String; var squareMetres: Double; var from: String }
+    struct LandStatus: Encodable { var code: String; var name: String; var squareMetres: Double; var from: Bilingual }
     struct Quantity: Encodable {
-        var symbol: String; var name: String; var kind: String; var value: Double?; var source: String?; var missing: String?
+        var symbol: String; var name: String; var kind: String; var value: Double?; var source: Bilingual?; var missing: Bilingual?
     }
-    struct ZoneTypeEntry: Encodable { var type: String?; var industrialSharePercent: Double?; var residentialSharePercent: Double?; var reason: String }
+    struct ZoneTypeEntry: Encodable { var type: String?; var industrialSharePercent: Double?; var residentialSharePercent: Double?; var reason: Bilingual }
     struct Indicator: Encodable {
-        var id: String; var name: String; var unit: String; var formula: String; var rule: String
-        var value: Double?; var notComputable: String?; var numerator: String; var denominator: String
+        var id: String; var name: String; var unit: String; var formula: Bilingual; var rule: String
+        var value: Double?; var notComputable: Bilingual?; var numerator: String; var denominator: String
         var inZoneTypeSet: Bool; var score: Double?; var weight: Double?
     }
-    struct Score: Encodable { var total: Double?; var reason: String; var confirmed: Bool; var source: String }
+    struct Score: Encodable { var total: Double?; var reason: Bilingual; var confirmed: Bool; var source: String }
 
     public func render(_ report: EvaluationReport) throws -> String {
         let document = Document(

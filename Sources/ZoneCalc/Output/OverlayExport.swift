@@ -72,7 +72,7 @@ public enum OverlayExport {
         for method in report.methods { about.append((t("面积算法", "method"), method.summary(in: report.crs, language: language))) }
         if let basis = report.classAreaBasis { about.append((t("分类面积口径", "class areas"), basis.text(language))) }
         if let source = report.landClassSource { about.append((t("地类表", "land classes"), source)) }
-        if let datum = report.datumNote { about.append((t("坐标转换", "datum change"), datum)) }
+        if let datum = report.datumNote { about.append((t("坐标转换", "datum change"), datum.text(language))) }
         about.append((t("数值取位", "rounding"), t("与终端显示一致：平方米 2 位小数，亩 4 位，比例（%）3 位", "as on the terminal: m² 2 decimals, mu 4, shares (%) 3")))
         about.append((t("ZoneCalc 版本", "ZoneCalc version"), ZoneCalcVersion.current))
         return LedgerAppendix(totalsColumns: columns, totals: totals.map { AreaExport.rounded($0, columns) }, about: about)

@@ -12,7 +12,7 @@ public struct OverlayReportJSON {
         var zones: [Zone]
         var classes: [Class]
         var classAreaBasis: Bilingual?
-        var datumTransformation: String?
+        var datumTransformation: Bilingual?
         var categories: [Category]
         var cultivatedSquareMetres: [String: Double]?
         var total: Areas

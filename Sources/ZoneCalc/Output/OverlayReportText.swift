@@ -67,7 +67,7 @@ public struct OverlayReportText {
     }
 
     private func notes(_ report: OverlayReport) -> String {
-        var out = report.datumNote.map { "\($0)\n" } ?? ""
+        var out = report.datumNote.map { "\($0.text(language))\n" } ?? ""
         let primary = report.methods[0]
         if !report.overlaps.isEmpty {
             let gross = report.grossTotal[primary] ?? 0, net = report.total[primary] ?? 0

@@ -19,22 +19,26 @@ enum EconomicAccount {
         ]
         for item in items {
             let kind: QuantityKind = item.symbol == "POP" ? .persons : .money
+            let statistic = "statistics.\(item.statistic)"
             if let value = project.statistics[item.statistic] {
-                result[item.symbol] = .known(item.symbol, item.name, kind, value, source: "project file, statistics.\(item.statistic)")
+                result[item.symbol] = .known(item.symbol, item.name, kind, value, source: Bilingual("项目文件 \(statistic)", "project file, \(statistic)"))
                 continue
             }
             guard let field = item.field, let slot = item.slot else {
-                result[item.symbol] = .unknown(item.symbol, item.name, kind, reason: "give statistics.\(item.statistic) in the project file")
+                result[item.symbol] = .unknown(item.symbol, item.name, kind,
+                                               reason: Bilingual("请在项目文件中给出 \(statistic)", "give \(statistic) in the project file"))
                 continue
             }
             guard let parcels, let dataField = project.layers[.parcels]?.field(field) else {
                 result[item.symbol] = .unknown(item.symbol, item.name, kind,
-                                               reason: "give statistics.\(item.statistic) in the project file, or map \(field) on the parcels layer")
+                                               reason: Bilingual("请在项目文件中给出 \(statistic)，或在宗地图层映射 \(field)",
+                                                                 "give \(statistic) in the project file, or map \(field) on the parcels layer"))
                 continue
             }
             if item.industrialOnly, project.layers[.parcels]?.field("land_use") == nil {
                 result[item.symbol] = .unknown(item.symbol, item.name, kind,
-                                               reason: "map land_use on the parcels layer to tell industrial parcels, or give statistics.\(item.statistic)")
+                                               reason: Bilingual("请在宗地图层映射 land_use 以区分工业宗地，或给出 \(statistic)",
+                                                                 "map land_use on the parcels layer to tell industrial parcels, or give \(statistic)"))
                 continue
             }
             var total = 0.0, withValue = Set<Int>(), without = Set<Int>()
@@ -47,15 +51,17 @@ enum EconomicAccount {
                     without.insert(piece.featureIndex)
                 }
             }
-            let scope = item.industrialOnly ? "industrial (A2-coded) parcels" : "parcels"
+            let scope = item.industrialOnly ? Bilingual("工业（A2）宗地", "industrial (A2-coded) parcels") : Bilingual("宗地", "parcels")
             guard !withValue.isEmpty else {
                 result[item.symbol] = .unknown(item.symbol, item.name, kind,
-                                               reason: "no \(scope) inside the zone has a value in \(dataField); give statistics.\(item.statistic)")
+                                               reason: Bilingual("开发区内的\(scope.zh)在 \(dataField) 中都没有值；请给出 \(statistic)",
+                                                                 "no \(scope.en) inside the zone has a value in \(dataField); give \(statistic)"))
                 continue
             }
-            let gaps = without.isEmpty ? "" : "; \(without.count) without a value count 0"
-            result[item.symbol] = .known(item.symbol, item.name, kind, total,
-                                         source: "\(parcels.source): sum of \(dataField) over \(withValue.count) \(scope) by their share inside the zone\(gaps)")
+            let gaps = without.isEmpty ? Bilingual(verbatim: "") : Bilingual("；\(without.count) 宗没有值，按 0 计", "; \(without.count) without a value count 0")
+            result[item.symbol] = .known(item.symbol, item.name, kind, total, source: Bilingual(
+                "\(parcels.source)：开发区内\(scope.zh)的 \(dataField) 之和（\(withValue.count) 宗，各按其在开发区内的面积比例）\(gaps.zh)",
+                "\(parcels.source): sum of \(dataField) over \(withValue.count) \(scope.en) by their share inside the zone\(gaps.en)"))
         }
         return result
     }

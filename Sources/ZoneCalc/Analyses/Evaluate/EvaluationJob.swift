@@ -43,8 +43,9 @@ public enum EvaluationJob {
         if let landUse {
             let covered = land.rows.reduce(0) { $0 + $1.area }
             if zoneArea > 0, abs(covered - zoneArea) / zoneArea > 0.001 {
-                land.warnings.append("\(landUse.source) covers \(NumberText.fixed(covered / 10_000, decimals: 4)) 公顷 of the zone's "
-                                     + "\(NumberText.fixed(zoneArea / 10_000, decimals: 4)) 公顷; the rest has no land status")
+                let coveredText = NumberText.fixed(covered / 10_000, decimals: 4), zoneText = NumberText.fixed(zoneArea / 10_000, decimals: 4)
+                land.warnings.append(Bilingual("\(landUse.source) 覆盖开发区 \(zoneText) 公顷中的 \(coveredText) 公顷；其余部分没有评价用地状况",
+                                               "\(landUse.source) covers \(coveredText) ha of the zone's \(zoneText) ha; the rest has no land status"))
             }
         }
         let zoneType = decideZoneType(quantities, stated: project.zoneType, profile: profile)
@@ -63,15 +64,17 @@ public enum EvaluationJob {
 
     /// The idle parcels by the idle-land check (国土资源部令第53号), when the parcels carry no idle flag but
     /// the dates the check needs (an agreed start date and the project's as_of).
-    static func idleParcels(_ frame: AnalysisFrame) throws(ZoneCalcError) -> (indices: Set<Int>, source: String)? {
+    static func idleParcels(_ frame: AnalysisFrame) throws(ZoneCalcError) -> (indices: Set<Int>, source: Bilingual)? {
         let project = frame.project
         guard let parcels = project.layers[.parcels], parcels.field("idle") == nil, parcels.field("agreed_start") != nil,
               project.asOf != nil else { return nil }
         let report = try IdleLandJob.run(frame: frame)
         let idle = report.parcels.filter(\.classification.status.isIdle)
         let missing = report.parcels(.dataMissing).count
-        let gaps = missing == 0 ? "" : "; \(missing) parcels with missing or unreadable dates could not be judged and are not counted"
-        return (Set(idle.map(\.index)), "the idle-land check as of \(report.asOf) (国土资源部令第53号 第二条)\(gaps)")
+        let gaps = missing == 0 ? Bilingual(verbatim: "")
+            : Bilingual("；\(missing) 宗日期缺失或无法识别，无法认定，未计入", "; \(missing) parcels with missing or unreadable dates could not be judged and are not counted")
+        return (Set(idle.map(\.index)), Bilingual("基准日 \(report.asOf) 的闲置土地认定（国土资源部令第53号 第二条）", "the idle-land check as of \(report.asOf) (国土资源部令第53号 第二条)")
+                    + gaps)
     }
 
     /// The zone's area: its boundary features repaired and dissolved, so overlaps count once.
@@ -82,32 +85,38 @@ public enum EvaluationJob {
 
     /// Zone type by TD/T 1029-2010（2014年度试行）开发区类型 from A2/A and A1/A, unless the project states it.
     static func decideZoneType(_ quantities: [String: EvaluationQuantity], stated: String?, profile: EvaluationProfile) -> ZoneTypeDecision {
-        var decision = ZoneTypeDecision(type: nil, industrialShare: nil, residentialShare: nil, reason: "")
+        var decision = ZoneTypeDecision(type: nil, industrialShare: nil, residentialShare: nil, reason: Bilingual(verbatim: ""))
         if let a = quantities["A"]?.value, a > 0, let a1 = quantities["A1"]?.value, let a2 = quantities["A2"]?.value {
             decision.industrialShare = a2 / a * 100
             decision.residentialShare = a1 / a * 100
         }
         if let stated, let type = ZoneType(rawValue: stated) {
             decision.type = type
-            decision.reason = "stated in the project file (zone.type)"
+            decision.reason = Bilingual("项目文件指定（zone.type）", "stated in the project file (zone.type)")
             return decision
         }
         guard let industrial = decision.industrialShare, let residential = decision.residentialShare else {
-            decision.reason = "not decided: A, A1 and A2 are needed (\(quantities["A"]?.missing ?? "no built land A in the zone"))"
+            let missing = quantities["A"]?.missing ?? Bilingual("开发区内没有已建成城镇建设用地 A", "no built land A in the zone")
+            decision.reason = Bilingual("未确定：需要 A、A1 和 A2（\(missing.zh)）", "not decided: A, A1 and A2 are needed (\(missing.en))")
             return decision
         }
         let i = NumberText.fixed(industrial, decimals: 2), r = NumberText.fixed(residential, decimals: 2)
         let above = NumberText.fixed(profile.industrialShareAbove, decimals: 0), below = NumberText.fixed(profile.residentialShareBelow, decimals: 0)
+        let source = profile.zoneTypeSource
         if industrial > profile.industrialShareAbove && residential < profile.residentialShareBelow {
             decision.type = .industrial
-            decision.reason = "A2/A = \(i) % > \(above) % and A1/A = \(r) % < \(below) % (\(profile.zoneTypeSource))"
+            decision.reason = Bilingual("A2/A = \(i) % > \(above) %，且 A1/A = \(r) % < \(below) %（\(source)）",
+                                        "A2/A = \(i) % > \(above) % and A1/A = \(r) % < \(below) % (\(source))")
         } else if industrial <= profile.industrialShareAbove && residential >= profile.residentialShareBelow {
             decision.type = .mixedUse
-            decision.reason = "A2/A = \(i) % ≤ \(above) % and A1/A = \(r) % ≥ \(below) % (\(profile.zoneTypeSource))"
+            decision.reason = Bilingual("A2/A = \(i) % ≤ \(above) %，且 A1/A = \(r) % ≥ \(below) %（\(source)）",
+                                        "A2/A = \(i) % ≤ \(above) % and A1/A = \(r) % ≥ \(below) % (\(source))")
         } else {
             decision.type = .other
-            decision.reason = "A2/A = \(i) %, A1/A = \(r) %: neither 工业主导型 nor 产城融合型 by \(profile.zoneTypeSource); "
-                + "state zone.type in the project file if the province folds this case into one of them"
+            decision.reason = Bilingual("A2/A = \(i) %，A1/A = \(r) %：按\(source)既不是工业主导型，也不是产城融合型；"
+                                            + "如本省把这种情况归入其中一类，请在项目文件中写明 zone.type",
+                                        "A2/A = \(i) %, A1/A = \(r) %: neither 工业主导型 nor 产城融合型 by \(source); "
+                                            + "state zone.type in the project file if the province folds this case into one of them")
         }
         return decision
     }
@@ -117,12 +126,18 @@ public enum EvaluationJob {
         let numerator = quantities[definition.numerator]!, denominator = quantities[definition.denominator]!
         var result = IndicatorResult(definition: definition, numerator: numerator, denominator: denominator, value: nil,
                                      notComputable: nil, inZoneTypeSet: inSet, score: nil, weight: nil)
+        /// "A2（工矿仓储用地）：reason", "A2 (工矿仓储用地): reason".
+        func lacking(_ quantity: EvaluationQuantity) -> Bilingual {
+            let reason = quantity.missing ?? Bilingual("缺失", "missing")
+            return Bilingual("\(quantity.symbol)（\(quantity.name)）：\(reason.zh)", "\(quantity.symbol) (\(quantity.name)): \(reason.en)")
+        }
         if numerator.value == nil {
-            result.notComputable = "\(numerator.symbol) (\(numerator.name)): \(numerator.missing ?? "missing")"
+            result.notComputable = lacking(numerator)
         } else if denominator.value == nil {
-            result.notComputable = "\(denominator.symbol) (\(denominator.name)): \(denominator.missing ?? "missing")"
+            result.notComputable = lacking(denominator)
         } else if let den = denominator.value, den <= 0 {
-            result.notComputable = "\(denominator.symbol) (\(denominator.name)) is 0 in this zone"
+            result.notComputable = Bilingual("本开发区的 \(denominator.symbol)（\(denominator.name)）为 0",
+                                             "\(denominator.symbol) (\(denominator.name)) is 0 in this zone")
         } else {
             result.value = IndicatorCatalogue.value(definition, numerator: numerator.value!, denominator: denominator.value!)
         }

@@ -10,12 +10,12 @@ public enum QuantityKind: String, Sendable {
     case persons
 
     /// The unit a report shows.
-    public var unit: String {
+    public var unit: Bilingual {
         switch self {
-        case .landArea: return "公顷"
-        case .buildingArea: return "万m²"
-        case .money: return "万元"
-        case .persons: return "人"
+        case .landArea: return Bilingual("公顷", "ha")
+        case .buildingArea: return Bilingual(verbatim: "万m²")
+        case .money: return Bilingual(verbatim: "万元")
+        case .persons: return Bilingual("人", "persons")
         }
     }
 
@@ -36,17 +36,17 @@ public struct EvaluationQuantity: Sendable {
     public var kind: QuantityKind
     /// m² for areas, 万元 for money, persons; nil when it cannot be computed.
     public var value: Double?
-    /// The layer, features and rule it came from.
-    public var source: String
-    /// Why the value is missing.
-    public var missing: String?
+    /// The layer, features and rule it came from (empty when the value is missing).
+    public var source: Bilingual
+    /// Why the value is missing: what to map or give.
+    public var missing: Bilingual?
 
-    public static func known(_ symbol: String, _ name: String, _ kind: QuantityKind, _ value: Double, source: String) -> EvaluationQuantity {
+    public static func known(_ symbol: String, _ name: String, _ kind: QuantityKind, _ value: Double, source: Bilingual) -> EvaluationQuantity {
         EvaluationQuantity(symbol: symbol, name: name, kind: kind, value: value, source: source, missing: nil)
     }
 
-    public static func unknown(_ symbol: String, _ name: String, _ kind: QuantityKind, reason: String) -> EvaluationQuantity {
-        EvaluationQuantity(symbol: symbol, name: name, kind: kind, value: nil, source: "", missing: reason)
+    public static func unknown(_ symbol: String, _ name: String, _ kind: QuantityKind, reason: Bilingual) -> EvaluationQuantity {
+        EvaluationQuantity(symbol: symbol, name: name, kind: kind, value: nil, source: Bilingual(verbatim: ""), missing: reason)
     }
 }
 
@@ -57,7 +57,8 @@ public struct IndicatorResult: Sendable {
     public var denominator: EvaluationQuantity
     /// The value in the definition's unit; nil when not computable.
     public var value: Double?
-    public var notComputable: String?
+    /// Why there is no value: the numerator or denominator missing, and what to map or give.
+    public var notComputable: Bilingual?
     /// The zone type's indicator set includes it (TD/T 1029-2010（2014年度试行）开发区类型).
     public var inZoneTypeSet: Bool
     /// Score 0–100 when the profile gives an ideal value and a weight.
@@ -71,13 +72,15 @@ public struct ZoneTypeDecision: Sendable {
     /// A2/A and A1/A in %.
     public var industrialShare: Double?
     public var residentialShare: Double?
-    public var reason: String
+    /// How it was decided, or why it could not be.
+    public var reason: Bilingual
 }
 
 /// The evaluation's total score, or why there is none.
 public struct EvaluationScore: Sendable {
     public var total: Double?
-    public var reason: String
+    /// How the total was made, or why there is none.
+    public var reason: Bilingual
     public var confirmed: Bool
     public var source: String
 }
@@ -88,8 +91,8 @@ public struct LandStatusRow: Sendable {
     public var name: String
     /// m².
     public var area: Double
-    /// 三调 codes (or the rule) it came from.
-    public var from: String
+    /// 三调 codes (and the rule that moved land into it) it came from.
+    public var from: Bilingual
 }
 
 /// What `zonecalc evaluate` found.
@@ -105,8 +108,9 @@ public struct EvaluationReport: Sendable {
     public var zoneType: ZoneTypeDecision
     public var indicators: [IndicatorResult]
     public var score: EvaluationScore
-    /// Data problems met on the way (unknown land-use codes, overlaps, land use not covering the zone…).
-    public var warnings: [String]
+    /// Data problems met on the way (unknown land-use codes, overlaps, land use not covering the zone…),
+    /// then the frame's notes (datum changes, features left out).
+    public var warnings: [Bilingual]
     public var profileSource: String
     public var landStatusSource: String
     /// Whether the land-use areas are net of 扣除地类 (三调 图斑地类面积) or gross.

@@ -5,7 +5,7 @@ enum EvaluationScoring {
     /// Scores the indicators the profile gives an ideal value and a weight; returns the total, or why
     /// there is none. `set` is the zone type's indicator set (nil: every indicator).
     static func apply(_ profile: EvaluationProfile, to indicators: inout [IndicatorResult], set: [String]?) -> EvaluationScore {
-        var weighted = 0.0, weights = 0.0, unscored: [String] = [], missing: [String] = []
+        var weighted = 0.0, weights = 0.0, unscored: [String] = [], missing: [Bilingual] = []
         for index in indicators.indices {
             let id = indicators[index].definition.id
             guard set?.contains(id) ?? true else { continue }
@@ -15,7 +15,8 @@ enum EvaluationScoring {
             }
             indicators[index].weight = weight
             guard let value = indicators[index].value else {
-                missing.append("\(indicators[index].definition.name): not computable")
+                let name = indicators[index].definition.name
+                missing.append(Bilingual("\(name)：无法计算", "\(name): not computable"))
                 continue
             }
             let score = standardised(value, ideal: ideal, direction: rule.direction)
@@ -25,14 +26,16 @@ enum EvaluationScoring {
         }
         let source = profile.scoringSource
         if !unscored.isEmpty {
-            missing.insert("no ideal value and weight in the profile for \(unscored.joined(separator: ", "))", at: 0)
+            missing.insert(Bilingual("评价配置没有给出\(unscored.joined(separator: "、"))的理想值和权重",
+                                     "no ideal value and weight in the profile for \(unscored.joined(separator: ", "))"), at: 0)
         }
         guard missing.isEmpty, weights > 0 else {
-            let reason = missing.isEmpty ? "the profile gives no weights" : missing.joined(separator: "; ")
+            let reason = missing.isEmpty ? Bilingual("评价配置没有给出权重", "the profile gives no weights") : missing.joined(zh: "；", en: "; ")
             return EvaluationScore(total: nil, reason: reason, confirmed: profile.scoringConfirmed, source: source)
         }
         let scored = indicators.filter { $0.score != nil }.count
-        return EvaluationScore(total: weighted / weights, reason: "Σ weight × score / Σ weight over \(scored) indicators",
+        return EvaluationScore(total: weighted / weights,
+                               reason: Bilingual("\(scored) 项指标的 Σ 权重 × 分值 / Σ 权重", "Σ weight × score / Σ weight over \(scored) indicators"),
                                confirmed: profile.scoringConfirmed, source: source)
     }
 

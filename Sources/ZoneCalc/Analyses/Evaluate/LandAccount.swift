@@ -8,7 +8,7 @@ struct LandAccount {
     var quantities: [String: EvaluationQuantity] = [:]
     var builtRegion: PreparedGeometry?
     var industrialRegion: PreparedGeometry?
-    var warnings: [String] = []
+    var warnings: [Bilingual] = []
 
     /// Parcel fields the account reads, in this order, as ``ClippedPiece/attributes``.
     static let parcelAttributes = ["supply_date", "idle", "high_tech"]
@@ -16,7 +16,7 @@ struct LandAccount {
     /// - Parameter idle: the parcels the idle-land check found idle (feature indices) and how, used for G
     ///   when the parcels carry no idle flag field.
     static func build(landUse: ClippedLayer?, parcels: ClippedLayer?, redLine: ClippedLayer?, project: ZoneProject,
-                      status: EvaluationLandStatus, idle: (indices: Set<Int>, source: String)?,
+                      status: EvaluationLandStatus, idle: (indices: Set<Int>, source: Bilingual)?,
                       context: EvaluationContext) throws -> LandAccount {
         var account = LandAccount()
         let supplied = parcels.map { Self.supplied($0, project: project) }
@@ -24,23 +24,27 @@ struct LandAccount {
         let preparedSupply = try suppliedUnion.map { try PreparedGeometry($0) }
         if let parcels, let supplied {
             account.quantities["D"] = .known("D", "已供应国有建设用地", .landArea, try suppliedUnion.map(context.area) ?? 0,
-                                             source: "\(parcels.source) ∩ zone: \(supplied.description); overlaps counted once")
+                                             source: Bilingual("\(parcels.source) ∩ 开发区：\(supplied.description.zh)；重叠部分只计一次",
+                                                               "\(parcels.source) ∩ zone: \(supplied.description.en); overlaps counted once"))
             if project.layers[.parcels]?.field("idle") == nil, let idle {
                 let pieces = parcels.pieces.filter { idle.indices.contains($0.featureIndex) }
+                let count = Set(pieces.map(\.featureIndex)).count
                 account.quantities["G"] = .known("G", "闲置土地", .landArea, try context.union(pieces.map(\.geometry)).map(context.area) ?? 0,
-                                                 source: "\(parcels.source) ∩ zone: \(Set(pieces.map(\.featureIndex)).count) parcels idle by \(idle.source)")
+                                                 source: Bilingual("\(parcels.source) ∩ 开发区：\(count) 宗闲置，依据\(idle.source.zh)",
+                                                                   "\(parcels.source) ∩ zone: \(count) parcels idle by \(idle.source.en)"))
             } else {
                 account.flagged(parcels, slot: 1, symbol: "G", name: "闲置土地", field: "idle", project: project, context: context)
             }
             account.flagged(parcels, slot: 2, symbol: "H", name: "高新技术产业用地 (H1 + H2)", field: "high_tech", project: project, context: context)
         } else {
-            let reason = "the project names no parcels layer (宗地/供地)"
+            let reason = Bilingual("项目文件没有宗地/供地（parcels）图层", "the project names no parcels layer (宗地/供地)")
             account.quantities["D"] = .unknown("D", "已供应国有建设用地", .landArea, reason: reason)
             account.quantities["G"] = .unknown("G", "闲置土地", .landArea, reason: reason)
             account.quantities["H"] = .unknown("H", "高新技术产业用地 (H1 + H2)", .landArea, reason: reason)
         }
         guard let landUse else {
-            let reason = "the project names no land_use layer (三调 地类图斑), which A, B and C come from"
+            let reason = Bilingual("项目文件没有土地利用（land_use，三调地类图斑）图层，A、B、C 均由它得出",
+                                   "the project names no land_use layer (三调 地类图斑), which A, B and C come from")
             for (symbol, name) in [("A", "已建成城镇建设用地"), ("A1", "住宅用地"), ("A2", "工矿仓储用地"), ("A+B", "可建设土地 (A + B)"),
                                    ("A+B21", "已达到供地条件的土地 (A + B21)")] {
                 account.quantities[symbol] = .unknown(symbol, name, .landArea, reason: reason)
@@ -49,11 +53,13 @@ struct LandAccount {
         }
         let byEvaluationField = project.layers[.landUse]?.field("evaluation_code") != nil
         var areas: [String: Double] = [:], origins: [String: Set<String>] = [:], unknown: [String: Double] = [:]
+        // Land moved into a code by a rule (B22 inside the red line → C2, inside a supplied parcel → B21), said after its codes.
+        var moved: [String: Bilingual] = [:]
         var builtPieces: [Geometry] = [], industrialPieces: [Geometry] = [], unsuppliedPieces: [Geometry] = []
         for piece in landUse.pieces {
             let given = piece.featureClass ?? ""
             guard let code = byEvaluationField ? (EvaluationLandStatus.names[given] != nil ? given : nil) : status.code(for: given) else {
-                unknown[given.isEmpty ? "(empty)" : given, default: 0] += piece.netArea
+                unknown[given, default: 0] += piece.netArea
                 continue
             }
             // 三调 net areas: the deducted share (田坎 …) counts under its own class's status.
@@ -70,12 +76,17 @@ struct LandAccount {
             if code == "B22" { unsuppliedPieces.append(piece.geometry) }
         }
         for (code, area) in unknown.sorted(by: { $0.key < $1.key }) {
-            account.warnings.append("\(landUse.source): land-use code \(code) has no evaluation land status (\(status.source)); "
-                                    + "\(NumberText.fixed(area / 10_000, decimals: 4)) 公顷 left out of A, B and C")
+            let hectares = NumberText.fixed(area / 10_000, decimals: 4)
+            account.warnings.append(Bilingual(
+                "\(landUse.source)：地类编码 \(code.isEmpty ? "（空）" : code) 没有对应的评价用地状况（\(status.source)）；\(hectares) 公顷未计入 A、B、C",
+                "\(landUse.source): land-use code \(code.isEmpty ? "(empty)" : code) has no evaluation land status (\(status.source)); "
+                    + "\(hectares) ha left out of A, B and C"))
         }
         if !landUse.report.overlaps.isEmpty {
-            account.warnings.append("\(landUse.source): \(landUse.report.overlaps.count) pairs of land-use polygons overlap; "
-                                    + "each overlap is counted once, in the class of the polygon first in the layer")
+            let pairs = landUse.report.overlaps.count
+            account.warnings.append(Bilingual(
+                "\(landUse.source)：有 \(pairs) 对地类图斑相互重叠；重叠部分只计一次，计入图层中排在前面的图斑的地类",
+                "\(landUse.source): \(pairs) pairs of land-use polygons overlap; each overlap is counted once, in the class of the polygon first in the layer"))
         }
         // B22 land inside the red line cannot be built on (C2); B22 land inside a supplied parcel has met
         // the supply conditions (B21). Both are working definitions (Docs/evaluation.md).
@@ -87,25 +98,29 @@ struct LandAccount {
         if protected > 0 {
             areas["B22", default: 0] -= protected
             areas["C2", default: 0] += protected
-            origins["C2", default: []].insert("B22 ∩ \(redLine!.source)")
+            moved["C2"] = Bilingual(verbatim: "B22 ∩ \(redLine!.source)")
         }
         if ready > 0 {
             areas["B22", default: 0] -= ready
             areas["B21", default: 0] += ready
-            origins["B21", default: []].insert("B22 ∩ supplied parcels")
+            moved["B21"] = Bilingual("B22 ∩ 已供应宗地", "B22 ∩ supplied parcels")
         }
         account.rows = areas.keys.sorted(by: Self.codeOrder).map { code in
-            LandStatusRow(code: code, name: EvaluationLandStatus.names[code] ?? code, area: areas[code]!,
-                          from: origins[code, default: []].sorted().joined(separator: ", "))
+            let codes = Bilingual(verbatim: origins[code, default: []].sorted().joined(separator: ", "))
+            let from = [codes, moved[code]].compactMap { $0 }.filter { !$0.en.isEmpty }.joined(zh: ", ", en: ", ")
+            return LandStatusRow(code: code, name: EvaluationLandStatus.names[code] ?? code, area: areas[code]!, from: from)
         }
         // Summed in code order: dictionary order changes from run to run, and so would the last bit.
         func sum(_ include: (String) -> Bool) -> Double { account.rows.filter { include($0.code) }.reduce(0) { $0 + $1.area } }
-        let source = "\(landUse.source) ∩ zone, codes by \(byEvaluationField ? "the evaluation_code field" : status.source)"
+        let source = byEvaluationField
+            ? Bilingual("\(landUse.source) ∩ 开发区，用地状况代码取自 evaluation_code 字段", "\(landUse.source) ∩ zone, codes by the evaluation_code field")
+            : Bilingual("\(landUse.source) ∩ 开发区，用地状况代码按 \(status.source) 对照", "\(landUse.source) ∩ zone, codes by \(status.source)")
         account.quantities["A"] = .known("A", "已建成城镇建设用地", .landArea, sum { $0.hasPrefix("A") }, source: source)
         account.quantities["A1"] = .known("A1", "住宅用地", .landArea, sum { $0 == "A1" }, source: source)
         account.quantities["A2"] = .known("A2", "工矿仓储用地", .landArea, sum { $0 == "A2" }, source: source)
         account.quantities["A+B"] = .known("A+B", "可建设土地 (A + B)", .landArea, sum { !$0.hasPrefix("C") }, source: source)
-        let readySource = supplied == nil ? "\(source); no parcels layer, so B21 is the B21 codes only" : "\(source); B22 inside supplied parcels counted as B21"
+        let readySource = source + (supplied == nil ? Bilingual("；没有宗地图层，B21 只含对照为 B21 的地类", "; no parcels layer, so B21 is the B21 codes only")
+                                                    : Bilingual("；已供应宗地内的 B22 计为 B21", "; B22 inside supplied parcels counted as B21"))
         account.quantities["A+B21"] = .known("A+B21", "已达到供地条件的土地 (A + B21)", .landArea,
                                             sum { $0.hasPrefix("A") || $0 == "B21" }, source: readySource)
         account.builtRegion = try context.union(builtPieces).map { try PreparedGeometry($0) }
@@ -121,10 +136,11 @@ struct LandAccount {
     }
 
     /// The supplied parcels: those with a supply date when the field is mapped, otherwise all.
-    static func supplied(_ parcels: ClippedLayer, project: ZoneProject) -> (pieces: [ClippedPiece], description: String) {
+    static func supplied(_ parcels: ClippedLayer, project: ZoneProject) -> (pieces: [ClippedPiece], description: Bilingual) {
         let features = Set(parcels.pieces.map(\.featureIndex)).count
         guard let field = project.layers[.parcels]?.field("supply_date") else {
-            return (parcels.pieces, "all \(features) parcels (no supply_date mapped: every parcel of the layer counts as supplied)")
+            return (parcels.pieces, Bilingual("全部 \(features) 宗（未映射 supply_date：图层中每宗都视为已供应）",
+                                              "all \(features) parcels (no supply_date mapped: every parcel of the layer counts as supplied)"))
         }
         // A supply date counts when it is a date on or before the as-of date (any date without one).
         let asOf = project.asOf.flatMap { LandDateParser.parse(.string($0)).dateValue }
@@ -136,26 +152,35 @@ struct LandAccount {
             case .unreadable: unreadable.insert(piece.featureIndex); return false
             }
         }
-        let bound = asOf.map { " on or before \($0)" } ?? ""
-        let gaps = unreadable.isEmpty ? "" : "; \(unreadable.count) parcels with an unreadable \(field) left out"
-        return (pieces, "\(Set(pieces.map(\.featureIndex)).count) of \(features) parcels with a supply date (\(field))\(bound)\(gaps)")
+        let bound = asOf.map { Bilingual("且不晚于 \($0)", " on or before \($0)") } ?? Bilingual(verbatim: "")
+        let gaps = unreadable.isEmpty ? Bilingual(verbatim: "")
+            : Bilingual("；\(unreadable.count) 宗的 \(field) 无法识别，未计入", "; \(unreadable.count) parcels with an unreadable \(field) left out")
+        let count = Set(pieces.map(\.featureIndex)).count
+        return (pieces, Bilingual("\(features) 宗中 \(count) 宗有供地日期（\(field)）", "\(count) of \(features) parcels with a supply date (\(field))")
+                    + bound + gaps)
     }
 
     /// The union area of the parcels whose flag field is set; unknown when the field is not mapped.
     private mutating func flagged(_ parcels: ClippedLayer, slot: Int, symbol: String, name: String, field: String,
                                   project: ZoneProject, context: EvaluationContext) {
         guard let dataField = project.layers[.parcels]?.field(field) else {
-            let idleCheck = field == "idle" ? ", or set as_of and map agreed_start so that the idle-land check can decide" : ""
-            quantities[symbol] = .unknown(symbol, name, .landArea, reason: "map the parcels' \(field) flag field (fields.\(field) under layers.parcels)\(idleCheck)")
+            let idleCheck = field == "idle" ? Bilingual("，或设置 as_of 并映射 agreed_start，由闲置土地认定判断",
+                                                        ", or set as_of and map agreed_start so that the idle-land check can decide") : Bilingual(verbatim: "")
+            quantities[symbol] = .unknown(symbol, name, .landArea,
+                                          reason: Bilingual("请映射宗地的 \(field) 标志字段（layers.parcels 下的 fields.\(field)）",
+                                                            "map the parcels' \(field) flag field (fields.\(field) under layers.parcels)") + idleCheck)
             return
         }
         let pieces = parcels.pieces.filter { $0.attributes[slot].isSet }
         do {
             let area = try context.union(pieces.map(\.geometry)).map(context.area) ?? 0
+            let count = Set(pieces.map(\.featureIndex)).count
             quantities[symbol] = .known(symbol, name, .landArea, area,
-                                        source: "\(parcels.source) ∩ zone: \(Set(pieces.map(\.featureIndex)).count) parcels flagged in \(dataField)")
+                                        source: Bilingual("\(parcels.source) ∩ 开发区：\(dataField) 标记的 \(count) 宗",
+                                                          "\(parcels.source) ∩ zone: \(count) parcels flagged in \(dataField)"))
         } catch {
-            quantities[symbol] = .unknown(symbol, name, .landArea, reason: "\(error)")
+            let failure = ZoneCalcError(error, source: parcels.source)
+            quantities[symbol] = .unknown(symbol, name, .landArea, reason: Bilingual(failure.message(.zh), failure.message(.en)))
         }
     }
 }

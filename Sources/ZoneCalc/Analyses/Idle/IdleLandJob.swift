@@ -141,7 +141,7 @@ public enum IdleLandJob {
         } else {
             report.unsupplied = try UnsuppliedApprovalsCheck.measure(frame, supplied: suppliedShapes)
         }
-        report.notes += frame.notes.map(Bilingual.init(verbatim:))
+        report.notes += frame.notes
         return report
     }
 }

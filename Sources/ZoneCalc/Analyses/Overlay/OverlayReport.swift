@@ -88,7 +88,7 @@ public struct OverlayReport: Sendable {
     /// Whether class totals are net of 扣除地类 (the fields read), or gross (nil) — said in every output.
     public var deductionFields: LandUseDeductionFields?
     /// The datum change made with the given seven parameters to bring B into A's CRS, stated in every output.
-    public var datumNote: String? = nil
+    public var datumNote: Bilingual? = nil
 
     /// How the class areas were counted, for every output; nil when the overlay has no classes.
     public var classAreaBasis: Bilingual? {

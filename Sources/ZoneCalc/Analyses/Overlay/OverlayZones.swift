@@ -5,7 +5,7 @@ struct OverlayZones: Sendable {
     var wkbs: [[UInt8]] = []
     var labels: [String] = []
     /// The datum change made with the given parameters to bring B into A's CRS, when there was one.
-    var datumNote: String?
+    var datumNote: Bilingual?
 
     static func load(_ reader: FeatureLayerReader, options: OverlayOptions, targetCRS: ResolvedCRS) throws(ZoneCalcError) -> OverlayZones {
         let crs = try CRSResolver.resolve(reader, override: options.bCRS)

@@ -37,8 +37,11 @@ public enum BuildingsOnParcels {
             var unusable: [FeatureGeometryProblem] = []
             defer {
                 if !unusable.isEmpty {
-                    frame.note(["\(reader.sourceName): \(unusable.count) building(s) left out, their geometry unusable: "
-                                + unusable.prefix(10).map(\.description).joined(separator: "; ") + (unusable.count > 10 ? " …" : "")])
+                    let listed = unusable.prefix(10), more = unusable.count > 10 ? " …" : ""
+                    frame.note([Bilingual("\(reader.sourceName)：\(unusable.count) 栋建筑物的几何无法使用，未计入："
+                                            + listed.map { $0.message(.zh) }.joined(separator: "；") + more,
+                                          "\(reader.sourceName): \(unusable.count) building(s) left out, their geometry unusable: "
+                                            + listed.map { $0.message(.en) }.joined(separator: "; ") + more)])
                 }
             }
             try reader.read(fieldIndices: indices, swapXY: false) { feature in

@@ -154,7 +154,7 @@ public enum PerMuJob {
         let zoneRatios = PerMuIndicator.allCases.map { $0.ratio(over: evaluated.map(\.contributions)) }
         return PerMuReport(zoneName: project.name, method: project.areaMethod, crs: table.crs, source: table.source, profile: profile,
                            parcels: parcels, enterprises: ranked, zone: zone, zoneRatios: zoneRatios, evaluatedCount: evaluated.count,
-                           notes: notes + frame.notes.map(Bilingual.init(verbatim:)))
+                           notes: notes + frame.notes)
     }
 }
 

@@ -257,13 +257,17 @@ struct ProposalChecks {
                                                 "The rule profile sets no precondition (development, built or idle rate …); not evaluated."))
         }
         let evaluation = try EvaluationJob.run(frame: geometry.frame)
-        var failed: [String] = [], missing: [String] = [], passed: [String] = [], figures: [String: Double] = [:]
+        var failed: [String] = [], missing: [Bilingual] = [], passed: [String] = [], figures: [String: Double] = [:]
         for condition in rules.preconditions {
             guard let result = evaluation.indicators.first(where: { $0.definition.id == condition.indicator }) else { continue }
             let name = result.definition.name
             figures["\(condition.indicator)Min"] = condition.min
             figures["\(condition.indicator)Max"] = condition.max
-            guard let value = result.value else { missing.append("\(name)（\(result.notComputable ?? "")）"); continue }
+            guard let value = result.value else {
+                let reason = result.notComputable ?? Bilingual(verbatim: "")
+                missing.append(Bilingual("\(name)（\(reason.zh)）", "\(name) (\(reason.en))"))
+                continue
+            }
             figures[condition.indicator] = value
             let text = "\(name) \(NumberText.fixed(value, decimals: 2))\(result.definition.unit)"
             if let min = condition.min, value < min { failed.append("\(text) < \(NumberText.fixed(min, decimals: 2))"); continue }
@@ -273,7 +277,7 @@ struct ProposalChecks {
         let status: RuleStatus = !failed.isEmpty ? .fail : (!missing.isEmpty ? .notChecked : .pass)
         var zh = "", en = ""
         if !failed.isEmpty { zh += "不满足：" + failed.joined(separator: "；") + "。"; en += "Not met: " + failed.joined(separator: "; ") + ". " }
-        if !missing.isEmpty { zh += "无法评价：" + missing.joined(separator: "；") + "。"; en += "Not evaluated: " + missing.joined(separator: "; ") + ". " }
+        if !missing.isEmpty { zh += "无法评价：" + missing.map(\.zh).joined(separator: "；") + "。"; en += "Not evaluated: " + missing.map(\.en).joined(separator: "; ") + ". " }
         if !passed.isEmpty { zh += "满足：" + passed.joined(separator: "；") + "。"; en += "Met: " + passed.joined(separator: "; ") + "." }
         return RuleResult(id: "R8", title: title, source: source, status: status, reason: Bilingual(zh, en.trimmingCharacters(in: .whitespaces)),
                           figures: figures)

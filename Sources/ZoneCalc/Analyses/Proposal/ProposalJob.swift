@@ -89,7 +89,7 @@ public enum ProposalJob {
                                   approvedWKB: try approved.wkb(), addedWKB: added.isEmpty ? nil : try added.wkb(),
                                   removedWKB: removed.isEmpty ? nil : try removed.wkb(), newBoundaryWKB: try after.wkb(),
                                   context: try mapContext(project, geometry: geometry),
-                                  notes: notes + frame.notes.map { Bilingual($0, $0) })
+                                  notes: notes + frame.notes)
         } catch {
             throw ZoneCalcError(error, source: project.path)
         }

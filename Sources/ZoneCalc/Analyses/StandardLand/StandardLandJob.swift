@@ -113,7 +113,7 @@ public enum StandardLandJob {
             }
         }
         return StandardLandReport(zoneName: project.name, asOf: asOf, method: project.areaMethod, crs: table.crs, source: table.source,
-                                  rulesSource: rules.source, parcels: parcels, notes: notes + frame.notes.map(Bilingual.init(verbatim:)))
+                                  rulesSource: rules.source, parcels: parcels, notes: notes + frame.notes)
     }
 
     /// The agreed value of an indicator for a parcel: its agreed_<id> field, else for industrial parcels

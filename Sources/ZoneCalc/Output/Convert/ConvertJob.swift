@@ -32,7 +32,7 @@ public struct ConvertSummary: Sendable {
     /// The CRS the output is in, described.
     public var targetCRS: Bilingual?
     /// The datum change made with the given parameters, when there was one.
-    public var datumNote: String?
+    public var datumNote: Bilingual?
     /// Features whose reading is noted (``ReadNotes``: a curve linearised, a problem GDAL reported).
     public var readNotes: [Bilingual] = []
 }
@@ -46,7 +46,7 @@ public enum ConvertJob {
         let source = try sourceCRS(reader, options: options, required: format == .kml || format == .boundaryPointTxt || options.targetCRS != nil)
         var reprojector: GeometryReprojector?
         var crs = source
-        var datumNote: String?
+        var datumNote: Bilingual?
         if let target = options.targetCRS, let source {
             let resolved = try CRSResolver.resolve(declared: nil, override: target, bounds: nil, source: path, context: ProjContext())
             crs = resolved
