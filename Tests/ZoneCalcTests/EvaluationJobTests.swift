@@ -66,8 +66,8 @@ import Testing
             ("F_A", "jzw：JZMJ，无值时用 CS × 基底面积，按 A（A2）上的基底面积分摊", "jzw: JZMJ, then CS × footprint, shared by footprint on A (A2)"),
             ("I_ind", "zd：开发区内工业（A2）宗地的 SJTZ 之和（3 宗，各按其在开发区内的面积比例）；1 宗没有值，按 0 计",
              "zd: sum of SJTZ over 3 industrial (A2-coded) parcels by their share inside the zone; 1 without a value count 0"),
-            ("A+B21", "dltb ∩ 开发区，用地状况代码按 evaluation-land-status.csv (bundled) 对照；已供应宗地内的 B22 计为 B21",
-             "dltb ∩ zone, codes by evaluation-land-status.csv (bundled); B22 inside supplied parcels counted as B21"),
+            ("A+B21", "dltb ∩ 开发区，用地状况代码按 Rules/evaluation-land-status.csv 对照；已供应宗地内的 B22 计为 B21",
+             "dltb ∩ zone, codes by Rules/evaluation-land-status.csv; B22 inside supplied parcels counted as B21"),
             ("POP", "项目文件 statistics.population", "project file, statistics.population"),
         ]
         for (symbol, zh, en) in expected {
@@ -96,12 +96,12 @@ import Testing
         let report = try evaluate(text, extraLayers: [landUse])
         func after(_ warning: String) -> String { warning.components(separatedBy: "dltb2").last! }
         #expect(report.warnings.map { after($0.zh) } == [
-            "：地类编码 9999 没有对应的评价用地状况（evaluation-land-status.csv (bundled)）；10.0000 公顷未计入 A、B、C",
+            "：地类编码 9999 没有对应的评价用地状况（Rules/evaluation-land-status.csv）；10.0000 公顷未计入 A、B、C",
             "：有 1 对地类图斑相互重叠；重叠部分只计一次，计入图层中排在前面的图斑的地类",
             " 覆盖开发区 99.0000 公顷中的 89.0000 公顷；其余部分没有评价用地状况",
         ])
         #expect(report.warnings.map { after($0.en) } == [
-            ": land-use code 9999 has no evaluation land status (evaluation-land-status.csv (bundled)); 10.0000 ha left out of A, B and C",
+            ": land-use code 9999 has no evaluation land status (Rules/evaluation-land-status.csv); 10.0000 ha left out of A, B and C",
             ": 1 pairs of land-use polygons overlap; each overlap is counted once, in the class of the polygon first in the layer",
             " covers 89.0000 ha of the zone's 99.0000 ha; the rest has no land status",
         ])

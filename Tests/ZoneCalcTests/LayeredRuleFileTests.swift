@@ -19,7 +19,7 @@ import Testing
         #expect(rules.maxDistanceKm == 5 && bundled.maxDistanceKm == 30)
         #expect(rules.maxExpansionKm2 == nil && bundled.maxExpansionKm2 == nil)  // no national limit
         #expect(rules.overlapTolerance == bundled.overlapTolerance && rules.sliverArea == bundled.sliverArea)
-        #expect(rules.source.contains("proposal-rules.yaml (bundled) + ") && rules.source.contains(folder.path))
+        #expect(rules.source.contains("Rules/proposal-rules.yaml + ") && rules.source.contains(folder.path))
         let permuFolder = try self.folder(with: "minimum_land_mu: 5\n", named: "permu-profile.yaml")
         defer { try? FileManager.default.removeItem(at: permuFolder) }
         let permu = try PerMuProfile.load(RuleFiles(folder: permuFolder.path))
@@ -74,7 +74,7 @@ import Testing
         let status = try EvaluationLandStatus.load(RuleFiles(folder: statusFolder.path), classes: try LandClassTable.bundled())
         let national = try EvaluationLandStatus.load(RuleFiles(), classes: try LandClassTable.bundled())
         #expect(national.code(for: "1201") == "B21" && status.code(for: "1201") == "C3")
-        #expect(status.code(for: "0702") == national.code(for: "0702") && status.source.contains("evaluation-land-status.csv (bundled) + "))
+        #expect(status.code(for: "0702") == national.code(for: "0702") && status.source.contains("Rules/evaluation-land-status.csv + "))
     }
 
     /// Tables as Excel saves them (CRLF, a BOM) are read; a missing header, a repeated code and a file that

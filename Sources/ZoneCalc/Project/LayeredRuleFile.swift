@@ -15,7 +15,7 @@ struct LayeredRuleFile {
     }
     let name: String
     let layers: [Layer]
-    /// The layers' names for reports: "name (bundled)", "provinces/山西/name (bundled)", the project copy's path.
+    /// The layers' names for reports: "Rules/name" (the copy inside ZoneCalc), "Rules/provinces/山西/name", the project copy's path.
     private let names: [String]
 
     /// Reads `name` from the bundled rules, the bundled profile of the project's province and the project's
@@ -34,7 +34,7 @@ struct LayeredRuleFile {
         self.layers = layers
     }
 
-    /// The file names, for reports and messages: "proposal-rules.yaml (bundled) + rules/proposal-rules.yaml".
+    /// The file names, for reports and messages: "Rules/proposal-rules.yaml + rules/proposal-rules.yaml".
     var source: String { names.joined(separator: " + ") }
 
     /// The node of a top-level key in the last layer that names it, with that layer's reader.
@@ -46,7 +46,7 @@ struct LayeredRuleFile {
     /// Whether a layer after the bundled national one (the province's or the project's) gives `key`.
     func givenBeyondNational(_ key: String) -> Bool { layers.dropFirst().contains { $0.entries[key] != nil } }
 
-    /// The report name of the last layer that gives `key` ("provinces/山西/name (bundled)", a project path).
+    /// The report name of the last layer that gives `key` ("Rules/provinces/山西/name", a project path).
     func layerName(giving key: String) -> String {
         zip(layers, names).reversed().first { $0.0.entries[key] != nil }?.1 ?? name
     }

@@ -10,14 +10,14 @@ struct LayeredRuleTable {
         /// The file and line the row was read from, for messages.
         var path: String
         var line: Int
-        /// The layer's name for reports ("name (bundled)", "provinces/山西/name (bundled)", the project copy's path).
+        /// The layer's name for reports ("Rules/name" (the copy inside ZoneCalc), "Rules/provinces/山西/name", the project copy's path).
         var layer: String
         /// Whether the row is the bundled national table's.
         var isNational: Bool
         var location: String { "\(path):\(line)" }
     }
     let rows: [Row]
-    /// The layers' names for reports: "name (bundled) + rules/name".
+    /// The layers' names for reports: "Rules/name + rules/name".
     let source: String
 
     /// - Parameters:

@@ -34,11 +34,11 @@ public struct RuleFiles: Sendable {
 
     /// The copies of `name` in the order they are layered — the bundled one (national values), the
     /// bundled profile of the project's province, the project's — with their names for reports:
-    /// "name (bundled)", "provinces/山西/name (bundled)", the project copy's path.
+    /// "Rules/name" (the copy inside ZoneCalc), "Rules/provinces/山西/name", the project copy's path.
     func layers(of name: String) throws(ZoneCalcError) -> [(path: String, name: String)] {
-        var copies = [(path: try RuleFiles().url(name).path, name: "\(name) (bundled)")]
+        var copies = [(path: try RuleFiles().url(name).path, name: "Rules/\(name)")]
         if let copy = provinceURL(name), let province {
-            copies.append((copy.path, "provinces/\(province)/\(name) (bundled)"))
+            copies.append((copy.path, "Rules/provinces/\(province)/\(name)"))
         }
         let project = try url(name).path
         if !copies.contains(where: { $0.path == project }) { copies.append((project, project)) }
