@@ -181,6 +181,9 @@ import Testing
         #expect(read.status == 0, "\(read.err)")
         let rows = try #require(ExportedFile(given).layers.first)
         #expect(rows.value("DLMC", row: 0) == .string("物流仓储用地"), "\(String(describing: rows.value("DLMC", row: 0)))")
+        // GB18030 is not GBK (it has four-byte characters): refused, with the names taken.
+        let gb18030 = try CLITests.run(["area", shp, "--encoding", "gb18030"])
+        #expect(gb18030.status == 3 && gb18030.err.contains("'gbk', 'cp936' or 'gb2312'"), "\(gb18030.err)")
         let info = try CLITests.run(["info", shp, "--encoding", "gbk"])
         #expect(info.out.contains("CP936 (given with --encoding)"), "\(info.out)")
     }
