@@ -12,6 +12,7 @@ enum UsageErrors {
         ("^Unknown option '(.+)'$", "未知选项 $1"),
         ("^Unexpected argument '(.+)'$", "多余的参数 $1"),
         ("^Missing value for '(.+)'$", "选项 $1 缺少取值"),
+        ("^The value '(.*)' is invalid for '([^']+)'\\. Please provide one of the following:$", "取值 '$1' 不适用于 $2，可选："),
         ("^The value '(.*)' is invalid for '([^']+)'\\. Please provide one of (.+)\\.$", "取值 '$1' 不适用于 $2，可选：$3。"),
         ("^The value '(.*)' is invalid for '([^']+)'(.*)$", "取值 '$1' 不适用于 $2$3"),
         ("^  See '(.+)' for more information\\.$", "  请用 '$1' 查看用法。"),
@@ -42,10 +43,17 @@ enum UsageErrors {
                 guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
                 let range = NSRange(line.startIndex..., in: line)
                 if expression.firstMatch(in: line, range: range) != nil {
-                    return expression.stringByReplacingMatches(in: line, range: range, withTemplate: template)
+                    return chineseList(expression.stringByReplacingMatches(in: line, range: range, withTemplate: template))
                 }
             }
             return line
         }.joined(separator: "\n")
+    }
+
+    /// ArgumentParser's list of values after 可选： ('a', 'b' or 'c'; 'a' and 'b') as a Chinese list ('a'、'b'、'c').
+    private static func chineseList(_ line: String) -> String {
+        guard let start = line.range(of: "可选：")?.upperBound else { return line }
+        let list = ["', '", "' or '", "' and '"].reduce(String(line[start...])) { $0.replacingOccurrences(of: $1, with: "'、'") }
+        return line[..<start] + list
     }
 }

@@ -36,7 +36,12 @@ import Testing
         let missing = try CLITests.run(["area"], language: Self.chinese)
         #expect(missing.status == 3 && missing.err.contains("缺少参数 <input>"), "\(missing.err)")
         let badValue = try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "--unit", "顷"], language: Self.chinese)
-        #expect(badValue.status == 3 && badValue.err.contains("取值 '顷' 不适用于 --unit"), "\(badValue.err)")
+        #expect(badValue.status == 3 && badValue.err.contains("取值 '顷' 不适用于 --unit <unit>，可选：\n  - 亩\n"), "\(badValue.err)")
+        // ArgumentParser's list of the values, in Chinese punctuation, without its "or" and "and".
+        let format = try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "--format", "xml"], language: Self.chinese)
+        #expect(format.status == 3 && format.err.contains("--format <format>，可选：'table'、'json'。"), "\(format.err)")
+        let encoding = try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "--output-encoding", "big5"], language: Self.chinese)
+        #expect(encoding.err.contains("可选：'utf-8'、'gbk'、'cp936'、'gb2312'。"), "\(encoding.err)")
         let validation = try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "--workers", "0"])
         #expect(validation.status == 3 && validation.err.contains("--workers must be ≥ 1"), "\(validation.err)")
     }

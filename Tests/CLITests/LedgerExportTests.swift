@@ -216,6 +216,32 @@ import Testing
         #expect(try CLITests.run(["area", layer.path, "--crs", "4528", "-o", shp]).status == 0, "UTF-8, the default, holds it")
     }
 
+    /// A Shapefile made in ArcGIS has a field `Id`; the English ledger has a column `ID`. GeoPackage,
+    /// CSV and FileGDB take field names without regard to case, so GDAL refused the file (exit 5): a
+    /// source field is left out when a ledger column has its name in any case, and naming it with
+    /// `--fields` is bad input (3) that says which column has the name.
+    @Test func aSourceFieldNamedAsALedgerColumnInAnotherCaseIsLeftOut() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layer = folder.appendingPathComponent("arcgis.geojson")
+        try Data("""
+        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"Id":0,"NOTE":"n","DLMC":"工业用地"},
+        "geometry":{"type":"Polygon","coordinates":[[[40500000,3500000],[40500100,3500000],[40500100,3500100],[40500000,3500000]]]}}]}
+        """.utf8).write(to: layer)
+        for file in ["zd.gpkg", "zd.csv", "zd.gdb"] {
+            let path = folder.appendingPathComponent(file).path
+            let result = try CLITests.run(["area", layer.path, "--crs", "4528", "-o", path], language: "en_US.UTF-8")
+            #expect(result.status == 0, "\(file): \(result.err)")
+            let fields = try #require(try ExportedFile(path).layers.first).fields
+            #expect(fields.filter { $0.lowercased() == "id" } == ["ID"] && fields.filter { $0.lowercased() == "note" } == ["note"], "\(file): \(fields)")
+            #expect(fields.last == "DLMC", "\(file): \(fields)")
+        }
+        let named = folder.appendingPathComponent("named.csv").path
+        let result = try CLITests.run(["area", layer.path, "--crs", "4528", "-o", named, "--fields", "DLMC,Id"], language: "en_US.UTF-8")
+        #expect(result.status == 3 && result.err.contains("'Id'") && result.err.contains("'ID'"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: named))
+    }
+
     @Test func qcFindingsCanBeAppendedToAGeoPackage() throws {
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

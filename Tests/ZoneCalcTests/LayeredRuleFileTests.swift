@@ -149,6 +149,20 @@ import Testing
         #expect(rules.overlapArea == 1 && rules.declaredAreaPercent == 5)   // as qc-rules.yaml says
         #expect(!rules.requiredFields.isEmpty)
     }
+
+    /// The rule files are named as every other rule file: `Rules/qc-rules.yaml` inside ZoneCalc, then the
+    /// project's copy and the `--rules` file by their paths, in the order they are layered.
+    @Test func theRuleFilesAreNamedByWhereTheyAre() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try QCRules.load(path: nil, files: RuleFiles()).source == "Rules/qc-rules.yaml")
+        let project = folder.appendingPathComponent("qc-rules.yaml"), given = folder.appendingPathComponent("strict.yaml")
+        try "tolerances: { overlap_area_m2: 2 }\n".write(to: project, atomically: true, encoding: .utf8)
+        try "tolerances: { overlap_area_m2: 3 }\n".write(to: given, atomically: true, encoding: .utf8)
+        let rules = try QCRules.load(path: given.path, files: RuleFiles(folder: folder.path))
+        #expect(rules.overlapArea == 3)
+        #expect(rules.source == "Rules/qc-rules.yaml + \(project.path) + \(given.path)", "\(rules.source)")
+    }
 }
 
 /// Reports cite documents from the citations file, never a file the reader does not have.

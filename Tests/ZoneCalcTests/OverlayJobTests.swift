@@ -324,5 +324,7 @@ import Testing
         #expect(table.lookup("0502")?.code == "05H1")
         #expect(table.lookup("0805")?.code == "08H2")
         #expect(table.lookup("0802")?.category == .construction)
+        // Named in reports as every rule file inside ZoneCalc is.
+        #expect(table.source == "Rules/sandiao-land-classes.csv")
     }
 }

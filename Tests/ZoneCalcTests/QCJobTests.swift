@@ -99,6 +99,10 @@ import Testing
         #expect(codes("repeat").contains("G05"))
         #expect(codes("spike").contains("G06"))
         #expect(codes("unclosed").contains("G04") || codes("unclosed").contains("G01"))
+        // What GEOS said on reading it, quoted within ZoneCalc's sentence in each language.
+        let unclosed = try #require(report.findings.first { $0.featureId == "unclosed" && $0.code.hasPrefix("G0") })
+        #expect(unclosed.message.zh.contains("（GEOS 读取 WKB 失败：") && !unclosed.message.zh.contains("reading WKB failed"), "\(unclosed.message)")
+        #expect(unclosed.message.en.contains("(GEOS reading WKB failed: "), "\(unclosed.message)")
         #expect(codes("overlap").contains("A04"))
         #expect(report.findings.first { $0.code == "A04" && $0.featureId == "overlap" }!.message.en.contains("亩 and 公顷 mixed up"))
         #expect(codes("").isSuperset(of: ["A01", "A03"]))

@@ -110,6 +110,30 @@ import Testing
                                          "is invalid (Self-intersection at \(Self.crossing)) and was left out (--skip-invalid)"))
     }
 
+    /// GEOS says "Too few points in geometry component" of a ring of three points (the message of its
+    /// TopologyValidationError, which has no "distinct" in it, unlike JTS's): in Chinese in a Chinese run.
+    @Test func aRingOfTooFewPointsIsSaidInChinese() throws {
+        let wkb = ProposalTestZone.rawPolygonWKB([XY(0, 0), XY(10, 0), XY(0, 0)])
+        let problem = try #require(try Geometry.fromWKB(wkb, context: GEOSContext()).validityProblem())
+        #expect(problem.reason == "Too few points in geometry component")
+        #expect(problem.bilingual == Bilingual("几何部件的点数过少，位置 (0.000, 0.000)", "Too few points in geometry component at (0.000, 0.000)"))
+    }
+
+    /// `info`'s geometry types count a geometry GEOS cannot read (an unclosed ring) as unreadable, which
+    /// a Chinese run says in Chinese; the OGC type names are the same in both.
+    @Test func anUnreadableGeometryIsCountedInTheRunsLanguage() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("t.gpkg").path
+        let square = ProposalTestZone.rawPolygonWKB(TestData.square(0, 0, 10))
+        try TestData.writeLayer(path, crs: "EPSG:4547", features: [("A", nil, square),
+                                                                   ("B", nil, ProposalTestZone.rawPolygonWKB([XY(0, 0), XY(10, 0), XY(10, 10), XY(0, 10)]))])
+        let summary = try LayerSummary.scan(try LayerReaders.open(SourceSpec(path: path)))
+        let zh = LayerSummaryText.render(summary, language: .zh), en = LayerSummaryText.render(summary, language: .en)
+        #expect(zh.contains("  几何类型：  Polygon 1、无法读取 1\n"), "\(zh)")
+        #expect(en.contains("  Geometries: Polygon 1, unreadable 1\n"), "\(en)")
+    }
+
     /// The same layer as A of an overlay with a zone that holds it all: the repair and the features left out.
     @Test func overlayNotesFollowTheLanguage() throws {
         let folder = try TestData.temporaryFolder()

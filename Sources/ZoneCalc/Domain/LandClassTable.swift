@@ -36,12 +36,13 @@ public struct LandClassTable: Sendable {
               let mergedURL = Bundle.module.url(forResource: "gbt21010-merged-codes", withExtension: "csv", subdirectory: "Rules") else {
             throw .invalidArgument(Bilingual("本安装缺少内置的三调地类表", "the bundled 三调 land-class tables are missing from this installation"))
         }
-        return try load(url, merged: mergedURL)
+        return try load(url, merged: mergedURL, source: "Rules/\(url.lastPathComponent)")
     }
 
     /// Reads a table: `#` lines are comments; a header row `code,name,level1,level1_name,category,tag`.
-    /// Reads the class table and, optionally, the table of merged GB/T codes.
-    public static func load(_ url: URL, merged mergedURL: URL? = nil) throws(ZoneCalcError) -> LandClassTable {
+    /// Reads the class table and, optionally, the table of merged GB/T codes; `source` names it in reports
+    /// (by default its file name).
+    public static func load(_ url: URL, merged mergedURL: URL? = nil, source: String? = nil) throws(ZoneCalcError) -> LandClassTable {
         var classes: [String: LandClass] = [:]
         for (line, fields) in try rows(url, columns: 6, expected: "code,name,level1,level1_name,category,tag") {
             guard let category = LandCategory(rawValue: fields[4]) else {
@@ -55,7 +56,7 @@ public struct LandClassTable: Sendable {
         if let mergedURL {
             for (_, fields) in try rows(mergedURL, columns: 4, expected: "gbt_code,gbt_name,sandiao_code,tag") { merged[fields[0]] = fields[2] }
         }
-        return LandClassTable(classes: classes, merged: merged, source: url.lastPathComponent)
+        return LandClassTable(classes: classes, merged: merged, source: source ?? url.lastPathComponent)
     }
 
     /// The data rows of a rules CSV (after `#` comments and the header), with their line numbers.

@@ -130,14 +130,16 @@ public enum FeatureFileWriter {
     /// drivers report success after failed writes (a full disk leaves them cut short or empty), so the
     /// count read back is what proves the file whole before it replaces anything. A CSV file and an XLSX
     /// workbook (whose sheets are written in layer order) are counted from their bytes
-    /// (``WrittenRowCount``); other formats are opened with GDAL.
+    /// (``WrittenRowCount``), a CSV that stops inside a line and a workbook whose archive does not end
+    /// whole holding none; other formats are opened with GDAL.
     static func verify(_ temporaryPath: String, format: OutputFormat, layers names: [String], holds rows: Int, destination: String) throws {
         let found: Int
         do {
             if format == .csv {
-                found = try WrittenRowCount.csvRecords(temporaryPath)
+                found = try WrittenRowCount.csvRecords(temporaryPath) ?? -1
             } else if format == .xlsx {
-                found = try names.indices.reduce(0) { $0 + (try WrittenRowCount.xlsxRows(temporaryPath, sheet: $1 + 1)) }
+                found = !WrittenRowCount.endsAsZipArchive(temporaryPath) ? -1
+                    : try names.indices.reduce(0) { $0 + (try WrittenRowCount.xlsxRows(temporaryPath, sheet: $1 + 1)) }
             } else {
                 found = try countedByGDAL(temporaryPath, layers: names)
             }
@@ -154,8 +156,6 @@ public enum FeatureFileWriter {
 
     /// The features of the layers named (of the one layer, in a format that names it itself), as GDAL reads them.
     static func countedByGDAL(_ temporaryPath: String, layers names: [String]) throws -> Int {
-            // Every sheet ZoneCalc writes has a heading row; GDAL would guess, and take a heading row
-            // for data where the first row below it is text throughout.
         let written = try VectorDataset.open(temporaryPath)
         // The layers written (an appended file has others); a format that names its one layer itself
         // (GeoJSON, Shapefile) by its one layer.

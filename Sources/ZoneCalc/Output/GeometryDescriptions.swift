@@ -13,7 +13,7 @@ extension ValidityProblem {
     static let chineseReasons = [
         "Self-intersection": "自相交", "Ring Self-intersection": "环自相交", "Hole lies outside shell": "内环位于外环之外",
         "Holes are nested": "内环相互嵌套", "Interior is disconnected": "内部不连通", "Nested shells": "外环相互嵌套",
-        "Duplicate Rings": "环重复", "Too few distinct points in geometry component": "几何部件的不同点过少",
+        "Duplicate Rings": "环重复", "Too few points in geometry component": "几何部件的点数过少",
         "Invalid Coordinate": "坐标无效", "Ring is not closed": "环未闭合", "Repeated Point": "重复点",
     ]
 

@@ -6,7 +6,9 @@ public enum LayerSummaryText {
         out += t("  要素数：    ", "  Features:   ") + "\(summary.featureCount)"
         if summary.featuresWithoutGeometry > 0 { out += t("（\(summary.featuresWithoutGeometry) 个无几何）", " (\(summary.featuresWithoutGeometry) without geometry)") }
         out += t("\n  几何类型：  ", "\n  Geometries: ") + (summary.geometryTypes.isEmpty ? t("无", "none") :
-            summary.geometryTypes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) + "\n"
+            summary.geometryTypes.sorted { $0.key < $1.key }.map { type, count in
+                "\(type == "unreadable" ? t("无法读取", type) : type) \(count)"
+            }.joined(separator: t("、", ", "))) + "\n"
         let conversions = summary.conversions.map { (note: $0.key.note.text(language), count: $0.value) }.sorted { $0.note < $1.note }
         for (note, count) in conversions { out += t("  已转换：    ", "  Converted:  ") + "\(count) × \(note)\n" }
         switch summary.crs {

@@ -59,7 +59,7 @@ public struct OverlayReportText {
             for item in report.categories { table.add(row(item.category, "", "", item.area)) }
             if let cultivated = report.cultivated { table.add(row("其中 耕地", "0101+0102+0103", "", cultivated)) }
             out += table.render()
-            out += t("（三大类按\(report.landClassSource ?? "地类表")归并，TD/T 1055-2019 附录A）\n\n",
+            out += t("（三大类按 \(report.landClassSource ?? "地类表") 归并，TD/T 1055-2019 附录A）\n\n",
                      "(三大类 roll-up from \(report.landClassSource ?? "the land-class table"), TD/T 1055-2019 附录A)\n\n")
         }
         out += notes(report)

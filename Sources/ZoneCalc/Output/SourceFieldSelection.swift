@@ -20,18 +20,26 @@ public enum SourceFieldSelection: Sendable, Equatable {
     }
 
     /// The positions in `reader`'s fields of the fields carried, leaving out any whose name a ledger
-    /// column already has (`taken`). A name the layer lacks is an error listing its fields.
+    /// column already has (`taken`), in any case: GeoPackage, CSV, Shapefile and FileGDB take field
+    /// names without regard to case. A name the layer lacks is an error listing its fields; a name a
+    /// ledger column has is an error naming the column.
     public func indices(in reader: FeatureLayerReader, taken: [String] = []) throws(ZoneCalcError) -> [Int] {
+        func column(named name: String) -> String? { taken.first { $0.caseInsensitiveCompare(name) == .orderedSame } }
         switch self {
         case .none:
             return []
         case .all:
-            return reader.fields.indices.filter { !taken.contains(reader.fields[$0].name) }
+            return reader.fields.indices.filter { column(named: reader.fields[$0].name) == nil }
         case .named(let names):
             var chosen: [Int] = []
             for name in names {
                 let index = try reader.fieldIndex(name)
-                if !chosen.contains(index), !taken.contains(reader.fields[index].name) { chosen.append(index) }
+                let field = reader.fields[index].name
+                if let column = column(named: field) {
+                    throw .invalidArgument(Bilingual("--fields：字段“\(field)”与台账的列“\(column)”同名（字段名不分大小写），不能随附；请去掉它",
+                                                     "--fields: the field '\(field)' has the name of the ledger's column '\(column)' (field names ignore case) and cannot be carried; leave it out"))
+                }
+                if !chosen.contains(index) { chosen.append(index) }
             }
             return chosen
         }

@@ -1,20 +1,22 @@
+import Foundation
 import GeoBridge
 
 /// The rows a finished CSV or XLSX file holds, counted from its bytes in one pass rather than parsed by
 /// GDAL's reader (which, for a 100 000-row workbook, takes longer than writing it).
 enum WrittenRowCount {
-    /// The records of a CSV file below its heading line: line ends outside quotes, plus a last line
-    /// without one. A quoted field may hold line ends and doubled quotes; both are passed over.
-    static func csvRecords(_ path: String) throws -> Int {
-        var lineEnds = 0, quoted = false, last: UInt8 = 0x0A
+    /// The records of a CSV file below its heading line: line ends outside quotes (a quoted field may
+    /// hold line ends and doubled quotes; both are passed over). GDAL ends every line, the heading's
+    /// included, so a file that stops inside a line or a quoted field was cut short: nil.
+    static func csvRecords(_ path: String) throws -> Int? {
+        var lineEnds = 0, quoted = false, last: UInt8 = 0
         try VirtualFile.forEachChunk(of: path) { bytes in
             for byte in bytes {
                 if byte == 0x22 { quoted.toggle() } else if byte == 0x0A, !quoted { lineEnds += 1 }
             }
             if let end = bytes.last { last = end }
         }
-        let lines = lineEnds + (last == 0x0A ? 0 : 1)
-        return max(0, lines - 1)
+        guard last == 0x0A, !quoted, lineEnds > 0 else { return nil }
+        return lineEnds - 1
     }
 
     /// The rows below the heading row of the `sheet`-th worksheet (from 1, in the order written) of an
@@ -34,5 +36,21 @@ enum WrittenRowCount {
             }
         }
         return max(0, rows - 1)
+    }
+
+    /// Whether the file ends as GDAL ends a zip archive: with the 22-byte end record (signature PK\5\6,
+    /// no comment) right after the central directory it points to. GDAL's reader still opens an archive
+    /// missing the last bytes of that record, which other programs (Excel) refuse.
+    static func endsAsZipArchive(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size >= 22, (try? handle.seek(toOffset: size - 22)) != nil,
+              let end = try? handle.readToEnd(), end.count == 22 else { return false }
+        let bytes = [UInt8](end)
+        func number(_ at: Int, _ count: Int) -> UInt64 { (0..<count).reduce(0) { $0 | UInt64(bytes[at + $1]) << (8 * $1) } }
+        guard bytes[0..<4] == [0x50, 0x4B, 0x05, 0x06], number(20, 2) == 0 else { return false }
+        let (directorySize, directoryOffset) = (number(12, 4), number(16, 4))
+        // A ZIP64 archive (over 4 GiB) keeps the offset in its own record before this one.
+        return directoryOffset == 0xFFFF_FFFF || directoryOffset + directorySize == size - 22
     }
 }

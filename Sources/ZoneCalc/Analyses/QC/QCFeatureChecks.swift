@@ -132,10 +132,10 @@ final class QCWorker {
             let geometry: Geometry
             do { geometry = try Geometry.fromWKB(wkb, context: context) } catch {
                 if WKBCoordinates.containsNonFinite(wkb) { return add("G09", Bilingual("坐标含 NaN 或无穷大", "a NaN or infinite coordinate")) }
-                let text = "\(error)"
-                if text.contains("closed") { return add("G04", Bilingual("环未闭合（\(text)）", "a ring is not closed (\(text))")) }
-                if text.contains("number of points") { return add("G03", Bilingual("环的点数过少（\(text)）", "a ring has too few points (\(text))")) }
-                return add("G01", Bilingual("几何无法读取（\(text)）", "the geometry cannot be read (\(text))"))
+                let text = "\(error)", said = Bilingual(describing: error)
+                if text.contains("closed") { return add("G04", Bilingual("环未闭合（\(said.zh)）", "a ring is not closed (\(said.en))")) }
+                if text.contains("number of points") { return add("G03", Bilingual("环的点数过少（\(said.zh)）", "a ring has too few points (\(said.en))")) }
+                return add("G01", Bilingual("几何无法读取（\(said.zh)）", "the geometry cannot be read (\(said.en))"))
             }
             guard !geometry.isEmpty else { return add("G02", Bilingual("空几何", "empty geometry")) }
             guard geometry.kind.isAreal else { return add("G08", Bilingual("几何为 \(geometry.kind)，不是面", "a \(geometry.kind), not a polygon")) }

@@ -55,7 +55,9 @@ public struct QCRules: Sendable {
     private var given: Set<String> = []
     static let toleranceKeys = ["overlap_area_m2", "outside_area_m2", "sliver_thinness", "sliver_area_m2", "spike_angle_degrees",
                                 "repeated_point_distance_m", "declared_area_percent", "gap_width_m", "gap_min_area_m2"]
-    public var source = "qc-rules.yaml"
+    /// The files layered, for reports: "Rules/qc-rules.yaml" (the copy inside ZoneCalc), then the project's
+    /// copy and the `--rules` file by their paths, joined by " + ".
+    public var source = "Rules/qc-rules.yaml"
 
     public func on(_ code: String) -> Bool { enabled.contains(code) }
     public func severity(_ code: String) -> QCSeverity { severities[code] ?? .warning }
@@ -65,9 +67,11 @@ public struct QCRules: Sendable {
     public static func load(path: String?, files: RuleFiles) throws(ZoneCalcError) -> QCRules {
         let bundled = try RuleFiles().url("qc-rules.yaml").path
         var rules = try QCRules().applying(bundled)
+        var names = ["Rules/qc-rules.yaml"]
         let project = try files.url("qc-rules.yaml").path
-        if project != bundled { rules = try rules.applying(project) }
-        if let path { rules = try rules.applying(path) }
+        if project != bundled { rules = try rules.applying(project); names.append(project) }
+        if let path { rules = try rules.applying(path); names.append(path) }
+        rules.source = names.joined(separator: " + ")
         let needed = QCCatalogue.titles.keys.sorted().flatMap { ["checks.\($0).enabled", "checks.\($0).severity"] }
             + toleranceKeys.map { "tolerances.\($0)" } + ["required_fields"]
         if let missing = needed.first(where: { !rules.given.contains($0) }) {
@@ -122,7 +126,6 @@ public struct QCRules: Sendable {
             rules.requiredFields = items.compactMap(reader.text)
             rules.given.insert("required_fields")
         }
-        rules.source = (file as NSString).lastPathComponent
         return rules
     }
 }
