@@ -57,15 +57,7 @@ import Testing
     @Test func theEncodingOfAShapefileIsDescribedInTheRunsLanguage() throws {
         let folder = try TestData.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("zd.shp").path
-        let context = GEOSContext()
-        do {
-            let dataset = try VectorDataset.create(path, driver: "ESRI Shapefile")
-            let layer = try dataset.createLayer(name: "zd", crsWKT: "EPSG:4528", geometry: .polygon,
-                                                fields: [FieldDefinition(name: "DKMC", type: .string, width: 40)], options: ["ENCODING=CP936"])
-            try layer.addFeature([.string("彭埠单元地块")], wkb: try Geometry.polygon(shell: TestData.square(40_420_000, 3_515_000, 10), context: context).wkb())
-            try dataset.close()
-        }
+        let path = try TestData.gbkShapefile(in: folder)
         let declared = try GDALLayerReader(spec: SourceSpec(path: path))
         guard case .declared(let name) = declared.encoding else { Issue.record("\(declared.encoding)"); return }
         #expect(declared.encodingDescription == Bilingual("\(name)（文件声明）", "\(name) (declared by the file)"))

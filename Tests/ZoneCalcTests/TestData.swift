@@ -1,4 +1,5 @@
 import Foundation
+import GeoBridge
 @testable import ZoneCalc
 
 /// Paths and builders shared by the ZoneCalc tests.
@@ -13,6 +14,19 @@ enum TestData {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonecalc-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// A Shapefile `zd.shp` in `folder` with one square parcel whose DKMC is 彭埠单元地块, its .dbf in GBK
+    /// (CP936) and declared so by its .cpg.
+    static func gbkShapefile(in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("zd.shp").path
+        let context = GEOSContext()
+        let dataset = try VectorDataset.create(path, driver: "ESRI Shapefile")
+        let layer = try dataset.createLayer(name: "zd", crsWKT: "EPSG:4528", geometry: .polygon,
+                                            fields: [FieldDefinition(name: "DKMC", type: .string, width: 40)], options: ["ENCODING=CP936"])
+        try layer.addFeature([.string("彭埠单元地块")], wkb: try Geometry.polygon(shell: square(40_420_000, 3_515_000, 10), context: context).wkb())
+        try dataset.close()
+        return path
     }
 
     /// Writes polygons (WKB made by GEOS) with one string id field to a GeoPackage layer.
