@@ -18,11 +18,12 @@ import Testing
     /// locale at all) and returns
     /// (exit code, stdout, stderr, and whether it exited or was ended by a signal — a trap ends with SIGILL/SIGTRAP).
     /// `executable` runs another program instead (one that runs zonecalc, such as `script`).
-    static func run(_ arguments: [String], in directory: URL? = nil, language: String = "en_US.UTF-8", executable: URL? = nil) throws
+    static func run(_ arguments: [String], in directory: URL? = nil, language: String = "en_US.UTF-8", executable: URL? = nil,
+                    environment extra: [String: String] = [:]) throws
         -> (status: Int32, out: String, err: String, reason: Process.TerminationReason) {
         let process = Process()
         process.executableURL = executable ?? binary
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
         environment["LC_ALL"] = language
         if language.isEmpty { environment["LANG"] = nil; environment["LC_MESSAGES"] = nil }
         process.environment = environment

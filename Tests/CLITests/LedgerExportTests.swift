@@ -49,6 +49,22 @@ import Testing
         #expect(rows.value("DLMC", row: 0) == .string("物流仓储用地"), "the source attributes are carried")
     }
 
+    /// GDAL deflates a workbook on two threads, set for the write whatever the machine or the environment
+    /// says: the same bytes with one worker or two and with GDAL_NUM_THREADS=1 in the environment (one
+    /// thread deflates the archive otherwise, with other bytes).
+    @Test func workbookBytesDoNotDependOnThreads() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var books: [Data] = []
+        for (name, workers, environment) in [("a.xlsx", "1", [:]), ("b.xlsx", "2", ["GDAL_NUM_THREADS": "1"]), ("c.xlsx", "2", ["GDAL_NUM_THREADS": "4"])] {
+            let path = folder.appendingPathComponent(name).path
+            let result = try CLITests.run(["area", Self.parcels, "-o", path, "--workers", workers] + Self.arguments, environment: environment)
+            #expect(result.status == 0, "\(result.err)")
+            books.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        #expect(books[0] == books[1] && books[1] == books[2])
+    }
+
     @Test func englishRunsGetEnglishHeadingsAndShapefilesTheKeys() throws {
         let (path, folder) = try written("zd.csv", language: "en_US.UTF-8")
         defer { try? FileManager.default.removeItem(at: folder) }

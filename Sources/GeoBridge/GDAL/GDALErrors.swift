@@ -84,4 +84,15 @@ public enum GDALConfiguration {
         GDALLibrary.ensureRegistered()
         CPLSetConfigOption(key, value)
     }
+
+    /// Runs `body` with the option `key` set to `value` on the calling thread only (CPLSetThreadLocalConfigOption),
+    /// then puts back what the thread had.
+    public static func withThreadLocal<T>(_ key: String, _ value: String, _ body: () throws -> T) rethrows -> T {
+        GDALLibrary.ensureRegistered()
+        // returns the thread's value, owned by GDAL until the next set: copied before it is replaced
+        let previous = CPLGetThreadLocalConfigOption(key, nil).map { String(cString: $0) }
+        CPLSetThreadLocalConfigOption(key, value)
+        defer { CPLSetThreadLocalConfigOption(key, previous) }
+        return try body()
+    }
 }
