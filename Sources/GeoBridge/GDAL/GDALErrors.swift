@@ -78,7 +78,8 @@ enum GDALLibrary {
     static func ensureRegistered() { _ = registered }
 }
 
-/// Process-wide GDAL configuration options (CPLSetConfigOption); set them before workers start.
+/// GDAL configuration options: process-wide (CPLSetConfigOption, set before workers start), or for the
+/// calling thread during one piece of work.
 public enum GDALConfiguration {
     public static func set(_ key: String, _ value: String?) {
         GDALLibrary.ensureRegistered()
