@@ -40,7 +40,8 @@ public struct OutputLayerSpec: Sendable {
     }
 }
 
-/// Writes one layer of features to a GIS file or a table through GDAL, safely (``SafeOutput``).
+/// Writes one layer of features to a GIS file through GDAL or a table (CSV, XLSX) through a
+/// ``TableFileWriter``, safely (``SafeOutput``).
 public enum FeatureFileWriter {
     /// GeoPackage timestamps are pinned so the same input gives byte-identical output.
     static let pinnedTimestamp = "2000-01-01T00:00:00Z"
@@ -88,49 +89,74 @@ public enum FeatureFileWriter {
         if format == .kml { try refuseOldDatumKML(specs, path: path) }
         GDALConfiguration.set("OGR_CURRENT_DATE", pinnedTimestamp)
         let counter = RowCounter()
-        // GDAL's Shapefile driver drops a character the .dbf's GBK cannot hold without a word: refused instead.
-        let checksGBK = format == .shapefile && encoding == .gbk
         let meter = ProgressMeter.current
         let expected = specs.map(\.expectedRows)
         meter?.start(Bilingual("写出 \(path)", "writing \(path)"), total: expected.contains(nil) ? nil : expected.reduce(0) { $0 + $1! })
         try SafeOutput.write(to: path, inputs: inputs, force: force) { temporaryPath in
-            let dataset = try dataset(at: temporaryPath, driver: driver, format: format, specs: specs, force: force, destination: path)
-            for (position, spec) in specs.enumerated() {
-                var geometry = format == .xlsx ? .none : spec.geometry
-                // FileGDB needs a concrete geometry type (GDAL format notes); polygons are written as multipolygons.
-                if format == .fileGDB, geometry == .unknown || geometry == .polygon { geometry = .multiPolygon }
-                let layer = try dataset.createLayer(name: spec.name, crsWKT: geometry == .none ? nil : spec.crs, geometry: geometry,
-                                                    fields: spec.columns, options: layerOptions(format, spec: spec, encoding: encoding))
-                try dataset.inTransaction {
-                    try rows(position) { values, wkb in
-                        counter.count += 1
-                        meter?.advance(1)
-                        if position < rowLayers ?? specs.count { counter.reported += 1 }
-                        var written = geometry == .none ? nil : wkb
-                        // A NaN or infinite coordinate never reaches an output (GeoPackage fails on it at
-                        // close, other formats write nonsense): the row is written without its geometry.
-                        if let bytes = written, !WKBCoordinates.allFinite(bytes) {
-                            written = nil
-                            counter.withoutGeometry.append(counter.count)
-                        }
-                        if checksGBK { try GBKOutput.requireGBK(values, destination: path) }
-                        try layer.addFeature(values, wkb: written)
-                    }
-                }
+            // A row counts once it is handed over: all of them for the check, those of the row layers for the terminal.
+            let counted = { (position: Int) in
+                counter.count += 1
+                meter?.advance(1)
+                if position < rowLayers ?? specs.count { counter.reported += 1 }
             }
-            // GDAL's XLSX driver deflates the whole workbook at close; on two threads its archive writer
-            // takes under half the time. The count is fixed, not the machine's, so that the archive's
-            // bytes (its deflate blocks follow the thread count's mode) are the same on every machine.
-            if format == .xlsx {
-                try GDALConfiguration.withThreadLocal("GDAL_NUM_THREADS", "2") { try dataset.close() }
-            } else {
-                try dataset.close()
+            // A workbook is deflated on two threads, in under half the time of one. The count is fixed, not
+            // the machine's, so that the archive's bytes (its deflate blocks follow the thread count's mode)
+            // are the same on every machine.
+            try GDALConfiguration.withThreadLocal("GDAL_NUM_THREADS", format == .xlsx ? "2" : "1") {
+                if !tablesThroughGDAL, let table = try tableWriter(format, specs: specs, path: temporaryPath, encoding: encoding) {
+                    for (position, spec) in specs.enumerated() {
+                        try table.beginLayer(spec)
+                        try rows(position) { values, _ in
+                            counted(position)
+                            try table.add(values)
+                        }
+                    }
+                    try table.finish()
+                } else {
+                    try writeThroughGDAL(specs, to: temporaryPath, driver: driver, format: format, encoding: encoding, force: force,
+                                         destination: path, counter: counter, counted: counted, rows: rows)
+                }
             }
             try verify(temporaryPath, format: format, layers: specs.map(\.name), holds: counter.count, destination: path)
             if format == .csv, encoding == .gbk { try GBKOutput.transcodeToGBK(temporaryPath, destination: path) }
             SafeOutput.noteRows(counter.reported)
         }
         return Written(count: counter.count, withoutGeometry: counter.withoutGeometry)
+    }
+
+    /// Writes tables through GDAL's drivers rather than ``TableFileWriter``s: how tests compare the two.
+    @TaskLocal static var tablesThroughGDAL = false
+
+    /// Writes the layers into a GDAL dataset at `temporaryPath`, one feature per row.
+    private static func writeThroughGDAL(_ specs: [OutputLayerSpec], to temporaryPath: String, driver: String, format: OutputFormat,
+                                         encoding: TextEncodingChoice, force: Bool, destination path: String, counter: RowCounter,
+                                         counted: @escaping (Int) -> Void,
+                                         rows: (_ layer: Int, _ emit: ([FieldValue], [UInt8]?) throws -> Void) throws -> Void) throws {
+        // GDAL's Shapefile driver drops a character the .dbf's GBK cannot hold without a word: refused instead.
+        let checksGBK = format == .shapefile && encoding == .gbk
+        let dataset = try dataset(at: temporaryPath, driver: driver, format: format, specs: specs, force: force, destination: path)
+        for (position, spec) in specs.enumerated() {
+            var geometry = format == .xlsx ? .none : spec.geometry
+            // FileGDB needs a concrete geometry type (GDAL format notes); polygons are written as multipolygons.
+            if format == .fileGDB, geometry == .unknown || geometry == .polygon { geometry = .multiPolygon }
+            let layer = try dataset.createLayer(name: spec.name, crsWKT: geometry == .none ? nil : spec.crs, geometry: geometry,
+                                                fields: spec.columns, options: layerOptions(format, spec: spec, encoding: encoding))
+            try dataset.inTransaction {
+                try rows(position) { values, wkb in
+                    counted(position)
+                    var written = geometry == .none ? nil : wkb
+                    // A NaN or infinite coordinate never reaches an output (GeoPackage fails on it at
+                    // close, other formats write nonsense): the row is written without its geometry.
+                    if let bytes = written, !WKBCoordinates.allFinite(bytes) {
+                        written = nil
+                        counter.withoutGeometry.append(counter.count)
+                    }
+                    if checksGBK { try GBKOutput.requireGBK(values, destination: path) }
+                    try layer.addFeature(values, wkb: written)
+                }
+            }
+        }
+        try dataset.close()
     }
 
     /// Reads the finished file back and checks it holds every row written: GDAL's GeoJSON, KML and XLSX
@@ -188,7 +214,7 @@ public enum FeatureFileWriter {
         return dataset
     }
 
-    private final class RowCounter {
+    final class RowCounter {
         var count = 0
         var reported = 0
         var withoutGeometry: [Int] = []

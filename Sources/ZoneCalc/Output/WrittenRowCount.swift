@@ -20,8 +20,8 @@ enum WrittenRowCount {
     }
 
     /// The rows below the heading row of the `sheet`-th worksheet (from 1, in the order written) of an
-    /// XLSX workbook: its `<row ` elements, read from the inflated sheet. Cell text is kept in the shared
-    /// strings, so the sheet holds no other `<row `.
+    /// XLSX workbook: its `<row ` elements, read from the inflated sheet. Cell text in the sheet is escaped
+    /// (`<` as `&lt;`), so the sheet holds no other `<row `.
     static func xlsxRows(_ path: String, sheet: Int) throws -> Int {
         let pattern = Array("<row ".utf8)
         var rows = 0, matched = 0

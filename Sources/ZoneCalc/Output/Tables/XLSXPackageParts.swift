@@ -1,0 +1,200 @@
+import GeoBridge
+
+/// The XML of a workbook written by ``XLSXWorkbookWriter`` other than its rows: the start and end of a
+/// worksheet, the parts of the package (content types, relationships, workbook, styles, properties),
+/// and the text rules of SpreadsheetML (escapes, column letters, sheet names).
+enum XLSXPackageParts {
+    /// The cell formats of `xl/styles.xml`, by position: 1 a date, 2 a date-time, 3 a heading (bold).
+    static let dateStyleAttribute = " s=\"1\""
+    static let dateTimeStyleAttribute = " s=\"2\""
+    static let headingStyleAttribute = " s=\"3\""
+
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let spreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let documentRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// A worksheet up to its first row: the heading row frozen, columns as wide as their headings.
+    static func worksheetStart(_ columns: [FieldDefinition]) -> String {
+        var xml = declaration + "<worksheet xmlns=\"\(spreadsheetNamespace)\" xmlns:r=\"\(documentRelationships)\">"
+        xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            + "</sheetView></sheetViews>"
+        if !columns.isEmpty {
+            xml += "<cols>"
+            for (index, column) in columns.enumerated() {
+                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(column))\" customWidth=\"1\"/>"
+            }
+            xml += "</cols>"
+        }
+        return xml + "<sheetData>\n"
+    }
+
+    static let worksheetEnd = "</sheetData></worksheet>\n"
+
+    /// A column's width in characters: its heading's (a Chinese character counts two) or its values'
+    /// usual width, whichever is wider, and a margin.
+    static func width(_ column: FieldDefinition) -> Int {
+        let heading = column.name.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) }
+        let values: Int
+        switch column.type {
+        case .integer, .integer64: values = 8
+        case .real: values = column.width == 0 ? 16 : 14
+        case .date: values = 11
+        case .dateTime: values = 19
+        default: values = 12
+        }
+        return min(60, max(heading, values) + 2)
+    }
+
+    /// The letters of the column at `index` (from 0): A … Z, AA … AZ, BA ….
+    static func columnLetters(_ index: Int) -> String {
+        var letters: [Character] = [], number = index + 1
+        while number > 0 {
+            let digit = (number - 1) % 26
+            letters.insert(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(digit))), at: 0)
+            number = (number - 1) / 26
+        }
+        return String(letters)
+    }
+
+    /// `name` as a sheet can be named: the characters Excel forbids (`: \ / ? * [ ]`) as `_`, at most 31
+    /// characters, not one of the names `taken` (compared as Excel does, ignoring case), never empty.
+    static func sheetName(_ name: String, taken: [String]) -> String {
+        let forbidden = Set(":\\/?*[]")
+        var base = String(name.map { forbidden.contains($0) ? "_" : $0 }.prefix(31))
+        if base.isEmpty { base = "Sheet" }
+        var candidate = base, number = 1
+        while taken.contains(where: { $0.lowercased() == candidate.lowercased() }) {
+            number += 1
+            let suffix = "(\(number))"
+            candidate = String(base.prefix(31 - suffix.count)) + suffix
+        }
+        return candidate
+    }
+
+    /// `text` as XML character data (and attribute values): `&`, `<`, `>` and `"` as entities; a control
+    /// character XML cannot hold as `_xHHHH_`, and an underscore that would start such an escape as `_x005F_`.
+    static func escaped(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                                     || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "_") }) else { return text }
+        var escaped = ""
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            case "_" where startsEscape(scalars, at: index): escaped += "_x005F_"
+            default:
+                if scalar.value < 0x20 { escaped += "_x00" + hex(scalar.value) + "_" } else { escaped.unicodeScalars.append(scalar) }
+            }
+        }
+        return escaped
+    }
+
+    /// Whether `_xHHHH_` starts at `index`.
+    private static func startsEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + 6 < scalars.count, scalars[index + 1] == "x" || scalars[index + 1] == "X", scalars[index + 6] == "_" else { return false }
+        return scalars[(index + 2)...(index + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
+    }
+
+    private static func hex(_ value: UInt32) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(value >> 4)], digits[Int(value & 0xF)]])
+    }
+
+    /// The package's parts besides the worksheets, by member name, for sheets named `sheetNames` in order.
+    static func parts(sheetNames: [String]) -> [(name: String, xml: String)] {
+        let sheets = sheetNames.indices
+        let contentTypes = declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + sheets.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+            + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+            + "</Types>\n"
+        let packageRelationships = declaration + "<Relationships xmlns=\"\(relationshipsNamespace)\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(documentRelationships)/officeDocument\" Target=\"xl/workbook.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+            + "<Relationship Id=\"rId3\" Type=\"\(documentRelationships)/extended-properties\" Target=\"docProps/app.xml\"/>"
+            + "</Relationships>\n"
+        let app = declaration + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+            + "<Application>ZoneCalc</Application></Properties>\n"
+        let core = declaration + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+            + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>ZoneCalc \(escaped(ZoneCalcVersion.current))</dc:creator></cp:coreProperties>\n"
+        let workbook = declaration + "<workbook xmlns=\"\(spreadsheetNamespace)\" xmlns:r=\"\(documentRelationships)\"><sheets>"
+            + sheets.map { "<sheet name=\"\(escaped(sheetNames[$0]))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+            + "</sheets></workbook>\n"
+        let workbookRelationships = declaration + "<Relationships xmlns=\"\(relationshipsNamespace)\">"
+            + sheets.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(documentRelationships)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
+            + "<Relationship Id=\"rId\(sheetNames.count + 1)\" Type=\"\(documentRelationships)/styles\" Target=\"styles.xml\"/>"
+            + "</Relationships>\n"
+        return [("[Content_Types].xml", contentTypes), ("_rels/.rels", packageRelationships), ("docProps/app.xml", app),
+                ("docProps/core.xml", core), ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", workbookRelationships),
+                ("xl/styles.xml", styles)]
+    }
+
+    /// Fonts: 0 regular, 1 bold (headings); cell formats: 0 general, 1 `yyyy-mm-dd`, 2 `yyyy-mm-dd hh:mm:ss`, 3 bold.
+    static let styles = declaration + "<styleSheet xmlns=\"\(spreadsheetNamespace)\">"
+        + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\\-dd\"/><numFmt numFmtId=\"165\" formatCode=\"yyyy\\-mm\\-dd\\ hh:mm:ss\"/></numFmts>"
+        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/></font>"
+        + "<font><b/><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/></font></fonts>"
+        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        + "<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+        + "</styleSheet>\n"
+}
+
+/// A date as a spreadsheet keeps it: days since 30 December 1899 (Excel's 1900 date system), a
+/// date-time with the time of day as a fraction.
+enum SpreadsheetDate {
+    /// The serial of an ISO date `YYYY-MM-DD` or date-time `YYYY-MM-DDTHH:MM:SS`, from 1 March 1900 (before
+    /// it, Excel's serials count a 29 February 1900 that never was); nil for other text.
+    static func serial(_ iso: String) -> (days: Double, hasTime: Bool)? {
+        let utf8 = Array(iso.utf8)
+        guard utf8.count == 10 || (utf8.count == 19 && utf8[10] == UInt8(ascii: "T") && utf8[13] == UInt8(ascii: ":")
+                                   && utf8[16] == UInt8(ascii: ":")),
+              utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in utf8[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), (1...12).contains(month),
+              day >= 1, day <= daysInMonth(year, month) else { return nil }
+        let days = daysSinceEpoch(year, month, day) - daysSinceEpoch(1899, 12, 30)
+        guard days >= 61 else { return nil }  // 1 March 1900
+        guard utf8.count == 19 else { return (Double(days), false) }
+        guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        return (Double(days) + Double(hour * 3600 + minute * 60 + second) / 86400, true)
+    }
+
+    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    }
+
+    /// Days from 1 January 1970 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+    static func daysSinceEpoch(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
+    }
+}
