@@ -173,7 +173,9 @@ import Testing
         var slow = 0
         for value in Self.values {
             for decimals in [0, 2, 4, 6] {
-                guard let text = PrintfReal.fixed(value, decimals: decimals) else { slow += 1; continue }
+                var bytes: [UInt8] = []
+                guard PrintfReal.fixed(value, decimals: decimals, into: &bytes) else { slow += 1; #expect(bytes.isEmpty); continue }
+                let text = String(decoding: bytes, as: UTF8.self)
                 let expected = Self.printf(value, "%.\(decimals)f")
                 #expect(text == expected, "\(value) with \(decimals) decimals")
                 if text != expected { return }
@@ -185,7 +187,9 @@ import Testing
     @Test func fifteenSignificantDigitsArePrintfs() {
         var slow = 0
         for value in Self.values + [0, -0.0] {
-            guard let text = PrintfReal.general15(value) else { slow += 1; continue }
+            var bytes: [UInt8] = []
+            guard PrintfReal.general15(value, into: &bytes) else { slow += 1; #expect(bytes.isEmpty); continue }
+            let text = String(decoding: bytes, as: UTF8.self)
             let expected = Self.printf(value, "%.15g")
             #expect(text == expected, "\(value)")
             if text != expected { return }

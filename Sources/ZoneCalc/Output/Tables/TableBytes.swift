@@ -32,13 +32,13 @@ struct TableBytes {
 
     /// `%.{decimals}f` of `value` (``PrintfReal/fixed(_:decimals:)``, else `printf`).
     mutating func append(_ value: Double, decimals: Int) {
-        if let text = PrintfReal.fixed(value, decimals: decimals) { return append(text) }
+        if PrintfReal.fixed(value, decimals: decimals, into: &bytes) { return }
         append(value, printf: "%.*f", precision: Int32(decimals))
     }
 
     /// `%.15g` of `value` (``PrintfReal/general15(_:)``, else `printf`).
     mutating func appendGeneral15(_ value: Double) {
-        if let text = PrintfReal.general15(value) { return append(text) }
+        if PrintfReal.general15(value, into: &bytes) { return }
         append(value, printf: "%.15g")
     }
 

@@ -102,7 +102,7 @@ final class XLSXWorkbookWriter: TableFileWriter {
             startCell(column, to: &bytes)
             bytes.append(serial.hasTime ? XLSXPackageParts.dateTimeStyleAttribute : XLSXPackageParts.dateStyleAttribute)
             bytes.append("><v>")
-            bytes.append(serial.days.description)
+            if serial.hasTime { bytes.append(serial.days.description) } else { bytes.append(integer: Int64(serial.days)) }
             bytes.append("</v></c>")
         }
     }
