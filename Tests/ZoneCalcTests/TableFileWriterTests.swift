@@ -105,6 +105,26 @@ import Testing
         #expect([0, 25, 26, 51, 52, 701, 702].map(XLSXPackageParts.columnLetters) == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
     }
 
+    /// What Docs/ledgers.md says of a sheet: the heading row bold (style 3, a bold font) and frozen.
+    @Test func headingsAreBoldAndFrozen() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("book.xlsx").path
+        try Self.write(path, format: .xlsx, throughGDAL: false)
+        func member(_ name: String) throws -> String {
+            var bytes: [UInt8] = []
+            try VirtualFile.forEachChunk(of: "/vsizip/\(path)/\(name)") { bytes.append(contentsOf: $0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let sheet = try member("xl/worksheets/sheet1.xml")
+        #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        let headingRow = try #require(sheet.range(of: "<row r=\"1\">").map { sheet[$0.upperBound...].prefix { $0 != "\n" } })
+        #expect(headingRow.components(separatedBy: "<c ").count - 1 == Self.columns.count)
+        #expect(headingRow.components(separatedBy: " s=\"3\"").count - 1 == Self.columns.count)
+        let styles = try member("xl/styles.xml")
+        #expect(styles.contains("<font><b/>") && styles.contains("<xf numFmtId=\"0\" fontId=\"1\""))
+    }
+
     /// Serial days as Excel counts them (its documented values: 1 = 1900-01-01, 60 = the 29 February 1900
     /// it counts, 61 = 1900-03-01, 43831 = 2020-01-01, 45658 = 2025-01-01); before March 1900 none.
     @Test func spreadsheetSerialDays() {
