@@ -103,7 +103,7 @@ public enum FeatureFileWriter {
             // the machine's, so that the archive's bytes (its deflate blocks follow the thread count's mode)
             // are the same on every machine.
             try GDALConfiguration.withThreadLocal("GDAL_NUM_THREADS", format == .xlsx ? "2" : "1") {
-                if !tablesThroughGDAL, let table = try tableWriter(format, specs: specs, path: temporaryPath, encoding: encoding) {
+                if !tablesThroughGDAL, let table = try tableWriter(format, specs: specs, path: temporaryPath, destination: path, encoding: encoding) {
                     for (position, spec) in specs.enumerated() {
                         try table.beginLayer(spec)
                         try rows(position) { values, _ in

@@ -7,9 +7,10 @@ import GeoBridge
 /// decimals when it has them, else in 15 significant digits (`%.15g`); dates as `YYYY/MM/DD` and
 /// date-times as `YYYY/MM/DD HH:MM:SS`.
 ///
-/// Where a value does not fit its column, nothing is lost: an integer in a real column is written as a
-/// real, a real in an integer column keeps its fraction, a text that is not a date in a date column is
-/// written as the text.
+/// Where a value does not fit its column, nothing is lost (GDAL would truncate or drop it): an integer
+/// in a real column is written as a real, a real in an integer column keeps its fraction, a text that
+/// is not a date in a date column is written as the text. A text ends at a NUL character, as in every
+/// format written through GDAL.
 final class CSVTableWriter: TableFileWriter {
     private let file: VirtualFileWriter
     private var bytes: TableBytes
@@ -50,10 +51,11 @@ final class CSVTableWriter: TableFileWriter {
         case .null: break
         case .integer(let integer):
             if column.type == .real { appendReal(Double(integer), in: column) } else { bytes.append(integer: integer) }
-        case .real(let real): appendReal(real, in: column)
-        case .string(let text): appendText(text)
-        case .date(let text), .dateTime(let text):
-            appendText(column.type == .date || column.type == .dateTime ? Self.slashed(text) : text)
+        case .real(let real):
+            // a real in a text column as GDAL sets one there: 16 significant digits
+            if column.type == .string { bytes.append(real, printf: "%.16g") } else { appendReal(real, in: column) }
+        case .string(let text), .date(let text), .dateTime(let text):
+            appendText(Self.slashed(text, as: column.type) ?? text)
         }
     }
 
@@ -65,8 +67,9 @@ final class CSVTableWriter: TableFileWriter {
         }
     }
 
-    /// `text`, quoted when it holds a character that would end the field or the line.
+    /// `text`, up to a NUL, quoted when it holds a character that would end the field or the line.
     private func appendText(_ text: String) {
+        if let nul = text.firstIndex(of: "\u{0}") { return appendText(String(text[..<nul])) }
         guard text.utf8.contains(where: Self.needsQuotes) else { return bytes.append(text) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(text.replacingOccurrences(of: "\"", with: "\"\""))
@@ -77,15 +80,15 @@ final class CSVTableWriter: TableFileWriter {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 
-    /// An ISO date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DDTHH:MM:SS`) as GDAL writes it: `YYYY/MM/DD`,
-    /// `YYYY/MM/DD HH:MM:SS`; other text as it is.
-    static func slashed(_ iso: String) -> String {
+    /// An ISO date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DDTHH:MM:SS`) as GDAL writes it in a column of
+    /// `type`: `YYYY/MM/DD` in a date column, `YYYY/MM/DD HH:MM:SS` in a date-time column (a date at
+    /// midnight); nil for another column or for text that is not a valid date (written as it is).
+    static func slashed(_ iso: String, as type: FieldType) -> String? {
+        guard type == .date || type == .dateTime, let serial = SpreadsheetDate.serial(iso, from: .min) else { return nil }
         let utf8 = Array(iso.utf8)
-        guard utf8.count == 10 || (utf8.count == 19 && utf8[10] == UInt8(ascii: "T")), utf8[4] == UInt8(ascii: "-"),
-              utf8[7] == UInt8(ascii: "-") else { return iso }
-        var slashed = utf8
-        slashed[4] = UInt8(ascii: "/"); slashed[7] = UInt8(ascii: "/")
-        if slashed.count == 19 { slashed[10] = UInt8(ascii: " ") }
-        return String(decoding: slashed, as: UTF8.self)
+        var date = utf8[0..<10]
+        date[4] = UInt8(ascii: "/"); date[7] = UInt8(ascii: "/")
+        let time = serial.hasTime ? utf8[11...] : Array("00:00:00".utf8)[...]
+        return String(decoding: type == .date ? Array(date) : Array(date) + [UInt8(ascii: " ")] + time, as: UTF8.self)
     }
 }

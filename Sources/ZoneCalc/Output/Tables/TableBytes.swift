@@ -44,7 +44,7 @@ struct TableBytes {
 
     /// `value` as C's `printf` writes it with `format` (one `%…` conversion of a double, or `%.*f` with
     /// `precision`), as GDAL writes a real: the same digits whatever the locale.
-    private mutating func append(_ value: Double, printf format: StaticString, precision: Int32? = nil) {
+    mutating func append(_ value: Double, printf format: StaticString, precision: Int32? = nil) {
         // printf follows the thread's locale (a decimal comma in some); the C locale for the call
         let previous = uselocale(Self.cLocale)
         defer { uselocale(previous) }

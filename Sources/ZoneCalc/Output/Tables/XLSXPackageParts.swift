@@ -57,27 +57,45 @@ enum XLSXPackageParts {
         return String(letters)
     }
 
-    /// `name` as a sheet can be named: the characters Excel forbids (`: \ / ? * [ ]`) as `_`, at most 31
-    /// characters, not one of the names `taken` (compared as Excel does, ignoring case), never empty.
+    /// `name` as a sheet can be named: the characters Excel forbids (`: \\ / ? * [ ]` and control characters)
+    /// as `_`, no apostrophe first or last, at most 31 UTF-16 units, not `History` (Excel's own) nor one of
+    /// the names `taken` (compared as Excel does, ignoring case), never empty.
     static func sheetName(_ name: String, taken: [String]) -> String {
         let forbidden = Set(":\\/?*[]")
-        var base = String(name.map { forbidden.contains($0) ? "_" : $0 }.prefix(31))
+        var base = String(name.map { forbidden.contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } ? "_" : $0 })
+        while base.hasPrefix("'") { base.removeFirst() }
+        while base.hasSuffix("'") { base.removeLast() }
+        base = prefix(base, utf16: 31)
         if base.isEmpty { base = "Sheet" }
+        let reserved = ["history"] + taken.map { $0.lowercased() }
         var candidate = base, number = 1
-        while taken.contains(where: { $0.lowercased() == candidate.lowercased() }) {
+        while reserved.contains(candidate.lowercased()) {
             number += 1
             let suffix = "(\(number))"
-            candidate = String(base.prefix(31 - suffix.count)) + suffix
+            candidate = prefix(base, utf16: 31 - suffix.utf16.count) + suffix
         }
         return candidate
     }
 
+    /// The longest start of `text` of at most `units` UTF-16 units, whole characters only.
+    private static func prefix(_ text: String, utf16 units: Int) -> String {
+        var kept = "", count = 0
+        for character in text {
+            count += character.utf16.count
+            guard count <= units else { break }
+            kept.append(character)
+        }
+        return kept
+    }
+
     /// `text` as XML character data (and attribute values): `&`, `<`, `>` and `"` as entities; a control
-    /// character XML cannot hold as `_xHHHH_`, and an underscore that would start such an escape as `_x005F_`.
+    /// character, a CR and the non-characters U+FFFE and U+FFFF as `_xHHHH_` (as Excel writes them), and an
+    /// underscore that would start such an escape as `_x005F_`.
     static func escaped(_ text: String) -> String {
         let utf8 = text.utf8
+        // 0xEF leads the UTF-8 of U+F000 … U+FFFF, where U+FFFE and U+FFFF are
         guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                                     || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "_") }) else { return text }
+                                     || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "_") || $0 == 0xEF }) else { return text }
         var escaped = ""
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
@@ -86,10 +104,12 @@ enum XLSXPackageParts {
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            case "\t", "\n": escaped.unicodeScalars.append(scalar)
+            // XML readers turn a CR into a line feed; XML cannot hold U+FFFE and U+FFFF at all
+            case "\r", "\u{FFFE}", "\u{FFFF}": escaped += "_x" + hex(scalar.value, digits: 4) + "_"
             case "_" where startsEscape(scalars, at: index): escaped += "_x005F_"
             default:
-                if scalar.value < 0x20 { escaped += "_x00" + hex(scalar.value) + "_" } else { escaped.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { escaped += "_x" + hex(scalar.value, digits: 4) + "_" } else { escaped.unicodeScalars.append(scalar) }
             }
         }
         return escaped
@@ -101,9 +121,9 @@ enum XLSXPackageParts {
         return scalars[(index + 2)...(index + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
     }
 
-    private static func hex(_ value: UInt32) -> String {
+    private static func hex(_ value: UInt32, digits count: Int) -> String {
         let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(value >> 4)], digits[Int(value & 0xF)]])
+        return String((0..<count).reversed().map { digits[Int(value >> (4 * UInt32($0)) & 0xF)] })
     }
 
     /// The package's parts besides the worksheets, by member name, for sheets named `sheetNames` in order.
@@ -160,7 +180,9 @@ enum XLSXPackageParts {
 enum SpreadsheetDate {
     /// The serial of an ISO date `YYYY-MM-DD` or date-time `YYYY-MM-DDTHH:MM:SS`, from 1 March 1900 (before
     /// it, Excel's serials count a 29 February 1900 that never was); nil for other text.
-    static func serial(_ iso: String) -> (days: Double, hasTime: Bool)? {
+    /// - Parameter earliest: the first serial accepted (61, 1 March 1900, unless asked; `.min` to check
+    ///   the text only).
+    static func serial(_ iso: String, from earliest: Int = 61) -> (days: Double, hasTime: Bool)? {
         let utf8 = Array(iso.utf8)
         guard utf8.count == 10 || (utf8.count == 19 && utf8[10] == UInt8(ascii: "T") && utf8[13] == UInt8(ascii: ":")
                                    && utf8[16] == UInt8(ascii: ":")),
@@ -176,7 +198,7 @@ enum SpreadsheetDate {
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), (1...12).contains(month),
               day >= 1, day <= daysInMonth(year, month) else { return nil }
         let days = daysSinceEpoch(year, month, day) - daysSinceEpoch(1899, 12, 30)
-        guard days >= 61 else { return nil }  // 1 March 1900
+        guard days >= earliest else { return nil }
         guard utf8.count == 19 else { return (Double(days), false) }
         guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               hour < 24, minute < 60, second < 60 else { return nil }

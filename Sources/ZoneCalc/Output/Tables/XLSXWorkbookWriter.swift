@@ -11,6 +11,7 @@ import GeoBridge
 /// `_xHHHH_`, the escape spreadsheets read back.
 final class XLSXWorkbookWriter: TableFileWriter {
     private let path: String
+    private let destination: String
     private let archive: VirtualFileWriter
     private var sheet: Sheet?
     private var sheetNames: [String] = []
@@ -18,13 +19,22 @@ final class XLSXWorkbookWriter: TableFileWriter {
     private var columnLetters: [[UInt8]] = []
     private var row = 0
 
-    /// Creates the workbook at `path`.
-    init(path: String) throws(GDALError) {
+    /// Excel's limits: rows and columns of a sheet, UTF-16 units of a cell's text. A table beyond them is
+    /// refused (Excel would cut it short or call the file damaged).
+    static let maximumRows = 1_048_576, maximumColumns = 16_384, maximumCellText = 32_767
+
+    /// Creates the workbook at `path`; failures of the table name `destination`.
+    init(path: String, destination: String) throws(GDALError) {
         self.path = path
+        self.destination = destination
         archive = try VirtualFileWriter("/vsizip/" + path, reportedPath: path)
     }
 
-    func beginLayer(_ spec: OutputLayerSpec) throws(GDALError) {
+    func beginLayer(_ spec: OutputLayerSpec) throws {
+        guard spec.columns.count <= Self.maximumColumns else {
+            throw beyondExcel(Bilingual("一张工作表最多 \(Self.maximumColumns) 列，此表有 \(spec.columns.count) 列",
+                                        "a sheet holds at most \(Self.maximumColumns) columns and this table has \(spec.columns.count)"))
+        }
         try endSheet()
         sheetNames.append(XLSXPackageParts.sheetName(spec.name, taken: sheetNames))
         let member = "xl/worksheets/sheet\(sheetNames.count).xml"
@@ -42,9 +52,17 @@ final class XLSXWorkbookWriter: TableFileWriter {
         self.sheet = sheet
     }
 
-    func add(_ values: [FieldValue]) throws(GDALError) {
+    func add(_ values: [FieldValue]) throws {
         guard let sheet else { return }
         row += 1
+        guard row <= Self.maximumRows else {
+            throw beyondExcel(Bilingual("一张工作表最多 \(Self.maximumRows) 行（含标题行）", "a sheet holds at most \(Self.maximumRows) rows, the heading's included"))
+        }
+        for case .string(let text) in values where text.utf8.count > Self.maximumCellText && text.utf16.count > Self.maximumCellText {
+            let column = values.firstIndex(of: .string(text)).map { columns[$0].name } ?? ""
+            throw beyondExcel(Bilingual("第 \(row) 行“\(column)”的文本有 \(text.utf16.count) 个字符，Excel 单元格最多 \(Self.maximumCellText) 个",
+                                        "the text of row \(row), '\(column)', has \(text.utf16.count) characters and an Excel cell holds at most \(Self.maximumCellText)"))
+        }
         sheet.bytes.append("<row r=\"")
         sheet.bytes.append(integer: Int64(row))
         sheet.bytes.append("\">")
@@ -65,6 +83,11 @@ final class XLSXWorkbookWriter: TableFileWriter {
             try file.close()
         }
         try archive.close()
+    }
+
+    /// The table does not fit a workbook: said with the formats that hold it.
+    private func beyondExcel(_ reason: Bilingual) -> ZoneCalcError {
+        .unsupportedOutput(path: destination, reason: Bilingual(reason.zh + "；请写成 CSV 或 GeoPackage", reason.en + "; write CSV or a GeoPackage"))
     }
 
     private func endSheet() throws(GDALError) {
