@@ -195,9 +195,9 @@ enum SpreadsheetDate {
             }
             return value
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), (1...12).contains(month),
-              day >= 1, day <= daysInMonth(year, month) else { return nil }
-        let days = daysSinceEpoch(year, month, day) - daysSinceEpoch(1899, 12, 30)
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let date = CalendarDate(year: year, month: month, day: day) else { return nil }
+        let days = date.dayNumber - excelEpoch
         guard days >= earliest else { return nil }
         guard utf8.count == 19 else { return (Double(days), false) }
         guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
@@ -205,18 +205,6 @@ enum SpreadsheetDate {
         return (Double(days) + Double(hour * 3600 + minute * 60 + second) / 86400, true)
     }
 
-    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    }
-
-    /// Days from 1 January 1970 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
-    static func daysSinceEpoch(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146097 + dayOfEra - 719468
-    }
+    /// 30 December 1899, Excel's day 0.
+    private static let excelEpoch = CalendarDate(year: 1899, month: 12, day: 30)!.dayNumber
 }
