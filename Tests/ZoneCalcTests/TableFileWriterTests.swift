@@ -58,7 +58,7 @@ import Testing
         var rows = Array(repeating: Array(repeating: FieldValue.null, count: Self.columns.count), count: 3)
         rows[0][4] = .real(1.0 / 3); rows[0][5] = .dateTime("2020-01-02T03:04:05"); rows[0][6] = .date("2020-01-02")
         rows[1][4] = .real(0.1 + 0.2); rows[1][5] = .string("2021-05-06")
-        rows[2][4] = .integer(-5); rows[2][6] = .string("2021-05-06T07:08:09")
+        rows[2][4] = .integer(-5); rows[2][5] = .date("0000-01-01"); rows[2][6] = .string("2021-05-06T07:08:09")
         let direct = folder.appendingPathComponent("direct.csv").path, gdal = folder.appendingPathComponent("gdal.csv").path
         try Self.write(direct, format: .csv, throughGDAL: false, rows: rows)
         try Self.write(gdal, format: .csv, throughGDAL: true, rows: rows)
@@ -78,6 +78,19 @@ import Testing
         guard case .failure(let error) = result else { Issue.record("written"); return }
         #expect("\(error)".contains("row 3") && "\(error)".contains("32767") && "\(error)".contains("CSV"), "\(error)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// Excel's limit on a cell counts UTF-16 units, not bytes: 20 000 Chinese characters (60 000 bytes) fit.
+    @Test func workbookCellLimitCountsCharacters() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var row = Self.rows[0]
+        row[4] = .string(String(repeating: "长", count: 20_000))
+        try Self.write(folder.appendingPathComponent("fits.xlsx").path, format: .xlsx, throughGDAL: false, rows: [row])
+        row[4] = .string(String(repeating: "长", count: 32_768))
+        let refused = Result { try Self.write(folder.appendingPathComponent("long.xlsx").path, format: .xlsx, throughGDAL: false, rows: [row]) }
+        guard case .failure(let error) = refused else { Issue.record("written"); return }
+        #expect("\(error)".contains(Self.columns[4].name), "\(error)")
     }
 
     /// A workbook read back by GDAL: every value as text (GDAL gives an integral real of its own workbook
@@ -133,6 +146,9 @@ import Testing
         #expect(XLSXPackageParts.escaped("彭埠_单元") == "彭埠_单元")
         #expect(XLSXPackageParts.escaped("a\r\nb\u{FFFE}c\u{FFFF}") == "a_x000D_\nb_xFFFE_c_xFFFF_")
         #expect(XLSXPackageParts.escaped("\u{F900}豈") == "\u{F900}豈")
+        #expect(XLSXPackageParts.escaped("a\u{FFFE}") == "a_xFFFE_")
+        #expect(XLSXPackageParts.escaped("_x0041\r") == "_x005F_x0041_x000D_")
+        #expect(XLSXPackageParts.sheetName(String(repeating: "a", count: 30) + "'bcd", taken: []) == String(repeating: "a", count: 30))
         #expect(XLSXPackageParts.sheetName("'q'", taken: []) == "q")
         #expect(XLSXPackageParts.sheetName("history", taken: []) == "history(2)")
         #expect(XLSXPackageParts.sheetName(String(repeating: "😀", count: 20), taken: []).utf16.count == 30)

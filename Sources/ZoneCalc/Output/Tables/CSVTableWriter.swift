@@ -80,15 +80,20 @@ final class CSVTableWriter: TableFileWriter {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 
-    /// An ISO date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DDTHH:MM:SS`) as GDAL writes it in a column of
-    /// `type`: `YYYY/MM/DD` in a date column, `YYYY/MM/DD HH:MM:SS` in a date-time column (a date at
-    /// midnight); nil for another column or for text that is not a valid date (written as it is).
+    /// An ISO date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DDTHH:MM:SS`), the forms ZoneCalc's readers give,
+    /// as GDAL writes it in a column of `type`: `YYYY/MM/DD` in a date column, `YYYY/MM/DD HH:MM:SS` in a
+    /// date-time column (a date at midnight); nil for another column or other text (written as it is).
     static func slashed(_ iso: String, as type: FieldType) -> String? {
-        guard type == .date || type == .dateTime, let serial = SpreadsheetDate.serial(iso, from: .min) else { return nil }
         let utf8 = Array(iso.utf8)
-        var date = utf8[0..<10]
+        let digits = utf8.count == 10 ? [0, 1, 2, 3, 5, 6, 8, 9] : [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+        guard type == .date || type == .dateTime, utf8.count == 10 || utf8.count == 19,
+              digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[$0]) }),
+              utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
+              utf8.count == 10 || (utf8[10] == UInt8(ascii: "T") && utf8[13] == UInt8(ascii: ":") && utf8[16] == UInt8(ascii: ":")) else { return nil }
+        var date = Array(utf8[0..<10])
         date[4] = UInt8(ascii: "/"); date[7] = UInt8(ascii: "/")
-        let time = serial.hasTime ? utf8[11...] : Array("00:00:00".utf8)[...]
-        return String(decoding: type == .date ? Array(date) : Array(date) + [UInt8(ascii: " ")] + time, as: UTF8.self)
+        guard type == .dateTime else { return String(decoding: date, as: UTF8.self) }
+        let time = utf8.count == 19 ? Array(utf8[11...]) : Array("00:00:00".utf8)
+        return String(decoding: date + [UInt8(ascii: " ")] + time, as: UTF8.self)
     }
 }

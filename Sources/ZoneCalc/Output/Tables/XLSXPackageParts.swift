@@ -57,15 +57,14 @@ enum XLSXPackageParts {
         return String(letters)
     }
 
-    /// `name` as a sheet can be named: the characters Excel forbids (`: \\ / ? * [ ]` and control characters)
+    /// `name` as a sheet can be named: the characters Excel forbids (`: \\ / ? * [ ]`, control characters, U+FFFE, U+FFFF)
     /// as `_`, no apostrophe first or last, at most 31 UTF-16 units, not `History` (Excel's own) nor one of
     /// the names `taken` (compared as Excel does, ignoring case), never empty.
     static func sheetName(_ name: String, taken: [String]) -> String {
         let forbidden = Set(":\\/?*[]")
-        var base = String(name.map { forbidden.contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } ? "_" : $0 })
+        var base = prefix(String(name.map { forbidden.contains($0) || $0.unicodeScalars.contains(where: isEscapedAsCode) ? "_" : $0 }), utf16: 31)
         while base.hasPrefix("'") { base.removeFirst() }
         while base.hasSuffix("'") { base.removeLast() }
-        base = prefix(base, utf16: 31)
         if base.isEmpty { base = "Sheet" }
         let reserved = ["history"] + taken.map { $0.lowercased() }
         var candidate = base, number = 1
@@ -106,19 +105,25 @@ enum XLSXPackageParts {
             case "\"": escaped += "&quot;"
             case "\t", "\n": escaped.unicodeScalars.append(scalar)
             // XML readers turn a CR into a line feed; XML cannot hold U+FFFE and U+FFFF at all
-            case "\r", "\u{FFFE}", "\u{FFFF}": escaped += "_x" + hex(scalar.value, digits: 4) + "_"
             case "_" where startsEscape(scalars, at: index): escaped += "_x005F_"
             default:
-                if scalar.value < 0x20 { escaped += "_x" + hex(scalar.value, digits: 4) + "_" } else { escaped.unicodeScalars.append(scalar) }
+                if isEscapedAsCode(scalar) { escaped += "_x" + hex(scalar.value, digits: 4) + "_" } else { escaped.unicodeScalars.append(scalar) }
             }
         }
         return escaped
     }
 
-    /// Whether `_xHHHH_` starts at `index`.
+    /// Whether `_xHHHH_` starts at `index`, its closing underscore written or brought by the escape of
+    /// the character after the four digits.
     private static func startsEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index + 6 < scalars.count, scalars[index + 1] == "x" || scalars[index + 1] == "X", scalars[index + 6] == "_" else { return false }
+        guard index + 6 < scalars.count, scalars[index + 1] == "x" || scalars[index + 1] == "X",
+              scalars[index + 6] == "_" || isEscapedAsCode(scalars[index + 6]) else { return false }
         return scalars[(index + 2)...(index + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
+    }
+
+    /// The characters written as `_xHHHH_`: control characters but tab and line feed, CR, U+FFFE, U+FFFF.
+    private static func isEscapedAsCode(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar == "\u{FFFE}" || scalar == "\u{FFFF}"
     }
 
     private static func hex(_ value: UInt32, digits count: Int) -> String {
@@ -180,9 +185,7 @@ enum XLSXPackageParts {
 enum SpreadsheetDate {
     /// The serial of an ISO date `YYYY-MM-DD` or date-time `YYYY-MM-DDTHH:MM:SS`, from 1 March 1900 (before
     /// it, Excel's serials count a 29 February 1900 that never was); nil for other text.
-    /// - Parameter earliest: the first serial accepted (61, 1 March 1900, unless asked; `.min` to check
-    ///   the text only).
-    static func serial(_ iso: String, from earliest: Int = 61) -> (days: Double, hasTime: Bool)? {
+    static func serial(_ iso: String) -> (days: Double, hasTime: Bool)? {
         let utf8 = Array(iso.utf8)
         guard utf8.count == 10 || (utf8.count == 19 && utf8[10] == UInt8(ascii: "T") && utf8[13] == UInt8(ascii: ":")
                                    && utf8[16] == UInt8(ascii: ":")),
@@ -198,7 +201,7 @@ enum SpreadsheetDate {
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               let date = CalendarDate(year: year, month: month, day: day) else { return nil }
         let days = date.dayNumber - excelEpoch
-        guard days >= earliest else { return nil }
+        guard days >= 61 else { return nil }  // 1 March 1900
         guard utf8.count == 19 else { return (Double(days), false) }
         guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               hour < 24, minute < 60, second < 60 else { return nil }
