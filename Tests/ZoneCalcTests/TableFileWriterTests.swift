@@ -80,6 +80,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    /// A table wider than Excel's 16 384 columns is refused before a row is written, and nothing is left.
+    @Test func workbookWiderThanExcelIsRefused() throws {
+        let folder = try TestData.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let columns = (0...16_384).map { FieldDefinition(name: "c\($0)", type: .integer) }
+        let spec = OutputLayerSpec(name: "宽", crs: nil, geometry: .none, columns: columns)
+        let refused = Result {
+            try FeatureFileWriter.write(to: folder.appendingPathComponent("wide.xlsx").path, format: .xlsx, layers: [spec], inputs: [], force: false) { _, emit in
+                try emit(columns.map { _ in .integer(1) }, nil)
+            }
+        }
+        guard case .failure(let error) = refused else { Issue.record("written"); return }
+        #expect("\(error)".contains("16384") && "\(error)".contains("16385"), "\(error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     /// Excel's limit on a cell counts UTF-16 units, not bytes: 20 000 Chinese characters (60 000 bytes) fit.
     @Test func workbookCellLimitCountsCharacters() throws {
         let folder = try TestData.temporaryFolder()

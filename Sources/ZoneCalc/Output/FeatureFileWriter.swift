@@ -99,10 +99,7 @@ public enum FeatureFileWriter {
                 meter?.advance(1)
                 if position < rowLayers ?? specs.count { counter.reported += 1 }
             }
-            // A workbook is deflated on two threads, in under half the time of one. The count is fixed, not
-            // the machine's, so that the archive's bytes (its deflate blocks follow the thread count's mode)
-            // are the same on every machine.
-            try GDALConfiguration.withThreadLocal("GDAL_NUM_THREADS", format == .xlsx ? "2" : "1") {
+            func writeLayers() throws {
                 if !tablesThroughGDAL, let table = try tableWriter(format, specs: specs, path: temporaryPath, destination: path, encoding: encoding) {
                     for (position, spec) in specs.enumerated() {
                         try table.beginLayer(spec)
@@ -116,6 +113,14 @@ public enum FeatureFileWriter {
                     try writeThroughGDAL(specs, to: temporaryPath, driver: driver, format: format, encoding: encoding, force: force,
                                          destination: path, counter: counter, counted: counted, rows: rows)
                 }
+            }
+            // A workbook is deflated on two threads, in under half the time of one. The count is fixed, not
+            // the machine's, so that the archive's bytes (its deflate blocks follow the thread count's mode)
+            // are the same on every machine.
+            if format == .xlsx {
+                try GDALConfiguration.withThreadLocal("GDAL_NUM_THREADS", "2", writeLayers)
+            } else {
+                try writeLayers()
             }
             try verify(temporaryPath, format: format, layers: specs.map(\.name), holds: counter.count, destination: path)
             if format == .csv, encoding == .gbk { try GBKOutput.transcodeToGBK(temporaryPath, destination: path) }

@@ -30,13 +30,13 @@ struct TableBytes {
         append(String(value))
     }
 
-    /// `%.{decimals}f` of `value` (``PrintfReal/fixed(_:decimals:)``, else `printf`).
+    /// `%.{decimals}f` of `value` (``PrintfReal/fixed(_:decimals:into:)``, else `printf`).
     mutating func append(_ value: Double, decimals: Int) {
         if PrintfReal.fixed(value, decimals: decimals, into: &bytes) { return }
         append(value, printf: "%.*f", precision: Int32(decimals))
     }
 
-    /// `%.15g` of `value` (``PrintfReal/general15(_:)``, else `printf`).
+    /// `%.15g` of `value` (``PrintfReal/general15(_:into:)``, else `printf`).
     mutating func appendGeneral15(_ value: Double) {
         if PrintfReal.general15(value, into: &bytes) { return }
         append(value, printf: "%.15g")

@@ -104,10 +104,9 @@ enum XLSXPackageParts {
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "\t", "\n": escaped.unicodeScalars.append(scalar)
-            // XML readers turn a CR into a line feed; XML cannot hold U+FFFE and U+FFFF at all
             case "_" where startsEscape(scalars, at: index): escaped += "_x005F_"
             default:
-                if isEscapedAsCode(scalar) { escaped += "_x" + hex(scalar.value, digits: 4) + "_" } else { escaped.unicodeScalars.append(scalar) }
+                if isEscapedAsCode(scalar) { escaped += "_x" + hex(scalar.value) + "_" } else { escaped.unicodeScalars.append(scalar) }
             }
         }
         return escaped
@@ -121,14 +120,16 @@ enum XLSXPackageParts {
         return scalars[(index + 2)...(index + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
     }
 
-    /// The characters written as `_xHHHH_`: control characters but tab and line feed, CR, U+FFFE, U+FFFF.
+    /// The characters written as `_xHHHH_`: control characters but tab and line feed (XML cannot hold
+    /// them), CR (XML readers turn it into a line feed), U+FFFE and U+FFFF (XML cannot hold them).
     private static func isEscapedAsCode(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar == "\u{FFFE}" || scalar == "\u{FFFF}"
     }
 
-    private static func hex(_ value: UInt32, digits count: Int) -> String {
+    /// `value` (below 0x10000) in four upper-case hexadecimal digits.
+    private static func hex(_ value: UInt32) -> String {
         let digits = Array("0123456789ABCDEF")
-        return String((0..<count).reversed().map { digits[Int(value >> (4 * UInt32($0)) & 0xF)] })
+        return String((0..<4).reversed().map { digits[Int(value >> (4 * UInt32($0)) & 0xF)] })
     }
 
     /// The package's parts besides the worksheets, by member name, for sheets named `sheetNames` in order.

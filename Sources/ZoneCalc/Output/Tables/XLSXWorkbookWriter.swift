@@ -58,8 +58,10 @@ final class XLSXWorkbookWriter: TableFileWriter {
         guard row <= Self.maximumRows else {
             throw beyondExcel(Bilingual("一张工作表最多 \(Self.maximumRows) 行（含标题行）", "a sheet holds at most \(Self.maximumRows) rows, the heading's included"))
         }
-        for case .string(let text) in values where text.utf8.count > Self.maximumCellText && text.utf16.count > Self.maximumCellText {
-            let column = values.firstIndex(of: .string(text)).map { columns[$0].name } ?? ""
+        // UTF-8 is never shorter than UTF-16: only a text of more bytes than the limit is counted
+        for index in columns.indices where index < values.count {
+            guard case .string(let text) = values[index], text.utf8.count > Self.maximumCellText, text.utf16.count > Self.maximumCellText else { continue }
+            let column = columns[index].name
             throw beyondExcel(Bilingual("第 \(row) 行“\(column)”的文本有 \(text.utf16.count) 个字符，Excel 单元格最多 \(Self.maximumCellText) 个",
                                         "the text of row \(row), '\(column)', has \(text.utf16.count) characters and an Excel cell holds at most \(Self.maximumCellText)"))
         }
