@@ -10,7 +10,7 @@ struct ZoneCalcCommand: ParsableCommand {
                             "Land accounts of Chinese development zones (开发区): areas in m², 公顷 and 亩, GIS formats, boundary-point txt.").inRun,
         discussion: Bilingual("退出码（所有命令相同）：\n", "Exit status (the same for every command):\n").inRun + ExitStatus.table(RunLanguage.current),
         version: ZoneCalcVersion.current,
-        subcommands: [InfoCommand.self, AreaCommand.self, OverlayCommand.self, EvaluateCommand.self, IdleCommand.self, StandardLandCommand.self, PerMuCommand.self, ProposalCommand.self, QCCommand.self, ConvertCommand.self, InitCommand.self])
+        subcommands: [InfoCommand.self, AreaCommand.self, OverlayCommand.self, EvaluateCommand.self, IdleCommand.self, StandardLandCommand.self, PerMuCommand.self, ReportCommand.self, ProposalCommand.self, QCCommand.self, ConvertCommand.self, InitCommand.self])
 
     /// Parses and runs the command, with Ctrl-C removing unfinished outputs; a mistyped command gets the
     /// nearest one, a command line that cannot run gets its message and status 3 (``UsageErrors``).

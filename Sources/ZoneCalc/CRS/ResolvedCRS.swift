@@ -21,6 +21,9 @@ public struct ResolvedCRS: Sendable, Equatable {
     public var semiMajorAxis: Double
     public var inverseFlattening: Double
 
+    /// True for longitude/latitude coordinates.
+    public var isGeographic: Bool { kind == .geographic }
+
     /// True when eastings carry the zone number (false easting n × 1e6 + 500 000).
     public var hasZonePrefix: Bool {
         if case .gaussKruger(_, let fe, _) = kind { return fe > 1_000_000 }

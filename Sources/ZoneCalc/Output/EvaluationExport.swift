@@ -36,6 +36,7 @@ public enum EvaluationExport {
         }
     }
 
+    /// The rows, figures rounded to their columns' decimals.
     static func rows(_ report: EvaluationReport, language: Language) -> [[FieldValue]] {
         func text(_ value: Bilingual) -> FieldValue { .string(value.text(language)) }
         func number(_ value: Double?) -> FieldValue { value.map(FieldValue.real) ?? .null }
@@ -64,6 +65,6 @@ public enum EvaluationExport {
             : Bilingual("（权重未核实：\(report.score.source)）", " (weights unconfirmed: \(report.score.source))")
         rows.append([text(scoreSection), text(Bilingual("总分", "total")), .string("集约度分值"), number(report.score.total), .null, .null, .null, .null,
                      .null, .null, .null, .null, .null, text(report.score.reason + unconfirmed)])
-        return rows
+        return rows.map { AreaExport.rounded($0, columns) }
     }
 }

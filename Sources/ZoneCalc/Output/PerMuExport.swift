@@ -20,24 +20,34 @@ public enum PerMuExport {
         else { try writeEnterprises(report, to: path, format: format, language: language, encoding: encoding, force: force, inputs: inputs) }
     }
 
+    static let parcelColumns = [
+        LedgerColumn("PARCEL_ID", Bilingual("宗地编号", "parcel ID"), .string), LedgerColumn("SRC_FID", Bilingual("源要素号", "source FID"), .integer64),
+        .figure("AREA_MU", Bilingual("面积（亩）", "area (mu)"), decimals: 4), LedgerColumn("USERS", Bilingual("用地企业", "users"), .string),
+        LedgerColumn("CLASSES", Bilingual("企业分类", "classes"), .string), LedgerColumn("SPLIT", Bilingual("分摊方式", "split"), .string),
+    ] + indicatorColumns
+
+    /// Each enterprise's class label ("—" when not scored), by id.
+    static func classes(_ report: PerMuReport) -> [String: String] {
+        Dictionary(report.enterprises.map { ($0.id, $0.classLabel ?? "—") }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A parcel's row in ``parcelColumns``.
+    static func parcelValues(_ parcel: PerMuParcel, classes: [String: String], language: Language) -> [FieldValue] {
+        let values: [FieldValue] = [.string(parcel.id), .integer(parcel.fid), .real(parcel.figures.mu),
+                                    .string(parcel.users.map(\.id).joined(separator: " ")),
+                                    .string(parcel.users.map { classes[$0.id] ?? "—" }.joined(separator: " ")), .string(parcel.split.text(language))]
+            + PerMuIndicator.allCases.map { $0.value(parcel.figures).map(FieldValue.real) ?? .null }
+        return AreaExport.rounded(values, parcelColumns)
+    }
+
     static func writeParcels(_ report: PerMuReport, to path: String, format: OutputFormat, language: Language, encoding: TextEncodingChoice,
                              force: Bool, inputs: [String]) throws {
-        let columns = [LedgerColumn("PARCEL_ID", Bilingual("宗地编号", "parcel ID"), .string), LedgerColumn("SRC_FID", Bilingual("源要素号", "source FID"), .integer64),
-                       .figure("AREA_MU", Bilingual("面积（亩）", "area (mu)"), decimals: 4), LedgerColumn("USERS", Bilingual("用地企业", "users"), .string),
-                       LedgerColumn("CLASSES", Bilingual("企业分类", "classes"), .string), LedgerColumn("SPLIT", Bilingual("分摊方式", "split"), .string)]
-            + indicatorColumns
-        let classes = Dictionary(report.enterprises.map { ($0.id, $0.classLabel ?? "—") }, uniquingKeysWith: { first, _ in first })
-        let fields = columns.fields(format: format, language: language)
+        let classes = classes(report)
+        let fields = parcelColumns.fields(format: format, language: language)
         let spec = OutputLayerSpec(name: "permu_parcels", crs: report.crs.definition, geometry: .multiPolygon, columns: fields, nameColumn: fields[0].name,
                                    expectedRows: report.parcels.count)
         try FeatureFileWriter.write(to: path, format: format, layer: spec, encoding: encoding, inputs: inputs, force: force) { emit in
-            for parcel in report.parcels {
-                let values: [FieldValue] = [.string(parcel.id), .integer(parcel.fid), .real(parcel.figures.mu),
-                                            .string(parcel.users.map(\.id).joined(separator: " ")),
-                                            .string(parcel.users.map { classes[$0.id] ?? "—" }.joined(separator: " ")), .string(parcel.split.text(language))]
-                    + PerMuIndicator.allCases.map { $0.value(parcel.figures).map(FieldValue.real) ?? .null }
-                try emit(AreaExport.rounded(values, columns), parcel.wkb)
-            }
+            for parcel in report.parcels { try emit(parcelValues(parcel, classes: classes, language: language), parcel.wkb) }
         }
     }
 
@@ -65,26 +75,27 @@ public enum PerMuExport {
         return (scoredAtAverage + partial).joined(separator: language == .zh ? "；" : "; ")
     }
 
+    /// An enterprise's row in ``enterpriseColumns``.
+    static func enterpriseValues(_ enterprise: PerMuEnterprise, language: Language) -> [FieldValue] {
+        let f = enterprise.figures
+        var values: [FieldValue] = [enterprise.rank.map { .integer(Int64($0)) } ?? .null, .string(enterprise.id), .string(enterprise.name),
+                                    enterprise.scale.map(FieldValue.string) ?? .null, .string(enterprise.parcels.joined(separator: " ")),
+                                    .real(f.mu), f.tax.map(FieldValue.real) ?? .null, f.valueAdded.map(FieldValue.real) ?? .null,
+                                    (f.revenue ?? f.output).map(FieldValue.real) ?? .null]
+        values += PerMuIndicator.allCases.map { enterprise.ratio($0).value.map(FieldValue.real) ?? .null }
+        values += [enterprise.scheme.map(FieldValue.string) ?? .null, enterprise.score.map(FieldValue.real) ?? .null,
+                   enterprise.classLabel.map(FieldValue.string) ?? .null, .string(note(enterprise, language))]
+        return AreaExport.rounded(values, enterpriseColumns)
+    }
+
     static func writeEnterprises(_ report: PerMuReport, to path: String, format: OutputFormat, language: Language, encoding: TextEncodingChoice,
                                  force: Bool, inputs: [String]) throws {
-        let columns = enterpriseColumns
-        let spec = OutputLayerSpec(name: "permu_enterprises", crs: nil, geometry: .none, columns: columns.fields(format: format, language: language),
+        let spec = OutputLayerSpec(name: "permu_enterprises", crs: nil, geometry: .none, columns: enterpriseColumns.fields(format: format, language: language),
                                    expectedRows: report.enterprises.count)
         let appendix = appendix(report, language: language)
         try appendix.write(detail: spec, to: path, format: format, language: language, encoding: encoding,
                              inputs: inputs, force: force) { emit in
-            for enterprise in report.enterprises {
-                let f = enterprise.figures
-                var values: [FieldValue] = [enterprise.rank.map { .integer(Int64($0)) } ?? .null, .string(enterprise.id), .string(enterprise.name),
-                                            enterprise.scale.map(FieldValue.string) ?? .null, .string(enterprise.parcels.joined(separator: " ")),
-                                            .real(f.mu), f.tax.map(FieldValue.real) ?? .null, f.valueAdded.map(FieldValue.real) ?? .null,
-                                            (f.revenue ?? f.output).map(FieldValue.real) ?? .null]
-                values += PerMuIndicator.allCases.map { enterprise.ratio($0).value.map(FieldValue.real) ?? .null }
-                let note = note(enterprise, language)
-                values += [enterprise.scheme.map(FieldValue.string) ?? .null, enterprise.score.map(FieldValue.real) ?? .null,
-                           enterprise.classLabel.map(FieldValue.string) ?? .null, .string(note)]
-                try emit(AreaExport.rounded(values, columns), nil)
-            }
+            for enterprise in report.enterprises { try emit(enterpriseValues(enterprise, language: language), nil) }
         }
     }
 

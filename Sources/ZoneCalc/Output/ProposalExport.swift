@@ -7,29 +7,15 @@ import GeoBridge
 public enum ProposalExport {
     public static func write(_ report: ProposalReport, project: ZoneProject, to folder: String, language: Language,
                              force: Bool) throws {
-        var isFolder: ObjCBool = false
-        var created = false
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            catch { throw ZoneCalcError.outputFailed(path: folder, reason: OutputFailure.reason(error)) }
-            created = true
-        } else if !isFolder.boolValue {
-            throw ZoneCalcError.unsafeOutput(path: folder, reason: Bilingual("-o 给的是文件；请给出存放审查结果的文件夹", "-o names a file; give a folder for the check's outputs"))
-        }
         let inputs = project.inputPaths + report.parts.map(\.path)
-        do {
-            // The three files are put in place together, or none is.
-            try SafeOutput.together {
-                try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), language: language, inputs: inputs, force: force)
-                try writeBoundaryTxt(report, project: project, to: (folder as NSString).appendingPathComponent("new_boundary.txt"), inputs: inputs, force: force)
-                let html = try ProposalHTML(language: language).render(report)
-                try SafeOutput.write(to: (folder as NSString).appendingPathComponent("report.html"), inputs: inputs, force: force) { path in
-                    try Data(html.utf8).write(to: URL(fileURLWithPath: path))
-                }
+        // The three files are put in place together, or none is.
+        try SafeOutput.intoFolder(folder) {
+            try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), language: language, inputs: inputs, force: force)
+            try writeBoundaryTxt(report, project: project, to: (folder as NSString).appendingPathComponent("new_boundary.txt"), inputs: inputs, force: force)
+            let html = try ProposalHTML(language: language).render(report)
+            try SafeOutput.write(to: (folder as NSString).appendingPathComponent("report.html"), inputs: inputs, force: force) { path in
+                try Data(html.utf8).write(to: URL(fileURLWithPath: path))
             }
-        } catch {
-            if created { try? FileManager.default.removeItem(atPath: folder) }  // the folder this run made, still empty
-            throw error
         }
     }
 

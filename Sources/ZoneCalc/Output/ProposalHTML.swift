@@ -32,14 +32,14 @@ public struct ProposalHTML {
         th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}
         .verdict{font-size:20px;font-weight:bold;padding:8px 12px;display:inline-block}
         .pass{background:#c8e6c9}.fail{background:#ffcdd2}.review{background:#fff9c4}
-        svg{border:1px solid #999;background:#fff}
+        svg{width:100%;height:auto;background:#fff}
         </style></head><body>
         <h1>\(HTMLText.escape(title))\(report.zoneCode.map { " (\(HTMLText.escape($0)))" } ?? "")</h1>
         <p class="verdict \(verdictClass)">\(t("结论", "Verdict"))：\(HTMLText.escape(report.verdict.label.text(language)))</p>
         <p>CRS: \(HTMLText.escape(report.crs.summary))</p>
 
         """
-        html += "<h2>\(t("位置示意图", "Map"))</h2>\n" + (try map(report)) + "\n"
+        html += "<h2>\(t("位置示意图", "Map"))</h2>\n" + (try ProposalMapSVG.svg(report, language: language, title: title)) + "\n"
         html += "<h2>\(t("面积", "Areas"))</h2>\n" + table(text.areaHeaders, text.areaRows(report))
         html += "<h2>\(t("审查规则", "Rules"))</h2>\n"
         html += table([t("编号", "rule"), t("审查内容", "check"), t("结果", "result"), t("理由", "reason"), t("依据", "source")],
@@ -69,35 +69,5 @@ public struct ProposalHTML {
             html += "<h2>\(t("说明", "Notes"))</h2><ul>" + report.notes.map { "<li>\(HTMLText.escape($0.text(language)))</li>" }.joined() + "</ul>\n"
         }
         return html + "</body></html>\n"
-    }
-
-    func map(_ report: ProposalReport) throws -> String {
-        let context = GEOSContext()
-        let approved = try Geometry.fromWKB(report.approvedWKB, context: context)
-        let added = try report.addedWKB.map { try Geometry.fromWKB($0, context: context) }
-        let removed = try report.removedWKB.map { try Geometry.fromWKB($0, context: context) }
-        var focus = try approved.bounds() ?? Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)
-        for geometry in [added, removed].compactMap({ $0 }) { if let b = try geometry.bounds() { focus = focus.union(b) } }
-        let svg = ProposalMapSVG(focus: focus)
-        var body = ""
-        var kinds: [String] = []
-        for (kind, wkb) in report.context {
-            body += try svg.element(try Geometry.fromWKB(wkb, context: context), style: ProposalMapSVG.styles[kind]!)
-            if !kinds.contains(kind) { kinds.append(kind) }
-        }
-        body += try svg.element(approved, style: ProposalMapSVG.styles["approved"]!)
-        kinds.append("approved")
-        if let removed { body += try svg.element(removed, style: ProposalMapSVG.styles["removed"]!); kinds.append("removed") }
-        if let added { body += try svg.element(added, style: ProposalMapSVG.styles["added"]!); kinds.append("added") }
-        body += try svg.element(try Geometry.fromWKB(report.newBoundaryWKB, context: context), style: ProposalMapSVG.styles["new_boundary"]!)
-        kinds.append("new_boundary")
-        let pieces = report.rules.flatMap(\.pieces)
-        for piece in pieces {
-            body += try svg.element(try Geometry.fromWKB(piece.wkb, context: context), style: ProposalMapSVG.styles["conflict"]!,
-                                    title: "\(piece.rule) \(piece.kind.text(language)) \(piece.label)")
-        }
-        if !pieces.isEmpty { kinds.append("conflict") }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(ProposalMapSVG.width))\" height=\"\(Int(ProposalMapSVG.height))\" "
-            + "viewBox=\"0 0 \(Int(ProposalMapSVG.width)) \(Int(ProposalMapSVG.height))\">\n" + body + svg.legend(kinds) + svg.scaleBar() + "</svg>"
     }
 }

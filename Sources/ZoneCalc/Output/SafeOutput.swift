@@ -38,6 +38,27 @@ public enum SafeOutput {
         return result
     }
 
+    /// Writes the outputs `body` puts in `folder` together (``together(_:)``), making the folder first
+    /// when it does not exist and removing it again when nothing could be put in it.
+    /// - Throws: `unsafeOutput` when `folder` names a file.
+    public static func intoFolder<T>(_ folder: String, _ body: () throws -> T) throws -> T {
+        var isFolder: ObjCBool = false
+        var created = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            catch { throw ZoneCalcError.outputFailed(path: folder, reason: OutputFailure.reason(error)) }
+            created = true
+        } else if !isFolder.boolValue {
+            throw ZoneCalcError.unsafeOutput(path: folder, reason: Bilingual("-o 给的是文件；请给出存放结果的文件夹", "-o names a file; give a folder for the outputs"))
+        }
+        do {
+            return try together(body)
+        } catch {
+            if created { try? FileManager.default.removeItem(atPath: folder) }  // the folder this run made, still empty
+            throw error
+        }
+    }
+
     /// Removes the temporary folders of outputs not yet in place and returns their destinations (for an
     /// interrupt: nothing of them was written), and whether any output of this process was put in place
     /// before. Later commits of this process fail.

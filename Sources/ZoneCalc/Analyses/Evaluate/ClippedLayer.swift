@@ -33,26 +33,10 @@ struct ClippedLayer {
     ///   - attributes: ZoneCalc fields read as they are (unmapped ones give null).
     static func clip(_ role: LayerRole, frame: AnalysisFrame, context: EvaluationContext, by: String? = nil,
                      apportion: [String] = [], attributes: [String] = []) throws(ZoneCalcError) -> ClippedLayer? {
-        let project = frame.project
-        guard let layer = project.layers[role] else { return nil }
-        let boundary = try project.layer(.boundary)
+        guard let layer = frame.project.layers[role] else { return nil }
         let reader = try LayerReaders.open(layer.source)
-        let boundaryReader = try LayerReaders.open(boundary.source)
-        var options = OverlayOptions()
-        options.methods = [context.method]
-        options.byField = by.flatMap(layer.field)
-        options.aIdField = layer.field("id")
-        options.bIdField = boundary.field("id")
-        options.aCRS = layer.crs
-        options.bCRS = boundary.crs
-        options.keepGeometry = true
-        options.workers = context.workers
-        options.datum = frame.datum
-        if role == .landUse { options.deduction = LandUseDeductionFields.detect(in: reader.fields, mapped: layer.field) }
+        let report = try overlay(role, frame: frame, by: by, apportion: apportion)
         let apportionSlots = apportion.map { name in layer.field(name) }
-        options.apportion = apportionSlots.compactMap { $0 }
-        let report = try OverlayJob.run(a: reader, b: boundaryReader, options: options)
-        frame.note(report.datumNote.map { [$0] } ?? [])
         let extra = try LayerAttributes.read(reader, names: attributes.map(layer.field))
         var pieces: [ClippedPiece] = []
         do {
@@ -81,6 +65,37 @@ struct ClippedLayer {
             throw ZoneCalcError(error, source: reader.sourceName)
         }
         return ClippedLayer(role: role, source: reader.sourceName, report: report, pieces: pieces)
+    }
+
+    /// The overlay of the project's `role` layer with the boundary (pieces kept, by the project's area
+    /// method), made once per run: the evaluation and the zone report's land use share it.
+    /// - Parameters:
+    ///   - by: ZoneCalc field giving each feature's class.
+    ///   - apportion: ZoneCalc numeric fields apportioned by area share (unmapped ones are left out).
+    static func overlay(_ role: LayerRole, frame: AnalysisFrame, by: String? = nil, apportion: [String] = []) throws(ZoneCalcError) -> OverlayReport {
+        let project = frame.project
+        let layer = try project.layer(role)
+        let key = "overlay of \(role.rawValue) with the boundary by \(by ?? "-") apportioning \(apportion.joined(separator: ","))"
+        return try frame.shared(key) { () throws(ZoneCalcError) in
+            let boundary = try project.layer(.boundary)
+            let reader = try LayerReaders.open(layer.source)
+            let boundaryReader = try LayerReaders.open(boundary.source)
+            var options = OverlayOptions()
+            options.methods = [project.areaMethod]
+            options.byField = by.flatMap(layer.field)
+            options.aIdField = layer.field("id")
+            options.bIdField = boundary.field("id")
+            options.aCRS = layer.crs
+            options.bCRS = boundary.crs
+            options.keepGeometry = true
+            options.workers = frame.workers
+            options.datum = frame.datum
+            if role == .landUse { options.deduction = LandUseDeductionFields.detect(in: reader.fields, mapped: layer.field) }
+            options.apportion = apportion.compactMap(layer.field)
+            let report = try OverlayJob.run(a: reader, b: boundaryReader, options: options)
+            frame.note(report.datumNote.map { [$0] } ?? [])
+            return report
+        }
     }
 }
 

@@ -64,6 +64,10 @@ public struct IndicatorResult: Sendable {
     /// Score 0–100 when the profile gives an ideal value and a weight.
     public var score: Double?
     public var weight: Double?
+    /// The profile's ideal value, in the definition's unit, when it gives one with a weight.
+    public var ideal: Double? = nil
+    /// The ideal is a ceiling (a rate in %), not a target to reach.
+    public var lowerIsBetter = false
 }
 
 /// The zone type with the shares it was decided on.

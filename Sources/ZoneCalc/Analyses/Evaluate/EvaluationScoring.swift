@@ -14,6 +14,8 @@ enum EvaluationScoring {
                 continue
             }
             indicators[index].weight = weight
+            indicators[index].ideal = ideal
+            indicators[index].lowerIsBetter = rule.direction == .negative
             guard let value = indicators[index].value else {
                 let name = indicators[index].definition.name
                 missing.append(Bilingual("\(name)：无法计算", "\(name): not computable"))
