@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Installs what ZoneCalc needs on Debian when it is missing: GEOS, PROJ and GDAL development
 # packages (and pkg-config to find them). Swift itself must already be on the PATH.
+# With --browser also headless Chromium, a CJK font and poppler's PDF tools, for the browser tests and
+# for the PDF copies of the reports.
 set -euo pipefail
 
 missing=()
+if [ "${1:-}" = "--browser" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+fi
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists geos 2>/dev/null || missing+=(libgeos-dev)
 pkg-config --exists proj 2>/dev/null || missing+=(libproj-dev)

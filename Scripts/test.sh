@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-deps.sh
+# The browser tests (opt-in) render the HTML reports in headless Chromium.
+if [ "${ZONECALC_BROWSER_TESTS:-}" = "1" ]; then bash Scripts/install-deps.sh --browser; fi
 swift build --build-tests
 swift test
 # Long suites, when asked for (CI sets them when they fit its time): a fuzz smoke of every target, and

@@ -102,10 +102,9 @@ struct SVGMap {
         let span = high - low
         guard span > 0, span.isFinite else { return [] }
         let step = roundStep(span / 5)
-        var values: [Double] = []
-        var value = (low / step).rounded(.up) * step
-        while value <= high, values.count < 12 { values.append(value); value += step }
-        return values
+        let first = (low / step).rounded(.up)
+        // Each a multiple of the step, not a running sum (no drift); zero as 0, not −0.
+        return (0..<12).map { (first + Double($0)) * step }.filter { $0 <= high }.map { $0 == 0 ? 0 : $0 }
     }
 
     /// 1, 2 or 5 × a power of ten, at most `target`.
