@@ -6,6 +6,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public var month: Int
     public var day: Int
 
+    /// The day `instant` falls on in Beijing time (UTC+8), whatever the machine's time zone: the day a
+    /// planner in China dates it, the same on every machine.
+    public init(beijing instant: Date) {
+        self.init(dayNumber: Int(((instant.timeIntervalSince1970 + 8 * 3600) / 86_400).rounded(.down)))
+    }
+
     /// A real day (month 1–12, day within the month, leap years included), or nil.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else { return nil }

@@ -12,7 +12,8 @@ public enum ProposalExport {
         try SafeOutput.intoFolder(folder) {
             try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), language: language, inputs: inputs, force: force)
             try writeBoundaryTxt(report, project: project, to: (folder as NSString).appendingPathComponent("new_boundary.txt"), inputs: inputs, force: force)
-            let html = try ProposalHTML(language: language).render(report)
+            let document = ProposalDocument(language: language)
+            let html = try document.document(report, project: project, checkDate: CalendarDate(beijing: Date())).html(title: document.title(report))
             try SafeOutput.write(to: (folder as NSString).appendingPathComponent("report.html"), inputs: inputs, force: force) { path in
                 try Data(html.utf8).write(to: URL(fileURLWithPath: path))
             }

@@ -24,6 +24,22 @@ public struct RuleFiles: Sendable {
         return short
     }
 
+    /// The layers of the rule profile as a planner reads them: ZoneCalc's bundled national values, the
+    /// bundled profile of the province when ZoneCalc has one, the project's rules folder.
+    public var profile: Bilingual {
+        var parts = [Bilingual("ZoneCalc 内置规则（全国）", "ZoneCalc's bundled rules (national)")]
+        if let province {
+            if let root = Bundle.module.resourceURL?.appendingPathComponent("Rules/provinces/\(province)"),
+               FileManager.default.fileExists(atPath: root.path) {
+                parts.append(Bilingual("ZoneCalc 内置\(province)省规则", "ZoneCalc's bundled \(province) profile"))
+            } else {
+                parts.append(Bilingual("（ZoneCalc 没有\(province)省规则，用全国规则）", "(ZoneCalc has no \(province) profile: national rules)"))
+            }
+        }
+        if let folder { parts.append(Bilingual("项目规则文件夹 \(folder)", "the project's rules folder \(folder)")) }
+        return parts.dropFirst().reduce(parts[0]) { $0 + Bilingual(verbatim: " → ") + $1 }
+    }
+
     /// The bundled profile of the project's province for `name`, when ZoneCalc ships one.
     public func provinceURL(_ name: String) -> URL? {
         guard let province else { return nil }

@@ -122,19 +122,7 @@ struct ProposalChecks {
                                reason: Bilingual("三调图层未映射地类编码字段 (land_use)。", "The land_use layer maps no land_use field.")), [])
         }
         let table = try LandClassTable.bundled()
-        var byCode: [String: MeasuredArea] = [:]
-        let (classified, deductionFields) = try landUseFeatures(layer)
-        let prepared = try PreparedGeometry(added)
-        for (code, feature, deduction) in classified where try !added.isEmpty && prepared.intersects(feature) {
-            let piece = try geometry.measure(try added.intersection(feature).polygonalPart())
-            // 三调 net areas: the deducted share (田坎 …) counts under its own class.
-            byCode[code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(piece.scaled(by: 1 - (deduction?.ratio ?? 0)))
-            if let deduction { byCode[deduction.code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(piece.scaled(by: deduction.ratio)) }
-        }
-        let classes = byCode.keys.sorted().map { code -> AddedLandClass in
-            let known = table.lookup(code)
-            return AddedLandClass(code: code, name: known?.name ?? "未识别", category: known?.category.rawValue ?? "未识别", area: byCode[code]!)
-        }
+        let (classes, deductionFields) = try composition(of: added, layer: layer, table: table)
         let total = value(try geometry.measure(added))
         let covered = classes.reduce(0) { $0 + value($1.area) }
         // Land use that misses more than 0.1 % of the added land (or the overlap tolerance) leaves the
@@ -178,6 +166,31 @@ struct ProposalChecks {
     }
 
     /// The land-use features with their codes and 扣除地类, and the fields those came from (nil: gross areas).
+    /// The 三调 classes of `region` (net of 扣除地类 where the layer has their fields), by code; empty
+    /// when the project has no land-use layer with a mapped code field.
+    func composition(of region: Geometry) throws -> [AddedLandClass] {
+        guard let layer = project.layers[.landUse], layer.field("land_use") != nil, !region.isEmpty else { return [] }
+        return try composition(of: region, layer: layer, table: try LandClassTable.bundled()).classes
+    }
+
+    private func composition(of region: Geometry, layer: ProjectLayer, table: LandClassTable) throws
+        -> (classes: [AddedLandClass], deductionFields: LandUseDeductionFields?) {
+        var byCode: [String: MeasuredArea] = [:]
+        let (classified, deductionFields) = try landUseFeatures(layer)
+        let prepared = try PreparedGeometry(region)
+        for (code, feature, deduction) in classified where try !region.isEmpty && prepared.intersects(feature) {
+            let piece = try geometry.measure(try region.intersection(feature).polygonalPart())
+            // 三调 net areas: the deducted share (田坎 …) counts under its own class.
+            byCode[code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(piece.scaled(by: 1 - (deduction?.ratio ?? 0)))
+            if let deduction { byCode[deduction.code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(piece.scaled(by: deduction.ratio)) }
+        }
+        let classes = byCode.keys.sorted().map { code -> AddedLandClass in
+            let known = table.lookup(code)
+            return AddedLandClass(code: code, name: known?.name ?? "未识别", category: known?.category.rawValue ?? "未识别", area: byCode[code]!)
+        }
+        return (classes, deductionFields)
+    }
+
     private func landUseFeatures(_ layer: ProjectLayer) throws
         -> ([(code: String, geometry: Geometry, deduction: LandUseDeduction?)], LandUseDeductionFields?) {
         let items = try LayerPolygons.read(layer, into: geometry.frame, context: geometry.context, labelField: layer.field("land_use"))
@@ -199,7 +212,7 @@ struct ProposalChecks {
     /// Rule 6: an adjustment keeps the approved area.
     func keepsApprovedArea(kind: ProposalKind, approved: MeasuredArea, after: MeasuredArea) -> RuleResult {
         let title = Bilingual("调区后面积不增加", "adjustment keeps the approved area")
-        let source = "调区总面积不变（通行做法，未见全国统一条文；容差\(NumberText.fixed(rules.adjustmentTolerance, decimals: 1)) m²，\(rules.source)）"
+        let source = "调区总面积不变（通行做法，未见全国统一条文；容差\(NumberText.fixed(rules.adjustmentTolerance, decimals: 1)) m²，见规则配置）"
         guard kind != .expansion else {
             return RuleResult(id: "R6", title: title, source: source, status: .notApplicable,
                               reason: Bilingual("扩区方案，不适用。", "An expansion: does not apply."))
@@ -218,7 +231,7 @@ struct ProposalChecks {
     /// Rule 7: the expansion's size within the profile's limits.
     func expansionSize(kind: ProposalKind, added: MeasuredArea, approved: MeasuredArea) -> RuleResult {
         let title = Bilingual("扩区规模", "expansion size")
-        let source = rules.expansionLimitSource.isEmpty ? "无全国统一限值；按省份规则（\(rules.source)）" : rules.expansionLimitSource
+        let source = rules.expansionLimitSource.isEmpty ? "无全国统一限值；按省份规则（见规则配置）" : rules.expansionLimitSource
         guard kind != .adjustment else {
             return RuleResult(id: "R7", title: title, source: source, status: .notApplicable, reason: Bilingual("调区方案，不适用。", "An adjustment: does not apply."))
         }
@@ -250,7 +263,7 @@ struct ProposalChecks {
     /// Rule 8: preconditions on the existing zone from its evaluation (and idle land).
     func preconditions() throws -> RuleResult {
         let title = Bilingual("现有开发区前置条件", "preconditions on the existing zone")
-        let source = "省份规定的前置条件（\(rules.source)）；指标按\(Citations.text("tdt-1029-2010"))"
+        let source = "省份规定的前置条件（见规则配置）；指标按\(Citations.text("tdt-1029-2010"))"
         guard !rules.preconditions.isEmpty else {
             return RuleResult(id: "R8", title: title, source: source, status: .notApplicable,
                               reason: Bilingual("规则配置未设前置条件（土地开发率、建成率、闲置率等），未评价。",

@@ -83,13 +83,18 @@ public enum ProposalJob {
             results.append(try checks.preconditions())
             results.append(try checks.geometryQuality(parts: parts, added: added, approved: kept))
             results.append(try checks.coordinates(parts: parts))
-            return ProposalReport(zoneName: project.name, zoneCode: project.code, kind: kind, crs: crs, approved: approvedArea,
+            let removedPieces = try removed.polygons.map { polygon in
+                RemovedPiece(area: try geometry.measure(polygon), location: try polygon.pointOnSurface() ?? XY(0, 0), wkb: try polygon.wkb())
+            }
+            var report = ProposalReport(zoneName: project.name, zoneCode: project.code, kind: kind, crs: crs, approved: approvedArea,
                                   removed: try geometry.measure(removed), added: addedArea, after: try geometry.measure(after),
-                                  landUse: landUse, rules: results, verdict: verdict(results), method: method, parts: parts,
+                                  landUse: landUse, removedPieces: removedPieces, removedLandUse: try checks.composition(of: removed), rules: results, verdict: verdict(results), method: method, parts: parts,
                                   approvedWKB: try approved.wkb(), addedWKB: added.isEmpty ? nil : try added.wkb(),
                                   removedWKB: removed.isEmpty ? nil : try removed.wkb(), newBoundaryWKB: try after.wkb(),
                                   context: try mapContext(project, geometry: geometry),
                                   notes: notes + frame.notes)
+            report.givenAsNewBoundary = options.newBoundary != nil
+            return report
         } catch {
             throw ZoneCalcError(error, source: project.path)
         }

@@ -52,7 +52,15 @@ public struct RuleResult: Sendable {
     public var pieces: [ConflictPiece] = []
 }
 
-/// One class of the added land's land use.
+/// One polygon of the land taken out of the approved zone.
+public struct RemovedPiece: Sendable {
+    public var area: MeasuredArea
+    /// A point inside it (boundary CRS): where to find it.
+    public var location: XY
+    public var wkb: [UInt8]
+}
+
+/// One 三调 class of the added (or removed) land.
 public struct AddedLandClass: Sendable {
     public var code: String
     public var name: String
@@ -64,13 +72,19 @@ public struct AddedLandClass: Sendable {
 public struct ProposalReport: Sendable {
     public var zoneName: String
     public var zoneCode: String?
+    /// Expansion or adjustment, as judged (a new boundary is judged by what it adds and takes out).
     public var kind: ProposalKind
+    /// The proposal was given as the requested new boundary, not as pieces.
+    public var givenAsNewBoundary = false
     public var crs: ResolvedCRS
     public var approved: MeasuredArea
     public var removed: MeasuredArea
     public var added: MeasuredArea
     public var after: MeasuredArea
     public var landUse: [AddedLandClass]
+    /// The land taken out, polygon by polygon, and its 三调 classes (empty for an expansion).
+    public var removedPieces: [RemovedPiece]
+    public var removedLandUse: [AddedLandClass]
     public var rules: [RuleResult]
     public var verdict: RuleStatus
     /// The area method the rules' figures and thresholds use (the project's; planar for a geodesic one).

@@ -30,6 +30,29 @@ public struct ReportDataLayer: Sendable {
     public var modified: CalendarDate?
     /// Why the layer could not be opened.
     public var problem: Bilingual?
+
+    /// Every layer of the project, in role order, with its feature count and the file's date.
+    public static func list(_ project: ZoneProject) -> [ReportDataLayer] {
+        let folder = URL(fileURLWithPath: project.path).deletingLastPathComponent().standardizedFileURL.path + "/"
+        return LayerRole.allCases.compactMap { role -> ReportDataLayer? in
+            guard let layer = project.layers[role] else { return nil }
+            let path = layer.source.path
+            let shown = path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
+            var entry = ReportDataLayer(role: role, file: shown, layer: layer.source.layer)
+            if let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date {
+                entry.modified = CalendarDate(beijing: modified)
+            }
+            do {
+                let reader = try LayerReaders.open(layer.source)
+                entry.layer = reader.layerName
+                entry.features = reader.knownFeatureCount
+            } catch {
+                let error = ZoneCalcError(error, source: path)
+                entry.problem = Bilingual(error.message(.zh), error.message(.en))
+            }
+            return entry
+        }
+    }
 }
 
 /// A shape of a map with the class it is drawn by.

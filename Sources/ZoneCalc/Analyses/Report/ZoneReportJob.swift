@@ -22,7 +22,7 @@ public enum ZoneReportJob {
             return try QCJob.run(options)
         }
         let landUseMap = (try? landUse.get()).flatMap { overlay in try? inFrame(overlay, frame) } ?? []
-        return ZoneReport(project: project, crs: frame.crs, layers: dataLayers(project), boundary: boundary, landUse: landUse, landUseMap: landUseMap,
+        return ZoneReport(project: project, crs: frame.crs, layers: ReportDataLayer.list(project), boundary: boundary, landUse: landUse, landUseMap: landUseMap,
                           evaluation: evaluation, idle: idle, standardLand: standardLand, perMu: perMu, qc: qc, notes: frame.notes)
     }
 
@@ -63,30 +63,6 @@ public enum ZoneReportJob {
             return ZoneBoundary(parts: parts, area: try calculator.measure(union)[project.areaMethod] ?? 0, declaredField: layer.field("declared_area"))
         } catch {
             throw ZoneCalcError(error, source: reader.sourceName)
-        }
-    }
-
-    /// Every layer of the project, in role order, with its feature count and the file's date.
-    static func dataLayers(_ project: ZoneProject) -> [ReportDataLayer] {
-        let folder = URL(fileURLWithPath: project.path).deletingLastPathComponent().standardizedFileURL.path + "/"
-        return LayerRole.allCases.compactMap { role -> ReportDataLayer? in
-            guard let layer = project.layers[role] else { return nil }
-            let path = layer.source.path
-            let shown = path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
-            var entry = ReportDataLayer(role: role, file: shown, layer: layer.source.layer)
-            if let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date {
-                // The day in Beijing time (UTC+8), whatever the machine's zone: the same files give the same report.
-                entry.modified = CalendarDate(dayNumber: Int(((modified.timeIntervalSince1970 + 8 * 3600) / 86_400).rounded(.down)))
-            }
-            do {
-                let reader = try LayerReaders.open(layer.source)
-                entry.layer = reader.layerName
-                entry.features = reader.knownFeatureCount
-            } catch {
-                let error = ZoneCalcError(error, source: path)
-                entry.problem = Bilingual(error.message(.zh), error.message(.en))
-            }
-            return entry
         }
     }
 }

@@ -14,29 +14,28 @@ public struct ZoneReportHTML {
     public func render(_ report: ZoneReport) throws -> String {
         let tables = ZoneReportTables(report: report, language: language)
         let maps = ZoneReportMaps(report: report, language: language)
-        var page = ReportHTMLPage(language: language)
+        var page = ReportDocument(language: language)
         let title = t("\(report.project.name)土地利用状况报告", "Land account of \(report.project.name)")
-        page.raw("<h1>\(HTMLText.escape(title))</h1>\n")
+        page.title(title)
         var facts = [report.project.code, report.project.asOf.map { t("基准日 \($0)", "as of \($0)") }].compactMap { $0 }
         facts.append("ZoneCalc \(ZoneCalcVersion.current)")
         page.paragraph(facts.joined(separator: " · "))
-        page.raw("<ul class=\"toc\">" + ZoneReportTopic.allCases.enumerated().map { index, topic in
-            "<li>\(index + 1) \(HTMLText.escape(topic.title.text(language)))" + (report.problem(topic) == nil ? "" : t("（未计算）", " (not computed)")) + "</li>"
-        }.joined() + "</ul>\n")
+        page.list(ZoneReportTopic.allCases.map { topic in
+            topic.title.text(language) + (report.problem(topic) == nil ? "" : t("（未计算）", " (not computed)"))
+        }, ordered: true)
         for (index, topic) in ZoneReportTopic.allCases.enumerated() {
-            page.raw("<section\(index == 0 ? " class=\"first\"" : "")><h2>\(index + 1)　\(HTMLText.escape(topic.title.text(language)))</h2>\n")
+            page.section("\(index + 1)　" + topic.title.text(language))
             if let problem = report.problem(topic), topic != .overview {
-                page.paragraph(t("未计算：", "Not computed: ") + problem.message(language), className: "missing")
+                page.paragraph(t("未计算：", "Not computed: ") + problem.message(language), .missing)
             } else {
                 try section(topic, report: report, tables: tables, maps: maps, page: &page)
             }
-            page.raw("</section>\n")
         }
-        return page.document(title: title)
+        return page.html(title: title)
     }
 
     private func section(_ topic: ZoneReportTopic, report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps,
-                         page: inout ReportHTMLPage) throws {
+                         page: inout ReportDocument) throws {
         switch topic {
         case .overview: try overview(report, tables: tables, maps: maps, page: &page)
         case .landUse: try landUse(report, tables: tables, maps: maps, page: &page)
@@ -49,18 +48,18 @@ public struct ZoneReportHTML {
         }
     }
 
-    private func place(_ outcome: ZoneReportMaps.Outcome, caption: String, table: Int?, page: inout ReportHTMLPage) {
+    private func place(_ outcome: ZoneReportMaps.Outcome, caption: String, table: Int?, page: inout ReportDocument) {
         switch outcome {
         case .drawn(let svg): page.figure(svg, caption: caption, table: table)
-        case .notDrawn(let reason): page.paragraph(caption + t("：", ": ") + reason.text(language), className: "missing")
+        case .notDrawn(let reason): page.paragraph(caption + t("：", ": ") + reason.text(language), .missing)
         }
     }
 
-    private func overview(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportHTMLPage) throws {
+    private func overview(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportDocument) throws {
         let overview = tables.overview
-        page.table(t("概况", "Overview"), overview, keys: ["ITEM", "VALUE"])
+        page.table(t("概况", "Overview"), overview, keys: ["ITEM", "VALUE"], keyValue: true)
         guard case .success = report.boundary, let layer = tables.layers.first(where: { $0.name.hasPrefix("开发区范围") }) else {
-            if let problem = report.problem(.overview) { page.paragraph(t("核准范围未计算：", "Boundary not computed: ") + problem.message(language), className: "missing") }
+            if let problem = report.problem(.overview) { page.paragraph(t("核准范围未计算：", "Boundary not computed: ") + problem.message(language), .missing) }
             return
         }
         let number = page.nextTable
@@ -69,7 +68,7 @@ public struct ZoneReportHTML {
               table: number, page: &page)
     }
 
-    private func landUse(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportHTMLPage) throws {
+    private func landUse(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportDocument) throws {
         guard case .success(let overlay) = report.landUse else { return }
         let table = tables.landUse
         let number = page.nextTable
@@ -94,7 +93,7 @@ public struct ZoneReportHTML {
               table: number, page: &page)
     }
 
-    private func evaluation(_ report: ZoneReport, tables: ZoneReportTables, page: inout ReportHTMLPage) {
+    private func evaluation(_ report: ZoneReport, tables: ZoneReportTables, page: inout ReportDocument) {
         guard case .success(let evaluation) = report.evaluation else { return }
         let number = page.nextTable
         func quantity(_ q: EvaluationQuantity) -> String {
@@ -110,9 +109,9 @@ public struct ZoneReportHTML {
                    headers: [t("指标", "indicator"), t("值", "value"), t("单位", "unit"), t("公式", "formula"), t("分子", "numerator"),
                              t("分母", "denominator"), t("理想值", "ideal")],
                    rows: rows, numeric: [1, 6])
-        page.raw("<ol class=\"notes\">" + evaluation.indicators.map { result in
-            "<li>" + HTMLText.escape(result.notComputable.map { t("无法计算：", "not computable: ") + $0.text(language) } ?? result.definition.rule) + "</li>"
-        }.joined() + "</ol>\n")
+        page.list(evaluation.indicators.map { result in
+            result.notComputable.map { t("无法计算：", "not computable: ") + $0.text(language) } ?? result.definition.rule
+        }, ordered: true)
         page.paragraph(t("开发区类型：", "Zone type: ") + (evaluation.zoneType.type?.rawValue ?? t("未确定", "not decided")) + "（" + evaluation.zoneType.reason.text(language) + "）")
         page.paragraph(t("集约度分值：", "Score: ") + (evaluation.score.total.map { NumberText.fixed($0, decimals: 2) } ?? t("无", "none")) + "（" + evaluation.score.reason.text(language) + "）")
         let compared = evaluation.indicators.filter { $0.ideal != nil && $0.value != nil && $0.ideal! > 0 }
@@ -131,7 +130,7 @@ public struct ZoneReportHTML {
                     table: number)
     }
 
-    private func idle(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportHTMLPage) throws {
+    private func idle(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportDocument) throws {
         guard case .success(let idle) = report.idle else { return }
         let appendix = IdleExport.appendix(idle, language: language)
         let totals = ReportTable(name: ZoneReportTopic.idle.title, columns: appendix.totalsColumns, rows: appendix.totals.map { ReportRow($0) })
@@ -168,13 +167,13 @@ public struct ZoneReportHTML {
         place(try maps.idle(idle, title: t("闲置土地分布", "idle land")), caption: t("宗地闲置认定状态分布图", "Parcels by idle-land status"), table: number, page: &page)
     }
 
-    private func supplyChain(_ tables: ZoneReportTables, page: inout ReportHTMLPage) {
+    private func supplyChain(_ tables: ZoneReportTables, page: inout ReportDocument) {
         let table = tables.supplyChain
         page.table(t("批而未供、供而未用、用而未尽、建而未投、投而未达", "Approved unsupplied and the supply-chain categories"), table,
                    keys: ["CATEGORY", "PARCEL_ID", "ENTERPRISE", "PARCELS", "AREA_HA", "AREA_MU", "NOTE"])
     }
 
-    private func standardLand(_ report: ZoneReport, page: inout ReportHTMLPage) {
+    private func standardLand(_ report: ZoneReport, page: inout ReportDocument) {
         guard case .success(let standard) = report.standardLand else { return }
         let indicators = StandardLandExport.indicators(standard)
         let appendix = StandardLandExport.appendix(standard, indicators: indicators, language: language)
@@ -185,7 +184,7 @@ public struct ZoneReportHTML {
         page.table(t("标准地控制指标达标情况", "Standard-land indicators"), totals, keys: appendix.totalsColumns.map(\.key))
     }
 
-    private func perMu(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportHTMLPage) throws {
+    private func perMu(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportDocument) throws {
         guard case .success(let perMu) = report.perMu else { return }
         let appendix = PerMuExport.appendix(perMu, language: language)
         let totals = ReportTable(name: ZoneReportTopic.perMu.title, columns: appendix.totalsColumns, rows: appendix.totals.map { ReportRow($0) })
@@ -217,7 +216,7 @@ public struct ZoneReportHTML {
               table: number + 1, page: &page)
     }
 
-    private func qc(_ report: ZoneReport, tables: ZoneReportTables, page: inout ReportHTMLPage) {
+    private func qc(_ report: ZoneReport, tables: ZoneReportTables, page: inout ReportDocument) {
         guard case .success(let qc) = report.qc else { return }
         page.paragraph(t("检查 \(qc.source) 的 \(qc.featureCount) 个要素；问题明细见 report.gpkg 的质检问题图层。",
                          "\(qc.featureCount) features of \(qc.source) checked; each finding is in report.gpkg's QC layers."))

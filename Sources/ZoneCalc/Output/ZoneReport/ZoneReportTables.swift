@@ -57,14 +57,10 @@ struct ZoneReportTables {
         }
         items.append((t("坐标系", "CRS"), report.crs.summary(language)))
         items.append((t("面积算法", "method"), method.summary(in: report.crs, language: language)))
-        items.append((t("规则配置", "rule profile"), ruleProfile))
+        items.append((t("规则配置", "rule profile"), RuleFiles(project: project).profile.text(language)))
         for (topic, source) in ruleSources { items.append((t("规则依据：", "rules: ") + topic.title.text(language), source)) }
         for layer in report.layers {
-            var value = layer.file + (layer.layer.map { ":\($0)" } ?? "")
-            if let count = layer.features { value += t("，\(count) 个要素", ", \(count) features") }
-            if let day = layer.modified { value += t("，文件日期 \(day)", ", file dated \(day)") }
-            if let problem = layer.problem { value += t("；无法打开：", "; cannot be opened: ") + problem.text(language) }
-            items.append((t("数据：", "data: ") + (language == .zh ? layer.role.chineseName : layer.role.rawValue), value))
+            items.append((t("数据：", "data: ") + (language == .zh ? layer.role.chineseName : layer.role.rawValue), Self.summary(of: layer, language: language)))
         }
         let missing = report.notComputed
         items.append((t("未计算的专题", "topics not computed"),
@@ -74,12 +70,14 @@ struct ZoneReportTables {
         return ReportTable(name: ZoneReportTopic.overview.title, items: items)
     }
 
-    /// The bundled profile, the province's and the project's rules folder, as layered.
-    var ruleProfile: String {
-        var parts = [t("ZoneCalc 内置（全国）", "bundled with ZoneCalc (national)")]
-        if let province = report.project.province { parts.append(t("\(province)省级配置（若 ZoneCalc 带有）", "the \(province) profile (where ZoneCalc has one)")) }
-        if let folder = report.project.rules { parts.append(t("项目规则文件夹 \(folder)", "the project's rules folder \(folder)")) }
-        return parts.joined(separator: " → ")
+    /// A data layer in a line: file and layer, feature count, the file's date, or why it cannot be opened.
+    static func summary(of layer: ReportDataLayer, language: Language) -> String {
+        let t = { (zh: String, en: String) in Bilingual(zh, en).text(language) }
+        var value = layer.file + (layer.layer.map { ":\($0)" } ?? "")
+        if let count = layer.features { value += t("，\(count) 个要素", ", \(count) features") }
+        if let day = layer.modified { value += t("，文件日期 \(day)", ", file dated \(day)") }
+        if let problem = layer.problem { value += t("；无法打开：", "; cannot be opened: ") + problem.text(language) }
+        return value
     }
 
     /// The documents each computed topic's rules come from.

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// The proposal report a planner attaches (`proposal check -o DIR`, report.html): its header block,
+/// documents cited from the citations file only, a map with north arrow, coordinate ticks and each
+/// conflict kind in its own colour and labelled by rule, a legend of what is drawn, and for an
+/// adjustment the land taken out in its own section with the area the boundary-point file gives.
+@Suite struct ProposalReportTests {
+    static func check(_ proposal: String, language: String = "zh_CN.UTF-8") throws -> (folder: URL, html: String, status: Int32) {
+        let folder = try CLITests.temporaryFolder()
+        let result = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), CLITests.sample(proposal), "-o", folder.appendingPathComponent("out").path],
+                                      language: language)
+        let html = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        return (folder, html, result.status)
+    }
+
+    /// The day in Beijing, as the header's check date gives it.
+    static var today: String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+
+    /// The cells of the header table (表 1), item → value.
+    static func header(_ html: String) throws -> [String: String] {
+        let start = try #require(html.range(of: "<table class=\"meta\">")), end = try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))
+        let rows = try NSRegularExpression(pattern: "<tr><td>([^<]*)</td><td>([^<]*)</td></tr>")
+        let text = String(html[start.lowerBound..<end.upperBound])
+        var items: [String: String] = [:]
+        for match in rows.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            items[(text as NSString).substring(with: match.range(at: 1))] = (text as NSString).substring(with: match.range(at: 2))
+        }
+        return items
+    }
+
+    @Test func theHeaderSaysWhatWasCheckedWithWhatAndWhen() throws {
+        let before = Self.today
+        let run = try Self.check("kqfw.txt")
+        defer { try? FileManager.default.removeItem(at: run.folder) }
+        #expect(run.status == 1, "the sample expansion fails")
+        let header = try Self.header(run.html)
+        #expect(header["开发区"] == "常州示范经济开发区（G320401）")
+        #expect(header["方案文件（新增）"] == "kqfw.txt")
+        #expect(header["方案类型"] == "扩区")
+        #expect([before, Self.today].contains(header["审查日期"] ?? ""), "today in Beijing: \(header["审查日期"] ?? "")")
+        #expect(header["数据基准日"] == "2026-06-30")
+        #expect(header["ZoneCalc 版本"]?.isEmpty == false && header["规则配置"]?.contains("ZoneCalc 内置规则") == true)
+        // Every layer of the project file (zone.yaml names 11) with its file and feature count.
+        let layers = header.filter { $0.key.hasPrefix("数据：") }
+        #expect(layers.count == 11, "\(layers.keys.sorted())")
+        #expect(header["数据：宗地/供地"]?.contains("zone.gpkg:zd，331 个要素") == true, "\(header["数据：宗地/供地"] ?? "")")
+    }
+
+    @Test func documentsAreCitedNeverZoneCalcsOwnFiles() throws {
+        let run = try Self.check("kqfw.txt")
+        defer { try? FileManager.default.removeItem(at: run.folder) }
+        #expect(!run.html.contains("Rules/"), "no rule file of ZoneCalc's is cited")
+        let documents = try #require(run.html.range(of: "审查依据</h2>"))
+        let list = run.html[documents.upperBound...].prefix(4000)
+        #expect(list.contains("国办发〔2017〕7号") && list.contains("《关于在国土空间规划中统筹划定落实三条控制线的指导意见》"))
+        #expect(list.range(of: "\\.(yaml|csv)", options: .regularExpression) == nil)
+    }
+
+    @Test func theMapHasItsFrameAndEachConflictKindInItsColourLabelledByRule() throws {
+        let run = try Self.check("kqfw.txt")
+        defer { try? FileManager.default.removeItem(at: run.folder) }
+        let svgStart = try #require(run.html.range(of: "<svg")), svgEnd = try #require(run.html.range(of: "</svg>"))
+        let svg = String(run.html[svgStart.lowerBound..<svgEnd.upperBound])
+        #expect(svg.contains(">N</text>"), "north arrow")
+        #expect(svg.contains(">Y 40") && svg.contains(">X 35"), "ticks in the zone's Gauss–Krüger coordinates")
+        #expect(svg.range(of: ">[0-9.]+ (m|km)</text>", options: .regularExpression) != nil, "scale bar")
+        // R1 (farmland) and R3 (outside the urban development boundary) fail: each piece labelled, two colours.
+        #expect(svg.contains(">R1</text>") && svg.contains(">R3</text>"))
+        func fill(of rule: String) -> String? {
+            guard let title = svg.range(of: "<title>\(rule) ") else { return nil }
+            let path = svg[..<title.lowerBound]
+            guard let fill = path.range(of: "fill=\"", options: .backwards) else { return nil }
+            return String(path[fill.upperBound...].prefix(7))
+        }
+        #expect(fill(of: "R1") != nil && fill(of: "R3") != nil && fill(of: "R1") != fill(of: "R3"), "\(fill(of: "R1") ?? "") \(fill(of: "R3") ?? "")")
+        // The legend lists what is drawn: conflicts by rule, nothing taken out in an expansion.
+        #expect(svg.contains(">R1 永久基本农田</text>") && svg.contains(">R3 城镇开发边界外</text>"))
+        #expect(!svg.contains(">调出</text>"))
+        #expect(run.html.contains("@page{size:A4 portrait"))
+    }
+
+    /// tqfw.txt takes out TC1 (7.1992 ha declared): its ring by the shoelace formula on the file's own
+    /// coordinates is the area of the section on the land taken out.
+    @Test func anAdjustmentHasItsLandTakenOutInItsOwnSection() throws {
+        let run = try Self.check("tqfw.txt")
+        defer { try? FileManager.default.removeItem(at: run.folder) }
+        #expect(run.status == 0, "the sample adjustment passes")
+        let data = try Data(contentsOf: URL(fileURLWithPath: CLITests.sample("tqfw.txt")))
+        let text = String(decoding: data, as: UTF8.self)  // the coordinates are ASCII whatever the encoding
+        let lines = text.split(whereSeparator: \.isNewline)
+        let first = try #require(lines.firstIndex { $0.hasSuffix("@") })
+        let ring = lines[(first + 1)...].prefix { !$0.hasSuffix("@") }.map { line -> (x: Double, y: Double) in
+            let fields = line.split(separator: ",")
+            return (Double(fields[2])!, Double(fields[3])!)
+        }
+        let shoelace = abs(zip(ring, ring.dropFirst()).reduce(0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y }) / 2
+        #expect(abs(shoelace / 10_000 - 7.1992) < 0.0001, "the file's ring is its declared 7.1992 ha: \(shoelace)")
+        let section = try #require(run.html.range(of: "、调出用地</h2>"), "the land taken out has a section")
+        let after = String(run.html[section.upperBound...].prefix(3000))
+        #expect(after.contains("调出 1 块，合计 \(NumberText2.fixed(shoelace / 10_000)) 公顷"), "\(after.prefix(300))")
+        #expect(after.contains("调出用地现状地类（三调）"))
+        #expect(run.html.contains(">调出</text>"), "drawn and in the legend")
+        #expect(try Self.header(run.html)["方案类型"] == "调区")
+    }
+
+    @Test func theEnglishReportIsInEnglish() throws {
+        let run = try Self.check("tqfw.txt", language: "en_US.UTF-8")
+        defer { try? FileManager.default.removeItem(at: run.folder) }
+        let header = try Self.header(run.html)
+        #expect(header["kind"] == "adjustment" && header["checked on"] != nil)
+        #expect(run.html.contains("Land taken out</h2>"))
+    }
+}
+
+/// Two decimals, rounded half away from zero, for figures the report writes.
+enum NumberText2 {
+    static func fixed(_ value: Double) -> String { String(format: "%.2f", (value * 100).rounded() / 100) }
+}
