@@ -24,8 +24,12 @@ struct ReportCommand: ParsableCommand {
             let project = try zone.load()
             let paths = [ZoneReportExport.workbookName, ZoneReportExport.pageName, ZoneReportExport.layersName].map { (output as NSString).appendingPathComponent($0) }
             // Refused before the analyses run (the folder is made when the report is written).
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
+                throw ZoneCalcError.unsafeOutput(path: output, reason: Bilingual("-o 给的是文件；请给出存放报告的文件夹", "-o names a file; give a folder for the report"))
+            }
             if FileManager.default.fileExists(atPath: output) { try SafeOutput.check(paths, inputs: project.inputPaths, force: force) }
-            let report = ZoneReportJob.run(frame: try zone.frame(project))
+            let report = try ZoneReportJob.run(project: project, workers: zone.workers ?? ProcessInfo.processInfo.activeProcessorCount)
             try ZoneReportExport.write(report, to: output, language: RunLanguage.current, force: force)
             print(ZoneReportText(language: RunLanguage.current).render(report), terminator: "")
             incomplete = !report.notComputed.isEmpty

@@ -119,7 +119,7 @@ import Testing
         for title in ["Overview", "Land use", "Land-intensity evaluation", "Idle land", "Approved unsupplied", "Standard land", "Per mu", "Data QC"] {
             #expect(html.range(of: "<h2>[0-9]+　\(title)", options: [.regularExpression, .caseInsensitive]) != nil, "section \(title)")
         }
-        let maps = html.components(separatedBy: "<clipPath id=\"plot\">").count - 1
+        let maps = html.components(separatedBy: "<clipPath id=\"map-").count - 1
         #expect(maps == 4, "zone parts, land use, idle land, per-mu classes")
         #expect(html.components(separatedBy: ">N</text>").count - 1 == maps, "every map has a north arrow")
         #expect(html.contains(">Y 40") && html.contains(">X 35"), "ticks in the zone's Gauss–Krüger coordinates (zone 40)")
@@ -164,5 +164,51 @@ import Testing
         let section = try #require(html.range(of: "land use</h2>\n<p class=\"missing\">Not computed: "), "the land-use section says why")
         #expect(html[section.upperBound...].prefix(400).contains("layers.land_use"))
         #expect(html.contains("idle land</h2>\n<table"), "idle land is computed")
+    }
+
+    /// A project copy whose layers point at the sample files, with `edit` applied to its text.
+    static func project(in folder: URL, _ edit: (String) -> String) throws -> URL {
+        let demo = (CLITests.sample("zone.yaml") as NSString).deletingLastPathComponent
+        var text = try String(contentsOfFile: CLITests.sample("zone.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "zone.gpkg", with: demo + "/zone.gpkg").replacingOccurrences(of: "qyxx.csv", with: demo + "/qyxx.csv")
+        let project = folder.appendingPathComponent("zone.yaml")
+        try edit(text).write(to: project, atomically: true, encoding: .utf8)
+        return project
+    }
+
+    /// A boundary layer that is not in its file: the topics that need it say so, the others are computed
+    /// on the parcels' CRS, exit 2.
+    @Test func anUnreadableBoundaryKeepsOnlyItsTopicsFromBeingComputed() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = try Self.project(in: folder) { $0.replacingOccurrences(of: "layer: kfqfw", with: "layer: nosuch") }
+        let output = folder.appendingPathComponent("out")
+        let result = try CLITests.run(["report", project.path, "-o", output.path])
+        #expect(result.status == 2, "\(result.out)\(result.err)")
+        #expect(result.out.components(separatedBy: "nosuch").count - 1 == 3, "overview, land use and evaluation name the missing layer: \(result.out)")
+        #expect(try Self.sheet(output.appendingPathComponent("report.xlsx").path, "idle land").rows.count == 331)
+    }
+
+    /// -o naming a file is refused before anything runs, and nothing is written beside it.
+    @Test func aFileAsTheOutputFolderIsRefused() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("afile")
+        try Data("hi".utf8).write(to: file)
+        let result = try CLITests.run(["report", CLITests.sample("zone.yaml"), "-o", file.path])
+        #expect(result.status == 5 && result.err.contains("-o names a file"), "\(result.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["afile"])
+        #expect(try Data(contentsOf: file) == Data("hi".utf8))
+    }
+
+    /// Names with HTML's special characters are escaped in the page.
+    @Test func namesAreEscapedInThePage() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = try Self.project(in: folder) { $0.replacingOccurrences(of: "name: 常州示范经济开发区", with: "name: \"A<b>&\\\"Z\"") }
+        let output = folder.appendingPathComponent("out")
+        _ = try CLITests.run(["report", project.path, "-o", output.path])
+        let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("A&lt;b&gt;&amp;&quot;Z") && !html.contains("A<b>"))
     }
 }

@@ -8,7 +8,7 @@ import Testing
     /// Focus 0…1000 × 0…500 m with a tenth around it: bounds −100…1100 × −50…550. The plot is
     /// 960 − 2·44 − 190 = 682 by 640 − 2·44 = 552 px; the scale min(682/1200, 552/600) = 0.568333… px/m.
     @Test func coordinatesTicksAndScaleBarAreWhereTheArithmeticPutsThem() {
-        let map = SVGMap(focus: Bounds(minX: 0, minY: 0, maxX: 1000, maxY: 500))
+        let map = SVGMap(id: "m", focus: Bounds(minX: 0, minY: 0, maxX: 1000, maxY: 500), scale: MapScale(metresPerUnit: 1, xFactor: 1, gaussKruger: true))
         #expect(abs(map.scale - 682.0 / 1200) < 1e-12)
         #expect(abs(map.x(0) - (44 + 100 * 682.0 / 1200)) < 1e-9)        // 100.83 px
         #expect(abs(map.y(550) - 44) < 1e-9 && abs(map.y(-50) - (44 + 600 * 682.0 / 1200)) < 1e-9)
@@ -29,19 +29,53 @@ import Testing
         #expect(SVGMap.roundStep(240) == 200 && SVGMap.roundStep(0.0031) == 0.002 && SVGMap.roundStep(7.5) == 5 && SVGMap.roundStep(1000) == 1000)
     }
 
-    /// A geographic map: ticks in degrees, the scale bar from the metres of a degree of longitude at the
-    /// middle latitude (111 320 m × cos 31.5° = 94 918 m; a fifth of 0.12° is 2 278 m → 2 km).
-    @Test func aGeographicMapHasDegreeTicksAndAMetreScaleBar() {
-        let map = SVGMap(focus: Bounds(minX: 120, minY: 31.45, maxX: 120.1, maxY: 31.55), geographic: true)
+    /// A geographic map (CGCS2000, EPSG:4490) around 31.5° N: ticks in degrees, longitudes narrowed by
+    /// cos 31.5° = 0.85264, and the scale bar in ground metres: a degree of longitude there is
+    /// a·cos φ / √(1 − e² sin² φ) · π/180 = 6 378 137 × 0.852640 / √(1 − 0.00669438 × 0.27300) × 0.0174533
+    /// = 95 002.3 m (by hand), a fifth of the 0.12° width is 2 280 m → a 2 km bar.
+    @Test func aGeographicMapIsNarrowedByTheLatitudeAndHasAGroundScaleBar() throws {
+        let crs = try ResolvedCRS(CoordinateSystem(epsg: 4490, context: ProjContext()), definition: "EPSG:4490")
+        let focus = Bounds(minX: 120, minY: 31.45, maxX: 120.1, maxY: 31.55)
+        let scale = try #require(MapScale(crs: crs, around: focus))
+        #expect(abs(scale.metresPerUnit - 95_002.3) < 1, "\(scale.metresPerUnit)")
+        #expect(abs(scale.xFactor - 0.852640) < 1e-5 && !scale.gaussKruger)
+        let map = SVGMap(id: "g", focus: focus, crs: crs)
+        #expect(abs(map.plot.width / map.plot.height - 0.852640) < 1e-6, "a square of degrees is drawn narrower by cos φ")
         let svg = map.svg(title: "t")
-        #expect(svg.contains("°</text>") && svg.contains(">E 120.0"))
+        #expect(svg.contains("°</text>") && svg.contains(">E 120.0") && svg.contains(">N 31.5"))
         #expect(svg.contains(">2.0 km</text>"))
+    }
+
+    /// Web Mercator (EPSG:3857) at 31.5° N: a map metre is cos 31.5° = 0.8526 m on the ground (by hand;
+    /// Mercator is conformal, k = sec φ on the sphere, here within 0.5 % on the ellipsoid), and the axes are E/N.
+    @Test func aMercatorMapMeasuresGroundMetres() throws {
+        let crs = try ResolvedCRS(CoordinateSystem(epsg: 3857, context: ProjContext()), definition: "EPSG:3857")
+        let y = 3_695_000.0  // about 31.5° N
+        let scale = try #require(MapScale(crs: crs, around: Bounds(minX: 13_350_000, minY: y - 1000, maxX: 13_352_000, maxY: y + 1000)))
+        #expect(abs(scale.metresPerUnit - 0.8526) < 0.005, "\(scale.metresPerUnit)")
+        let svg = SVGMap(id: "w", focus: Bounds(minX: 13_350_000, minY: y - 1000, maxX: 13_352_000, maxY: y + 1000), crs: crs).svg(title: "t")
+        #expect(svg.contains(">E 13350") && !svg.contains(">Y "))
+    }
+
+    /// Gauss–Krüger (EPSG:4528, zone 40) near its central meridian: a map metre is a ground metre (k = 1
+    /// there; the grid's scale grows by y²/2R², 2·10⁻⁷ at 3 km), and the axes are Y/X.
+    @Test func aGaussKrugerMapIsTrueToScale() throws {
+        let crs = try ResolvedCRS(CoordinateSystem(epsg: 4528, context: ProjContext()), definition: "EPSG:4528")
+        let scale = try #require(MapScale(crs: crs, around: Bounds(minX: 40_496_000, minY: 3_513_000, maxX: 40_498_000, maxY: 3_515_000)))
+        #expect(abs(scale.metresPerUnit - 1) < 1e-4 && scale.gaussKruger, "\(scale.metresPerUnit)")
+    }
+
+    /// Every map of a page has its own clip path.
+    @Test func mapsHaveTheirOwnClipPaths() {
+        let a = SVGMap(id: "map-a", focus: Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)).svg(title: "a")
+        let b = SVGMap(id: "map-b", focus: Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)).svg(title: "b")
+        #expect(a.contains("<clipPath id=\"map-a\">") && a.contains("url(#map-a)") && b.contains("url(#map-b)"))
     }
 
     /// Only what is drawn is in the legend, once, in the order drawn.
     @Test func theLegendListsWhatIsDrawn() throws {
         let context = GEOSContext()
-        var map = SVGMap(focus: Bounds(minX: 0, minY: 0, maxX: 10, maxY: 10))
+        var map = SVGMap(id: "m", focus: Bounds(minX: 0, minY: 0, maxX: 10, maxY: 10))
         let square = try Geometry.polygon(shell: [XY(0, 0), XY(10, 0), XY(10, 10), XY(0, 10), XY(0, 0)], context: context)
         let a = SVGMap.Style(label: "甲", fill: "#f00", stroke: "#000", strokeWidth: 1), b = SVGMap.Style(label: "乙", fill: "#0f0", stroke: "#000", strokeWidth: 1)
         try map.draw(square, a)

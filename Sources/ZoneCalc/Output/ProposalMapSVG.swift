@@ -32,7 +32,7 @@ enum ProposalMapSVG {
         let removed = try report.removedWKB.map { try Geometry.fromWKB($0, context: context) }
         var focus = try approved.bounds() ?? Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)
         for geometry in [added, removed].compactMap({ $0 }) { if let b = try geometry.bounds() { focus = focus.union(b) } }
-        var map = SVGMap(focus: focus, geographic: report.crs.isGeographic)
+        var map = SVGMap(id: "proposal-map", focus: focus, crs: report.crs)
         func style(_ key: String) -> SVGMap.Style {
             var style = styles[key]!
             if language == .en { style.label = Self.englishLabels[key] ?? style.label }

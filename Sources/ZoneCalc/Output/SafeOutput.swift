@@ -38,23 +38,28 @@ public enum SafeOutput {
         return result
     }
 
-    /// Writes the outputs `body` puts in `folder` together (``together(_:)``), making the folder first
-    /// when it does not exist and removing it again when nothing could be put in it.
+    /// Writes the outputs `body` puts in `folder` together (``together(_:)``), making the folder (and
+    /// the folders above it that are missing) first, and removing those again, empty, when nothing could
+    /// be put in them.
     /// - Throws: `unsafeOutput` when `folder` names a file.
     public static func intoFolder<T>(_ folder: String, _ body: () throws -> T) throws -> T {
         var isFolder: ObjCBool = false
-        var created = false
+        var created: [URL] = []   // innermost first
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            var missing = URL(fileURLWithPath: folder).standardizedFileURL
+            while !FileManager.default.fileExists(atPath: missing.path) {
+                created.append(missing)
+                missing.deleteLastPathComponent()
+            }
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             catch { throw ZoneCalcError.outputFailed(path: folder, reason: OutputFailure.reason(error)) }
-            created = true
         } else if !isFolder.boolValue {
             throw ZoneCalcError.unsafeOutput(path: folder, reason: Bilingual("-o 给的是文件；请给出存放结果的文件夹", "-o names a file; give a folder for the outputs"))
         }
         do {
             return try together(body)
         } catch {
-            if created { try? FileManager.default.removeItem(atPath: folder) }  // the folder this run made, still empty
+            for made in created { rmdir(made.path) }  // the folders this run made, if still empty
             throw error
         }
     }

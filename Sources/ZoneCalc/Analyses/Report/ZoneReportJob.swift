@@ -6,11 +6,32 @@ import GeoBridge
 /// figures and the parcels' QC — each topic computed on the one frame (what one needs of another is
 /// made once), and each that cannot be computed recorded with its reason instead of ending the run.
 public enum ZoneReportJob {
-    public static func run(frame: AnalysisFrame) -> ZoneReport {
+    /// Reports on `project`. A boundary layer that cannot be opened (a wrong file or layer name) keeps
+    /// only the topics that need it from being computed: the frame is then made on the parcels.
+    public static func run(project: ZoneProject, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ZoneCalcError) -> ZoneReport {
+        do {
+            return run(frame: try AnalysisFrame(project: project, workers: workers))
+        } catch {
+            guard project.layers[.boundary] != nil, project.layers[.parcels] != nil else { throw error }
+            var withoutBoundary = project
+            withoutBoundary.layers[.boundary] = nil
+            var report = run(frame: try AnalysisFrame(project: withoutBoundary, workers: workers), boundaryProblem: error)
+            report.project = project
+            return report
+        }
+    }
+
+    /// - Parameter boundaryProblem: why the project's boundary could not be used; the topics that need
+    ///   it give this reason.
+    public static func run(frame: AnalysisFrame, boundaryProblem: ZoneCalcError? = nil) -> ZoneReport {
         let project = frame.project
-        let boundary = topic(.overview) { () throws(ZoneCalcError) in try zoneBoundary(frame) }
-        let landUse = topic(.landUse) { () throws(ZoneCalcError) in try LandUseJob.run(frame: frame) }
-        let evaluation = topic(.evaluation) { () throws(ZoneCalcError) in try EvaluationJob.run(frame: frame) }
+        func needingBoundary<T>(_ topic: ZoneReportTopic, _ body: () throws(ZoneCalcError) -> T) -> Result<T, ZoneCalcError> {
+            if let boundaryProblem { return .failure(boundaryProblem) }
+            return self.topic(topic, body)
+        }
+        let boundary = needingBoundary(.overview) { () throws(ZoneCalcError) in try zoneBoundary(frame) }
+        let landUse = needingBoundary(.landUse) { () throws(ZoneCalcError) in try LandUseJob.run(frame: frame) }
+        let evaluation = needingBoundary(.evaluation) { () throws(ZoneCalcError) in try EvaluationJob.run(frame: frame) }
         let idle = topic(.idle) { () throws(ZoneCalcError) in try IdleLandJob.run(frame: frame) }
         let standardLand = topic(.standardLand) { () throws(ZoneCalcError) in try StandardLandJob.run(frame: frame) }
         let perMu = topic(.perMu) { () throws(ZoneCalcError) in try PerMuJob.run(frame: frame) }

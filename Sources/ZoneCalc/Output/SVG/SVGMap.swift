@@ -4,8 +4,9 @@ import GeoBridge
 /// An SVG map in a zone's CRS (no network, no scripts): polygons drawn from their geometry, framed by
 /// coordinate ticks in that CRS, with a north arrow, a scale bar and a legend of what is drawn.
 ///
-/// Map x is the CRS's easting (Y in Chinese surveying), map y its northing (X); a geographic CRS is
-/// drawn as plate carrée, its ticks in degrees.
+/// Map x is the CRS's easting (Y in a Gauss–Krüger grid, as in Chinese surveying; E otherwise), map y
+/// its northing (X; N); a geographic CRS is drawn with longitudes narrowed by cos(latitude) at the
+/// map's middle, its ticks in degrees; the scale bar measures ground metres (``MapScale``).
 struct SVGMap {
     /// A way of drawing polygons, and its legend entry.
     struct Style: Equatable {
@@ -21,28 +22,37 @@ struct SVGMap {
 
     let width: Double, height: Double
     let bounds: Bounds
+    /// Page units per map unit of y (of x: `scale × mapScale.xFactor`).
     let scale: Double
-    /// Whether coordinates are degrees (ticks in degrees, scale bar from the latitude's metres).
+    /// Whether coordinates are degrees (ticks in degrees).
     let geographic: Bool
+    let mapScale: MapScale
+    /// Unique within the page (each map's clip path is named after it).
+    let id: String
 
     private var body = ""
     private var drawn: [Style] = []
 
     /// Fits `focus`, with a tenth around it, into a `width` × `height` map whose right strip holds the legend.
-    init(focus: Bounds, width: Double = 960, height: Double = 640, geographic: Bool = false) {
-        self.width = width; self.height = height; self.geographic = geographic
+    init(id: String, focus: Bounds, width: Double = 960, height: Double = 640, geographic: Bool = false, scale mapScale: MapScale = .unit) {
+        self.id = id; self.width = width; self.height = height; self.geographic = geographic; self.mapScale = mapScale
         let padX = max(focus.maxX - focus.minX, 1e-9) * 0.1, padY = max(focus.maxY - focus.minY, 1e-9) * 0.1
         bounds = Bounds(minX: focus.minX - padX, minY: focus.minY - padY, maxX: focus.maxX + padX, maxY: focus.maxY + padY)
         let plotWidth = width - 2 * Self.margin - Self.legendWidth, plotHeight = height - 2 * Self.margin
-        scale = min(plotWidth / (bounds.maxX - bounds.minX), plotHeight / (bounds.maxY - bounds.minY))
+        scale = min(plotWidth / ((bounds.maxX - bounds.minX) * mapScale.xFactor), plotHeight / (bounds.maxY - bounds.minY))
+    }
+
+    /// A map of geometries in `crs`: degrees and ground scale as the CRS has them.
+    init(id: String, focus: Bounds, crs: ResolvedCRS) {
+        self.init(id: id, focus: focus, geographic: crs.isGeographic, scale: MapScale.of(crs, around: focus))
     }
 
     /// The map's frame on the page: the bounds' extent at the map's scale.
     var plot: (x: Double, y: Double, width: Double, height: Double) {
-        (Self.margin, Self.margin, (bounds.maxX - bounds.minX) * scale, (bounds.maxY - bounds.minY) * scale)
+        (Self.margin, Self.margin, (bounds.maxX - bounds.minX) * scale * mapScale.xFactor, (bounds.maxY - bounds.minY) * scale)
     }
 
-    func x(_ easting: Double) -> Double { Self.margin + (easting - bounds.minX) * scale }
+    func x(_ easting: Double) -> Double { Self.margin + (easting - bounds.minX) * scale * mapScale.xFactor }
     func y(_ northing: Double) -> Double { Self.margin + (bounds.maxY - northing) * scale }
 
     private func point(_ p: XY) -> String { Self.number(x(p.x)) + " " + Self.number(y(p.y)) }
@@ -89,8 +99,8 @@ struct SVGMap {
         let p = plot
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" "
             + "font-family=\"Noto Sans CJK SC, Microsoft YaHei, sans-serif\">\n"
-        out += "<defs><clipPath id=\"plot\"><rect x=\"\(Self.number(p.x))\" y=\"\(Self.number(p.y))\" width=\"\(Self.number(p.width))\" height=\"\(Self.number(p.height))\"/></clipPath></defs>\n"
-        out += "<g clip-path=\"url(#plot)\">\n" + body + "</g>\n"
+        out += "<defs><clipPath id=\"\(id)\"><rect x=\"\(Self.number(p.x))\" y=\"\(Self.number(p.y))\" width=\"\(Self.number(p.width))\" height=\"\(Self.number(p.height))\"/></clipPath></defs>\n"
+        out += "<g clip-path=\"url(#\(id))\">\n" + body + "</g>\n"
         out += "<rect x=\"\(Self.number(p.x))\" y=\"\(Self.number(p.y))\" width=\"\(Self.number(p.width))\" height=\"\(Self.number(p.height))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1\"/>\n"
         return out + ticks() + northArrow() + scaleBar() + legend() + "</svg>"
     }
@@ -121,7 +131,7 @@ struct SVGMap {
     func ticks() -> String {
         let p = plot
         var out = "<g font-size=\"10\" fill=\"#000\" stroke=\"none\">"
-        let east = geographic ? "E" : "Y", north = geographic ? "N" : "X"
+        let east = mapScale.gaussKruger ? "Y" : "E", north = mapScale.gaussKruger ? "X" : "N"
         for value in Self.tickValues(bounds.minX, bounds.maxX) {
             let tx = Self.number(x(value))
             out += "<line x1=\"\(tx)\" y1=\"\(Self.number(p.y + p.height))\" x2=\"\(tx)\" y2=\"\(Self.number(p.y + p.height + 5))\" stroke=\"#000\"/>"
@@ -148,12 +158,11 @@ struct SVGMap {
     /// A scale bar of a round length about a fifth of the frame, in its bottom left corner.
     func scaleBar() -> String {
         let p = plot
-        // Metres per map unit: 1 projected; for degrees, of longitude at the map's middle latitude.
-        let metresPerUnit = geographic ? 111_320 * cos((bounds.minY + bounds.maxY) / 2 * .pi / 180) : 1
+        let metresPerUnit = mapScale.metresPerUnit
         let target = (bounds.maxX - bounds.minX) * metresPerUnit / 5
         guard target.isFinite, target > 0, metresPerUnit > 0 else { return "" }
         let length = Self.roundStep(target)
-        let pixels = length / metresPerUnit * scale
+        let pixels = length / metresPerUnit * scale * mapScale.xFactor
         let x0 = p.x + 10, y0 = p.y + p.height - 14
         let label = length >= 1000 ? "\(NumberText.fixed(length / 1000, decimals: length >= 10_000 ? 0 : 1)) km" : "\(NumberText.fixed(length, decimals: 0)) m"
         return "<g font-size=\"11\"><rect x=\"\(Self.number(x0 - 4))\" y=\"\(Self.number(y0 - 14))\" width=\"\(Self.number(pixels + 60))\" height=\"22\" fill=\"#fff\" fill-opacity=\"0.8\"/>"

@@ -74,6 +74,8 @@ public struct ZoneReportHTML {
         let number = page.nextTable
         page.table(t("三调地类面积（开发区内）", "三调 land use inside the zone"), table, keys: ["ROW", "CODE", "NAME", "CATEGORY", "AREA_HA", "AREA_MU", "SHARE"])
         if let basis = overlay.classAreaBasis { page.paragraph(basis.text(language)) }
+        let caveats = tables.landUseCaveats(overlay)
+        if !caveats.isEmpty { page.paragraph(caveats.joined(separator: t("；", "; ")) + t("。", "."), .missing) }
         // The composition by first-level class: the class rows summed by their code's first two digits.
         let classes = try? LandClassTable.bundled()
         let method = report.project.areaMethod
@@ -148,7 +150,7 @@ public struct ZoneReportHTML {
             let parcels = idle.parcels(status)
             guard !parcels.isEmpty else { return nil }
             let area = parcels.reduce(0) { $0 + $1.area }
-            return SVGBarChart.Bar(label: IdleReportText.status(status, language), value: area,
+            return SVGBarChart.Bar(label: status.name.text(language), value: area,
                                    text: NumberText.fixed(area / 10_000, decimals: 4) + t(" 公顷，", " ha, ") + t("\(parcels.count) 宗", "\(parcels.count) parcels"),
                                    colour: ZoneReportMaps.idleColours[status] ?? "#9e9e9e")
         }

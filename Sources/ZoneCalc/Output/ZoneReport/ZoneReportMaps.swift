@@ -36,7 +36,7 @@ struct ZoneReportMaps {
     private var boundaryParts: [BoundaryPart] { (try? report.boundary.get())?.parts ?? [] }
 
     /// A map over the boundary (else over the shapes), the boundary outlined on top.
-    private func map(over shapes: [[UInt8]], title: String, draw: (inout SVGMap) throws -> Void) throws -> Outcome {
+    private func map(_ id: String, over shapes: [[UInt8]], title: String, draw: (inout SVGMap) throws -> Void) throws -> Outcome {
         guard shapes.count <= Self.shapeLimit else {
             return .notDrawn(Bilingual("图形过多（\(shapes.count) 个），未绘制；请在 QGIS 或 ArcGIS 中打开 report.gpkg 查看",
                                        "too many shapes (\(shapes.count)) to draw; open report.gpkg in QGIS or ArcGIS"))
@@ -48,7 +48,7 @@ struct ZoneReportMaps {
             focus = focus.map { $0.union(b) } ?? b
         }
         guard let focus else { return .notDrawn(Bilingual("没有可绘制的图形", "nothing to draw")) }
-        var map = SVGMap(focus: focus, geographic: report.crs.isGeographic)
+        var map = SVGMap(id: id, focus: focus, crs: report.crs)
         try draw(&map)
         let outline = SVGMap.Style(label: t("核准范围", "approved boundary"), fill: "none", stroke: "#000000", strokeWidth: 1.8)
         try map.draw(boundaryParts.map(\.wkb), outline, context: context)
@@ -58,7 +58,7 @@ struct ZoneReportMaps {
     /// The boundary's parts, each in its colour and labelled with its id and number.
     func zoneParts(title: String) throws -> Outcome {
         let parts = boundaryParts
-        return try map(over: parts.map(\.wkb), title: title) { map in
+        return try map("map-parts", over: parts.map(\.wkb), title: title) { map in
             for (index, part) in parts.enumerated() {
                 let geometry = try Geometry.fromWKB(part.wkb, context: context)
                 let label = "\(part.feature)-\(part.part)"
@@ -73,7 +73,7 @@ struct ZoneReportMaps {
     func landUse(title: String, classes: LandClassTable?) throws -> Outcome {
         let shapes = report.landUseMap
         guard !shapes.isEmpty else { return .notDrawn(Bilingual("土地利用图斑未能转换到开发区坐标系，未绘制", "the land-use pieces could not be brought into the zone's CRS")) }
-        return try map(over: shapes.map(\.wkb), title: title) { map in
+        return try map("map-land-use", over: shapes.map(\.wkb), title: title) { map in
             let byLevel = Dictionary(grouping: shapes) { String(($0.key ?? "").prefix(2)) }
             for level in byLevel.keys.sorted() {
                 let name = classes?.classes.values.first { $0.levelOneCode == level }?.levelOneName ?? t("未识别地类", "unknown class")
@@ -85,11 +85,11 @@ struct ZoneReportMaps {
 
     /// The parcels by idle status.
     func idle(_ idle: IdleLandReport, title: String) throws -> Outcome {
-        try map(over: idle.parcels.map(\.wkb), title: title) { map in
+        try map("map-idle", over: idle.parcels.map(\.wkb), title: title) { map in
             for status in IdleStatus.allCases {
                 let parcels = idle.parcels(status)
                 guard !parcels.isEmpty else { continue }
-                let style = SVGMap.Style(label: IdleReportText.status(status, language), fill: Self.idleColours[status] ?? "#ffffff", stroke: "#555555", strokeWidth: 0.4)
+                let style = SVGMap.Style(label: status.name.text(language), fill: Self.idleColours[status] ?? "#ffffff", stroke: "#555555", strokeWidth: 0.4)
                 try map.draw(parcels.map(\.wkb), style, context: context)
             }
         }
@@ -99,8 +99,8 @@ struct ZoneReportMaps {
     func perMu(_ perMu: PerMuReport, title: String) throws -> Outcome {
         let classes = PerMuExport.classes(perMu)
         let labels = perMu.profile.classes.map(\.label)
-        return try map(over: perMu.parcels.map(\.wkb), title: title) { map in
-            let notScored = t("未评价", "not scored")
+        return try map("map-per-mu", over: perMu.parcels.map(\.wkb), title: title) { map in
+            let notScored = t("未评分", "not scored")
             let byClass = Dictionary(grouping: perMu.parcels) { parcel -> String in
                 guard let user = parcel.users.max(by: { $0.share < $1.share }), let label = classes[user.id], label != "—" else { return notScored }
                 return label

@@ -120,11 +120,35 @@ struct ZoneReportTables {
                 rows.append(ReportRow([.string(t("其中：耕地", "of which 耕地")), .string("01"), .string("耕地"), .string(LandCategory.agricultural.rawValue), .null]
                                       + figures(cultivated) + [.null]))
             }
+            let notes = ([overlay.classAreaBasis?.text(language)].compactMap { $0 } + landUseCaveats(overlay)).joined(separator: t("；", "; "))
             rows.append(ReportRow([.string(t("合计", "total")), .null, .null, .null, .integer(Int64(overlay.pieceCount))] + figures(overlay.total)
-                                  + [overlay.classAreaBasis.map { .string($0.text(language)) } ?? .null]))
+                                  + [notes.isEmpty ? .null : .string(notes)]))
             return ReportTable(name: ZoneReportTopic.landUse.title, columns: Self.landUseColumns,
                                rows: rows.map { ReportRow(AreaExport.rounded($0.values, Self.landUseColumns)) })
         }
+    }
+
+    /// What the overlay left out or changed, which a total differing from the zone's area comes from:
+    /// overlaps counted once, slivers, repaired and skipped features (each listed by `zonecalc overlay`).
+    func landUseCaveats(_ overlay: OverlayReport) -> [String] {
+        var notes: [String] = []
+        let gross = overlay.grossTotal[method] ?? 0, net = overlay.total[method] ?? 0
+        if !overlay.overlaps.isEmpty {
+            notes.append(t("\(overlay.overlaps.count) 对图斑相互重叠，重叠的 \(NumberText.fixed(gross - net, decimals: 2)) 平方米只计一次",
+                           "\(overlay.overlaps.count) pairs of polygons overlap; the \(NumberText.fixed(gross - net, decimals: 2)) m² they share is counted once"))
+        }
+        if !overlay.slivers.isEmpty {
+            let area = overlay.slivers.reduce(0) { $0 + $1.area }
+            notes.append(t("\(overlay.slivers.count) 个碎片共 \(NumberText.fixed(area, decimals: 2)) 平方米未计入", "\(overlay.slivers.count) slivers, \(NumberText.fixed(area, decimals: 2)) m², left out"))
+        }
+        if !overlay.repaired.isEmpty {
+            notes.append(t("\(overlay.repaired.count) 个无效图斑经修复后计入", "\(overlay.repaired.count) invalid polygons counted after repair"))
+        }
+        if !overlay.skipped.isEmpty { notes.append(t("\(overlay.skipped.count) 个图斑未参与叠加", "\(overlay.skipped.count) polygons skipped")) }
+        if !notes.isEmpty {
+            notes.append(t("逐项见 zonecalc overlay 项目文件 --role land_use --by land_use", "each is listed by zonecalc overlay PROJECT --role land_use --by land_use"))
+        }
+        return notes
     }
 
     /// The clipped land-use pieces, for the GeoPackage and the map (in the land-use layer's CRS).
@@ -189,7 +213,7 @@ struct ZoneReportTables {
                                       + area(parcels.reduce(0) { $0 + $1.area }) + [.null]))
                 for parcel in parcels {
                     rows.append(ReportRow([.string(name), .string(parcel.id), parcel.enterprise.map(FieldValue.string) ?? .null,
-                                           .string(IdleReportText.status(parcel.classification.status, language)), .integer(1)]
+                                           .string(parcel.classification.status.name.text(language)), .integer(1)]
                                           + area(parcel.area) + [.string(IdleReportText.reason(parcel.classification, language))], wkb: parcel.wkb))
                 }
             }
