@@ -22,7 +22,7 @@ let package = Package(
         // The only code that imports C.
         .target(name: "GeoBridge", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
         // Domain model, analyses, formats and outputs, in Swift only.
-        .target(name: "ZoneCalc", dependencies: ["GeoBridge", "Yams"], resources: [.copy("Rules")]),
+        .target(name: "ZoneCalc", dependencies: ["GeoBridge", "Yams"], resources: [.copy("Rules"), .copy("Templates")]),
         // The command line: parses, calls the library, prints.
         .executableTarget(name: "zonecalc", dependencies: [
             "ZoneCalc",

@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Installs what ZoneCalc needs on Debian when it is missing: GEOS, PROJ and GDAL development
 # packages (and pkg-config to find them). Swift itself must already be on the PATH.
-# With --browser also headless Chromium, a CJK font and poppler's PDF tools, for the browser tests and
-# for the PDF copies of the reports.
+# With --browser also headless Chromium, a CJK font, poppler's PDF tools and LibreOffice Writer, for
+# the browser tests and for the PDF copies of the reports.
 set -euo pipefail
 
 missing=()
+browser=()
 if [ "${1:-}" = "--browser" ]; then
-  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
-  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v chromium >/dev/null 2>&1 || browser+=(chromium)
+  fc-list :lang=zh 2>/dev/null | grep -q . || browser+=(fonts-noto-cjk)
+  command -v pdftotext >/dev/null 2>&1 || browser+=(poppler-utils)
+  command -v soffice >/dev/null 2>&1 || browser+=(libreoffice-writer-nogui)
+  if [ ${#browser[@]} -gt 0 ]; then
+    echo "Installing: ${browser[*]}" >&2
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    # Without the recommended packages LibreOffice stays small (no Java, no desktop integration).
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${browser[@]}" >/dev/null
+  fi
+  exit 0
 fi
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists geos 2>/dev/null || missing+=(libgeos-dev)

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sanitizers=("$@"); [ ${#sanitizers[@]} -gt 0 ] || sanitizers=(address thread)
 status=0
+# The browser tests drive Chromium and LibreOffice, not ZoneCalc's code: they run once, in the plain suite.
+unset ZONECALC_BROWSER_TESTS
 for sanitizer in "${sanitizers[@]}"; do
   echo "sanitize: swift test --sanitize=$sanitizer"
   # Leaks inside the system GDAL/PROJ/GEOS libraries' one-time initialisation are theirs, not ours.

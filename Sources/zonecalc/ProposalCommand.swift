@@ -33,8 +33,11 @@ struct ProposalCheckCommand: ParsableCommand {
     @Option(help: Bilingual("方案文件没有或写错坐标参照系时指定（EPSG:nnnn 或代码 nnnn、WKT、PROJ 字符串或 .prj 文件）。", "CRS of the proposal files when they have none or a wrong one (EPSG:nnnn or the bare code nnnn, WKT, PROJ string or .prj file).").help)
     var crs: String?
 
-    @Option(name: [.customShort("o"), .long], help: Bilingual("输出文件夹，写出 proposal.gpkg、new_boundary.txt 和 report.html。", "Folder for proposal.gpkg, new_boundary.txt and report.html.").help)
+    @Option(name: [.customShort("o"), .long], help: Bilingual("输出文件夹，写出 proposal.gpkg、new_boundary.txt、report.html、report.docx（装有 Chromium 或 LibreOffice 时另有 report.pdf）。", "Folder for proposal.gpkg, new_boundary.txt, report.html, report.docx (and report.pdf when Chromium or LibreOffice is on the machine).").help)
     var output: String?
+
+    @Flag(help: Bilingual("不生成 PDF。", "Skip the PDF.").help)
+    var noPdf = false
 
     @Flag(help: Bilingual("替换已有的输出。", "Replace existing outputs.").help)
     var force = false
@@ -61,7 +64,9 @@ struct ProposalCheckCommand: ParsableCommand {
             options.layer = role.flatMap(LayerRole.init(rawValue:))
             options.crs = try crs.map(CRSArgument.definition)
             let report = try ProposalJob.run(frame: try zone.frame(project), options: options)
-            if let output { try ProposalExport.write(report, project: project, to: output, language: RunLanguage.current, force: force) }
+            if let output, let problem = try ProposalExport.write(report, project: project, to: output, language: RunLanguage.current, force: force, pdf: !noPdf) {
+                warnAboutPDF(problem)
+            }
             switch formatOptions.format {
             case .table: print(ProposalReportText(language: RunLanguage.current).render(report), terminator: "")
             case .json: print(try ProposalReportJSON().render(report))

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// The HTML reports rendered by headless Chromium, as a planner prints them: to PDF on A4 and to PNG.
-/// Opt-in (`ZONECALC_BROWSER_TESTS=1`, set by `.ci/run`; `Scripts/test.sh` then installs Debian's
-/// `chromium`, `fonts-noto-cjk` and `poppler-utils`); without it the suite is skipped and says why.
-@Suite(.enabled(if: BrowserRender.requested, "opt-in: set ZONECALC_BROWSER_TESTS=1 (Scripts/test.sh then installs chromium, fonts-noto-cjk and poppler-utils)"))
+/// The reports rendered as a planner prints them: the HTML by headless Chromium to PDF on A4 and to
+/// PNG, the Word copy by LibreOffice. Opt-in (`ZONECALC_BROWSER_TESTS=1`, set by `.ci/run`;
+/// `Scripts/test.sh` then installs Debian's `chromium`, `fonts-noto-cjk`, `poppler-utils` and
+/// `libreoffice-writer-nogui`); without it the suite is skipped and says why.
+@Suite(.enabled(if: BrowserRender.requested, "opt-in: set ZONECALC_BROWSER_TESTS=1 (Scripts/test.sh then installs chromium, fonts-noto-cjk, poppler-utils and libreoffice-writer-nogui)"))
 struct BrowserRenderTests {
     @Test func theZoneReportPrintsOnA4WithEverySectionAndItsFigures() throws {
         let browser = try #require(BrowserRender.chromium, "ZONECALC_BROWSER_TESTS is set but no chromium is on the PATH: apt-get install chromium")
@@ -12,7 +13,7 @@ struct BrowserRenderTests {
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = folder.appendingPathComponent("report")
-        let run = try CLITests.run(["report", CLITests.sample("zone.yaml"), "-o", report.path], language: "zh_CN.UTF-8")
+        let run = try CLITests.run(["report", CLITests.sample("zone.yaml"), "-o", report.path, "--no-pdf"], language: "zh_CN.UTF-8")
         #expect(run.status == 0, "\(run.err)")
         let page = report.appendingPathComponent("report.html")
         let pdf = folder.appendingPathComponent("report.pdf"), png = folder.appendingPathComponent("report.png")
@@ -41,6 +42,62 @@ struct BrowserRenderTests {
         let title = try #require(words.first { $0.text.hasSuffix("土地利用状况报告") }, "the title is printed")
         let expected = Double(title.text.count) * 18
         #expect(abs((title.xMax - title.xMin) - expected) < expected * 0.03, "title \(title.xMax - title.xMin) pt wide, \(expected) pt expected")
+    }
+}
+
+extension BrowserRenderTests {
+    /// `proposal check -o` makes the PDF itself when Chromium is on the machine: A4, every section, the
+    /// map's ticks and rule labels, nothing off the page; `--no-pdf` makes none.
+    @Test func theProposalReportComesWithItsPDF() throws {
+        _ = try #require(BrowserRender.chromium, "ZONECALC_BROWSER_TESTS is set but no chromium is on the PATH: apt-get install chromium")
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let run = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), CLITests.sample("kqfw.txt"), "-o", out.path], language: "zh_CN.UTF-8")
+        #expect(run.status == 1, "\(run.err)")
+        let pdf = out.appendingPathComponent("report.pdf")
+        #expect(BrowserRender.output("pdfinfo", [pdf.path]).contains("(A4)"))
+        let text = BrowserRender.output("pdftotext", ["-layout", pdf.path, "-"])
+        for title in ["审查信息", "审查结论", "位置示意图及冲突图斑", "面积", "审查规则", "新增用地现状地类", "审查依据"] {
+            #expect(text.contains(title), "\(title) is printed")
+        }
+        #expect(text.contains("R1") && text.contains("R3") && text.contains("Y 40"))
+        let words = BrowserRender.words(BrowserRender.output("pdftotext", ["-bbox", pdf.path, "-"]))
+        let margin = 5 / 25.4 * 72
+        #expect(!words.isEmpty && words.allSatisfy { $0.xMin >= margin && $0.xMax <= 594.96 - margin }, "nothing off the page")
+        let without = folder.appendingPathComponent("without")
+        _ = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), CLITests.sample("kqfw.txt"), "-o", without.path, "--no-pdf"])
+        #expect(!FileManager.default.fileExists(atPath: without.appendingPathComponent("report.pdf").path))
+        #expect(FileManager.default.fileExists(atPath: without.appendingPathComponent("report.docx").path))
+    }
+}
+
+extension BrowserRenderTests {
+    /// The Word copy opened by LibreOffice (Debian's `libreoffice-writer-nogui`) as a reader would: A4,
+    /// every section, and the map as a picture (the PNG Chromium drew, which readers without SVG show).
+    @Test func theWordCopyOpensInLibreOfficeWithItsMap() throws {
+        let office = try #require(["soffice", "libreoffice"].first { !BrowserRender.output("sh", ["-c", "command -v \($0)"]).isEmpty },
+                                  "ZONECALC_BROWSER_TESTS is set but LibreOffice is not installed: apt-get install libreoffice-writer-nogui")
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        _ = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), CLITests.sample("tqfw.txt"), "-o", out.path], language: "zh_CN.UTF-8")
+        let converted = folder.appendingPathComponent("converted")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [office, "--headless", "-env:UserInstallation=\(folder.appendingPathComponent("profile").absoluteString)",
+                             "--convert-to", "pdf", "--outdir", converted.path, out.appendingPathComponent("report.docx").path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let pdf = converted.appendingPathComponent("report.pdf")
+        #expect(BrowserRender.output("pdfinfo", [pdf.path]).contains("(A4)"))
+        let text = BrowserRender.output("pdftotext", ["-layout", pdf.path, "-"])
+        for title in ["审查信息", "审查结论", "位置示意图及冲突图斑", "审查规则", "调出用地", "审查依据"] { #expect(text.contains(title), "\(title)") }
+        let images = BrowserRender.output("pdfimages", ["-list", pdf.path]).split(separator: "\n").dropFirst(2)
+        #expect(images.contains { $0.contains(" image ") && ($0.split(separator: " ").compactMap { Int($0) }.dropFirst(2).first ?? 0) > 100 },
+                "the map is a picture wider than 100 px: \(images)")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GeoBridge
 import Testing
 
 /// The proposal report a planner attaches (`proposal check -o DIR`, report.html): its header block,
@@ -8,7 +9,7 @@ import Testing
 @Suite struct ProposalReportTests {
     static func check(_ proposal: String, language: String = "zh_CN.UTF-8") throws -> (folder: URL, html: String, status: Int32) {
         let folder = try CLITests.temporaryFolder()
-        let result = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), CLITests.sample(proposal), "-o", folder.appendingPathComponent("out").path],
+        let result = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), CLITests.sample(proposal), "-o", folder.appendingPathComponent("out").path, "--no-pdf"],
                                       language: language)
         let html = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
         return (folder, html, result.status)
@@ -116,6 +117,47 @@ import Testing
         let header = try Self.header(run.html)
         #expect(header["kind"] == "adjustment" && header["checked on"] != nil)
         #expect(run.html.contains("Land taken out</h2>"))
+    }
+}
+
+extension ProposalReportTests {
+    /// A member of a Word document, read through GDAL's zip reader (under a .zip name, which it knows).
+    static func member(_ name: String, of docx: URL) throws -> String {
+        let copy = docx.deletingLastPathComponent().appendingPathComponent("copy.zip")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(at: docx, to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        var bytes = Data()
+        try VirtualFile.forEachChunk(of: "/vsizip/\(copy.path)/\(name)") { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Texts between `open` and `close` tags, in order.
+    static func texts(_ text: String, _ pattern: String) throws -> [String] {
+        let expression = try NSRegularExpression(pattern: pattern)
+        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { (text as NSString).substring(with: $0.range(at: 1)) }
+    }
+
+    /// The Word copy holds what the page holds: the same headings in order, the same numbered tables with
+    /// their heading rows repeated on every page, the map as the same SVG, on A4 portrait.
+    @Test func theWordDocumentHoldsWhatThePageHolds() throws {
+        let run = try Self.check("tqfw.txt")
+        defer { try? FileManager.default.removeItem(at: run.folder) }
+        let docx = run.folder.appendingPathComponent("out/report.docx")
+        let document = try Self.member("word/document.xml", of: docx)
+        #expect(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4 portrait")
+        let pageHeadings = try Self.texts(run.html, "<h2>([^<]*)</h2>")
+        let wordHeadings = try Self.texts(document, "<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">([^<]*)</w:t>")
+        #expect(!pageHeadings.isEmpty && wordHeadings == pageHeadings, "\(wordHeadings) vs \(pageHeadings)")
+        let pageCaptions = try Self.texts(run.html, "<caption>([^<]*)</caption>")
+        let wordCaptions = try Self.texts(document, "<w:pStyle w:val=\"Caption\"/></w:pPr><w:r><w:t xml:space=\"preserve\">([^<]*)</w:t>")
+        #expect(!pageCaptions.isEmpty && wordCaptions == pageCaptions)
+        #expect(document.components(separatedBy: "<w:tbl>").count - 1 == pageCaptions.count)
+        #expect(document.components(separatedBy: "<w:tblHeader/>").count - 1 == pageCaptions.count, "every table's heading row repeats")
+        let svg = try Self.member("word/media/figure1.svg", of: docx)
+        #expect(svg.hasPrefix("<svg") && run.html.contains(svg), "the map is the page's SVG")
+        let relationships = try Self.member("word/_rels/document.xml.rels", of: docx)
+        #expect(relationships.contains("Target=\"media/figure1.svg\"") && document.contains("<asvg:svgBlip r:embed=\"rIdFigure1\"/>"))
     }
 }
 

@@ -10,7 +10,7 @@ import Testing
     /// Runs `zonecalc report` on `project` into a new folder; returns the folder and the result.
     static func report(_ project: String, _ extra: [String] = []) throws -> (folder: URL, status: Int32, out: String, err: String) {
         let folder = try CLITests.temporaryFolder().appendingPathComponent("report")
-        let result = try CLITests.run(["report", project, "-o", folder.path] + extra)
+        let result = try CLITests.run(["report", project, "-o", folder.path, "--no-pdf"] + extra)
         return (folder, result.status, result.out, result.err)
     }
 
@@ -135,7 +135,7 @@ import Testing
             try? FileManager.default.removeItem(at: one.folder.deletingLastPathComponent())
             try? FileManager.default.removeItem(at: two.folder.deletingLastPathComponent())
         }
-        for name in ["report.xlsx", "report.html", "report.gpkg"] {
+        for name in ["report.xlsx", "report.html", "report.gpkg", "report.docx"] {
             #expect(try Data(contentsOf: one.folder.appendingPathComponent(name)) == Data(contentsOf: two.folder.appendingPathComponent(name)), "\(name)")
         }
     }
@@ -154,7 +154,7 @@ import Testing
         let project = folder.appendingPathComponent("zone.yaml")
         try text.write(to: project, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("out")
-        let result = try CLITests.run(["report", project.path, "-o", output.path])
+        let result = try CLITests.run(["report", project.path, "-o", output.path, "--no-pdf"])
         #expect(result.status == 2, "\(result.out)\(result.err)")
         #expect(result.out.contains("land use") && result.out.contains("layers.land_use"), "\(result.out)")
         let sheet = try Self.sheet(output.appendingPathComponent("report.xlsx").path, "land use")
@@ -183,7 +183,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let project = try Self.project(in: folder) { $0.replacingOccurrences(of: "layer: kfqfw", with: "layer: nosuch") }
         let output = folder.appendingPathComponent("out")
-        let result = try CLITests.run(["report", project.path, "-o", output.path])
+        let result = try CLITests.run(["report", project.path, "-o", output.path, "--no-pdf"])
         #expect(result.status == 2, "\(result.out)\(result.err)")
         #expect(result.out.components(separatedBy: "nosuch").count - 1 == 3, "overview, land use and evaluation name the missing layer: \(result.out)")
         #expect(try Self.sheet(output.appendingPathComponent("report.xlsx").path, "idle land").rows.count == 331)
@@ -207,7 +207,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let project = try Self.project(in: folder) { $0.replacingOccurrences(of: "name: 常州示范经济开发区", with: "name: \"A<b>&\\\"Z\"") }
         let output = folder.appendingPathComponent("out")
-        _ = try CLITests.run(["report", project.path, "-o", output.path])
+        _ = try CLITests.run(["report", project.path, "-o", output.path, "--no-pdf"])
         let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("A&lt;b&gt;&amp;&quot;Z") && !html.contains("A<b>"))
     }

@@ -3,21 +3,33 @@ import GeoBridge
 
 /// Writes a proposal check into a folder: `proposal.gpkg` (new boundary, added and removed land, every
 /// conflict piece), `new_boundary.txt` (the boundary-point txt for the application: J-numbered, closed
-/// rings, 带号 and header filled) and `report.html` (self-contained page with the map and tables).
+/// rings, 带号 and header filled), `report.html` (the self-contained, print-ready report) and `report.docx`
+/// (the same content in Word), put in place together; then `report.pdf` when a renderer is on the machine.
 public enum ProposalExport {
+    /// - Parameter pdf: also make `report.pdf` when a renderer is on the machine (``ReportPDF``).
+    /// - Returns: why the PDF could not be made, when it could not (the other files are written).
+    @discardableResult
     public static func write(_ report: ProposalReport, project: ZoneProject, to folder: String, language: Language,
-                             force: Bool) throws {
+                             force: Bool, pdf: Bool = true) throws -> ZoneCalcError? {
         let inputs = project.inputPaths + report.parts.map(\.path)
-        // The three files are put in place together, or none is.
+        let content = ProposalDocument(language: language)
+        let document = try content.document(report, project: project, checkDate: CalendarDate(beijing: Date()))
+        let html = document.html(title: content.title(report))
+        let renderer = pdf ? ReportPDF.renderer : nil
+        let pictures = renderer.map { ReportPDF.pictures(of: document, with: $0) } ?? [:]
+        // The four files are put in place together, or none is.
         try SafeOutput.intoFolder(folder) {
             try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), language: language, inputs: inputs, force: force)
             try writeBoundaryTxt(report, project: project, to: (folder as NSString).appendingPathComponent("new_boundary.txt"), inputs: inputs, force: force)
-            let document = ProposalDocument(language: language)
-            let html = try document.document(report, project: project, checkDate: CalendarDate(beijing: Date())).html(title: document.title(report))
             try SafeOutput.write(to: (folder as NSString).appendingPathComponent("report.html"), inputs: inputs, force: force) { path in
                 try Data(html.utf8).write(to: URL(fileURLWithPath: path))
             }
+            let word = (folder as NSString).appendingPathComponent("report.docx")
+            try SafeOutput.write(to: word, inputs: inputs, force: force) { path in try ReportDocx(document: document, pictures: pictures).write(to: path, destination: word) }
         }
+        guard let renderer else { return nil }
+        return ReportPDF.writeQuietly(html: html, document: document, with: renderer, to: (folder as NSString).appendingPathComponent("report.pdf"),
+                                      inputs: inputs, force: force)
     }
 
     static func writeLayers(_ report: ProposalReport, to path: String, language: Language, inputs: [String], force: Bool) throws {

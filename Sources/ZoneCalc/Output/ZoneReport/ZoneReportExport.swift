@@ -2,16 +2,23 @@ import Foundation
 import GeoBridge
 
 /// Writes a zone report into a folder: `report.xlsx` (a sheet per topic), `report.html` (the
-/// print-ready page with maps and charts) and `report.gpkg` (every result layer, named in Chinese
-/// and English) — put in place together, or none is.
+/// print-ready page with maps and charts), `report.docx` (the same content in Word) and `report.gpkg`
+/// (every result layer, named in Chinese and English) — put in place together, or none is; then,
+/// when the machine has a renderer (``ReportPDF``), `report.pdf`.
 public enum ZoneReportExport {
-    public static let workbookName = "report.xlsx", pageName = "report.html", layersName = "report.gpkg"
+    public static let workbookName = "report.xlsx", pageName = "report.html", layersName = "report.gpkg", wordName = "report.docx", pdfName = "report.pdf"
 
-    public static func write(_ report: ZoneReport, to folder: String, language: Language, force: Bool) throws {
+    /// - Parameter pdf: also make the PDF when a renderer is on the machine.
+    /// - Returns: why the PDF could not be made, when it could not (the other files are written).
+    @discardableResult
+    public static func write(_ report: ZoneReport, to folder: String, language: Language, force: Bool, pdf: Bool = true) throws -> ZoneCalcError? {
         let inputs = report.project.inputPaths
         let tables = ZoneReportTables(report: report, language: language)
-        let html = try ZoneReportHTML(language: language).render(report)
+        let document = try ZoneReportHTML(language: language).document(report)
+        let html = document.html(title: ZoneReportHTML(language: language).title(report))
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        let renderer = pdf ? ReportPDF.renderer : nil
+        let pictures = renderer.map { ReportPDF.pictures(of: document, with: $0) } ?? [:]
         try SafeOutput.intoFolder(folder) {
             let sheets = tables.sheets
             try FeatureFileWriter.write(to: path(workbookName), format: .xlsx,
@@ -28,6 +35,11 @@ public enum ZoneReportExport {
             try SafeOutput.write(to: path(pageName), inputs: inputs, force: force) { temporary in
                 try Data(html.utf8).write(to: URL(fileURLWithPath: temporary))
             }
+            try SafeOutput.write(to: path(wordName), inputs: inputs, force: force) { temporary in
+                try ReportDocx(document: document, pictures: pictures).write(to: temporary, destination: path(wordName))
+            }
         }
+        guard let renderer else { return nil }
+        return ReportPDF.writeQuietly(html: html, document: document, with: renderer, to: path(pdfName), inputs: inputs, force: force)
     }
 }

@@ -12,11 +12,19 @@ public struct ZoneReportHTML {
     private func t(_ zh: String, _ en: String) -> String { Bilingual(zh, en).text(language) }
 
     public func render(_ report: ZoneReport) throws -> String {
+        try document(report).html(title: title(report))
+    }
+
+    func title(_ report: ZoneReport) -> String {
+        t("\(report.project.name)土地利用状况报告", "Land account of \(report.project.name)")
+    }
+
+    /// The report's content, for the page and the Word document.
+    func document(_ report: ZoneReport) throws -> ReportDocument {
         let tables = ZoneReportTables(report: report, language: language)
         let maps = ZoneReportMaps(report: report, language: language)
         var page = ReportDocument(language: language)
-        let title = t("\(report.project.name)土地利用状况报告", "Land account of \(report.project.name)")
-        page.title(title)
+        page.title(title(report))
         var facts = [report.project.code, report.project.asOf.map { t("基准日 \($0)", "as of \($0)") }].compactMap { $0 }
         facts.append("ZoneCalc \(ZoneCalcVersion.current)")
         page.paragraph(facts.joined(separator: " · "))
@@ -31,7 +39,7 @@ public struct ZoneReportHTML {
                 try section(topic, report: report, tables: tables, maps: maps, page: &page)
             }
         }
-        return page.html(title: title)
+        return page
     }
 
     private func section(_ topic: ZoneReportTopic, report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps,
