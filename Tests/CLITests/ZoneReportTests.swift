@@ -140,7 +140,7 @@ import Testing
         }
     }
 
-    /// The sample project without its land-use and enterprise layers: the report completes with exit 2,
+    /// The sample project without its land-use layer: the report completes with exit 2,
     /// and the land-use section, its sheet and the terminal say what to add; the other topics are computed.
     @Test func aMissingLayerIsSaidAndTheReportStillCompletes() throws {
         let folder = try CLITests.temporaryFolder()
