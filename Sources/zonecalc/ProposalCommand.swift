@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZoneCalc
 
 struct ProposalCommand: ParsableCommand {
@@ -18,8 +19,11 @@ struct ProposalCheckCommand: ParsableCommand {
 
     @OptionGroup var zone: ProjectOptions
 
-    @Argument(help: Bilingual("方案文件（任何格式，含界址点坐标 txt）：新增用地（扩区、调入）；类型或名称为调出的部分作为调出。", "Proposal files (any format, boundary-point txt included): land added (扩区/调入); parts typed or named 调出 are taken out.").help)
+    @Argument(help: Bilingual("方案文件（任何格式，含界址点坐标 txt）：新增用地（扩区、调入）；类型或名称为调出的部分作为调出。不加 --each 时，几个文件是同一方案的各部分。", "Proposal files (any format, boundary-point txt included): land added (扩区/调入); parts typed or named 调出 are taken out. Without --each, several files are the pieces of one proposal.").help)
     var proposals: [String] = []
+
+    @Flag(help: Bilingual("每个文件（或文件夹中的每个文件、通配符匹配的每个文件）是一个单独的方案：逐个审查，各写一个以文件命名的报告文件夹和汇总表 summary.xlsx；退出码取最差的结论。", "Each file (or each file of a folder or a pattern) is a proposal of its own: each checked separately, with its own report folder named after the file and a summary workbook, summary.xlsx; the exit status is the worst verdict's.").help)
+    var each = false
 
     @Option(help: Bilingual("调出地块文件（可重复）。", "Files of land taken out (调出) (repeatable).").help)
     var remove: [String] = []
@@ -48,12 +52,19 @@ struct ProposalCheckCommand: ParsableCommand {
         if newBoundary != nil, !(proposals.isEmpty && remove.isEmpty) {
             throw ValidationError(Bilingual("请只给出 --new-boundary 或方案地块之一，不要同时给出", "give either --new-boundary or proposal pieces, not both").inRun)
         }
+        if each, proposals.isEmpty {
+            throw ValidationError(Bilingual("--each 需要方案文件、文件夹或通配符", "--each needs proposal files, folders or patterns").inRun)
+        }
+        if each, newBoundary != nil || !remove.isEmpty {
+            throw ValidationError(Bilingual("--each 不与 --new-boundary、--remove 同用：每个文件自成方案", "--each does not go with --new-boundary or --remove: each file is a proposal of its own").inRun)
+        }
         if let role, LayerRole(rawValue: role) != .expansion, LayerRole(rawValue: role) != .adjustment {
             throw ValidationError(Bilingual("--role 应为 expansion（扩区）或 adjustment（调区）", "--role must be expansion or adjustment").inRun)
         }
     }
 
     func run() throws {
+        if each { return try runEach() }
         var status = ExitStatus.success
         try reportingErrors(source: zone.project, json: formatOptions.isJSON) {
             let project = try zone.load()
@@ -72,6 +83,40 @@ struct ProposalCheckCommand: ParsableCommand {
             case .json: print(try ProposalReportJSON().render(report))
             }
             status = report.verdict == .pass ? .success : report.verdict == .fail ? .failed : .needsReview
+        }
+        if status != .success { throw ExitCode(status) }
+    }
+
+    /// `--each`: every file checked as a proposal of its own, over the cores, with progress.
+    private func runEach() throws {
+        var status = ExitStatus.success
+        try reportingErrors(source: zone.project, json: formatOptions.isJSON) {
+            let project = try zone.load()
+            let files = try InputFiles.expand(proposals)
+            var options = ProposalOptions()
+            options.crs = try crs.map(CRSArgument.definition)
+            let meter = ProgressMeter.current
+            meter?.start(Bilingual("逐个审查方案", "checking each proposal"), total: files.count)
+            let items = ProposalBatchJob.run(project: project, files: files, options: options,
+                                             workers: zone.workers ?? ProcessInfo.processInfo.activeProcessorCount) { meter?.advance(1) }
+            let lines: [ProposalBatchExport.Line]
+            if let output {
+                lines = try ProposalBatchExport.write(items, project: project, to: output, language: RunLanguage.current, force: force, pdf: !noPdf)
+            } else {
+                lines = items.map { item in
+                    var line = ProposalBatchExport.Line(file: item.file.description)
+                    switch item.result {
+                    case .success(let report): line.report = report
+                    case .failure(let error): line.error = error
+                    }
+                    return line
+                }
+            }
+            switch formatOptions.format {
+            case .table: print(ProposalBatchText(language: RunLanguage.current).render(lines), terminator: "")
+            case .json: print(try ProposalBatchJSON().render(lines))
+            }
+            status = ProposalBatchExport.worst(lines)
         }
         if status != .success { throw ExitCode(status) }
     }

@@ -44,3 +44,33 @@ public struct ProposalReportJSON {
         return try ReportJSON.encode(document)
     }
 }
+
+/// A batch of proposal checks as JSON: per file its kind, areas, verdict, the rules failed and to
+/// review, its report folder, or its error.
+public struct ProposalBatchJSON {
+    public init() {}
+
+    struct Line: Encodable {
+        var file: String
+        var kind: String?
+        var addedSquareMetres: Double?
+        var removedSquareMetres: Double?
+        var verdict: String?
+        var failed: [String]
+        var review: [String]
+        var folder: String?
+        var error: Bilingual?
+        var exitStatus: Int32
+    }
+
+    public func render(_ lines: [ProposalBatchExport.Line]) throws -> String {
+        try ReportJSON.encode(lines.map { line in
+            let report = line.report
+            return Line(file: line.file, kind: report?.kind.rawValue, addedSquareMetres: report?.added.ellipsoidal,
+                        removedSquareMetres: report?.removed.ellipsoidal, verdict: line.error == nil ? report?.verdict.rawValue : nil,
+                        failed: report?.rules.filter { $0.status == .fail }.map(\.id) ?? [],
+                        review: report?.rules.filter { [.needsReview, .notChecked].contains($0.status) }.map(\.id) ?? [],
+                        folder: line.folder, error: line.error.map { Bilingual($0.message(.zh), $0.message(.en)) }, exitStatus: line.status.rawValue)
+        })
+    }
+}

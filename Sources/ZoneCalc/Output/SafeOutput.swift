@@ -43,8 +43,20 @@ public enum SafeOutput {
     /// be put in them.
     /// - Throws: `unsafeOutput` when `folder` names a file.
     public static func intoFolder<T>(_ folder: String, _ body: () throws -> T) throws -> T {
+        let created = try makeFolder(folder)
+        do {
+            return try together(body)
+        } catch {
+            for made in created { rmdir(made.path) }  // the folders this run made, if still empty
+            throw error
+        }
+    }
+
+    /// Makes `folder` and the folders above it that are missing; returns those it made, innermost first.
+    /// - Throws: `unsafeOutput` when `folder` names a file.
+    public static func makeFolder(_ folder: String) throws -> [URL] {
         var isFolder: ObjCBool = false
-        var created: [URL] = []   // innermost first
+        var created: [URL] = []
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
             var missing = URL(fileURLWithPath: folder).standardizedFileURL
             while !FileManager.default.fileExists(atPath: missing.path) {
@@ -56,12 +68,17 @@ public enum SafeOutput {
         } else if !isFolder.boolValue {
             throw ZoneCalcError.unsafeOutput(path: folder, reason: Bilingual("-o 给的是文件；请给出存放结果的文件夹", "-o names a file; give a folder for the outputs"))
         }
-        do {
-            return try together(body)
-        } catch {
-            for made in created { rmdir(made.path) }  // the folders this run made, if still empty
-            throw error
-        }
+        return created
+    }
+
+    /// Runs `body` in a transaction of its own, even inside another: its outputs are put in place when it
+    /// returns, or none of them when it throws, whatever the enclosing outputs do.
+    public static func separately<T>(_ body: () throws -> T) throws -> T {
+        let transaction = OutputTransaction()
+        defer { transaction.abandon() }
+        let result = try OutputTransaction.$current.withValue(transaction) { try body() }
+        try transaction.commit()
+        return result
     }
 
     /// Removes the temporary folders of outputs not yet in place and returns their destinations (for an
