@@ -60,6 +60,12 @@ struct ReportDocument {
                    numeric: keyValue ? [] : numeric, keyValue: keyValue)
     }
 
+    /// A numbered table of a ledger's 汇总 rows, every column.
+    mutating func table(_ caption: String, totals appendix: LedgerAppendix) {
+        let totals = ReportTable(name: Bilingual(verbatim: caption), columns: appendix.totalsColumns, rows: appendix.totals.map { ReportRow($0) })
+        table(caption, totals, keys: appendix.totalsColumns.map(\.key))
+    }
+
     /// A cell's text: a real at its column's decimals.
     static func text(_ value: FieldValue, _ column: LedgerColumn) -> String {
         switch value {

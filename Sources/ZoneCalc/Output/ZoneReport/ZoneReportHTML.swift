@@ -142,10 +142,8 @@ public struct ZoneReportHTML {
 
     private func idle(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportDocument) throws {
         guard case .success(let idle) = report.idle else { return }
-        let appendix = IdleExport.appendix(idle, language: language)
-        let totals = ReportTable(name: ZoneReportTopic.idle.title, columns: appendix.totalsColumns, rows: appendix.totals.map { ReportRow($0) })
         let number = page.nextTable
-        page.table(t("各认定状态的宗数、面积和闲置费", "Parcels, area and fees by status"), totals, keys: appendix.totalsColumns.map(\.key))
+        page.table(t("各认定状态的宗数、面积和闲置费", "Parcels, area and fees by status"), totals: IdleExport.appendix(idle, language: language))
         let ledger = tables.idle
         let idleRows = zip(idle.parcels, ledger.rows).filter { $0.0.classification.status.isIdle }.map(\.1)
         if idleRows.isEmpty {
@@ -187,19 +185,17 @@ public struct ZoneReportHTML {
         guard case .success(let standard) = report.standardLand else { return }
         let indicators = StandardLandExport.indicators(standard)
         let appendix = StandardLandExport.appendix(standard, indicators: indicators, language: language)
-        let totals = ReportTable(name: ZoneReportTopic.standardLand.title, columns: appendix.totalsColumns, rows: appendix.totals.map { ReportRow($0) })
         let marked = standard.parcels.filter(\.isStandardLand).count
         page.paragraph(t("标准地 \(marked) 宗，共检查 \(standard.parcels.count) 宗；逐宗结果见工作簿“标准地”表。",
                          "\(marked) standard-land parcels of \(standard.parcels.count) checked; each parcel in the workbook's sheet."))
-        page.table(t("标准地控制指标达标情况", "Standard-land indicators"), totals, keys: appendix.totalsColumns.map(\.key))
+        page.table(t("标准地控制指标达标情况", "Standard-land indicators"), totals: appendix)
     }
 
     private func perMu(_ report: ZoneReport, tables: ZoneReportTables, maps: ZoneReportMaps, page: inout ReportDocument) throws {
         guard case .success(let perMu) = report.perMu else { return }
         let appendix = PerMuExport.appendix(perMu, language: language)
-        let totals = ReportTable(name: ZoneReportTopic.perMu.title, columns: appendix.totalsColumns, rows: appendix.totals.map { ReportRow($0) })
         let number = page.nextTable
-        page.table(t("各类企业数与用地", "Enterprises and land by class"), totals, keys: appendix.totalsColumns.map(\.key))
+        page.table(t("各类企业数与用地", "Enterprises and land by class"), totals: appendix)
         if let ranking = tables.perMu.first {
             page.table(t("企业亩均排名", "Enterprise ranking"), ranking, keys: ["RANK", "NAME", "LAND_MU", "TAX", "TAX_MU", "SCORE", "CLASS"])
         }
