@@ -56,6 +56,18 @@ public struct ZoneReportHTML {
         }
     }
 
+    /// Rows a printed report lists at most in one table; the workbook has them all.
+    static let listedRows = 300
+
+    /// A table of at most ``listedRows`` rows, with a note of how many more the workbook's sheet holds.
+    private func listing(_ caption: String, _ table: ReportTable, keys: [String], rows: [ReportRow], page: inout ReportDocument) {
+        page.table(caption, table, keys: keys, rows: Array(rows.prefix(Self.listedRows)))
+        if rows.count > Self.listedRows {
+            page.paragraph(t("仅列出前 \(Self.listedRows) 行，共 \(rows.count) 行；全部见工作簿“\(table.name.zh)”表。",
+                             "The first \(Self.listedRows) of \(rows.count) rows; all of them are in the workbook's sheet '\(table.name.en)'."), .missing)
+        }
+    }
+
     private func place(_ outcome: ZoneReportMaps.Outcome, caption: String, table: Int?, page: inout ReportDocument) {
         switch outcome {
         case .drawn(let svg): page.figure(svg, caption: caption, table: table)
@@ -149,8 +161,8 @@ public struct ZoneReportHTML {
         if idleRows.isEmpty {
             page.paragraph(t("没有认定为闲置的宗地。", "No parcel is idle."))
         } else {
-            page.table(t("闲置宗地（全部宗地见工作簿“闲置土地”表）", "Idle parcels (every parcel in the workbook's sheet)"), ledger,
-                       keys: ["PARCEL_ID", "ENTERPRISE", "STATUS", "YEARS", "FEE_WY", "AREA_MU", "ARTICLE"], rows: idleRows)
+            listing(t("闲置宗地（全部宗地见工作簿“闲置土地”表）", "Idle parcels (every parcel in the workbook's sheet)"), ledger,
+                    keys: ["PARCEL_ID", "ENTERPRISE", "STATUS", "YEARS", "FEE_WY", "AREA_MU", "ARTICLE"], rows: idleRows, page: &page)
         }
         let statusBars = IdleStatus.allCases.compactMap { status -> SVGBarChart.Bar? in
             let parcels = idle.parcels(status)
@@ -177,8 +189,13 @@ public struct ZoneReportHTML {
 
     private func supplyChain(_ tables: ZoneReportTables, page: inout ReportDocument) {
         let table = tables.supplyChain
-        page.table(t("批而未供、供而未用、用而未尽、建而未投、投而未达", "Approved unsupplied and the supply-chain categories"), table,
-                   keys: ["CATEGORY", "PARCEL_ID", "ENTERPRISE", "PARCELS", "AREA_HA", "AREA_MU", "NOTE"])
+        // Each category's total row first, then its parcels (as many as a printed page can carry).
+        // (a total row has no parcel id, or 合计 in its place)
+        func isTotal(_ row: ReportRow) -> Bool { row.values[1] == .null || row.values[1] == .string(t("合计", "total")) }
+        let totals = table.rows.filter(isTotal)
+        page.table(t("批而未供及供应链各类合计", "Approved unsupplied and the supply-chain totals"), table, keys: ["CATEGORY", "PARCELS", "AREA_HA", "AREA_MU", "NOTE"], rows: totals)
+        listing(t("供应链各类宗地", "Parcels by supply-chain category"), table, keys: ["CATEGORY", "PARCEL_ID", "ENTERPRISE", "AREA_HA", "AREA_MU", "NOTE"],
+                rows: table.rows.filter { !isTotal($0) }, page: &page)
     }
 
     private func standardLand(_ report: ZoneReport, page: inout ReportDocument) {
@@ -197,7 +214,7 @@ public struct ZoneReportHTML {
         let number = page.nextTable
         page.table(t("各类企业数与用地", "Enterprises and land by class"), totals: appendix)
         if let ranking = tables.perMu.first {
-            page.table(t("企业亩均排名", "Enterprise ranking"), ranking, keys: ["RANK", "NAME", "LAND_MU", "TAX", "TAX_MU", "SCORE", "CLASS"])
+            listing(t("企业亩均排名", "Enterprise ranking"), ranking, keys: ["RANK", "NAME", "LAND_MU", "TAX", "TAX_MU", "SCORE", "CLASS"], rows: ranking.rows, page: &page)
         }
         let classBars = appendix.totals.enumerated().map { index, row in
             let count = row[1].doubleValue ?? 0
