@@ -14,6 +14,7 @@ enum InterruptHandling {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 let (abandoned, wroteAny) = SafeOutput.abandonPending()
+                RendererWork.abandon()
                 let message = !abandoned.isEmpty
                     ? Bilingual("已中断；未向 \(abandoned.joined(separator: "、")) 写入任何内容。", "interrupted; nothing was written to \(abandoned.joined(separator: ", ")).")
                     : wroteAny ? Bilingual("已中断；输出此前已写出。", "interrupted after its outputs were written.")

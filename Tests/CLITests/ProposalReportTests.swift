@@ -58,7 +58,7 @@ import Testing
         let run = try Self.check("kqfw.txt")
         defer { try? FileManager.default.removeItem(at: run.folder) }
         #expect(!run.html.contains("Rules/"), "no rule file of ZoneCalc's is cited")
-        let documents = try #require(run.html.range(of: "审查依据</h2>"))
+        let documents = try #require(run.html.range(of: "审查依据与规则</h2>"))
         let list = run.html[documents.upperBound...].prefix(4000)
         #expect(list.contains("国办发〔2017〕7号") && list.contains("《关于在国土空间规划中统筹划定落实三条控制线的指导意见》"))
         #expect(list.range(of: "\\.(yaml|csv)", options: .regularExpression) == nil)
@@ -81,6 +81,9 @@ import Testing
             return String(path[fill.upperBound...].prefix(7))
         }
         #expect(fill(of: "R1") != nil && fill(of: "R3") != nil && fill(of: "R1") != fill(of: "R3"), "\(fill(of: "R1") ?? "") \(fill(of: "R3") ?? "")")
+        // The R1 piece (2.34 ha) lies inside the R3 one (43.89 ha): drawn after it, on top.
+        let r1 = try #require(svg.range(of: "<title>R1 ")), r3 = try #require(svg.range(of: "<title>R3 "))
+        #expect(r3.lowerBound < r1.lowerBound, "the larger piece is drawn first")
         // The legend lists what is drawn: conflicts by rule, nothing taken out in an expansion.
         #expect(svg.contains(">R1 永久基本农田</text>") && svg.contains(">R3 城镇开发边界外</text>"))
         #expect(!svg.contains(">调出</text>"))
@@ -158,6 +161,63 @@ extension ProposalReportTests {
         #expect(svg.hasPrefix("<svg") && run.html.contains(svg), "the map is the page's SVG")
         let relationships = try Self.member("word/_rels/document.xml.rels", of: docx)
         #expect(relationships.contains("Target=\"media/figure1.svg\"") && document.contains("<asvg:svgBlip r:embed=\"rIdFigure1\"/>"))
+    }
+}
+
+/// The PDF step with the renderers a machine may have: one that fails, LibreOffice alone (which cannot
+/// draw the SVG maps), and an earlier run's PDF that no longer matches.
+@Suite struct ReportPDFStepTests {
+    /// A folder holding fake programs, to be the whole PATH of a run.
+    static func fakePath(_ programs: [String: String]) throws -> URL {
+        let folder = try CLITests.temporaryFolder()
+        for (name, script) in programs {
+            let url = folder.appendingPathComponent(name)
+            try Data(("#!/bin/sh\n" + script + "\n").utf8).write(to: url)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        }
+        return folder
+    }
+
+    static func check(into out: URL, path: URL, _ extra: [String] = []) throws -> (status: Int32, out: String, err: String, reason: Process.TerminationReason) {
+        try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), CLITests.sample("kqfw.txt"), "-o", out.path] + extra,
+                         environment: ["PATH": path.path])
+    }
+
+    @Test func aFailingRendererCostsOnlyThePDF() throws {
+        let path = try Self.fakePath(["chromium": "exit 1"])
+        defer { try? FileManager.default.removeItem(at: path) }
+        let out = path.appendingPathComponent("out")
+        let result = try Self.check(into: out, path: path)
+        #expect(result.status == 1, "the verdict's status, not an output failure: \(result.err)")
+        #expect(result.err.contains("could not make the PDF"), "\(result.err)")
+        for name in ["report.html", "report.docx", "proposal.gpkg", "new_boundary.txt"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.pdf").path))
+    }
+
+    @Test func libreOfficeAloneMakesNoPDFWithBlankMaps() throws {
+        let path = try Self.fakePath(["soffice": "echo converted > \"$PWD/ran\"; exit 0"])
+        defer { try? FileManager.default.removeItem(at: path) }
+        let out = path.appendingPathComponent("out")
+        let result = try Self.check(into: out, path: path)
+        #expect(result.status == 1 && result.err.contains("cannot draw the report's SVG figures"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.pdf").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.docx").path))
+    }
+
+    @Test func anEarlierPDFIsRemovedWithForceAndSaidWithout() throws {
+        let path = try Self.fakePath([:])
+        defer { try? FileManager.default.removeItem(at: path) }
+        let out = path.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("%PDF old".utf8).write(to: out.appendingPathComponent("report.pdf"))
+        let first = try Self.check(into: out, path: path)
+        #expect(first.err.contains("from an earlier run"), "\(first.err)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.pdf").path), "not removed without --force")
+        let forced = try Self.check(into: out, path: path, ["--force"])
+        #expect(forced.err.contains("was removed"), "\(forced.err)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.pdf").path))
     }
 }
 

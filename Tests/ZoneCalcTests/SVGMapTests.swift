@@ -65,6 +65,12 @@ import Testing
         #expect(abs(scale.metresPerUnit - 1) < 1e-4 && scale.gaussKruger, "\(scale.metresPerUnit)")
     }
 
+    /// Text in SVG and HTML: XML's characters escaped, those XML cannot hold left out.
+    @Test func textIsEscapedAndKeptWellFormed() {
+        #expect(HTMLText.escape("A<b>&\"c\u{01}\u{07}\u{1B}\u{FFFE}d") == "A&lt;b&gt;&amp;&quot;cd")
+        #expect(ReportDocx.escaped("a\tb\r\nc") == "a b c")
+    }
+
     /// Every map of a page has its own clip path.
     @Test func mapsHaveTheirOwnClipPaths() {
         let a = SVGMap(id: "map-a", focus: Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)).svg(title: "a")

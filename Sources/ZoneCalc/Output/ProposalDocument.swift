@@ -80,7 +80,7 @@ struct ProposalDocument {
             section += 1
             page.list(notes)
         }
-        page.section(t("\(chineseNumeral(section))、审查依据", "\(section) Documents relied on"))
+        page.section(t("\(chineseNumeral(section))、审查依据与规则", "\(section) Documents and rules relied on"))
         var documents: [String] = []
         for rule in report.rules where !documents.contains(rule.source) { documents.append(rule.source) }
         page.list(documents, ordered: true)

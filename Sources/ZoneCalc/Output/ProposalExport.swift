@@ -12,11 +12,16 @@ public enum ProposalExport {
     public static func write(_ report: ProposalReport, project: ZoneProject, to folder: String, language: Language,
                              force: Bool, pdf: Bool = true) throws -> ZoneCalcError? {
         let inputs = project.inputPaths + report.parts.map(\.path)
+        // Existing outputs are refused before anything is drawn.
+        if FileManager.default.fileExists(atPath: folder) {
+            try SafeOutput.check(["proposal.gpkg", "new_boundary.txt", "report.html", "report.docx"].map { (folder as NSString).appendingPathComponent($0) },
+                                 inputs: inputs, force: force)
+        }
         let content = ProposalDocument(language: language)
         let document = try content.document(report, project: project, checkDate: CalendarDate(beijing: Date()))
         let html = document.html(title: content.title(report))
-        let renderer = pdf ? ReportPDF.renderer : nil
-        let pictures = renderer.map { ReportPDF.pictures(of: document, with: $0) } ?? [:]
+        let renderer = ReportPDF.renderer
+        let pictures = pdf ? renderer.map { ReportPDF.pictures(of: document, with: $0) } ?? [:] : [:]
         // The four files are put in place together, or none is.
         try SafeOutput.intoFolder(folder) {
             try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), language: language, inputs: inputs, force: force)
@@ -27,9 +32,8 @@ public enum ProposalExport {
             let word = (folder as NSString).appendingPathComponent("report.docx")
             try SafeOutput.write(to: word, inputs: inputs, force: force) { path in try ReportDocx(document: document, pictures: pictures).write(to: path, destination: word) }
         }
-        guard let renderer else { return nil }
-        return ReportPDF.writeQuietly(html: html, document: document, with: renderer, to: (folder as NSString).appendingPathComponent("report.pdf"),
-                                      inputs: inputs, force: force)
+        return ReportPDF.finish(html: html, document: document, requested: pdf, renderer: renderer,
+                                to: (folder as NSString).appendingPathComponent("report.pdf"), inputs: inputs, force: force)
     }
 
     static func writeLayers(_ report: ProposalReport, to path: String, language: Language, inputs: [String], force: Bool) throws {

@@ -46,14 +46,17 @@ enum ProposalMapSVG {
         let pieces = report.rules.flatMap(\.pieces)
         var order: [String] = []
         for piece in pieces where !order.contains(piece.rule) { order.append(piece.rule) }
+        // Larger pieces first, so that one inside another (farmland outside the urban boundary) stays visible.
+        let drawnOrder = pieces.indices.sorted { (pieces[$0].area.ellipsoidal ?? 0, $1) > (pieces[$1].area.ellipsoidal ?? 0, $0) }
         var geometries: [Geometry] = []
-        for piece in pieces {
+        for index in drawnOrder {
+            let piece = pieces[index]
             let geometry = try Geometry.fromWKB(piece.wkb, context: context)
             try map.draw(geometry, conflictStyle(piece.rule, kind: piece.kind.text(language), order: order),
                          title: "\(piece.rule) \(piece.kind.text(language)) \(piece.label)")
             geometries.append(geometry)
         }
-        for (piece, geometry) in zip(pieces, geometries) { try map.label(piece.rule, at: geometry) }
+        for (index, geometry) in zip(drawnOrder, geometries) { try map.label(pieces[index].rule, at: geometry) }
         return map.svg(title: title)
     }
 

@@ -7,7 +7,7 @@ extension ProposalChecks {
     /// Rule 9. `approved` is the zone that remains (approved less what is taken out), for enclaves.
     func geometryQuality(parts: [ProposalPart], added: Geometry, approved: Geometry) throws -> RuleResult {
         let title = Bilingual("图形质量", "geometry quality")
-        let source = "图形质量阈值（见规则配置）：sliver < \(NumberText.fixed(rules.sliverWidth, decimals: 1)) m wide or < \(NumberText.fixed(rules.sliverArea, decimals: 0)) m², spike < \(NumberText.fixed(rules.spikeAngleDegrees, decimals: 1))°, declared area ±\(NumberText.fixed(rules.declaredAreaTolerancePercent, decimals: 2)) %; 飞地需专门说明（通行做法）"
+        let source = "图形质量阈值（见规则配置）：碎片宽度 < \(NumberText.fixed(rules.sliverWidth, decimals: 1)) 米或面积 < \(NumberText.fixed(rules.sliverArea, decimals: 0)) 平方米，尖角 < \(NumberText.fixed(rules.spikeAngleDegrees, decimals: 1))°，申报面积偏差 ±\(NumberText.fixed(rules.declaredAreaTolerancePercent, decimals: 2)) %；飞地需专门说明（通行做法）"
         var failZh: [String] = [], failEn: [String] = [], reviewZh: [String] = [], reviewEn: [String] = []
         var pieces: [ConflictPiece] = []
         for part in parts {

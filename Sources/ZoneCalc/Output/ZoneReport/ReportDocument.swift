@@ -101,8 +101,8 @@ struct ReportDocument {
     td{min-width:2.5em}
     th{background:#e8eef7;font-weight:bold;word-break:keep-all}
     td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-    caption{caption-side:top;text-align:left;font-weight:bold;padding:2pt 0}
-    figure{margin:6pt 0 12pt;break-inside:avoid}figure svg{width:100%;height:auto;border:1px solid #bbb}
+    caption{caption-side:top;text-align:left;font-weight:bold;padding:2pt 0;break-after:avoid}
+    figure{margin:6pt 0 12pt;break-inside:avoid}figure svg{width:100%;height:auto;border:1px solid #bbb;box-sizing:border-box}
     figcaption{font-size:9pt;color:#333;margin-top:2pt}
     .missing{border:1px solid #e0a800;background:#fff8e1;padding:6pt 8pt}
     .verdict{font-size:15pt;font-weight:bold;padding:6pt 10pt;display:inline-block}

@@ -109,23 +109,10 @@ struct ReportDocx {
         Data(String(decoding: template, as: UTF8.self).replacingOccurrences(of: placeholder, with: text).utf8)
     }
 
-    /// Text for WordprocessingML: XML's special characters escaped, characters XML 1.0 cannot hold left out.
+    /// Text for WordprocessingML: escaped as for HTML (``HTMLText``), tabs and line breaks as spaces.
     static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(" ")
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTMLText.escape(text).replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\t", with: " ")
     }
 
     private func run(_ text: String) -> String { "<w:r><w:t xml:space=\"preserve\">\(Self.escaped(text))</w:t></w:r>" }
@@ -138,8 +125,8 @@ struct ReportDocx {
         return "<w:p>" + (properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>") + run(text) + "</w:p>"
     }
 
-    private func cell(_ text: String, numeric: Bool, heading: Bool, width: Int?) -> String {
-        var properties = width.map { "<w:tcW w:w=\"\($0)\" w:type=\"pct\"/>" } ?? ""
+    private func cell(_ text: String, numeric: Bool, heading: Bool, width: Int) -> String {
+        var properties = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
         if heading { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8EEF7\"/>" }
         let content = heading ? "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">\(Self.escaped(text))</w:t></w:r>" : run(text)
         let paragraphProperties = "<w:pStyle w:val=\"TableText\"/>" + (numeric ? "<w:jc w:val=\"right\"/>" : "")
@@ -148,27 +135,29 @@ struct ReportDocx {
 
     /// A table across the page, its heading row repeated on every page, rows never split.
     private func table(headers: [String], rows: [[String]], numeric: Set<Int>, keyValue: Bool) -> String {
-        // Widths in fiftieths of a percent: an item–value table's first column a quarter; otherwise each
-        // column as wide as its longest text (a Chinese character counting two), between 3 and 30.
-        let widths: [Int?]
+        // Widths in twips of the 10 318 between A4's margins (LibreOffice and WPS need the grid's): an
+        // item–value table's first column a quarter; otherwise each column as wide as its longest text
+        // (a Chinese character counting two), between 3 and 30.
+        let textWidth = 10_318
+        let widths: [Int]
         if keyValue {
-            widths = [1250, 3750]
+            widths = [textWidth / 4, textWidth - textWidth / 4]
         } else {
             let lengths = headers.indices.map { column in
                 ([headers[column]] + rows.compactMap { column < $0.count ? $0[column] : nil })
                     .map { $0.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) } }.max() ?? 1
             }.map { min(max($0, 3), 30) }
-            let total = lengths.reduce(0, +)
-            widths = lengths.map { 5000 * $0 / max(total, 1) }
+            let total = max(lengths.reduce(0, +), 1)
+            widths = lengths.map { textWidth * $0 / total }
         }
-        var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"autofit\"/></w:tblPr><w:tblGrid>"
-            + String(repeating: "<w:gridCol/>", count: headers.count) + "</w:tblGrid>"
+        var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+            + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         out += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
-            + headers.enumerated().map { cell($0.element, numeric: false, heading: true, width: widths.indices.contains($0.offset) ? widths[$0.offset] : nil) }.joined() + "</w:tr>"
+            + headers.enumerated().map { cell($0.element, numeric: false, heading: true, width: widths[$0.offset]) }.joined() + "</w:tr>"
         for row in rows {
             out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-                + row.enumerated().map { cell($0.element, numeric: numeric.contains($0.offset), heading: false,
-                                              width: widths.indices.contains($0.offset) ? widths[$0.offset] : nil) }.joined() + "</w:tr>"
+                + row.prefix(widths.count).enumerated().map { cell($0.element, numeric: numeric.contains($0.offset), heading: false,
+                                                                  width: widths[$0.offset]) }.joined() + "</w:tr>"
         }
         return out + "</w:tbl>"
     }

@@ -29,21 +29,22 @@ enum ReportPDF {
 
     /// Writes the PDF of `html` (or of the Word document `docx`, for LibreOffice) at `path`; errors name `destination`.
     static func write(html: String, docx: (String) throws -> Void, with renderer: Renderer, to path: String, destination: String) throws {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("zonecalc-pdf-\(getpid())-\(UUID().uuidString)")
-        do { try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true) }
-        catch { throw ZoneCalcError.outputFailed(path: destination, reason: OutputFailure.reason(error)) }
-        defer { try? FileManager.default.removeItem(at: work) }
+        guard let work = RendererWork.makeFolder("pdf") else {
+            throw ZoneCalcError.outputFailed(path: destination, reason: Bilingual("无法创建临时文件夹", "cannot make a temporary folder"))
+        }
+        defer { RendererWork.remove(work) }
+        let deadline = Date().addingTimeInterval(Self.timeLimit)
         switch renderer {
         case .chromium(let browser):
             let page = work.appendingPathComponent("report.html")
             do { try Data(html.utf8).write(to: page) } catch { throw ZoneCalcError.outputFailed(path: destination, reason: OutputFailure.reason(error)) }
             try run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(work.appendingPathComponent("profile").path)",
-                              "--no-pdf-header-footer", "--print-to-pdf=\(path)", page.absoluteString], destination: destination)
+                              "--no-pdf-header-footer", "--print-to-pdf=\(path)", page.absoluteString], until: deadline, destination: destination)
         case .libreOffice(let office):
             let document = work.appendingPathComponent("report.docx")
             try docx(document.path)
             try run(office, ["--headless", "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)",
-                             "--convert-to", "pdf", "--outdir", work.path, document.path], destination: destination)
+                             "--convert-to", "pdf", "--outdir", work.path, document.path], until: deadline, destination: destination)
             do { try FileManager.default.moveItem(atPath: work.appendingPathComponent("report.pdf").path, toPath: path) }
             catch { throw failed(office, destination: destination) }
         }
@@ -55,10 +56,11 @@ enum ReportPDF {
     /// or when it fails.
     static func pictures(of document: ReportDocument, with renderer: Renderer) -> [Int: Data] {
         guard case .chromium(let browser) = renderer else { return [:] }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("zonecalc-png-\(getpid())-\(UUID().uuidString)")
-        guard (try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)) != nil else { return [:] }
-        defer { try? FileManager.default.removeItem(at: work) }
+        guard let work = RendererWork.makeFolder("png") else { return [:] }
+        defer { RendererWork.remove(work) }
         var pictures: [Int: Data] = [:]
+        // All the pictures within one deadline; a picture that fails ends the drawing (the rest would too).
+        let deadline = Date().addingTimeInterval(Self.timeLimit)
         for block in document.blocks {
             guard case .figure(let number, let svg, _, _) = block, let size = ReportDocx.viewBox(svg) else { continue }
             let page = work.appendingPathComponent("figure\(number).html"), png = work.appendingPathComponent("figure\(number).png")
@@ -67,17 +69,44 @@ enum ReportPDF {
             let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=2",
                              "--user-data-dir=\(work.appendingPathComponent("profile").path)", "--screenshot=\(png.path)",
                              "--window-size=\(Int(size.width)),\(Int(size.height))", page.absoluteString]
-            guard (try? run(browser, arguments, destination: png.path)) != nil, let data = try? Data(contentsOf: png),
-                  data.starts(with: [0x89, 0x50, 0x4E, 0x47]) else { continue }
+            guard (try? run(browser, arguments, until: deadline, destination: png.path)) != nil, let data = try? Data(contentsOf: png),
+                  data.starts(with: [0x89, 0x50, 0x4E, 0x47]) else { break }
             pictures[number] = data
         }
         return pictures
+    }
+
+    /// The last step of a report: its PDF at `destination` when `requested` and a renderer is on the
+    /// machine. Returns why there is none, instead of throwing (the other files are in place). An
+    /// older PDF left there from another run is removed with `force` — it would contradict the new
+    /// files — and otherwise said.
+    static func finish(html: String, document: ReportDocument, requested: Bool, renderer: Renderer?, to destination: String,
+                       inputs: [String], force: Bool) -> ZoneCalcError? {
+        var problem: ZoneCalcError?
+        if requested, let renderer {
+            problem = writeQuietly(html: html, document: document, with: renderer, to: destination, inputs: inputs, force: force)
+            if problem == nil { return nil }
+        }
+        guard FileManager.default.fileExists(atPath: destination) else { return problem }
+        if force, (try? FileManager.default.removeItem(atPath: destination)) != nil {
+            return problem ?? .outputFailed(path: destination, reason: Bilingual("已删除上次生成的 PDF（本次未生成 PDF，旧文件与新结果不符）",
+                                                                                 "the PDF of an earlier run was removed (none was made this time, and it would not match)"))
+        }
+        return .outputFailed(path: destination, reason: Bilingual("这是上次生成的 PDF，与本次结果不符；请删除或用 --force 重新生成",
+                                                                  "this PDF is from an earlier run and does not match; remove it, or run again with --force"))
     }
 
     /// Puts the PDF of a report at `destination` (safely, as every output); returns why it could not,
     /// instead of throwing: the report's other files are already in place.
     static func writeQuietly(html: String, document: ReportDocument, with renderer: Renderer, to destination: String,
                              inputs: [String], force: Bool) -> ZoneCalcError? {
+        // LibreOffice draws a Word document's pictures, not its SVG: without Chromium's PNGs the figures
+        // would be blank, so no PDF rather than one without its maps.
+        if case .libreOffice(let office) = renderer, document.blocks.contains(where: { if case .figure = $0 { return true }; return false }) {
+            return .outputFailed(path: destination, reason: Bilingual(
+                "\((office as NSString).lastPathComponent) 不能绘制报告中的 SVG 图，未生成 PDF（图会是空白）；装上 chromium 后即可生成（bash Scripts/install-deps.sh --browser）",
+                "\((office as NSString).lastPathComponent) cannot draw the report's SVG figures, so no PDF was made (they would be blank); with chromium installed it is (bash Scripts/install-deps.sh --browser)"))
+        }
         do {
             try SafeOutput.write(to: destination, inputs: inputs, force: force) { temporary in
                 try write(html: html, docx: { try ReportDocx(document: document, pictures: [:]).write(to: $0, destination: destination) },
@@ -89,19 +118,45 @@ enum ReportPDF {
         }
     }
 
-    /// Runs `program` with no input, its output discarded, for at most three minutes.
-    private static func run(_ program: String, _ arguments: [String], destination: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw failed(program, destination: destination) }
-        let deadline = Date().addingTimeInterval(180)
-        while process.isRunning, Date() < deadline { usleep(50_000) }
-        if process.isRunning { process.terminate(); process.waitUntilExit(); throw failed(program, destination: destination) }
-        guard process.terminationStatus == 0 else { throw failed(program, destination: destination) }
+    /// The time all of a report's pictures, or its PDF, may take.
+    static let timeLimit: TimeInterval = 120
+
+    /// Runs `program` in a process group of its own (a renderer starts helpers), no input, its output
+    /// discarded; at `deadline` the whole group is killed. Interrupts kill it too (``RendererWork``).
+    private static func run(_ program: String, _ arguments: [String], until deadline: Date, destination: String) throws {
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawn_file_actions_destroy(&actions); posix_spawnattr_destroy(&attributes) }
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+        }
+        posix_spawnattr_setpgroup(&attributes, 0)   // its own group: killed as one
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        // returns 0 on success, an error number otherwise
+        guard posix_spawn(&pid, program, &actions, &attributes, argv, environ) == 0 else { throw failed(program, destination: destination) }
+        RendererWork.started(pid)
+        defer { RendererWork.ended(pid) }
+        var status: Int32 = 0
+        while true {
+            // returns the pid once it has ended, 0 while it runs, -1 on an error
+            let ended = waitpid(pid, &status, WNOHANG)
+            if ended == pid { break }
+            if ended == -1, errno != EINTR { throw failed(program, destination: destination) }
+            if Date() >= deadline {
+                kill(-pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                throw failed(program, destination: destination)
+            }
+            usleep(50_000)
+        }
+        // a helper left behind in the group ends with it
+        kill(-pid, SIGKILL)
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { throw failed(program, destination: destination) }
     }
 
     private static func failed(_ program: String, destination: String) -> ZoneCalcError {
@@ -115,5 +170,37 @@ extension ReportPDF.Renderer {
         switch self {
         case .chromium(let path), .libreOffice(let path): return (path as NSString).lastPathComponent
         }
+    }
+}
+
+/// The renderers running and the temporary folders they work in, so that an interrupt stops the one and
+/// removes the others (``abandon()``, called by the CLI's interrupt handler).
+public enum RendererWork {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var groups: Set<pid_t> = []
+    nonisolated(unsafe) private static var folders: Set<URL> = []
+
+    static func makeFolder(_ kind: String) -> URL? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonecalc-\(kind)-\(getpid())-\(UUID().uuidString)")
+        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        lock.lock(); folders.insert(folder); lock.unlock()
+        return folder
+    }
+
+    static func remove(_ folder: URL) {
+        try? FileManager.default.removeItem(at: folder)
+        lock.lock(); folders.remove(folder); lock.unlock()
+    }
+
+    static func started(_ group: pid_t) { lock.lock(); groups.insert(group); lock.unlock() }
+    static func ended(_ group: pid_t) { lock.lock(); groups.remove(group); lock.unlock() }
+
+    /// Kills every running renderer's process group and removes the temporary folders.
+    public static func abandon() {
+        lock.lock()
+        let running = groups, made = folders
+        lock.unlock()
+        for group in running { kill(-group, SIGKILL) }
+        for folder in made { try? FileManager.default.removeItem(at: folder) }
     }
 }

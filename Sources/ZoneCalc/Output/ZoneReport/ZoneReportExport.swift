@@ -17,8 +17,8 @@ public enum ZoneReportExport {
         let document = try ZoneReportHTML(language: language).document(report)
         let html = document.html(title: ZoneReportHTML(language: language).title(report))
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        let renderer = pdf ? ReportPDF.renderer : nil
-        let pictures = renderer.map { ReportPDF.pictures(of: document, with: $0) } ?? [:]
+        let renderer = ReportPDF.renderer
+        let pictures = pdf ? renderer.map { ReportPDF.pictures(of: document, with: $0) } ?? [:] : [:]
         try SafeOutput.intoFolder(folder) {
             let sheets = tables.sheets
             try FeatureFileWriter.write(to: path(workbookName), format: .xlsx,
@@ -39,7 +39,6 @@ public enum ZoneReportExport {
                 try ReportDocx(document: document, pictures: pictures).write(to: temporary, destination: path(wordName))
             }
         }
-        guard let renderer else { return nil }
-        return ReportPDF.writeQuietly(html: html, document: document, with: renderer, to: path(pdfName), inputs: inputs, force: force)
+        return ReportPDF.finish(html: html, document: document, requested: pdf, renderer: renderer, to: path(pdfName), inputs: inputs, force: force)
     }
 }

@@ -80,13 +80,21 @@ struct ZoneReportTables {
         return value
     }
 
-    /// The documents each computed topic's rules come from.
+    /// The documents each computed topic's rules come from (the rule files themselves are the profile's,
+    /// said once as 规则配置).
     var ruleSources: [(ZoneReportTopic, String)] {
         var sources: [(ZoneReportTopic, String)] = []
-        if case .success(let evaluation) = report.evaluation { sources.append((.evaluation, evaluation.profileSource)) }
-        if case .success(let idle) = report.idle { sources.append((.idle, "\(idle.rules.sources["order"] ?? "国土资源部令第53号")；\(idle.rules.source)")) }
-        if case .success(let standard) = report.standardLand { sources.append((.standardLand, standard.rulesSource)) }
-        return sources
+        if case .success(let evaluation) = report.evaluation { sources.append((.evaluation, ([Citations.text("tdt-1029-2010")] + [Self.documents(evaluation.profileSource)].filter { !$0.isEmpty }).joined(separator: "；"))) }
+        if case .success(let idle) = report.idle { sources.append((.idle, idle.rules.sources["order"] ?? Citations.text("mlr-order-53"))) }
+        if case .success(let standard) = report.standardLand { sources.append((.standardLand, ([Citations.text("industrial-indicators-2008")] + [Self.documents(standard.rulesSource)].filter { !$0.isEmpty }).joined(separator: "；"))) }
+        return sources.filter { !$0.1.isEmpty }
+    }
+
+    /// A source text without the names of rule files: the documents it cites.
+    static func documents(_ source: String) -> String {
+        source.components(separatedBy: CharacterSet(charactersIn: "；;"))
+            .map { $0.components(separatedBy: " + ").filter { !($0.contains("Rules/") || $0.hasSuffix(".yaml") || $0.hasSuffix(".csv") || $0.hasPrefix("/")) }.joined(separator: " + ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "；")
     }
 
     private func hectares(_ squareMetres: Double) -> String { NumberText.fixed(squareMetres / 10_000, decimals: 4) }
