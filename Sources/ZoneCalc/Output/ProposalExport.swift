@@ -21,7 +21,9 @@ public enum ProposalExport {
         let document = try content.document(report, project: project, checkDate: CalendarDate(beijing: Date()))
         let html = document.html(title: content.title(report))
         let renderer = ReportPDF.renderer
-        let pictures = pdf ? renderer.map { ReportPDF.pictures(of: document, with: $0) } ?? [:] : [:]
+        // One deadline for all of the report's rendering.
+        let deadline = Date().addingTimeInterval(ReportPDF.timeLimit)
+        let pictures = pdf ? renderer.map { ReportPDF.pictures(of: document, with: $0, until: deadline) } ?? [:] : [:]
         // The four files are put in place together, or none is.
         try SafeOutput.intoFolder(folder) {
             try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), language: language, inputs: inputs, force: force)
@@ -33,7 +35,7 @@ public enum ProposalExport {
             try SafeOutput.write(to: word, inputs: inputs, force: force) { path in try ReportDocx(document: document, pictures: pictures).write(to: path, destination: word) }
         }
         return ReportPDF.finish(html: html, document: document, requested: pdf, renderer: renderer,
-                                to: (folder as NSString).appendingPathComponent("report.pdf"), inputs: inputs, force: force)
+                                to: (folder as NSString).appendingPathComponent("report.pdf"), inputs: inputs, force: force, until: deadline)
     }
 
     static func writeLayers(_ report: ProposalReport, to path: String, language: Language, inputs: [String], force: Bool) throws {

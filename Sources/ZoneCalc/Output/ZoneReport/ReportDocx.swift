@@ -137,16 +137,20 @@ struct ReportDocx {
     private func table(headers: [String], rows: [[String]], numeric: Set<Int>, keyValue: Bool) -> String {
         // Widths in twips of the 10 318 between A4's margins (LibreOffice and WPS need the grid's): an
         // item–value table's first column a quarter; otherwise each column as wide as its longest text
-        // (a Chinese character counting two), between 3 and 30.
+        // (a Chinese character counting two), a text column at most 30.
         let textWidth = 10_318
         let widths: [Int]
         if keyValue {
             widths = [textWidth / 4, textWidth - textWidth / 4]
         } else {
-            let lengths = headers.indices.map { column in
-                ([headers[column]] + rows.compactMap { column < $0.count ? $0[column] : nil })
-                    .map { $0.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) } }.max() ?? 1
-            }.map { min(max($0, 3), 30) }
+            // Figures never wrap: a number column is as wide as its longest figure (at least 8), a
+            // heading may wrap between its characters (at least 4); two for the cell's padding.
+            let lengths = headers.indices.map { column -> Int in
+                func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) } }
+                let cells = rows.compactMap { column < $0.count ? $0[column] : nil }.map(width).max() ?? 0
+                let heading = min(width(headers[column]), 8)
+                return 2 + (numeric.contains(column) ? max(cells, heading, 8) : min(max(cells, heading, 4), 30))
+            }
             let total = max(lengths.reduce(0, +), 1)
             widths = lengths.map { textWidth * $0 / total }
         }

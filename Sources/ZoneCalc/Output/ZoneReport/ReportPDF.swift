@@ -28,12 +28,12 @@ enum ReportPDF {
     }
 
     /// Writes the PDF of `html` (or of the Word document `docx`, for LibreOffice) at `path`; errors name `destination`.
-    static func write(html: String, docx: (String) throws -> Void, with renderer: Renderer, to path: String, destination: String) throws {
+    static func write(html: String, docx: (String) throws -> Void, with renderer: Renderer, to path: String, destination: String,
+                      until deadline: Date) throws {
         guard let work = RendererWork.makeFolder("pdf") else {
             throw ZoneCalcError.outputFailed(path: destination, reason: Bilingual("无法创建临时文件夹", "cannot make a temporary folder"))
         }
         defer { RendererWork.remove(work) }
-        let deadline = Date().addingTimeInterval(Self.timeLimit)
         switch renderer {
         case .chromium(let browser):
             let page = work.appendingPathComponent("report.html")
@@ -54,13 +54,12 @@ enum ReportPDF {
     /// PNG pictures of the document's figures drawn by headless Chromium, by figure number (at twice the
     /// SVG's size): what a Word document shows where its reader cannot draw SVG. Empty without Chromium
     /// or when it fails.
-    static func pictures(of document: ReportDocument, with renderer: Renderer) -> [Int: Data] {
+    static func pictures(of document: ReportDocument, with renderer: Renderer, until deadline: Date) -> [Int: Data] {
         guard case .chromium(let browser) = renderer else { return [:] }
         guard let work = RendererWork.makeFolder("png") else { return [:] }
         defer { RendererWork.remove(work) }
         var pictures: [Int: Data] = [:]
-        // All the pictures within one deadline; a picture that fails ends the drawing (the rest would too).
-        let deadline = Date().addingTimeInterval(Self.timeLimit)
+        // A picture that fails ends the drawing (the rest would too).
         for block in document.blocks {
             guard case .figure(let number, let svg, _, _) = block, let size = ReportDocx.viewBox(svg) else { continue }
             let page = work.appendingPathComponent("figure\(number).html"), png = work.appendingPathComponent("figure\(number).png")
@@ -81,16 +80,17 @@ enum ReportPDF {
     /// older PDF left there from another run is removed with `force` — it would contradict the new
     /// files — and otherwise said.
     static func finish(html: String, document: ReportDocument, requested: Bool, renderer: Renderer?, to destination: String,
-                       inputs: [String], force: Bool) -> ZoneCalcError? {
+                       inputs: [String], force: Bool, until deadline: Date) -> ZoneCalcError? {
         var problem: ZoneCalcError?
         if requested, let renderer {
-            problem = writeQuietly(html: html, document: document, with: renderer, to: destination, inputs: inputs, force: force)
+            problem = writeQuietly(html: html, document: document, with: renderer, to: destination, inputs: inputs, force: force, until: deadline)
             if problem == nil { return nil }
         }
         guard FileManager.default.fileExists(atPath: destination) else { return problem }
         if force, (try? FileManager.default.removeItem(atPath: destination)) != nil {
-            return problem ?? .outputFailed(path: destination, reason: Bilingual("已删除上次生成的 PDF（本次未生成 PDF，旧文件与新结果不符）",
-                                                                                 "the PDF of an earlier run was removed (none was made this time, and it would not match)"))
+            let removed = Bilingual("已删除上次生成的 PDF（本次未生成 PDF，旧文件与新结果不符）", "the PDF of an earlier run was removed (none was made this time, and it would not match)")
+            guard let problem else { return .outputFailed(path: destination, reason: removed) }
+            return .outputFailed(path: destination, reason: Bilingual(problem.message(.zh), problem.message(.en)) + Bilingual("；", "; ") + removed)
         }
         return .outputFailed(path: destination, reason: Bilingual("这是上次生成的 PDF，与本次结果不符；请删除或用 --force 重新生成",
                                                                   "this PDF is from an earlier run and does not match; remove it, or run again with --force"))
@@ -99,7 +99,7 @@ enum ReportPDF {
     /// Puts the PDF of a report at `destination` (safely, as every output); returns why it could not,
     /// instead of throwing: the report's other files are already in place.
     static func writeQuietly(html: String, document: ReportDocument, with renderer: Renderer, to destination: String,
-                             inputs: [String], force: Bool) -> ZoneCalcError? {
+                             inputs: [String], force: Bool, until deadline: Date) -> ZoneCalcError? {
         // LibreOffice draws a Word document's pictures, not its SVG: without Chromium's PNGs the figures
         // would be blank, so no PDF rather than one without its maps.
         if case .libreOffice(let office) = renderer, document.blocks.contains(where: { if case .figure = $0 { return true }; return false }) {
@@ -110,7 +110,7 @@ enum ReportPDF {
         do {
             try SafeOutput.write(to: destination, inputs: inputs, force: force) { temporary in
                 try write(html: html, docx: { try ReportDocx(document: document, pictures: [:]).write(to: $0, destination: destination) },
-                          with: renderer, to: temporary, destination: destination)
+                          with: renderer, to: temporary, destination: destination, until: deadline)
             }
             return nil
         } catch {
@@ -118,7 +118,7 @@ enum ReportPDF {
         }
     }
 
-    /// The time all of a report's pictures, or its PDF, may take.
+    /// The time all of a report's rendering — its pictures and its PDF — may take.
     static let timeLimit: TimeInterval = 120
 
     /// Runs `program` in a process group of its own (a renderer starts helpers), no input, its output
@@ -145,12 +145,14 @@ enum ReportPDF {
         while true {
             // returns the pid once it has ended, 0 while it runs, -1 on an error
             let ended = waitpid(pid, &status, WNOHANG)
+            // An interrupt killed it: the run is ending; wait for the handler's exit, report nothing.
+            while ended != 0, RendererWork.isInterrupted { usleep(100_000) }
             if ended == pid { break }
             if ended == -1, errno != EINTR { throw failed(program, destination: destination) }
             if Date() >= deadline {
                 kill(-pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
-                throw failed(program, destination: destination)
+                throw failed(program, destination: destination, timedOut: true)
             }
             usleep(50_000)
         }
@@ -159,9 +161,14 @@ enum ReportPDF {
         guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { throw failed(program, destination: destination) }
     }
 
-    private static func failed(_ program: String, destination: String) -> ZoneCalcError {
-        .outputFailed(path: destination, reason: Bilingual("\(program) 未能生成 PDF；HTML 和 Word 文件不受影响，可用 --no-pdf 跳过 PDF",
-                                                           "\(program) could not make the PDF; the HTML and Word files are unaffected; --no-pdf skips the PDF"))
+    private static func failed(_ path: String, destination: String, timedOut: Bool = false) -> ZoneCalcError {
+        let program = (path as NSString).lastPathComponent
+        let within = Int(timeLimit)
+        return .outputFailed(path: destination, reason: timedOut
+            ? Bilingual("\(program) 在 \(within) 秒内未能完成，已中止；HTML 和 Word 文件不受影响，可用 --no-pdf 跳过 PDF",
+                        "\(program) did not finish within \(within) s and was stopped; the HTML and Word files are unaffected; --no-pdf skips the PDF")
+            : Bilingual("\(program) 未能生成 PDF；HTML 和 Word 文件不受影响，可用 --no-pdf 跳过 PDF",
+                        "\(program) could not make the PDF; the HTML and Word files are unaffected; --no-pdf skips the PDF"))
     }
 }
 
@@ -179,8 +186,13 @@ public enum RendererWork {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var groups: Set<pid_t> = []
     nonisolated(unsafe) private static var folders: Set<URL> = []
+    nonisolated(unsafe) private static var interrupted = false
+
+    /// Whether an interrupt has begun ending the run (no new renderer starts, a killed one is not reported).
+    static var isInterrupted: Bool { lock.lock(); defer { lock.unlock() }; return interrupted }
 
     static func makeFolder(_ kind: String) -> URL? {
+        guard !isInterrupted else { return nil }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonecalc-\(kind)-\(getpid())-\(UUID().uuidString)")
         guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return nil }
         lock.lock(); folders.insert(folder); lock.unlock()
@@ -198,6 +210,7 @@ public enum RendererWork {
     /// Kills every running renderer's process group and removes the temporary folders.
     public static func abandon() {
         lock.lock()
+        interrupted = true
         let running = groups, made = folders
         lock.unlock()
         for group in running { kill(-group, SIGKILL) }

@@ -18,7 +18,9 @@ public enum ZoneReportExport {
         let html = document.html(title: ZoneReportHTML(language: language).title(report))
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let renderer = ReportPDF.renderer
-        let pictures = pdf ? renderer.map { ReportPDF.pictures(of: document, with: $0) } ?? [:] : [:]
+        // One deadline for all of the report's rendering.
+        let deadline = Date().addingTimeInterval(ReportPDF.timeLimit)
+        let pictures = pdf ? renderer.map { ReportPDF.pictures(of: document, with: $0, until: deadline) } ?? [:] : [:]
         try SafeOutput.intoFolder(folder) {
             let sheets = tables.sheets
             try FeatureFileWriter.write(to: path(workbookName), format: .xlsx,
@@ -39,6 +41,6 @@ public enum ZoneReportExport {
                 try ReportDocx(document: document, pictures: pictures).write(to: temporary, destination: path(wordName))
             }
         }
-        return ReportPDF.finish(html: html, document: document, requested: pdf, renderer: renderer, to: path(pdfName), inputs: inputs, force: force)
+        return ReportPDF.finish(html: html, document: document, requested: pdf, renderer: renderer, to: path(pdfName), inputs: inputs, force: force, until: deadline)
     }
 }
