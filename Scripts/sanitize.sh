@@ -13,6 +13,11 @@ for sanitizer in "${sanitizers[@]}"; do
   # Leaks inside the system GDAL/PROJ/GEOS libraries' one-time initialisation are theirs, not ours.
   export LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan.supp:print_suppressions=0"
   export TSAN_OPTIONS="halt_on_error=1"
-  if ! swift test --scratch-path ".build-$sanitizer" --sanitize="$sanitizer" -Xswiftc -use-ld=lld 2>&1 | tail -30; then status=1; fi
+  log="$(mktemp)"
+  if ! swift test --scratch-path ".build-$sanitizer" --sanitize="$sanitizer" -Xswiftc -use-ld=lld > "$log" 2>&1; then status=1; fi
+  # The end of the run, and every expectation that failed with what it said.
+  tail -30 "$log"
+  grep -A3 "recorded an issue" "$log" | head -60 || true
+  rm -f "$log"
 done
 exit $status
