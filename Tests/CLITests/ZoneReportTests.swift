@@ -123,10 +123,18 @@ import Testing
         #expect(maps == 4, "zone parts, land use, idle land, per-mu classes")
         #expect(html.components(separatedBy: ">N</text>").count - 1 == maps, "every map has a north arrow")
         #expect(html.contains(">Y 40") && html.contains(">X 35"), "ticks in the zone's Gauss–Krüger coordinates (zone 40)")
-        let tables = html.components(separatedBy: "<caption>Table ").count - 1
-        let cited = try NSRegularExpression(pattern: "\\(data in table ([0-9]+)\\)").matches(in: html, range: NSRange(html.startIndex..., in: html))
-            .compactMap { Int((html as NSString).substring(with: $0.range(at: 1))) }
-        #expect(!cited.isEmpty && cited.allSatisfy { $0 >= 1 && $0 <= tables }, "figures cite tables 1…\(tables): \(cited)")
+        // Each figure cites a table shown before it in its own section (no section heading between them).
+        let page = html as NSString
+        let citations = try NSRegularExpression(pattern: "\\(data in table ([0-9]+)\\)").matches(in: html, range: NSRange(location: 0, length: page.length))
+        #expect(citations.count >= 8)
+        for citation in citations {
+            let number = page.substring(with: citation.range(at: 1))
+            let caption = page.range(of: "<caption>Table \(number)　")
+            #expect(caption.location != NSNotFound && caption.location < citation.range.location, "table \(number) comes before the figure citing it")
+            guard caption.location != NSNotFound, caption.location < citation.range.location else { continue }
+            let between = page.substring(with: NSRange(location: caption.location, length: citation.range.location - caption.location))
+            #expect(!between.contains("<h2>"), "table \(number) is in the section of the figure citing it")
+        }
     }
 
     @Test func oneAndTwoWorkersWriteTheSameBytes() throws {

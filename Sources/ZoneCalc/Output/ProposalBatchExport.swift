@@ -17,8 +17,13 @@ public enum ProposalBatchExport {
         /// Why its PDF could not be made, when that alone failed.
         public var pdfProblem: ZoneCalcError?
 
-        public init(file: String, folder: String? = nil, report: ProposalReport? = nil, error: ZoneCalcError? = nil) {
-            self.file = file; self.folder = folder; self.report = report; self.error = error
+        /// A checked file's line, before its folder is written.
+        public init(_ item: ProposalBatchItem) {
+            file = item.file.description
+            switch item.result {
+            case .success(let checked): report = checked
+            case .failure(let failure): error = failure
+            }
         }
 
         /// Its exit status: the verdict's, or the error's.
@@ -58,30 +63,24 @@ public enum ProposalBatchExport {
         let names = folderNames(items.map(\.file))
         var lines: [Line] = []
         _ = try SafeOutput.makeFolder(folder)
-        do {
-            for (item, name) in zip(items, names) {
-                var line = Line(file: item.file.description, folder: nil, report: nil, error: nil)
-                switch item.result {
-                case .success(let report):
-                    line.report = report
-                    let path = (folder as NSString).appendingPathComponent(name)
-                    do {
-                        // Each proposal's folder is complete or absent, whatever happens to the others.
-                        line.pdfProblem = try SafeOutput.separately {
-                            try ProposalExport.write(report, project: project, to: path, language: language, force: force, pdf: pdf)
-                        }
-                        line.folder = name
-                    } catch {
-                        line.error = ZoneCalcError(error, source: path)
+        for (item, name) in zip(items, names) {
+            var line = Line(item)
+            if let report = line.report {
+                let path = (folder as NSString).appendingPathComponent(name)
+                do {
+                    // Each proposal's folder is complete or absent, whatever happens to the others.
+                    line.pdfProblem = try SafeOutput.separately {
+                        try ProposalExport.write(report, project: project, to: path, language: language, force: force, pdf: pdf)
                     }
-                case .failure(let error):
-                    line.error = error
+                    line.folder = name
+                } catch {
+                    line.error = ZoneCalcError(error, source: path)
                 }
-                lines.append(line)
             }
-            try writeSummary(lines, to: (folder as NSString).appendingPathComponent(summaryName), language: language,
-                             inputs: project.inputPaths + items.map(\.file.path), force: force)
+            lines.append(line)
         }
+        try writeSummary(lines, to: (folder as NSString).appendingPathComponent(summaryName), language: language,
+                         inputs: project.inputPaths + items.map(\.file.path), force: force)
         return lines
     }
 
@@ -130,10 +129,7 @@ public struct ProposalBatchText {
         var table = TextTable(headers: columns.map { $0.heading.text(language) },
                               alignments: columns.map { $0.type == .real || $0.type == .integer ? .right : .left })
         for (index, line) in lines.enumerated() {
-            table.add(zip(ProposalBatchExport.row(line, number: index + 1, language: language), columns).map { value, column in
-                if case .real(let number) = value { return NumberText.fixed(number, decimals: column.decimals ?? 2) }
-                return value.text ?? ""
-            })
+            table.add(zip(ProposalBatchExport.row(line, number: index + 1, language: language), columns).map(ReportDocument.text))
         }
         return table.render()
     }

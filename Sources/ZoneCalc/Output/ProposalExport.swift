@@ -13,10 +13,7 @@ public enum ProposalExport {
                              force: Bool, pdf: Bool = true) throws -> ZoneCalcError? {
         let inputs = project.inputPaths + report.parts.map(\.path)
         // Existing outputs are refused before anything is drawn.
-        if FileManager.default.fileExists(atPath: folder) {
-            try SafeOutput.check(["proposal.gpkg", "new_boundary.txt", "report.html", "report.docx"].map { (folder as NSString).appendingPathComponent($0) },
-                                 inputs: inputs, force: force)
-        }
+        try SafeOutput.checkFolder(folder, holding: ["proposal.gpkg", "new_boundary.txt", "report.html", "report.docx"], inputs: inputs, force: force)
         let content = ProposalDocument(language: language)
         let document = try content.document(report, project: project, checkDate: CalendarDate(beijing: Date()))
         let html = document.html(title: content.title(report))

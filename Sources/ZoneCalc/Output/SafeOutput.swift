@@ -52,6 +52,19 @@ public enum SafeOutput {
         }
     }
 
+    /// Refuses, before any work, outputs `names` in `folder` that exist (without `force`) or are inputs,
+    /// and a `folder` that names a file.
+    public static func checkFolder(_ folder: String, holding names: [String], inputs: [String], force: Bool) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { return }  // made when written
+        guard isFolder.boolValue else { throw namesAFile(folder) }
+        try check(names.map { (folder as NSString).appendingPathComponent($0) }, inputs: inputs, force: force)
+    }
+
+    private static func namesAFile(_ folder: String) -> ZoneCalcError {
+        .unsafeOutput(path: folder, reason: Bilingual("-o 给的是文件；请给出存放结果的文件夹", "-o names a file; give a folder for the outputs"))
+    }
+
     /// Makes `folder` and the folders above it that are missing; returns those it made, innermost first.
     /// - Throws: `unsafeOutput` when `folder` names a file.
     public static func makeFolder(_ folder: String) throws -> [URL] {
@@ -66,7 +79,7 @@ public enum SafeOutput {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             catch { throw ZoneCalcError.outputFailed(path: folder, reason: OutputFailure.reason(error)) }
         } else if !isFolder.boolValue {
-            throw ZoneCalcError.unsafeOutput(path: folder, reason: Bilingual("-o 给的是文件；请给出存放结果的文件夹", "-o names a file; give a folder for the outputs"))
+            throw namesAFile(folder)
         }
         return created
     }

@@ -9,6 +9,12 @@ struct ProposalChecks {
     let project: ZoneProject
     /// The method thresholds and reasons use (the project's; planar when it is geodesic).
     let method: AreaMethod
+    /// The land-use layer's features, read once for the added and the removed land.
+    let landUse = LandUseFeatures()
+
+    final class LandUseFeatures {
+        var read: ([(code: String, geometry: Geometry, deduction: LandUseDeduction?)], LandUseDeductionFields?)?
+    }
 
     static func hectares(_ squareMetres: Double) -> String { AreaUnit.hectare.text(squareMetres: squareMetres, decimals: 2) }
     static func mu(_ squareMetres: Double) -> String { AreaUnit.mu.text(squareMetres: squareMetres, decimals: 2) }
@@ -192,6 +198,14 @@ struct ProposalChecks {
     }
 
     private func landUseFeatures(_ layer: ProjectLayer) throws
+        -> ([(code: String, geometry: Geometry, deduction: LandUseDeduction?)], LandUseDeductionFields?) {
+        if let read = landUse.read { return read }
+        let read = try readLandUseFeatures(layer)
+        landUse.read = read
+        return read
+    }
+
+    private func readLandUseFeatures(_ layer: ProjectLayer) throws
         -> ([(code: String, geometry: Geometry, deduction: LandUseDeduction?)], LandUseDeductionFields?) {
         let items = try LayerPolygons.read(layer, into: geometry.frame, context: geometry.context, labelField: layer.field("land_use"))
         let reader = try LayerReaders.open(layer.source)

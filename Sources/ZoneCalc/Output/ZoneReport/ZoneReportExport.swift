@@ -7,6 +7,8 @@ import GeoBridge
 /// when the machine has a renderer (``ReportPDF``), `report.pdf`.
 public enum ZoneReportExport {
     public static let workbookName = "report.xlsx", pageName = "report.html", layersName = "report.gpkg", wordName = "report.docx", pdfName = "report.pdf"
+    /// The files put in place together (the PDF comes after them).
+    public static let names = [workbookName, pageName, layersName, wordName]
 
     /// - Parameter pdf: also make the PDF when a renderer is on the machine.
     /// - Returns: why the PDF could not be made, when it could not (the other files are written).
@@ -14,8 +16,8 @@ public enum ZoneReportExport {
     public static func write(_ report: ZoneReport, to folder: String, language: Language, force: Bool, pdf: Bool = true) throws -> ZoneCalcError? {
         let inputs = report.project.inputPaths
         let tables = ZoneReportTables(report: report, language: language)
-        let document = try ZoneReportHTML(language: language).document(report)
-        let html = document.html(title: ZoneReportHTML(language: language).title(report))
+        let document = try ZoneReportDocument(language: language).document(report)
+        let html = document.html(title: ZoneReportDocument(language: language).title(report))
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let renderer = ReportPDF.renderer
         // One deadline for all of the report's rendering.

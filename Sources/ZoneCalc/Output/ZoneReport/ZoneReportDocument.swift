@@ -1,19 +1,13 @@
 import GeoBridge
 
-/// The zone report as one self-contained HTML page (no network, no scripts), print-ready on A4
-/// portrait: a section per topic with its tables (the workbook's figures, as rounded there), maps in
-/// the zone's CRS and charts, each figure naming the table it draws; a topic that could not be
-/// computed says why and what to add.
-public struct ZoneReportHTML {
-    public var language: Language
-
-    public init(language: Language = .zh) { self.language = language }
+/// The zone report's content as a ``ReportDocument``, rendered as one self-contained HTML page (no
+/// network, no scripts, print-ready on A4 portrait) and as Word: a section per topic with its tables
+/// (the workbook's figures, as rounded there), maps in the zone's CRS and charts, each figure naming
+/// the table it draws; a topic that could not be computed says why and what to add.
+struct ZoneReportDocument {
+    var language: Language
 
     private func t(_ zh: String, _ en: String) -> String { Bilingual(zh, en).text(language) }
-
-    public func render(_ report: ZoneReport) throws -> String {
-        try document(report).html(title: title(report))
-    }
 
     func title(_ report: ZoneReport) -> String {
         t("\(report.project.name)土地利用状况报告", "Land account of \(report.project.name)")
