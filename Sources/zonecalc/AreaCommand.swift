@@ -9,8 +9,11 @@ struct AreaCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
+    @Argument(help: SourceOptions.inputHelp) var inputs: [String]
+
     @OptionGroup var source: SourceOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var batchFormat: BatchFormatOptions
     @OptionGroup var sourceFields: SourceFieldsOptions
 
     @Option(help: Bilingual("面积算法，可用逗号分隔多个：ellipsoidal（椭球面积，国土调查公式，土地统计所用的数）、planar（高斯-克吕格平面面积）、geodesic（Karney 测地线面积），或 all。默认：项目文件的 area_method，否则 ellipsoidal。",
@@ -71,29 +74,47 @@ struct AreaCommand: ParsableCommand {
     @Flag(help: Bilingual("在标准错误输出打开、计算和写出各用时（用于性能测试）。", "Print how long opening, measuring and writing took (to stderr), for benchmarks.").help)
     var timings = false
 
+    /// Whether the inputs make a batch (several files, a folder or a pattern).
+    var isBatch: Bool { InputFiles.isBatch(inputs) }
+
     func validate() throws {
+        try source.check(inputs)
+        try batchFormat.check(isBatch: isBatch, append: output.append)
         if let method { _ = try Self.parseMethods(method) }
         if tolerance < 0 { throw ValidationError(Bilingual("--tolerance 应 ≥ 0", "--tolerance must be ≥ 0").inRun) }
         if let decimals, !(0...12).contains(decimals) { throw ValidationError(Bilingual("--decimals 应为 0…12", "--decimals must be 0…12").inRun) }
         if let workers, workers < 1 { throw ValidationError(Bilingual("--workers 应 ≥ 1", "--workers must be ≥ 1").inRun) }
     }
 
+    /// The options of a measurement of `input`.
+    private func options(_ input: ResolvedSource) throws -> AreaOptions {
+        var options = AreaOptions()
+        options.methods = try methods(project: input.project)
+        options.crsOverride = input.crs
+        options.swapXY = source.swapXY
+        options.declaredField = input.field(declared)
+        options.declaredUnit = declaredUnit ?? unit
+        options.declaredTolerance = tolerance / 100
+        options.byField = input.field(by)
+        options.labelField = input.field(idField) ?? input.projectLayer?.field("id")
+        options.skipInvalid = skipInvalid
+        if let workers { options.workers = workers }
+        options.keepAllRows = !totalsOnly || output.output != nil
+        return options
+    }
+
+    /// Writes the area table of `report` to `path`.
+    private func write(_ report: AreaReport, reader: any FeatureLayerReader, to path: String, inputs: [String]) throws {
+        try AreaExport.write(report, reader: reader, to: path, unit: unit, decimals: decimals, language: RunLanguage.current, swapXY: source.swapXY,
+                             fields: sourceFields.selection, encoding: output.encoding, force: output.force, inputs: inputs)
+    }
+
     func run() throws {
-        try reportingErrors(source: source.input, json: formatOptions.isJSON, append: output.append) {
-            let input = try source.resolve(defaultRole: .boundary)
+        if isBatch { return try runBatch() }
+        try reportingErrors(source: inputs[0], json: formatOptions.isJSON, append: output.append) {
+            let input = try source.resolve(inputs[0], defaultRole: .boundary)
             try output.checkFirst(inputs: source.inputFiles(input))
-            var options = AreaOptions()
-            options.methods = try methods(project: input.project)
-            options.crsOverride = input.crs
-            options.swapXY = source.swapXY
-            options.declaredField = input.field(declared)
-            options.declaredUnit = declaredUnit ?? unit
-            options.declaredTolerance = tolerance / 100
-            options.byField = input.field(by)
-            options.labelField = input.field(idField) ?? input.projectLayer?.field("id")
-            options.skipInvalid = skipInvalid
-            if let workers { options.workers = workers }
-            options.keepAllRows = !totalsOnly || output.output != nil
+            let options = try options(input)
             let clock = ContinuousClock()
             let started = clock.now
             let reader = try LayerReaders.open(input.spec)
@@ -107,11 +128,7 @@ struct AreaCommand: ParsableCommand {
                     FileHandle.standardError.write(Data("timings: open \(seconds(opened - started)) s, measure \(seconds(measured - opened)) s, output \(seconds(clock.now - measured)) s\n".utf8))
                 }
             }
-            if let path = output.output {
-                try AreaExport.write(report, reader: reader, to: path, unit: unit, decimals: decimals, language: RunLanguage.current, swapXY: source.swapXY,
-                                     fields: sourceFields.selection, encoding: output.encoding,
-                                     force: output.force, inputs: source.inputFiles(input))
-            }
+            if let path = output.output { try write(report, reader: reader, to: path, inputs: source.inputFiles(input)) }
             switch formatOptions.format {
             case .table:
                 print(AreaReportText(unit: unit, decimals: decimals, showFeatures: !totalsOnly && output.showsFeatures, language: RunLanguage.current).render(report), terminator: "")
@@ -119,6 +136,33 @@ struct AreaCommand: ParsableCommand {
                 print(try AreaReportJSON(unit: unit, includeFeatures: !totalsOnly).render(report))
             }
         }
+    }
+
+    /// Several inputs: each measured with the same options, its table written into the -o folder, and
+    /// the summary of all.
+    private func runBatch() throws {
+        var status = ExitStatus.success
+        try reportingErrors(source: inputs[0], json: formatOptions.isJSON) {
+            let batch = try LayerBatch(inputs, source: source, folder: output.output, fileExtension: batchFormat.fileExtension, force: output.force, workers: workers)
+            let others = CRSArgument.files([source.crs])
+            try batch.checkFirst(inputs: others)
+            var shared = try options(ResolvedSource(spec: batch.files.first!, crs: try source.crsDefinition(), project: nil, projectLayer: nil))
+            shared.keepAllRows = output.output != nil
+            let template = shared
+            let command = self
+            let items = try batch.run(Bilingual("逐个计算面积", "measuring each file")) { spec, path, workers in
+                var options = template
+                options.workers = workers
+                let reader = try LayerReaders.open(spec)
+                if path != nil { _ = try command.sourceFields.selection.indices(in: reader) }
+                let report = try AreaJob.run(reader, options: options)
+                if let path { try command.write(report, reader: reader, to: path, inputs: [spec.path] + others) }
+                return report
+            }
+            let summary = BatchSummary.area(items, methods: template.methods, unit: unit, decimals: decimals, declared: declared != nil, language: RunLanguage.current)
+            status = try batch.finish(summary, json: formatOptions.isJSON, inputs: others)
+        }
+        if status != .success { throw ExitCode(status) }
     }
 }
 

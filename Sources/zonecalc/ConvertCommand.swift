@@ -19,10 +19,19 @@ struct ConvertCommand: ParsableCommand {
     enum PointNames: String, ExpressibleByArgument { case j, numbers }
     enum LineEnding: String, ExpressibleByArgument { case crlf, lf }
 
-    @OptionGroup var source: SourceOptions
+    @Argument(help: Bilingual("输入（GDAL 能读的矢量文件、界址点坐标 .txt 或项目文件 zone.yaml 加 --role），最后是输出文件，格式按扩展名确定。给出多个输入、文件夹或通配符时，最后一项是输出文件夹，用 --as 指定格式，另写汇总表 summary.xlsx。",
+                              "The input (a vector file GDAL reads, a boundary-point .txt, or a project file zone.yaml with --role), then the output file, its format from its extension. With several inputs, a folder or a pattern, the last is the output folder, --as gives the format, and a summary, summary.xlsx, is written too.").help)
+    var paths: [String]
 
-    @Argument(help: Bilingual("输出文件；格式按扩展名确定。", "Output file; the format follows the extension.").help)
-    var outputPath: String
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var batchFormat: BatchFormatOptions
+
+    /// The inputs: every path but the last.
+    var inputs: [String] { Array(paths.dropLast()) }
+    /// The output: the last path.
+    var outputPath: String { paths.last ?? "" }
+    /// Whether the inputs make a batch (several files, a folder or a pattern).
+    var isBatch: Bool { InputFiles.isBatch(inputs) }
 
     @Option(help: Bilingual("投影转换到此坐标参照系（EPSG:nnnn、WKT 或 PROJ 字符串）。", "Reproject to this CRS (EPSG:nnnn, WKT or PROJ string).").help)
     var toCRS: String?
@@ -64,33 +73,43 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var datum: DatumOptions
 
     func validate() throws {
+        guard paths.count >= 2 else { throw ValidationError(Bilingual("请给出输入和输出：zonecalc convert IN OUT", "give the input and the output: zonecalc convert IN OUT").inRun) }
+        try source.check(inputs)
+        try batchFormat.check(isBatch: isBatch)
         if !(0...6).contains(decimals) { throw ValidationError(Bilingual("--decimals 应为 0…6", "--decimals must be 0…6").inRun) }
         for header in headers where !header.contains("=") { throw ValidationError(Bilingual("--header 应为 KEY=VALUE，给出的是 '\(header)'", "--header takes KEY=VALUE, got '\(header)'").inRun) }
     }
 
+    /// The options of a conversion of `input`.
+    private func options(_ input: ResolvedSource) throws -> ConvertOptions {
+        var options = ConvertOptions()
+        options.crsOverride = input.crs
+        options.otherInputs = source.inputFiles(input).filter { $0 != input.spec.path }
+        options.swapXY = source.swapXY
+        options.targetCRS = toCRS
+        options.datum = try datum.policy() ?? .refuse
+        options.encoding = outputEncoding
+        options.force = force
+        options.nameField = input.field(nameField)
+        options.landClassField = input.field(landClassField) ?? input.projectLayer?.field("land_use")
+        options.txt.decimals = decimals
+        options.txt.includeZonePrefix = !noZonePrefix
+        options.txt.pointNaming = pointNames == .j ? .jPrefixed : .plainNumbers
+        options.txt.restartNumberingPerRing = restartNumbering
+        options.txt.lineEnding = lineEnding == .crlf ? .crlf : .lf
+        options.txt.attributeOverrides = headers.map { header in
+            let parts = header.split(separator: "=", maxSplits: 1).map(String.init)
+            return TxtKeyValue(key: parts[0], value: parts.count > 1 ? parts[1] : "")
+        }
+        options.idField = input.field(idField) ?? input.projectLayer?.field("id")
+        return options
+    }
+
     func run() throws {
-        try reportingErrors(source: source.input) {
-            let input = try source.resolve(defaultRole: nil)
-            var options = ConvertOptions()
-            options.crsOverride = input.crs
-            options.otherInputs = source.inputFiles(input).filter { $0 != input.spec.path }
-            options.swapXY = source.swapXY
-            options.targetCRS = toCRS
-            options.datum = try datum.policy() ?? .refuse
-            options.encoding = outputEncoding
-            options.force = force
-            options.nameField = input.field(nameField)
-            options.landClassField = input.field(landClassField) ?? input.projectLayer?.field("land_use")
-            options.txt.decimals = decimals
-            options.txt.includeZonePrefix = !noZonePrefix
-            options.txt.pointNaming = pointNames == .j ? .jPrefixed : .plainNumbers
-            options.txt.restartNumberingPerRing = restartNumbering
-            options.txt.lineEnding = lineEnding == .crlf ? .crlf : .lf
-            options.txt.attributeOverrides = headers.map { header in
-                let parts = header.split(separator: "=", maxSplits: 1).map(String.init)
-                return TxtKeyValue(key: parts[0], value: parts.count > 1 ? parts[1] : "")
-            }
-            options.idField = input.field(idField) ?? input.projectLayer?.field("id")
+        if isBatch { return try runBatch() }
+        try reportingErrors(source: inputs[0]) {
+            let input = try source.resolve(inputs[0], defaultRole: nil)
+            let options = try options(input)
             try SafeOutput.check([outputPath], inputs: source.inputFiles(input), force: force)
             let reader = try LayerReaders.open(input.spec)
             let summary = try ConvertJob.run(reader, to: outputPath, options: options)
@@ -100,5 +119,23 @@ struct ConvertCommand: ParsableCommand {
             for note in summary.readNotes { print((Bilingual("注：", "note: ") + note).inRun) }
             if let note = summary.datumNote { print(note.text(RunLanguage.current)) }
         }
+    }
+
+    /// Several inputs: each converted into the output folder in the --as format, and the summary of all.
+    private func runBatch() throws {
+        var status = ExitStatus.success
+        try reportingErrors(source: inputs[0]) {
+            let batch = try LayerBatch(inputs, source: source, folder: outputPath, fileExtension: batchFormat.fileExtension, force: force, workers: nil)
+            let others = CRSArgument.files([source.crs, toCRS])
+            try batch.checkFirst(inputs: others)
+            let shared = try options(ResolvedSource(spec: batch.files[0], crs: try source.crsDefinition(), project: nil, projectLayer: nil))
+            let items = try batch.run(Bilingual("逐个转换", "converting each file")) { spec, path, _ in
+                var options = shared
+                options.otherInputs = others
+                return try ConvertJob.run(try LayerReaders.open(spec), to: path!, options: options)
+            }
+            status = try batch.finish(BatchSummary.convert(items, language: RunLanguage.current), json: false, inputs: others)
+        }
+        if status != .success { throw ExitCode(status) }
     }
 }

@@ -15,7 +15,8 @@ func reportingErrors(source: String, json: Bool = false, append: Bool = false, _
             defer { meter?.finish() }   // the progress line is cleared before anything else is printed
             try ProgressMeter.$current.withValue(meter) { try SafeOutput.appending(append, body) }
         }
-        let lines = SafeOutput.written.map { $0.line(RunLanguage.current) + "\n" }.joined()
+        // By path: the outputs of a batch are put in place in the order its inputs finish.
+        let lines = SafeOutput.written.sorted { $0.path < $1.path }.map { $0.line(RunLanguage.current) + "\n" }.joined()
         if json { FileHandle.standardError.write(Data(lines.utf8)) } else { print(lines, terminator: "") }
     } catch let error as ExitCode {
         throw error

@@ -7,11 +7,28 @@ enum InputFiles {
     /// Extensions of the files a folder contributes.
     static let extensions: Set<String> = ["txt", "shp", "gpkg", "geojson", "json", "kml", "gdb", "csv", "xlsx"]
 
+    /// Whether `arguments` make a batch: several of them, or a folder, or a pattern — even when it
+    /// matches one file, so that the outputs of one call are always of one kind.
+    static func isBatch(_ arguments: [String]) -> Bool {
+        arguments.count > 1 || arguments.contains { isFolder($0) || isPattern($0) }
+    }
+
+    /// A folder of files (a FileGDB, though a folder, is one input).
+    private static func isFolder(_ argument: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) && isFolder.boolValue && !argument.lowercased().hasSuffix(".gdb")
+    }
+
+    /// A glob pattern: no such file, and a wildcard in it.
+    private static func isPattern(_ argument: String) -> Bool {
+        !FileManager.default.fileExists(atPath: SourceSpec(parsing: argument).path) && argument.contains(where: { "*?[".contains($0) })
+    }
+
+    /// The files the arguments name, in their order, a folder's and a pattern's sorted by name.
     static func expand(_ arguments: [String]) throws -> [SourceSpec] {
         var files: [SourceSpec] = []
         for argument in arguments {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue, !argument.lowercased().hasSuffix(".gdb") {
+            if isFolder(argument) {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
                 let found = names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }.sorted()
                 guard !found.isEmpty else {
@@ -19,7 +36,7 @@ enum InputFiles {
                                                                   "the folder \(argument) holds no vector files (\(extensions.sorted().joined(separator: ", ")))"))
                 }
                 files += found.map { SourceSpec(parsing: (argument as NSString).appendingPathComponent($0)) }
-            } else if !FileManager.default.fileExists(atPath: argument), argument.contains(where: { "*?[".contains($0) }) {
+            } else if isPattern(argument) {
                 let matches = glob(argument)
                 guard !matches.isEmpty else {
                     throw ZoneCalcError.invalidArgument(Bilingual("没有文件与 \(argument) 匹配", "no file matches \(argument)"))
@@ -30,6 +47,23 @@ enum InputFiles {
             }
         }
         return files
+    }
+
+    /// The bytes an input holds on disk: its file with a Shapefile's sidecars, or every file of a FileGDB.
+    static func bytes(_ spec: SourceSpec) -> Int64 {
+        let manager = FileManager.default
+        let path = spec.path
+        if path.lowercased().hasSuffix(".gdb") {
+            let names = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            return names.reduce(0) { $0 + size((path as NSString).appendingPathComponent($1)) }
+        }
+        let stem = (path as NSString).deletingPathExtension
+        let sidecars = path.lowercased().hasSuffix(".shp") ? ["dbf", "shx"].map { stem + "." + $0 } : []
+        return ([path] + sidecars).reduce(0) { $0 + size($1) }
+    }
+
+    private static func size(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 
     /// The paths matching a pattern, sorted.

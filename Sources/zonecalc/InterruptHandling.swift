@@ -15,7 +15,10 @@ enum InterruptHandling {
             source.setEventHandler {
                 let (abandoned, wroteAny) = SafeOutput.abandonPending()
                 RendererWork.abandon()
-                let message = !abandoned.isEmpty
+                let message = !abandoned.isEmpty && wroteAny
+                    ? Bilingual("已中断；未向 \(abandoned.joined(separator: "、")) 写入任何内容，此前已写出的输出完整保留。",
+                                "interrupted; nothing was written to \(abandoned.joined(separator: ", ")); the outputs written before it are complete.")
+                    : !abandoned.isEmpty
                     ? Bilingual("已中断；未向 \(abandoned.joined(separator: "、")) 写入任何内容。", "interrupted; nothing was written to \(abandoned.joined(separator: ", ")).")
                     : wroteAny ? Bilingual("已中断；输出此前已写出。", "interrupted after its outputs were written.")
                     : Bilingual("已中断；没有写出任何输出。", "interrupted; no output was written.")

@@ -11,6 +11,8 @@ struct QCCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
+    @Argument(help: SourceOptions.inputHelp) var inputs: [String]
+
     @OptionGroup var source: SourceOptions
 
     @Option(help: Bilingual("批准的开发区范围 FILE[:LAYER]，用于找出范围外的宗地（默认用项目文件的范围）。", "The approved zone FILE[:LAYER], for parcels outside it (a project's boundary by default).").help)
@@ -42,6 +44,7 @@ struct QCCommand: ParsableCommand {
     var fix: String?
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var batchFormat: BatchFormatOptions
 
     @OptionGroup var formatOptions: FormatOptions
 
@@ -51,40 +54,77 @@ struct QCCommand: ParsableCommand {
     @Flag(help: Bilingual("在标准错误输出每一遍检查及整个任务（从打开输入到最后一个输出）的用时。", "Print the duration of each pass, and of the whole job from opening the inputs to the last output, on stderr.").help)
     var timings = false
 
+    /// Whether the inputs make a batch (several files, a folder or a pattern).
+    var isBatch: Bool { InputFiles.isBatch(inputs) }
+
     func validate() throws {
+        try source.check(inputs)
+        if isBatch, fix != nil { throw ValidationError(Bilingual("批量处理不用 --fix：修复后的副本请逐个文件写出", "--fix does not go with a batch: write repaired copies one file at a time").inRun) }
+        try batchFormat.check(isBatch: isBatch, append: output.append)
         if let workers, workers < 1 { throw ValidationError(Bilingual("--workers 应 ≥ 1", "--workers must be ≥ 1").inRun) }
     }
 
     func run() throws {
+        if isBatch { return try runBatch() }
         var failed = false
         try check { failed = $0 }
         if failed { throw ExitCode(.failed) }
     }
 
+    /// The files besides the checked layer that the check reads: the zone and the rule set.
+    private var otherInputs: [String] { [zone.map { SourceSpec(parsing: $0).path }, rules].compactMap { $0 } }
+
+    /// What every check of this run shares; the layer checked is set by the caller.
+    private func sharedOptions(project: ZoneProject?) throws -> QCOptions {
+        var options = QCOptions()
+        options.zone = zone.map { SourceSpec(parsing: $0) }
+        options.swapXY = source.swapXY
+        options.rulesPath = rules
+        options.idField = idField
+        options.landUseField = landUseField
+        options.declaredField = declared
+        options.declaredUnit = declaredUnit
+        options.method = method ?? project?.areaMethod ?? .ellipsoidal
+        options.crs = try source.crsDefinition()
+        if let workers { options.workers = workers }
+        return options
+    }
+
+    /// Several inputs: each checked with the same options, its findings written into the -o folder,
+    /// and the summary of all; the exit status is the worst input's.
+    private func runBatch() throws {
+        var status = ExitStatus.success
+        try reportingErrors(source: inputs[0], json: formatOptions.isJSON) {
+            let batch = try LayerBatch(inputs, source: source, folder: output.output, fileExtension: batchFormat.fileExtension, force: output.force, workers: workers)
+            let others = otherInputs + CRSArgument.files([source.crs])
+            try batch.checkFirst(inputs: others)
+            let shared = try sharedOptions(project: nil)
+            let (encoding, force) = (output.encoding, output.force)
+            let items = try batch.run(Bilingual("逐个质检", "checking each file")) { spec, path, workers in
+                var options = shared
+                options.source = spec
+                options.workers = workers
+                let report = try QCJob.run(options)
+                if let path { try QCExport.write(report, to: path, language: RunLanguage.current, encoding: encoding, force: force, inputs: [spec.path] + others) }
+                return report
+            }
+            status = try batch.finish(BatchSummary.qc(items, failOn: failOn, language: RunLanguage.current), json: formatOptions.isJSON, inputs: others)
+        }
+        if status != .success { throw ExitCode(status) }
+    }
+
     private func check(_ failed: (Bool) -> Void) throws {
-        try reportingErrors(source: source.input, json: formatOptions.isJSON, append: output.append) {
+        try reportingErrors(source: self.inputs[0], json: formatOptions.isJSON, append: output.append) {
             let started = Date()
-            let input = try source.resolve(defaultRole: .parcels)
-            var options = QCOptions()
+            let input = try source.resolve(self.inputs[0], defaultRole: .parcels)
+            var options = try sharedOptions(project: input.project)
             if let project = input.project {
                 options.project = project
                 options.role = input.projectLayer!.role
             } else {
                 options.source = input.spec
             }
-            var inputs = source.inputFiles(input)
-            options.zone = zone.map { SourceSpec(parsing: $0) }
-            if let zone = options.zone { inputs.append(zone.path) }
-            if let rules { inputs.append(rules) }
-            options.swapXY = source.swapXY
-            options.rulesPath = rules
-            options.idField = idField
-            options.landUseField = landUseField
-            options.declaredField = declared
-            options.declaredUnit = declaredUnit
-            options.method = method ?? input.project?.areaMethod ?? .ellipsoidal
-            options.crs = try source.crsDefinition()
-            if let workers { options.workers = workers }
+            let inputs = source.inputFiles(input) + otherInputs
             let time: @Sendable (String, Double) -> Void = { name, seconds in
                 FileHandle.standardError.write(Data("qc: \(name) \(NumberText.fixed(seconds, decimals: 3)) s\n".utf8))
             }

@@ -2,13 +2,14 @@ import Foundation
 import ArgumentParser
 import ZoneCalc
 
-/// The layer a command reads, the same in every command: a file (`FILE[:LAYER]`, `--layer`) or a zone
-/// project and one of its layers (`PROJECT --role`), with `--crs` and `--swap-xy` for a file that
-/// declares its coordinates wrongly.
+/// How a command reads its layers, the same in every command: a file (`FILE[:LAYER]`, `--layer`) or a
+/// zone project and one of its layers (`PROJECT --role`), with `--crs` and `--swap-xy` for a file that
+/// declares its coordinates wrongly. The inputs themselves are the command's arguments (``inputHelp``):
+/// one, or for a batch several files, folders and patterns.
 struct SourceOptions: ParsableArguments {
-    @Argument(help: Bilingual("输入：GDAL 能读的任何矢量文件或界址点坐标 .txt（FILE:LAYER 指定图层），或开发区项目文件 zone.yaml（用 --role 指定图层）。",
-                              "Input: any vector file GDAL reads or a boundary-point .txt (FILE:LAYER picks a layer), or a zone project file zone.yaml (--role picks its layer).").help)
-    var input: String
+    /// The help of the inputs argument of `area`, `qc`, `convert` and `info`.
+    static let inputHelp = Bilingual("输入：GDAL 能读的任何矢量文件或界址点坐标 .txt（FILE:LAYER 指定图层），或开发区项目文件 zone.yaml（用 --role 指定图层）。给出多个文件、文件夹或通配符（如 '方案/*.txt'）时逐个处理，并给出汇总表。",
+                                     "Input: any vector file GDAL reads or a boundary-point .txt (FILE:LAYER picks a layer), or a zone project file zone.yaml (--role picks its layer). Several files, folders or patterns (such as 'plans/*.txt') are processed one by one, with a summary table.").help
 
     @Option(help: Bilingual("多图层文件（GeoPackage、FileGDB…）中的图层名；优先于 FILE:LAYER。",
                             "Layer of a multi-layer file (GeoPackage, FileGDB…); overrides FILE:LAYER.").help)
@@ -30,10 +31,27 @@ struct SourceOptions: ParsableArguments {
                           "The file stores northings as x and eastings as y (surveying order): swap them.").help)
     var swapXY = false
 
-    /// True when the input is a zone project file rather than a layer.
-    var isProject: Bool { ["yaml", "yml"].contains((input as NSString).pathExtension.lowercased()) }
+    /// True when `input` is a zone project file rather than a layer.
+    static func isProject(_ input: String) -> Bool { ["yaml", "yml"].contains((input as NSString).pathExtension.lowercased()) }
 
     func validate() throws {
+        if let role, LayerRole(rawValue: role) == nil { throw LayerRole.unknown(role) }
+    }
+
+    /// The checks of the options against the inputs: --role goes with a project, --layer with a file,
+    /// and a batch holds files only.
+    func check(_ inputs: [String]) throws {
+        if inputs.count > 1 || InputFiles.isBatch(inputs) {
+            guard !inputs.contains(where: Self.isProject) else {
+                throw ValidationError(Bilingual("项目文件（zone.yaml）不能与其他输入一起批量处理；请每次给一个项目，或直接给出各图层的文件",
+                                                "a project file (zone.yaml) cannot be part of a batch; give one project at a time, or the layers' files").inRun)
+            }
+            guard layer == nil else {
+                throw ValidationError(Bilingual("批量处理时不用 --layer；用 FILE:LAYER 给出各文件的图层", "--layer does not go with a batch; give each file's layer as FILE:LAYER").inRun)
+            }
+        }
+        guard let input = inputs.first else { return }
+        let isProject = Self.isProject(input)
         if isProject, layer != nil {
             throw ValidationError(Bilingual("输入是项目文件时用 --role 指定图层，不用 --layer", "with a project file pick its layer with --role, not --layer").inRun)
         }
@@ -41,12 +59,11 @@ struct SourceOptions: ParsableArguments {
             throw ValidationError(Bilingual("--role 只用于项目文件（zone.yaml）；文件中的图层用 --layer 或 FILE:LAYER 指定",
                                             "--role is for a project file (zone.yaml); a layer of a file is picked with --layer or FILE:LAYER").inRun)
         }
-        if let role, LayerRole(rawValue: role) == nil { throw LayerRole.unknown(role) }
     }
 
-    /// The layer read: the file, or the project's layer of `--role` (else `defaultRole`).
-    func resolve(defaultRole: LayerRole?) throws -> ResolvedSource {
-        guard isProject else {
+    /// The layer `input` reads: the file, or the project's layer of `--role` (else `defaultRole`).
+    func resolve(_ input: String, defaultRole: LayerRole?) throws -> ResolvedSource {
+        guard Self.isProject(input) else {
             var spec = SourceSpec(parsing: input, layer: layer)
             spec.encoding = encoding
             return ResolvedSource(spec: spec, crs: try crsDefinition(), project: nil, projectLayer: nil)

@@ -34,7 +34,7 @@ import Testing
         }
         #expect(try CLITests.run(["--help"]).out.contains("2  needs review"))
         let missing = try CLITests.run(["area"], language: Self.chinese)
-        #expect(missing.status == 3 && missing.err.contains("缺少参数 <input>"), "\(missing.err)")
+        #expect(missing.status == 3 && missing.err.contains("缺少参数 <inputs>"), "\(missing.err)")
         let badValue = try CLITests.run(["area", CLITests.sample("zone.gpkg:kfqfw"), "--unit", "顷"], language: Self.chinese)
         #expect(badValue.status == 3 && badValue.err.contains("取值 '顷' 不适用于 --unit <unit>，可选：\n  - 亩\n"), "\(badValue.err)")
         // ArgumentParser's list of the values, in Chinese punctuation, without its "or" and "and".

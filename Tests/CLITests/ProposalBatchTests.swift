@@ -23,12 +23,12 @@ import Testing
         let result = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), "--each", inputs.path, "-o", out.path, "--no-pdf"])
         #expect(result.status == 3, "a file that cannot be read is bad input, the worst status: \(result.out)\(result.err)")
         let summary = try ZoneReportTests.sheet(out.appendingPathComponent("summary.xlsx").path, "proposal checks")
-        #expect(summary.fields == ["No.", "proposal file", "kind", "added (ha)", "taken out (ha)", "verdict", "rules failed",
-                                   "rules to review or not checked", "report folder", "error"])
+        #expect(summary.fields == ["No.", "file", "layer", "kind", "added (ha)", "taken out (ha)", "rules failed",
+                                   "rules to review or not checked", "verdict", "report folder", "error or note"])
         #expect(summary.rows.count == 3)
         func value(_ field: String, _ row: Int) -> String? { summary.value(field, row: row)?.text }
         // Files in name order: broken, kqfw, tqfw.
-        #expect(value("verdict", 0) == "not checked" && value("error", 0)?.contains("broken.txt") == true && value("report folder", 0) == nil)
+        #expect(value("verdict", 0) == "not checked" && value("error or note", 0)?.contains("broken.txt") == true && value("report folder", 0) == nil)
         #expect(value("kind", 1) == "expansion" && value("verdict", 1) == "fail" && value("rules failed", 1) == "R1 R3" && value("report folder", 1) == "kqfw")
         #expect(summary.value("added (ha)", row: 1)?.doubleValue == 100 && summary.value("taken out (ha)", row: 1)?.doubleValue == 0)
         #expect(value("kind", 2) == "adjustment" && value("verdict", 2) == "pass" && value("report folder", 2) == "tqfw")

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// `area`, `qc`, `convert` and `info` on several files, a folder or a pattern: each input processed on
+/// its own, its output in the -o folder named after it, one summary row per input (per layer for
+/// `info`), a malformed file reported while the others are processed, the worst status, and the same
+/// summary with one worker or two.
+@Suite struct LayerBatchTests {
+    /// The sample's expansion and adjustment and a file that is no boundary-point txt, in a new folder.
+    static let inputs = ProposalBatchTests.inputs
+
+    @Test func areaOfAFolderGivesOneRowPerFileAndTheTotalsTheFilesDeclare() throws {
+        let inputs = try Self.inputs()
+        defer { try? FileManager.default.removeItem(at: inputs.deletingLastPathComponent()) }
+        let out = inputs.deletingLastPathComponent().appendingPathComponent("out")
+        let result = try CLITests.run(["area", inputs.path, "-o", out.path, "--as", "xlsx", "--unit", "ha"])
+        #expect(result.status == 3, "the unreadable file is bad input, the worst status: \(result.out)\(result.err)")
+        let summary = try ZoneReportTests.sheet(out.appendingPathComponent("summary.xlsx").path, "areas")
+        #expect(summary.rows.count == 3)
+        // Files in name order: broken, kqfw, tqfw.
+        #expect(summary.value("status", row: 0)?.text == "failed" && summary.value("error or note", row: 0)?.text?.contains("broken.txt") == true)
+        #expect(summary.value("output", row: 0)?.text == nil && !FileManager.default.fileExists(atPath: out.appendingPathComponent("broken.xlsx").path))
+        // kqfw.txt declares one 100 ha piece, tqfw.txt two of 7.1992 ha (its [属性描述] and 地块面积).
+        let kqfw = try #require(summary.value("ellipsoidal area (ha)", row: 1)?.doubleValue)
+        let tqfw = try #require(summary.value("ellipsoidal area (ha)", row: 2)?.doubleValue)
+        #expect(abs(kqfw - 100) < 0.001 && abs(tqfw - 2 * 7.1992) < 0.001, "\(kqfw) \(tqfw)")
+        #expect(summary.value("features", row: 2)?.doubleValue == 2 && summary.value("output", row: 2)?.text == "tqfw.xlsx")
+        // Each file's own table is the one `area` writes for it alone.
+        let alone = try CLITests.run(["area", CLITests.sample("tqfw.txt"), "--unit", "ha", "--totals-only"])
+        #expect(alone.out.contains(String(format: "%.4f", tqfw)), "\(alone.out)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("kqfw.xlsx").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("tqfw.xlsx").path))
+    }
+
+    @Test func existingOutputsAreRefusedBeforeAnyWorkAndForceReplacesThem() throws {
+        let inputs = try Self.inputs()
+        defer { try? FileManager.default.removeItem(at: inputs.deletingLastPathComponent()) }
+        let out = inputs.deletingLastPathComponent().appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: out.appendingPathComponent("tqfw.csv"))
+        let refused = try CLITests.run(["qc", inputs.appendingPathComponent("kqfw.txt").path, inputs.appendingPathComponent("tqfw.txt").path, "-o", out.path, "--as", "csv"])
+        #expect(refused.status == 5 && refused.err.contains("tqfw.csv"), "\(refused.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["tqfw.csv"], "nothing else written")
+        let forced = try CLITests.run(["qc", inputs.appendingPathComponent("kqfw.txt").path, inputs.appendingPathComponent("tqfw.txt").path,
+                                       "-o", out.path, "--as", "csv", "--force"])
+        #expect(forced.status == 1, "both files have findings at error level: \(forced.out)\(forced.err)")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)) == ["kqfw.csv", "tqfw.csv", "summary.xlsx"])
+        let summary = try ZoneReportTests.sheet(out.appendingPathComponent("summary.xlsx").path, "QC summary")
+        #expect(summary.value("status", row: 0)?.text == "findings" && summary.value("output", row: 1)?.text == "tqfw.csv")
+    }
+
+    @Test func convertWritesEachFileIntoTheFolderAndInfoListsEveryLayer() throws {
+        let inputs = try Self.inputs()
+        defer { try? FileManager.default.removeItem(at: inputs.deletingLastPathComponent()) }
+        let out = inputs.deletingLastPathComponent().appendingPathComponent("converted")
+        // A pattern the shell left alone (as on Windows), and the output folder last.
+        let converted = try CLITests.run(["convert", inputs.appendingPathComponent("*qfw.txt").path, out.path, "--as", "geojson"])
+        #expect(converted.status == 0, "\(converted.out)\(converted.err)")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)) == ["kqfw.geojson", "tqfw.geojson", "summary.xlsx"])
+        let noFormat = try CLITests.run(["convert", inputs.path, out.path])
+        #expect(noFormat.status != 0 && noFormat.err.contains("--as"), "\(noFormat.err)")
+        let inventory = inputs.deletingLastPathComponent().appendingPathComponent("inventory.csv")
+        let info = try CLITests.run(["info", inputs.path, out.path, "-o", inventory.path])
+        #expect(info.status == 3, "broken.txt cannot be read: \(info.out)\(info.err)")
+        let rows = try String(contentsOf: inventory, encoding: .utf8).split(separator: "\n")
+        // A heading, broken/kqfw/tqfw, then the two GeoJSON files written above (the summary workbook is a table too).
+        #expect(rows.count >= 6 && rows[1].contains("broken.txt") && rows[1].contains("failed"), "\(rows)")
+        #expect(rows.contains { $0.contains("tqfw.geojson") && $0.contains(",2,") }, "the GeoJSON copy keeps both pieces: \(rows)")
+    }
+
+    @Test func oneAndTwoWorkersGiveTheSameSummary() throws {
+        let inputs = try Self.inputs()
+        defer { try? FileManager.default.removeItem(at: inputs.deletingLastPathComponent()) }
+        let one = try CLITests.run(["area", inputs.path, "--workers", "1", "--format", "json", "--method", "all"])
+        let two = try CLITests.run(["area", inputs.path, "--workers", "2", "--format", "json", "--method", "all"])
+        #expect(one.out == two.out && one.out.hasPrefix("["))
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(one.out.utf8)) as? [[String: Any]])
+        #expect(lines.map { $0["exit_status"] as? Int } == [3, 0, 0])
+    }
+
+    @Test func aBatchTakesNoProjectAndNoLayerOption() throws {
+        let project = try CLITests.run(["area", CLITests.sample("zone.yaml"), CLITests.sample("kqfw.txt")])
+        #expect(project.status == 3 && project.err.contains("project file"), "\(project.err)")
+        let single = try CLITests.run(["area", CLITests.sample("kqfw.txt"), "--as", "xlsx"])
+        #expect(single.status == 3 && single.err.contains("--as"), "\(single.err)")
+    }
+}
