@@ -75,7 +75,7 @@ struct ConvertCommand: ParsableCommand {
     func validate() throws {
         guard paths.count >= 2 else { throw ValidationError(Bilingual("请给出输入和输出：zonecalc convert IN OUT", "give the input and the output: zonecalc convert IN OUT").inRun) }
         try source.check(inputs)
-        try batchFormat.check(isBatch: isBatch)
+        try batchFormat.check(isBatch: isBatch, txt: true)
         if !(0...6).contains(decimals) { throw ValidationError(Bilingual("--decimals 应为 0…6", "--decimals must be 0…6").inRun) }
         for header in headers where !header.contains("=") { throw ValidationError(Bilingual("--header 应为 KEY=VALUE，给出的是 '\(header)'", "--header takes KEY=VALUE, got '\(header)'").inRun) }
     }

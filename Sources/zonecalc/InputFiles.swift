@@ -16,7 +16,9 @@ enum InputFiles {
     /// A folder of files (a FileGDB, though a folder, is one input).
     private static func isFolder(_ argument: String) -> Bool {
         var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) && isFolder.boolValue && !argument.lowercased().hasSuffix(".gdb")
+        var name = argument
+        while name.count > 1, name.hasSuffix("/") { name.removeLast() }  // as tab completion writes a folder
+        return FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) && isFolder.boolValue && !name.lowercased().hasSuffix(".gdb")
     }
 
     /// A glob pattern: no such file, and a wildcard in it.
@@ -30,7 +32,8 @@ enum InputFiles {
         for argument in arguments {
             if isFolder(argument) {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
-                let found = names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }.sorted()
+                // A batch's own summary workbook is no input of the next batch on the folder.
+                let found = names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") && $0 != BatchSummary.fileName }.sorted()
                 guard !found.isEmpty else {
                     throw ZoneCalcError.invalidArgument(Bilingual("文件夹 \(argument) 中没有矢量文件（\(extensions.sorted().joined(separator: "、"))）",
                                                                   "the folder \(argument) holds no vector files (\(extensions.sorted().joined(separator: ", ")))"))

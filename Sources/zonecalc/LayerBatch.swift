@@ -34,7 +34,7 @@ struct LayerBatch {
                                                 "a batch writing into a folder needs --as, the format of each output (gpkg, shp, geojson, kml, gdb, csv, xlsx or txt)").inRun)
             }
             let suffix = "." + fileExtension.trimmingCharacters(in: CharacterSet(charactersIn: ".")).lowercased()
-            outputs = BatchOutputNames.stems(files).map { (folder as NSString).appendingPathComponent($0 + suffix) }
+            outputs = BatchOutputNames.stems(files, reserved: [(BatchSummary.fileName as NSString).deletingPathExtension]).map { (folder as NSString).appendingPathComponent($0 + suffix) }
         } else {
             outputs = files.map { _ in nil }
         }
@@ -71,11 +71,12 @@ struct LayerBatch {
     /// Writes the summary into the folder (when there is one), prints it (or its JSON), and returns the
     /// batch's exit status.
     func finish(_ summary: BatchSummary, json: Bool, inputs: [String]) throws -> ExitStatus {
+        // The table first: it says what became of each input even when the workbook cannot be written.
+        print(json ? try summary.json() : summary.text(RunLanguage.current), terminator: json ? "\n" : "")
         if let folder {
             try summary.write(to: (folder as NSString).appendingPathComponent(BatchSummary.fileName), language: RunLanguage.current,
                               inputs: inputs + files.map(\.path), force: force)
         }
-        print(json ? try summary.json() : summary.text(RunLanguage.current), terminator: json ? "\n" : "")
         return summary.worst
     }
 }

@@ -84,4 +84,30 @@ import Testing
         let single = try CLITests.run(["area", CLITests.sample("kqfw.txt"), "--as", "xlsx"])
         #expect(single.status == 3 && single.err.contains("--as"), "\(single.err)")
     }
+
+    /// Two inputs of one name, a third named as the second's number would be, and one named as the
+    /// summary: four outputs of their own, and the summary beside them; a batch's summary is no input
+    /// of the next batch on its folder.
+    @Test func outputNamesNeverMeetAndTheSummaryIsNoInput() throws {
+        let root = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var inputs: [String] = []
+        for (folder, name, sample) in [("x", "a.txt", "kqfw.txt"), ("y", "a.txt", "tqfw.txt"), ("z", "a-2.txt", "kfqfw.txt"), ("z", "summary.txt", "tqfw.txt")] {
+            let path = root.appendingPathComponent("\(folder)/\(name)")
+            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: CLITests.sample(sample), toPath: path.path)
+            inputs.append(path.path)
+        }
+        let out = root.appendingPathComponent("out")
+        let result = try CLITests.run(["area"] + inputs + ["-o", out.path, "--as", "xlsx"])
+        #expect(result.status == 0, "\(result.out)\(result.err)")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)) == ["a.xlsx", "a-3.xlsx", "a-2.xlsx", "summary-2.xlsx", "summary.xlsx"])
+        let summary = try ZoneReportTests.sheet(out.appendingPathComponent("summary.xlsx").path, "areas")
+        #expect((0..<4).map { summary.value("output", row: $0)?.text } == ["a.xlsx", "a-3.xlsx", "a-2.xlsx", "summary-2.xlsx"])
+        let again = try CLITests.run(["qc", out.path, "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(again.out.utf8)) as? [[String: Any]], "\(again.out)\(again.err)")
+        #expect(!rows.contains { ($0["file"] as? String)?.hasSuffix("/summary.xlsx") == true }, "\(rows)")
+        let txt = try CLITests.run(["area"] + inputs + ["-o", out.path, "--as", "txt", "--force"])
+        #expect(txt.status == 3 && txt.err.contains("--as"), "a boundary-point txt holds no area table: \(txt.err)")
+    }
 }
