@@ -33,8 +33,9 @@ struct InfoCommand: ParsableCommand {
         var status = ExitStatus.success
         try reportingErrors(source: inputs[0]) {
             if let output { try checkOutputsFirst([output], inputs: inputs.map { SourceSpec(parsing: $0).path }, force: force) }
+            let isBatch = InputFiles.isBatch(inputs)
             let items: [BatchItem<[LayerSummary]>]
-            if InputFiles.isBatch(inputs) {
+            if isBatch {
                 let batch = try LayerBatch(inputs, source: source, folder: nil, fileExtension: nil, force: force, workers: nil)
                 let (crs, swapXY) = (try source.crsDefinition(), source.swapXY)
                 items = try batch.run(Bilingual("逐个查看", "describing each file")) { spec, _, _ in
@@ -56,7 +57,7 @@ struct InfoCommand: ParsableCommand {
             }
             let summary = BatchSummary.info(items, language: RunLanguage.current)
             if let output { try summary.write(to: output, language: RunLanguage.current, inputs: items.map(\.file.path), force: force) }
-            if InputFiles.isBatch(inputs) {
+            if isBatch {
                 print(summary.text(RunLanguage.current), terminator: "")
                 status = summary.worst
             }

@@ -41,7 +41,7 @@ struct SourceOptions: ParsableArguments {
     /// The checks of the options against the inputs: --role goes with a project, --layer with a file,
     /// and a batch holds files only.
     func check(_ inputs: [String]) throws {
-        if inputs.count > 1 || InputFiles.isBatch(inputs) {
+        if InputFiles.isBatch(inputs) {
             guard !inputs.contains(where: Self.isProject) else {
                 throw ValidationError(Bilingual("项目文件（zone.yaml）不能与其他输入一起批量处理；请每次给一个项目，或直接给出各图层的文件",
                                                 "a project file (zone.yaml) cannot be part of a batch; give one project at a time, or the layers' files").inRun)

@@ -31,8 +31,9 @@ public enum BatchRun {
     public static func map<Value: Sendable>(count: Int, workers: Int, alone: (Int) -> Bool,
                                             done: @escaping @Sendable () -> Void = {},
                                             _ job: @escaping @Sendable (_ index: Int, _ workers: Int) -> Value) -> [Value] {
-        let large = (0..<count).filter(alone)
-        let small = (0..<count).filter { !alone($0) }
+        let picked = (0..<count).map(alone)
+        let large = (0..<count).filter { picked[$0] }
+        let small = (0..<count).filter { !picked[$0] }
         var values = [Value?](repeating: nil, count: count)
         for index in large {
             values[index] = ProgressMeter.$current.withValue(nil) { job(index, workers) }
