@@ -79,7 +79,7 @@ struct AreaCommand: ParsableCommand {
 
     func validate() throws {
         try source.check(inputs)
-        try batchFormat.check(isBatch: isBatch, append: output.append)
+        try batchFormat.check(isBatch: isBatch, folder: output.output, append: output.append)
         if let method { _ = try Self.parseMethods(method) }
         if tolerance < 0 { throw ValidationError(Bilingual("--tolerance 应 ≥ 0", "--tolerance must be ≥ 0").inRun) }
         if let decimals, !(0...12).contains(decimals) { throw ValidationError(Bilingual("--decimals 应为 0…12", "--decimals must be 0…12").inRun) }
@@ -143,7 +143,7 @@ struct AreaCommand: ParsableCommand {
     private func runBatch() throws {
         var status = ExitStatus.success
         try reportingErrors(source: inputs[0], json: formatOptions.isJSON) {
-            let batch = try LayerBatch(inputs, source: source, folder: output.output, fileExtension: batchFormat.fileExtension, force: output.force, workers: workers)
+            let batch = try LayerBatch(inputs, source: source, output: batchFormat.outputFolder(output.output), force: output.force, workers: workers)
             let others = CRSArgument.files([source.crs])
             try batch.checkFirst(inputs: others)
             var shared = try options(ResolvedSource(spec: batch.files.first!, crs: try source.crsDefinition(), project: nil, projectLayer: nil))

@@ -9,9 +9,12 @@ struct ConvertCommand: ParsableCommand {
         discussion: Bilingual("""
         输出格式按 OUT 的扩展名确定。界址点坐标 txt（.txt）按自然资源部格式读写：每个面要素为一个地块，\
         多部分和洞为不同的圈（圈号），默认 GBK 编码、CRLF 换行。
+        批量转换（多个输入、文件夹或通配符）时 OUT 为文件夹，每个输入转换为 OUT/<文件名>.<--as 格式>，另写汇总表 summary.xlsx。
         """, """
         The output format follows the extension of OUT. A boundary-point txt (.txt) is read and written per the ministry's \
         format: one parcel per polygon feature, parts and holes as rings (圈号), GBK with CRLF by default.
+        In a batch (several inputs, a folder or a pattern) OUT is a folder: each input becomes OUT/<file name>.<--as format>, \
+        with the summary, summary.xlsx.
         """).inRun)
 
     @OptionGroup var language: LanguageOptions
@@ -75,7 +78,7 @@ struct ConvertCommand: ParsableCommand {
     func validate() throws {
         guard paths.count >= 2 else { throw ValidationError(Bilingual("请给出输入和输出：zonecalc convert IN OUT", "give the input and the output: zonecalc convert IN OUT").inRun) }
         try source.check(inputs)
-        try batchFormat.check(isBatch: isBatch, txt: true)
+        try batchFormat.check(isBatch: isBatch, folder: outputPath, txt: true)
         if !(0...6).contains(decimals) { throw ValidationError(Bilingual("--decimals 应为 0…6", "--decimals must be 0…6").inRun) }
         for header in headers where !header.contains("=") { throw ValidationError(Bilingual("--header 应为 KEY=VALUE，给出的是 '\(header)'", "--header takes KEY=VALUE, got '\(header)'").inRun) }
     }
@@ -125,7 +128,7 @@ struct ConvertCommand: ParsableCommand {
     private func runBatch() throws {
         var status = ExitStatus.success
         try reportingErrors(source: inputs[0]) {
-            let batch = try LayerBatch(inputs, source: source, folder: outputPath, fileExtension: batchFormat.fileExtension, force: force, workers: nil)
+            let batch = try LayerBatch(inputs, source: source, output: batchFormat.outputFolder(outputPath), force: force, workers: nil)
             let others = CRSArgument.files([source.crs, toCRS])
             try batch.checkFirst(inputs: others)
             let shared = try options(ResolvedSource(spec: batch.files[0], crs: try source.crsDefinition(), project: nil, projectLayer: nil))

@@ -36,7 +36,7 @@ struct InfoCommand: ParsableCommand {
             let isBatch = InputFiles.isBatch(inputs)
             let items: [BatchItem<[LayerSummary]>]
             if isBatch {
-                let batch = try LayerBatch(inputs, source: source, folder: nil, fileExtension: nil, force: force, workers: nil)
+                let batch = try LayerBatch(inputs, source: source, output: nil, force: force, workers: nil)
                 let (crs, swapXY) = (try source.crsDefinition(), source.swapXY)
                 items = try batch.run(Bilingual("逐个查看", "describing each file")) { spec, _, _ in
                     try LayerReaders.openAll(spec).map { try LayerSummary.scan($0, crsOverride: crs, swapXY: swapXY) }

@@ -21,12 +21,18 @@ enum InputFiles {
         return FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) && isFolder.boolValue && !name.lowercased().hasSuffix(".gdb")
     }
 
-    /// A glob pattern: no such file, and a wildcard in it.
+    /// A glob pattern, with or without `:LAYER`: no such file, and a wildcard in its path.
     private static func isPattern(_ argument: String) -> Bool {
-        !FileManager.default.fileExists(atPath: SourceSpec(parsing: argument).path) && argument.contains(where: { "*?[".contains($0) })
+        let path = SourceSpec(parsing: argument).path
+        return !FileManager.default.fileExists(atPath: path) && path.contains(where: { "*?[".contains($0) })
     }
 
-    /// The files the arguments name, in their order, a folder's and a pattern's sorted by name.
+    /// The files the arguments name, in their order, a folder's and a pattern's sorted by name; a
+    /// pattern's `:LAYER` goes with each file it matches.
+    /// - Throws: `badInput` (before any input is read) for an argument that names nothing — a file
+    ///   that does not exist, a pattern that matches nothing, a folder without vector files: the
+    ///   command is wrong, not an input. An input that exists and cannot be processed is its own
+    ///   row's failure instead.
     static func expand(_ arguments: [String]) throws -> [SourceSpec] {
         var files: [SourceSpec] = []
         for argument in arguments {
@@ -40,13 +46,16 @@ enum InputFiles {
                 }
                 files += found.map { SourceSpec(parsing: (argument as NSString).appendingPathComponent($0)) }
             } else if isPattern(argument) {
-                let matches = glob(argument)
+                let pattern = SourceSpec(parsing: argument)
+                let matches = glob(pattern.path)
                 guard !matches.isEmpty else {
-                    throw ZoneCalcError.invalidArgument(Bilingual("没有文件与 \(argument) 匹配", "no file matches \(argument)"))
+                    throw ZoneCalcError.invalidArgument(Bilingual("没有文件与 \(pattern.path) 匹配；请检查路径和通配符", "no file matches \(pattern.path); check the path and the wildcards"))
                 }
-                files += matches.map { SourceSpec(parsing: $0) }
+                files += matches.map { SourceSpec(path: $0, layer: pattern.layer) }
             } else {
-                files.append(SourceSpec(parsing: argument))
+                let file = SourceSpec(parsing: argument)
+                guard FileManager.default.fileExists(atPath: file.path) else { throw ZoneCalcError.fileNotFound(path: file.path) }
+                files.append(file)
             }
         }
         return files

@@ -11,6 +11,13 @@ struct LayerBatch {
     /// Inputs above this size run one at a time with every worker.
     static let largeInputBytes: Int64 = 64 << 20
 
+    /// The folder a batch writes into, and the format of each input's output in it (`-o FOLDER --as EXT`).
+    struct OutputFolder {
+        let path: String
+        /// Without a dot, in lower case.
+        let fileExtension: String
+    }
+
     let files: [SourceSpec]
     /// Each input's output path, when there is an output folder.
     let outputs: [String?]
@@ -18,23 +25,17 @@ struct LayerBatch {
     let force: Bool
     let workers: Int
 
-    /// - Parameters:
-    ///   - folder: where the outputs go (-o), nil for none.
-    ///   - fileExtension: the format of each input's output (`--as`).
-    init(_ arguments: [String], source: SourceOptions, folder: String?, fileExtension: String?, force: Bool, workers: Int?) throws {
+    /// - Parameter output: where the outputs go (-o with --as), nil for none.
+    init(_ arguments: [String], source: SourceOptions, output: OutputFolder?, force: Bool, workers: Int?) throws {
         var files = try InputFiles.expand(arguments)
         for index in files.indices { files[index].encoding = source.encoding }
         self.files = files
-        self.folder = folder
+        self.folder = output?.path
         self.force = force
         self.workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
-        if let folder {
-            guard let fileExtension else {
-                throw ValidationError(Bilingual("批量处理写出到文件夹时，请用 --as 指定每个输出的格式（gpkg、shp、geojson、kml、gdb、csv、xlsx 或 txt）",
-                                                "a batch writing into a folder needs --as, the format of each output (gpkg, shp, geojson, kml, gdb, csv, xlsx or txt)").inRun)
-            }
-            let suffix = "." + fileExtension.trimmingCharacters(in: CharacterSet(charactersIn: ".")).lowercased()
-            outputs = BatchOutputNames.stems(files, reserved: [(BatchSummary.fileName as NSString).deletingPathExtension]).map { (folder as NSString).appendingPathComponent($0 + suffix) }
+        if let output {
+            let stems = BatchOutputNames.stems(files, reserved: [(BatchSummary.fileName as NSString).deletingPathExtension])
+            outputs = stems.map { (output.path as NSString).appendingPathComponent($0 + "." + output.fileExtension) }
         } else {
             outputs = files.map { _ in nil }
         }

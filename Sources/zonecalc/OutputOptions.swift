@@ -3,8 +3,8 @@ import ZoneCalc
 
 /// Where and how a command writes its result file.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.customShort("o"), .long], help: Bilingual("将结果写入文件：.gpkg、.shp、.geojson、.kml、.gdb、.csv 或 .xlsx（按扩展名定格式）。",
-        "Write the result to a file: .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx (format from the extension).").help)
+    @Option(name: [.customShort("o"), .long], help: Bilingual("将结果写入文件：.gpkg、.shp、.geojson、.kml、.gdb、.csv 或 .xlsx（按扩展名定格式）。批量处理时为存放各输入结果的文件夹（格式用 --as 指定）。",
+        "Write the result to a file: .gpkg, .shp, .geojson, .kml, .gdb, .csv or .xlsx (format from the extension). In a batch, the folder for each input's result (the format from --as).").help)
     var output: String?
 
     @Flag(help: Bilingual("替换已有的输出文件。", "Replace an existing output file.").help)

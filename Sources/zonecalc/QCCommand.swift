@@ -60,7 +60,7 @@ struct QCCommand: ParsableCommand {
     func validate() throws {
         try source.check(inputs)
         if isBatch, fix != nil { throw ValidationError(Bilingual("批量处理不用 --fix：修复后的副本请逐个文件写出", "--fix does not go with a batch: write repaired copies one file at a time").inRun) }
-        try batchFormat.check(isBatch: isBatch, append: output.append)
+        try batchFormat.check(isBatch: isBatch, folder: output.output, append: output.append)
         if let workers, workers < 1 { throw ValidationError(Bilingual("--workers 应 ≥ 1", "--workers must be ≥ 1").inRun) }
     }
 
@@ -95,7 +95,7 @@ struct QCCommand: ParsableCommand {
     private func runBatch() throws {
         var status = ExitStatus.success
         try reportingErrors(source: inputs[0], json: formatOptions.isJSON) {
-            let batch = try LayerBatch(inputs, source: source, folder: output.output, fileExtension: batchFormat.fileExtension, force: output.force, workers: workers)
+            let batch = try LayerBatch(inputs, source: source, output: batchFormat.outputFolder(output.output), force: output.force, workers: workers)
             let others = otherInputs + CRSArgument.files([source.crs])
             try batch.checkFirst(inputs: others)
             let shared = try sharedOptions(project: nil)

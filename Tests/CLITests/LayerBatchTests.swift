@@ -59,13 +59,14 @@ import Testing
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)) == ["kqfw.geojson", "tqfw.geojson", "summary.xlsx"])
         let noFormat = try CLITests.run(["convert", inputs.path, out.path])
         #expect(noFormat.status != 0 && noFormat.err.contains("--as"), "\(noFormat.err)")
-        let inventory = inputs.deletingLastPathComponent().appendingPathComponent("inventory.csv")
+        let inventory = inputs.deletingLastPathComponent().appendingPathComponent("inventory.xlsx")
         let info = try CLITests.run(["info", inputs.path, out.path, "-o", inventory.path])
         #expect(info.status == 3, "broken.txt cannot be read: \(info.out)\(info.err)")
-        let rows = try String(contentsOf: inventory, encoding: .utf8).split(separator: "\n")
-        // A heading, broken/kqfw/tqfw, then the two GeoJSON files written above (the summary workbook is a table too).
-        #expect(rows.count >= 6 && rows[1].contains("broken.txt") && rows[1].contains("failed"), "\(rows)")
-        #expect(rows.contains { $0.contains("tqfw.geojson") && $0.contains(",2,") }, "the GeoJSON copy keeps both pieces: \(rows)")
+        let rows = try ZoneReportTests.sheet(inventory.path, "data inventory")
+        // broken/kqfw/tqfw, then the two GeoJSON files written above (the summary workbook is a table too).
+        #expect(rows.rows.count >= 5 && rows.value("file", row: 0)?.text?.hasSuffix("broken.txt") == true && rows.value("status", row: 0)?.text == "failed")
+        let copy = try #require((0..<rows.rows.count).first { rows.value("file", row: $0)?.text?.hasSuffix("tqfw.geojson") == true })
+        #expect(rows.value("features", row: copy)?.doubleValue == 2, "the GeoJSON copy keeps both pieces")
     }
 
     @Test func oneAndTwoWorkersGiveTheSameSummary() throws {
@@ -76,6 +77,30 @@ import Testing
         #expect(one.out == two.out && one.out.hasPrefix("["))
         let lines = try #require(try JSONSerialization.jsonObject(with: Data(one.out.utf8)) as? [[String: Any]])
         #expect(lines.map { $0["exit_status"] as? Int } == [3, 0, 0])
+    }
+
+    /// A pattern with `:LAYER` takes that layer of each file it matches; an argument that names
+    /// nothing stops the batch before any input is read, and writes nothing.
+    @Test func aPatternKeepsItsLayerAndAnArgumentNamingNothingStopsTheBatch() throws {
+        let root = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["z1.gpkg", "z2.gpkg"] {
+            try FileManager.default.copyItem(atPath: CLITests.sample("zone.gpkg"), toPath: root.appendingPathComponent(name).path)
+        }
+        let layered = try CLITests.run(["area", root.appendingPathComponent("z*.gpkg").path + ":kfqfw", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(layered.out.utf8)) as? [[String: Any]], "\(layered.out)\(layered.err)")
+        #expect(rows.map { $0["layer"] as? String } == ["kfqfw", "kfqfw"] && rows.map { $0["exit_status"] as? Int } == [0, 0], "\(rows)")
+        let out = root.appendingPathComponent("out")
+        for nothing in [root.appendingPathComponent("y*.gpkg").path, root.appendingPathComponent("missing.txt").path] {
+            let stopped = try CLITests.run(["area", root.appendingPathComponent("z1.gpkg").path + ":kfqfw", nothing, "-o", out.path, "--as", "csv"])
+            #expect(stopped.status == 3 && stopped.err.contains((nothing as NSString).lastPathComponent), "\(stopped.err)")
+            #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
+        }
+        // A batch never suggests --append, which it refuses.
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: out.appendingPathComponent("z1_kfqfw.gpkg"))
+        let exists = try CLITests.run(["area", root.appendingPathComponent("z*.gpkg").path + ":kfqfw", "-o", out.path, "--as", "gpkg"])
+        #expect(exists.status == 5 && exists.err.contains("--force") && !exists.err.contains("--append"), "\(exists.err)")
     }
 
     @Test func aBatchTakesNoProjectAndNoLayerOption() throws {

@@ -21,7 +21,7 @@ import Testing
 
     @Test func aMissingFileNamesThePathAndSaysToCheckIt() {
         let error = failure(source: "zd.gpkg") { _ = try VectorSource.open("/nonexistent/zd.gpkg") }
-        #expect(error?.message(.zh) == "/nonexistent/zd.gpkg：文件不存在。请检查路径（图层用 文件:图层 或 --layer 指定）。")
+        #expect(error?.message(.zh) == "/nonexistent/zd.gpkg：文件不存在。请检查路径（图层用 文件:图层 指定）。")
         #expect(error?.message(.en).hasPrefix("/nonexistent/zd.gpkg: no such file. Check the path") == true)
         #expect(error?.exitStatus == .badInput)
     }
@@ -34,14 +34,14 @@ import Testing
         }
         let zh = try #require(error?.message(.zh))
         #expect(zh.hasPrefix("\(path)：没有图层“nope”；文件中的图层：") && zh.contains("zd") && zh.contains("kfqfw")
-                && zh.hasSuffix("请用 文件:图层 或 --layer 指定其中之一。"), "\(zh)")
+                && zh.hasSuffix("请用 文件:图层 指定其中之一。"), "\(zh)")
         #expect(error?.message(.en).contains("no layer 'nope'; its layers are:") == true)
         #expect(error?.exitStatus == .badInput)
         let unnamed = failure(source: path) {
             let (dataset, _) = try VectorSource.open(path)
             _ = try VectorSource.layer(of: dataset, named: nil)
         }
-        #expect(unnamed.map { isChinese($0.message(.zh)) && $0.message(.zh).contains("请用 文件:图层 或 --layer 指定一个") } == true)
+        #expect(unnamed.map { isChinese($0.message(.zh)) && $0.message(.zh).contains("请用 文件:图层 指定一个") } == true)
     }
 
     @Test func aFileGDALCannotOpenIsBadInputAndSaysWhatFormatsAreRead() throws {
@@ -101,8 +101,16 @@ import Testing
         let path = folder.appendingPathComponent("zd.csv").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         let error = try #require(failure(source: path) { try SafeOutput.check([path], inputs: [], force: false) })
-        #expect(error.message(.zh) == "\(path)：输出文件已存在；加 --force 替换，或加 --append 向其中添加图层。")
+        // A CSV holds one table, so --append is no way out.
+        #expect(error.message(.zh) == "\(path)：输出文件已存在；加 --force 替换。")
         #expect(error.exitStatus == .outputFailure)
+        let geoPackage = folder.appendingPathComponent("zd.gpkg").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: geoPackage))
+        let appendable = try #require(failure(source: geoPackage) { try SafeOutput.check([geoPackage], inputs: [], force: false) })
+        #expect(appendable.message(.zh) == "\(geoPackage)：输出文件已存在；加 --force 替换，或加 --append 向其中添加图层。")
+        // A batch's folder never offers --append, which a batch refuses.
+        let inBatch = try #require(failure(source: geoPackage) { try SafeOutput.checkFolder(folder.path, holding: ["zd.gpkg"], inputs: [], force: false) })
+        #expect(inBatch.message(.zh) == "\(geoPackage)：输出文件已存在；加 --force 替换。")
     }
 
     @Test func aFieldAndABoundaryPointFileNameWhatIsWrongInChinese() throws {

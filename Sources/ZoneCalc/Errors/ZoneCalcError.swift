@@ -60,8 +60,8 @@ extension ZoneCalcError: CustomStringConvertible {
         func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
         switch self {
         case .fileNotFound(let path):
-            return t("\(path)：文件不存在。请检查路径（图层用 文件:图层 或 --layer 指定）。",
-                     "\(path): no such file. Check the path (a layer is picked with FILE:LAYER or --layer).")
+            return t("\(path)：文件不存在。请检查路径（图层用 文件:图层 指定）。",
+                     "\(path): no such file. Check the path (a layer is picked with FILE:LAYER).")
         case .gdal(let error) where error.operation == .opening:
             let said = error.messages.isEmpty ? "" : t("（GDAL：\(error.messages.joined(separator: "；"))）", " (GDAL: \(error.messages.joined(separator: "; ")))")
             return t("\(error.path)：无法作为矢量数据打开\(said)。请确认文件完整，且是 GDAL 能读取的格式（GeoPackage、Shapefile、GeoJSON、KML、FileGDB、含 WKT 的 CSV 等）或界址点 txt。",
@@ -69,8 +69,8 @@ extension ZoneCalcError: CustomStringConvertible {
                         + "(GeoPackage, Shapefile, GeoJSON, KML, FileGDB, CSV with WKT …) or is a boundary-point .txt.")
         case .gdal(let error) where error.missingLayer != nil:
             let layer = error.missingLayer ?? ""
-            return t("\(error.path)：没有图层“\(layer)”；文件中的图层：\(error.messages.joined(separator: "、"))。请用 文件:图层 或 --layer 指定其中之一。",
-                     "\(error.path): no layer '\(layer)'; its layers are: \(error.messages.joined(separator: ", ")). Pick one with FILE:LAYER or --layer.")
+            return t("\(error.path)：没有图层“\(layer)”；文件中的图层：\(error.messages.joined(separator: "、"))。请用 文件:图层 指定其中之一。",
+                     "\(error.path): no layer '\(layer)'; its layers are: \(error.messages.joined(separator: ", ")). Pick one with FILE:LAYER.")
         case .gdal(let error):
             return error.message(language) + t("。", "")
         case .proj(let error, let source):

@@ -54,8 +54,8 @@ public enum VectorSource {
         }
         let layers = dataset.layers
         guard layers.count == 1 else {
-            throw .invalidArgument(Bilingual("\(dataset.path) 有 \(layers.count) 个图层（\(layers.map(\.name).joined(separator: "、"))）：请用 文件:图层 或 --layer 指定一个",
-                                             "\(dataset.path) has \(layers.count) layers (\(layers.map(\.name).joined(separator: ", "))): pick one with FILE:LAYER or --layer"))
+            throw .invalidArgument(Bilingual("\(dataset.path) 有 \(layers.count) 个图层（\(layers.map(\.name).joined(separator: "、"))）：请用 文件:图层 指定一个",
+                                             "\(dataset.path) has \(layers.count) layers (\(layers.map(\.name).joined(separator: ", "))): pick one with FILE:LAYER"))
         }
         return layers[0]
     }

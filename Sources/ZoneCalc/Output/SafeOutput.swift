@@ -58,7 +58,7 @@ public enum SafeOutput {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { return }  // made when written
         guard isFolder.boolValue else { throw namesAFile(folder) }
-        try check(names.map { (folder as NSString).appendingPathComponent($0) }, inputs: inputs, force: force)
+        try check(names.map { (folder as NSString).appendingPathComponent($0) }, inputs: inputs, force: force, offeringAppend: false)
     }
 
     private static func namesAFile(_ folder: String) -> ZoneCalcError {
@@ -117,10 +117,12 @@ public enum SafeOutput {
     /// folder, not an existing file without `force`, in a folder that exists. The same checks are made
     /// again when the output is written.
     /// Several outputs of one command are checked together: none may be another's file.
-    public static func check(_ paths: [String], inputs: [String], force: Bool) throws {
+    /// - Parameter offeringAppend: whether the refusal of an existing file suggests `--append` (not in a
+    ///   batch, which never appends), for the formats that hold several layers.
+    public static func check(_ paths: [String], inputs: [String], force: Bool, offeringAppend: Bool = true) throws {
         var destinations: [URL] = []
         for path in paths {
-            let destination = try checkedDestination(path, inputs: inputs, force: force).destination
+            let destination = try checkedDestination(path, inputs: inputs, force: force, offeringAppend: offeringAppend).destination
             if destinations.contains(destination) { throw writtenTwice(path) }
             destinations.append(destination)
         }
@@ -132,7 +134,7 @@ public enum SafeOutput {
     }
 
     /// Where `path` is written, and the files of it that exist, once the checks of ``check(_:inputs:force:)`` pass.
-    static func checkedDestination(_ path: String, inputs: [String], force: Bool) throws -> (destination: URL, existing: [URL]) {
+    static func checkedDestination(_ path: String, inputs: [String], force: Bool, offeringAppend: Bool = true) throws -> (destination: URL, existing: [URL]) {
         let given = URL(fileURLWithPath: path)
         let destination = try SafeOutput.resolvedDestination(given, path: path)
         let fileManager = FileManager.default
@@ -157,7 +159,9 @@ public enum SafeOutput {
         }
         let existing = SafeOutput.relatedFiles(of: destination).filter { fileManager.fileExists(atPath: $0.path) }
         if !existing.isEmpty && !force && !isAppending {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: Bilingual("输出文件已存在；加 --force 替换，或加 --append 向其中添加图层", "the output exists; add --force to replace it, or --append to add layers to it"))
+            throw ZoneCalcError.unsafeOutput(path: path, reason: offeringAppend && canAppend(destination)
+                ? Bilingual("输出文件已存在；加 --force 替换，或加 --append 向其中添加图层", "the output exists; add --force to replace it, or --append to add layers to it")
+                : Bilingual("输出文件已存在；加 --force 替换", "the output exists; add --force to replace it"))
         }
         let folder = destination.deletingLastPathComponent()
         guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
