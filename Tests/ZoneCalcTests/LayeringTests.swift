@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func onlyGeoBridgeImportsTheCLibraries() throws {
-        for folder in ["Sources/ZoneCalc", "Sources/zonecalc"] {
+        for folder in ["Sources/ZoneCalc", "Sources/zonecalc", "Sources/ZoneCalcService", "Sources/zonecalc-serve"] {
             for (file, line) in try Self.imports(under: folder) where Self.importsC(line) {
                 Issue.record("\(folder)/\(file) imports a C library (\(line)); call it through GeoBridge")
             }
@@ -34,5 +34,18 @@ import Testing
         for (file, line) in bridge where !line.hasPrefix("internal import ") {
             Issue.record("Sources/GeoBridge/\(file): \(line) — import C modules `internal`ly, so no C type is part of GeoBridge's API")
         }
+    }
+
+    /// The library and the `zonecalc` command import none of the service's packages (Decisions/0013),
+    /// so the command planners run stays free of them.
+    @Test func theLibraryAndTheCommandImportNoServerPackage() throws {
+        let server = ["Hummingbird", "HummingbirdBcrypt", "HummingbirdTesting", "MultipartKit", "GRDB", "ZIPFoundation", "Crypto", "HTTPTypes", "NIOCore", "ZoneCalcService"]
+        for folder in ["Sources/ZoneCalc", "Sources/zonecalc", "Sources/GeoBridge"] {
+            for (file, line) in try Self.imports(under: folder) {
+                let module = line.split(separator: " ").last.map(String.init) ?? ""
+                if server.contains(module) { Issue.record("\(folder)/\(file) imports \(module), a package of the service") }
+            }
+        }
+        #expect(try Self.imports(under: "Sources/ZoneCalcService").contains { $0.line.hasSuffix("import Hummingbird") })
     }
 }

@@ -124,21 +124,8 @@ enum ReportPDF {
     /// Runs `program` in a process group of its own (a renderer starts helpers), no input, its output
     /// discarded; at `deadline` the whole group is killed. Interrupts kill it too (``RendererWork``).
     private static func run(_ program: String, _ arguments: [String], until deadline: Date, destination: String) throws {
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawn_file_actions_destroy(&actions); posix_spawnattr_destroy(&attributes) }
-        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
-        }
-        posix_spawnattr_setpgroup(&attributes, 0)   // its own group: killed as one
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        // returns 0 on success, an error number otherwise
-        guard posix_spawn(&pid, program, &actions, &attributes, argv, environ) == 0 else { throw failed(program, destination: destination) }
+        let pid: pid_t
+        do { pid = try ProcessGroup.spawn(program, arguments, destination: destination) } catch { throw failed(program, destination: destination) }
         RendererWork.started(pid)
         defer { RendererWork.ended(pid) }
         var status: Int32 = 0
@@ -158,7 +145,7 @@ enum ReportPDF {
         }
         // a helper left behind in the group ends with it
         kill(-pid, SIGKILL)
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { throw failed(program, destination: destination) }
+        guard ProcessGroup.succeeded(status) else { throw failed(program, destination: destination) }
     }
 
     private static func failed(_ path: String, destination: String, timedOut: Bool = false) -> ZoneCalcError {

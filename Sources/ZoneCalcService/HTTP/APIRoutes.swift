@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import ZoneCalc
+
+/// The JSON API for other systems (described in `openapi.json`): sign in, the zones served, submit a
+/// check, poll it, fetch its result and each file, the record, and accounts.
+struct APIRoutes {
+    let service: CheckService
+
+    var store: RecordStore { service.store }
+
+    func add(to router: Router<ServiceContext>) {
+        let api = router.group("api")
+        api.post("sessions") { request, context in try await signIn(request, context) }
+        api.delete("sessions/current") { _, context in
+            guard let session = context.session else { throw ServiceError.notSignedIn }
+            try store.endSession(token: session.token)
+            return Response(status: .noContent)
+        }
+        api.get("zones") { _, context in
+            _ = try context.account()
+            return ServiceResponses.json(service.catalog.zones)
+        }
+        api.post("checks") { request, context in
+            let account = try context.account([.reviewer, .admin])
+            let checks = try await submit(request, account: account)
+            return ServiceResponses.json(["checks": checks.map(CheckView.init)], status: .accepted)
+        }
+        api.get("checks") { request, context in
+            let account = try context.account()
+            let query = request.uri.queryParameters
+            let checks = try store.checks(visibleTo: account, CheckQuery(zone: query.get("zone"), verdict: query.get("verdict"), text: query.get("q")))
+            return ServiceResponses.json(checks.map(CheckView.init))
+        }
+        api.get("checks/:id") { _, context in
+            let record = try visibleCheck(context)
+            var view = CheckView(record)
+            view.result = record.state == .done ? JSONValue.load(store.checkFolder(record.id).appendingPathComponent("result.json")) : nil
+            return ServiceResponses.json(view)
+        }
+        api.get("checks/:id/files/**") { _, context in
+            let record = try visibleCheck(context)
+            let name = context.parameters.getCatchAll().joined(separator: "/")
+            return try CheckDownloads.response(record, name: name, folder: store.checkFolder(record.id))
+        }
+        api.get("accounts") { _, context in
+            _ = try context.account([.admin])
+            return ServiceResponses.json(try store.accounts())
+        }
+        api.post("accounts") { request, context in
+            _ = try context.account([.admin])
+            let asked = try await decode(NewAccount.self, request, context)
+            guard let role = Role(rawValue: asked.role) else {
+                throw ServiceError.badRequest(Bilingual("角色应为 reviewer、auditor 或 admin", "the role is reviewer, auditor or admin"))
+            }
+            return ServiceResponses.json(try store.addAccount(name: asked.name, role: role, password: asked.password), status: .created)
+        }
+    }
+
+    private struct Credentials: Decodable { var name: String; var password: String }
+    private struct NewAccount: Decodable { var name: String; var role: String; var password: String }
+    private struct SignedIn: Encodable { var token: String; var csrf: String; var account: Account }
+
+    private func signIn(_ request: Request, _ context: ServiceContext) async throws -> Response {
+        let credentials = try await decode(Credentials.self, request, context)
+        let account = try store.authenticate(name: credentials.name, password: credentials.password)
+        let session = try store.startSession(for: account)
+        return ServiceResponses.json(SignedIn(token: session.token, csrf: session.csrf, account: account), status: .created)
+    }
+
+    /// Receives the form and submits its checks; the files are removed whatever happens.
+    private func submit(_ request: Request, account: Account) async throws -> [CheckRecord] {
+        let incoming = try service.incomingFolder()
+        do {
+            let upload = try await MultipartUpload.receive(request.body, contentType: request.headers[.contentType], into: incoming, limits: service.limits)
+            return try await service.submit(upload, from: incoming, account: account)
+        } catch {
+            try? FileManager.default.removeItem(at: incoming)
+            throw error
+        }
+    }
+
+    /// The check named in the path, when the account may see it (another reviewer's is not found).
+    private func visibleCheck(_ context: ServiceContext) throws(ServiceError) -> CheckRecord {
+        let account = try context.account()
+        let id = context.parameters.get("id") ?? ""
+        guard let record = try store.check(id), account.role.seesAllChecks || record.accountID == account.id else {
+            throw .notFound(Bilingual("没有审查记录 \(id)", "no check \(id)"))
+        }
+        return record
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: ServiceContext) async throws -> T {
+        do { return try await request.decode(as: type, context: context) } catch {
+            throw ServiceError.badRequest(Bilingual("请求内容不是所需的 JSON", "the request body is not the JSON expected"))
+        }
+    }
+}
+
+/// A check as the API shows it: the record, and the result the engine gave once it is done.
+struct CheckView: Encodable {
+    var check: CheckRecord
+    var result: JSONValue?
+
+    init(_ check: CheckRecord) { self.check = check }
+}
