@@ -54,9 +54,9 @@ struct Run: AsyncParsableCommand {
         checkEngine.pdf = !noPdf
         let service = CheckService(store: store, catalog: catalog, engine: checkEngine)
         try await service.resume()
-        print(ServeCommand.text(Bilingual("服务 \(catalog.zones.count) 个开发区，地址 http://\(host):\(port)/",
-                                          "serving \(catalog.zones.count) zones at http://\(host):\(port)/")))
-        fflush(stdout)
+        let serving = ServeCommand.text(Bilingual("服务 \(catalog.zones.count) 个开发区，地址 http://\(host):\(port)/",
+                                                  "serving \(catalog.zones.count) zones at http://\(host):\(port)/"))
+        FileHandle.standardOutput.write(Data((serving + "\n").utf8))
         defer { CheckEngine.stopAll() }
         try await ServiceApplication.application(service, host: host, port: port).runService()
     }
