@@ -24,6 +24,10 @@ struct BatchFormatOptions: ParsableArguments {
             throw ValidationError(Bilingual("批量处理写出到文件夹时，请用 --as 指定每个输出的格式（\(known.joined(separator: "、"))）",
                                             "a batch writing into a folder needs --as, the format of each output (\(known.joined(separator: ", ")))").inRun)
         }
+        if isBatch, let folder, known.contains((folder as NSString).pathExtension.lowercased()) {
+            throw ValidationError(Bilingual("批量处理时 -o 给出存放结果的文件夹，\(folder) 像是文件名；请给出文件夹，如 -o 结果/ --as \((folder as NSString).pathExtension)",
+                                            "in a batch -o names the folder for the outputs, and \(folder) looks like a file name; give a folder, such as -o results/ --as \((folder as NSString).pathExtension)").inRun)
+        }
         if isBatch, append { throw ValidationError(Bilingual("批量处理不用 --append：每个输入写出自己的文件", "--append does not go with a batch: each input gets its own file").inRun) }
         if !isBatch, fileExtension != nil { throw ValidationError(Bilingual("--as 只用于批量处理（多个输入、文件夹或通配符）", "--as is for a batch (several inputs, a folder or a pattern)").inRun) }
     }

@@ -32,11 +32,14 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         var status = ExitStatus.success
         try reportingErrors(source: inputs[0]) {
-            if let output { try checkOutputsFirst([output], inputs: inputs.map { SourceSpec(parsing: $0).path }, force: force) }
             let isBatch = InputFiles.isBatch(inputs)
+            // A batch's inputs are known once expanded: the inventory may be none of them.
+            let batch = isBatch ? try LayerBatch(inputs, source: source, output: nil, force: force, workers: nil) : nil
+            if let output {
+                try checkOutputsFirst([output], inputs: inputs.map { SourceSpec(parsing: $0).path } + (batch?.files.map(\.path) ?? []), force: force)
+            }
             let items: [BatchItem<[LayerSummary]>]
-            if isBatch {
-                let batch = try LayerBatch(inputs, source: source, output: nil, force: force, workers: nil)
+            if let batch {
                 let (crs, swapXY) = (try source.crsDefinition(), source.swapXY)
                 items = try batch.run(Bilingual("逐个查看", "describing each file")) { spec, _, _ in
                     try LayerReaders.openAll(spec).map { try LayerSummary.scan($0, crsOverride: crs, swapXY: swapXY) }
@@ -56,11 +59,12 @@ struct InfoCommand: ParsableCommand {
                 for layer in layers { print(LayerSummaryText.render(layer, language: RunLanguage.current)) }
             }
             let summary = BatchSummary.info(items, language: RunLanguage.current)
-            if let output { try summary.write(to: output, language: RunLanguage.current, inputs: items.map(\.file.path), force: force) }
+            // The table first: it says what became of each input even when the inventory cannot be written.
             if isBatch {
                 print(summary.text(RunLanguage.current), terminator: "")
                 status = summary.worst
             }
+            if let output { try summary.write(to: output, language: RunLanguage.current, inputs: items.map(\.file.path), force: force) }
         }
         if status != .success { throw ExitCode(status) }
     }

@@ -28,37 +28,66 @@ enum InputFiles {
     }
 
     /// The files the arguments name, in their order, a folder's and a pattern's sorted by name; a
-    /// pattern's `:LAYER` goes with each file it matches.
+    /// pattern's `:LAYER` goes with each file it matches. A folder and a pattern contribute the same
+    /// files: vector files by extension (a FileGDB folder among them, no other folder), never a file
+    /// named `summary.xlsx` (the summary a batch writes); a Shapefile's sidecars listed beside it (as a
+    /// shell expands `k*`) are part of it, not inputs.
     /// - Throws: `badInput` (before any input is read) for an argument that names nothing — a file
-    ///   that does not exist, a pattern that matches nothing, a folder without vector files: the
-    ///   command is wrong, not an input. An input that exists and cannot be processed is its own
-    ///   row's failure instead.
+    ///   that does not exist, a pattern that matches no vector file, a folder without vector files —
+    ///   and for a layer given to a folder or a boundary-point txt: the command is wrong, not an
+    ///   input. An input that exists and cannot be processed is its own row's failure instead.
     static func expand(_ arguments: [String]) throws -> [SourceSpec] {
         var files: [SourceSpec] = []
         for argument in arguments {
             if isFolder(argument) {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
-                // A batch's own summary workbook is no input of the next batch on the folder.
-                let found = names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") && $0 != BatchSummary.fileName }.sorted()
+                let found = names.map { (argument as NSString).appendingPathComponent($0) }.filter(isVectorFile).sorted()
                 guard !found.isEmpty else {
                     throw ZoneCalcError.invalidArgument(Bilingual("文件夹 \(argument) 中没有矢量文件（\(extensions.sorted().joined(separator: "、"))）",
                                                                   "the folder \(argument) holds no vector files (\(extensions.sorted().joined(separator: ", ")))"))
                 }
-                files += found.map { SourceSpec(parsing: (argument as NSString).appendingPathComponent($0)) }
+                files += found.map { SourceSpec(path: $0) }
             } else if isPattern(argument) {
-                let pattern = SourceSpec(parsing: argument)
-                let matches = glob(pattern.path)
+                // A colon may belong to the file names (`a:b*.txt`): the whole argument is tried first.
+                let whole = glob(argument).filter(isVectorFile)
+                let pattern = whole.isEmpty ? SourceSpec(parsing: argument) : SourceSpec(path: argument)
+                let matches = whole.isEmpty ? glob(pattern.path).filter(isVectorFile) : whole
                 guard !matches.isEmpty else {
-                    throw ZoneCalcError.invalidArgument(Bilingual("没有文件与 \(pattern.path) 匹配；请检查路径和通配符", "no file matches \(pattern.path); check the path and the wildcards"))
+                    throw ZoneCalcError.invalidArgument(Bilingual("没有矢量文件与 \(pattern.path) 匹配；请检查路径和通配符", "no vector file matches \(pattern.path); check the path and the wildcards"))
                 }
-                files += matches.map { SourceSpec(path: $0, layer: pattern.layer) }
+                files += try matches.map { try layered(SourceSpec(path: $0, layer: pattern.layer)) }
             } else {
                 let file = SourceSpec(parsing: argument)
                 guard FileManager.default.fileExists(atPath: file.path) else { throw ZoneCalcError.fileNotFound(path: file.path) }
-                files.append(file)
+                if file.layer != nil, isFolder(file.path) {
+                    throw ZoneCalcError.invalidArgument(Bilingual("\(file.path) 是文件夹，没有图层；请去掉 :\(file.layer ?? "")", "\(file.path) is a folder and has no layers; leave out :\(file.layer ?? "")"))
+                }
+                files.append(try layered(file))
             }
         }
-        return files
+        let shapefiles = Set(files.filter { $0.path.lowercased().hasSuffix(".shp") }.map { ($0.path as NSString).deletingPathExtension })
+        return files.filter { file in
+            !(shapefileSidecars.contains((file.path as NSString).pathExtension.lowercased()) && shapefiles.contains((file.path as NSString).deletingPathExtension))
+        }
+    }
+
+    /// The files that go with a Shapefile.
+    private static let shapefileSidecars: Set<String> = ["dbf", "shx", "prj", "cpg", "qix", "sbn", "sbx", "xml"]
+
+    /// Whether a folder's or a pattern's entry is an input: a vector file, or a FileGDB.
+    private static func isVectorFile(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        guard extensions.contains((name as NSString).pathExtension.lowercased()), !name.hasPrefix("."), name != BatchSummary.fileName else { return false }
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && (!isFolder.boolValue || name.lowercased().hasSuffix(".gdb"))
+    }
+
+    /// `spec`, refused when it gives a layer to a boundary-point txt, which has none.
+    private static func layered(_ spec: SourceSpec) throws -> SourceSpec {
+        if let layer = spec.layer, spec.isBoundaryPointTxt {
+            throw ZoneCalcError.invalidArgument(Bilingual("\(spec.path) 是界址点坐标 txt，没有图层；请去掉 :\(layer)", "\(spec.path) is a boundary-point txt and has no layers; leave out :\(layer)"))
+        }
+        return spec
     }
 
     /// The bytes an input holds on disk: its file with a Shapefile's sidecars, or every file of a FileGDB.

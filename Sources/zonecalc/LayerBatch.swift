@@ -53,10 +53,14 @@ struct LayerBatch {
     /// Runs `job(file, output, workers)` for every input, with progress, and gives the results in the
     /// order of the inputs.
     func run<Value: Sendable>(_ step: Bilingual, _ job: @escaping @Sendable (SourceSpec, String?, Int) throws -> Value) throws -> [BatchItem<Value>] {
-        if let folder { _ = try SafeOutput.makeFolder(folder) }
+        if let folder {
+            _ = try SafeOutput.makeFolder(folder)
+            // An earlier run's summary would describe other outputs if this run were interrupted.
+            if force { SafeOutput.removeEarlierOutput((folder as NSString).appendingPathComponent(BatchSummary.fileName)) }
+        }
         let meter = ProgressMeter.current
         meter?.start(step, total: files.count)
-        let (files, outputs) = (self.files, self.outputs)
+        let (files, outputs, force) = (self.files, self.outputs, self.force)
         return BatchRun.map(count: files.count, workers: workers, alone: { InputFiles.bytes(files[$0]) > Self.largeInputBytes },
                             done: { meter?.advance(1) }) { index, workers in
             do {
@@ -64,6 +68,7 @@ struct LayerBatch {
                 let value = try SafeOutput.separately { try job(files[index], outputs[index], workers) }
                 return BatchItem(file: files[index], result: .success(value), output: outputs[index].map { ($0 as NSString).lastPathComponent })
             } catch {
+                if force, let output = outputs[index] { SafeOutput.removeEarlierOutput(output) }
                 return BatchItem(file: files[index], result: .failure(ZoneCalcError(error, source: files[index].path)))
             }
         }

@@ -95,19 +95,24 @@ struct ProposalCheckCommand: ParsableCommand {
             let files = try InputFiles.expand(proposals)
             var options = ProposalOptions()
             options.crs = try crs.map(CRSArgument.definition)
+            if let output { try ProposalBatchExport.checkFirst(files, project: project, to: output, force: force) }
             let meter = ProgressMeter.current
             meter?.start(Bilingual("逐个审查方案", "checking each proposal"), total: files.count)
             let items = ProposalBatchJob.run(project: project, files: files, options: options,
                                              workers: zone.workers ?? ProcessInfo.processInfo.activeProcessorCount) { meter?.advance(1) }
             let lines: [ProposalBatchExport.Line]
             if let output {
-                lines = try ProposalBatchExport.write(items, project: project, to: output, language: RunLanguage.current, force: force, pdf: !noPdf)
+                lines = try ProposalBatchExport.writeFolders(items, project: project, to: output, language: RunLanguage.current, force: force, pdf: !noPdf)
             } else {
                 lines = items.map(ProposalBatchExport.Line.init)
             }
+            // The table first: it says what became of each file even when the workbook cannot be written.
             switch formatOptions.format {
             case .table: print(ProposalBatchText(language: RunLanguage.current).render(lines), terminator: "")
             case .json: print(try ProposalBatchJSON().render(lines))
+            }
+            if let output {
+                try ProposalBatchExport.writeSummary(lines, items, project: project, to: output, language: RunLanguage.current, force: force)
             }
             status = ProposalBatchExport.worst(lines)
         }

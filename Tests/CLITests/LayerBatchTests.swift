@@ -103,6 +103,48 @@ import Testing
         #expect(exists.status == 5 && exists.err.contains("--force") && !exists.err.contains("--append"), "\(exists.err)")
     }
 
+    /// A pattern takes the vector files it matches, as a folder does: a Shapefile once, not its
+    /// sidecars, and no folder; the shell's expansion of the same pattern gives the same row.
+    @Test func aPatternTakesAShapefileOnceAsAFolderDoes() throws {
+        let root = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let converted = try CLITests.run(["convert", CLITests.sample("kqfw.txt"), root.appendingPathComponent("kqfw.shp").path])
+        #expect(converted.status == 0, "\(converted.err)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("kdir"), withIntermediateDirectories: true)
+        let sidecars = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix("kqfw.") }.sorted()
+        #expect(sidecars.count >= 3, "\(sidecars)")
+        for arguments in [[root.appendingPathComponent("k*").path], sidecars.map { root.appendingPathComponent($0).path }] {
+            let result = try CLITests.run(["area"] + arguments + ["--format", "json"])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]], "\(result.out)\(result.err)")
+            #expect(rows.compactMap { $0["file"] as? String } == [root.appendingPathComponent("kqfw.shp").path] && result.status == 0, "\(rows)")
+        }
+    }
+
+    /// With --force, an input that now fails leaves no output of an earlier run behind; an output
+    /// folder named like a file and a layer of a txt are refused; an inventory that is an input of the
+    /// batch is refused before anything is read.
+    @Test func forceLeavesNoStaleOutputAndMistakesAreRefusedFirst() throws {
+        let inputs = try Self.inputs()
+        defer { try? FileManager.default.removeItem(at: inputs.deletingLastPathComponent()) }
+        let out = inputs.deletingLastPathComponent().appendingPathComponent("out")
+        let good = [inputs.appendingPathComponent("kqfw.txt").path, inputs.appendingPathComponent("tqfw.txt").path]
+        #expect(try CLITests.run(["area"] + good + ["-o", out.path, "--as", "csv"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("tqfw.csv").path))
+        try Data("not a boundary-point file\n".utf8).write(to: inputs.appendingPathComponent("tqfw.txt"))
+        let forced = try CLITests.run(["area"] + good + ["-o", out.path, "--as", "csv", "--force"])
+        #expect(forced.status == 3)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("tqfw.csv").path), "the old output no longer describes its input")
+        let fileLike = try CLITests.run(["area"] + good + ["-o", out.path + ".xlsx", "--as", "xlsx"])
+        #expect(fileLike.status == 3 && fileLike.err.contains("folder"), "\(fileLike.err)")
+        let layered = try CLITests.run(["area", good[0] + ":layer", CLITests.sample("kfqfw.txt")])
+        #expect(layered.status == 3 && layered.err.contains("no layers"), "\(layered.err)")
+        let inventory = try CLITests.run(["info", inputs.path, "-o", out.appendingPathComponent("kqfw.csv").path, "--force"])
+        #expect(inventory.status == 3 || inventory.status == 5)
+        let intoInput = try CLITests.run(["info", inputs.path, "-o", inputs.appendingPathComponent("kqfw.txt").path, "--force"])
+        #expect(intoInput.status == 5 && intoInput.out.isEmpty, "refused before any input is read: \(intoInput.out)\(intoInput.err)")
+        #expect(try String(contentsOf: inputs.appendingPathComponent("kqfw.txt"), encoding: .isoLatin1).contains("J1"))
+    }
+
     @Test func aBatchTakesNoProjectAndNoLayerOption() throws {
         let project = try CLITests.run(["area", CLITests.sample("zone.yaml"), CLITests.sample("kqfw.txt")])
         #expect(project.status == 3 && project.err.contains("project file"), "\(project.err)")

@@ -40,6 +40,11 @@ import Testing
             }
         }
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("broken").path), "no folder for the file not checked")
+        // Again without --force: refused before any proposal is checked, nothing changed.
+        let summaryBefore = try Data(contentsOf: out.appendingPathComponent("summary.xlsx"))
+        let again = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), "--each", inputs.path, "-o", out.path, "--no-pdf"])
+        #expect(again.status == 5 && again.err.contains("--force") && again.out.isEmpty, "\(again.out)\(again.err)")
+        #expect(try Data(contentsOf: out.appendingPathComponent("summary.xlsx")) == summaryBefore)
         // The two good files alone: the worst verdict is kqfw's fail.
         let good = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), "--each", CLITests.sample("kqfw.txt"), CLITests.sample("tqfw.txt")])
         #expect(good.status == 1, "\(good.out)")

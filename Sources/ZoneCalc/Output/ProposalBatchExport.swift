@@ -40,8 +40,20 @@ public enum ProposalBatchExport {
     /// The worst status of a batch: an error, else a failed proposal, else one to review, else success.
     public static func worst(_ lines: [Line]) -> ExitStatus { BatchSummary.worst(lines.map(\.status)) }
 
-    public static func write(_ items: [ProposalBatchItem], project: ZoneProject, to folder: String, language: Language,
-                             force: Bool, pdf: Bool) throws -> [Line] {
+    /// Refuses, before any proposal is checked, a folder that is a file, and report files and a summary
+    /// that exist (without `force`) or are inputs.
+    public static func checkFirst(_ files: [SourceSpec], project: ZoneProject, to folder: String, force: Bool) throws {
+        let inputs = project.inputPaths + files.map(\.path)
+        try SafeOutput.checkFolder(folder, holding: [summaryName], inputs: inputs, force: force)
+        for name in BatchOutputNames.stems(files) {
+            try SafeOutput.checkFolder((folder as NSString).appendingPathComponent(name), holding: ProposalExport.fileNames, inputs: inputs, force: force)
+        }
+    }
+
+    /// Writes each checked proposal's report folder; returns the summary's lines (an error of its own
+    /// for a folder that could not be written).
+    public static func writeFolders(_ items: [ProposalBatchItem], project: ZoneProject, to folder: String, language: Language,
+                                    force: Bool, pdf: Bool) throws -> [Line] {
         let names = BatchOutputNames.stems(items.map(\.file))
         var lines: [Line] = []
         _ = try SafeOutput.makeFolder(folder)
@@ -61,9 +73,13 @@ public enum ProposalBatchExport {
             }
             lines.append(line)
         }
+        return lines
+    }
+
+    /// Writes the summary workbook of `lines` into `folder`.
+    public static func writeSummary(_ lines: [Line], _ items: [ProposalBatchItem], project: ZoneProject, to folder: String, language: Language, force: Bool) throws {
         try summary(lines, language: language).write(to: (folder as NSString).appendingPathComponent(summaryName), language: language,
                                                      inputs: project.inputPaths + items.map(\.file.path), force: force)
-        return lines
     }
 
     /// The summary's own columns, between the file and the verdict.
@@ -85,7 +101,8 @@ public enum ProposalBatchExport {
             }
             let report = line.report
             let kind = report.map { FieldValue.string(ProposalReportText(language: language).kindName($0.kind)) } ?? .null
-            let verdict = line.error != nil ? Bilingual("未审查", "not checked") : report?.verdict.label ?? BatchSummary.failedStatus
+            // A proposal checked whose folder could not be written keeps its verdict's figures, and says so.
+            let verdict = report.map { line.error == nil ? $0.verdict.label : Bilingual("未写出", "not written") } ?? Bilingual("未审查", "not checked")
             summary.add(file: line.file, layer: nil,
                         figures: [kind, report.map { .real(($0.added.ellipsoidal ?? 0) / 10_000) } ?? .null,
                                   report.map { .real(($0.removed.ellipsoidal ?? 0) / 10_000) } ?? .null, rules([.fail]), rules([.needsReview, .notChecked])],

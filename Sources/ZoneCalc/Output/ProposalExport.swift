@@ -7,13 +7,16 @@ import GeoBridge
 /// (the same content in Word), put in place together; then `report.pdf` when a renderer is on the machine.
 public enum ProposalExport {
     /// - Parameter pdf: also make `report.pdf` when a renderer is on the machine (``ReportPDF``).
+    /// The files every report folder holds (and `report.pdf` where it can be made).
+    public static let fileNames = ["proposal.gpkg", "new_boundary.txt", "report.html", "report.docx"]
+
     /// - Returns: why the PDF could not be made, when it could not (the other files are written).
     @discardableResult
     public static func write(_ report: ProposalReport, project: ZoneProject, to folder: String, language: Language,
                              force: Bool, pdf: Bool = true) throws -> ZoneCalcError? {
         let inputs = project.inputPaths + report.parts.map(\.path)
         // Existing outputs are refused before anything is drawn.
-        try SafeOutput.checkFolder(folder, holding: ["proposal.gpkg", "new_boundary.txt", "report.html", "report.docx"], inputs: inputs, force: force)
+        try SafeOutput.checkFolder(folder, holding: fileNames, inputs: inputs, force: force)
         let content = ProposalDocument(language: language)
         let document = try content.document(report, project: project, checkDate: CalendarDate(beijing: Date()))
         let html = document.html(title: content.title(report))

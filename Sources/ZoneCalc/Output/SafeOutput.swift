@@ -58,11 +58,18 @@ public enum SafeOutput {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { return }  // made when written
         guard isFolder.boolValue else { throw namesAFile(folder) }
-        try check(names.map { (folder as NSString).appendingPathComponent($0) }, inputs: inputs, force: force, offeringAppend: false)
+        try check(names.map { (folder as NSString).appendingPathComponent($0) }, inputs: inputs, force: force, inBatch: true)
     }
 
     private static func namesAFile(_ folder: String) -> ZoneCalcError {
         .unsafeOutput(path: folder, reason: Bilingual("-o 给的是文件；请给出存放结果的文件夹", "-o names a file; give a folder for the outputs"))
+    }
+
+    /// Removes what an earlier run wrote at `path` — the file with a Shapefile's sidecars, or a FileGDB
+    /// folder — when a run with `--force` writes nothing there (an input of a batch that failed), so that
+    /// no output outlives the input it no longer describes.
+    public static func removeEarlierOutput(_ path: String) {
+        for file in relatedFiles(of: URL(fileURLWithPath: path)) { try? FileManager.default.removeItem(at: file) }
     }
 
     /// Makes `folder` and the folders above it that are missing; returns those it made, innermost first.
@@ -117,12 +124,12 @@ public enum SafeOutput {
     /// folder, not an existing file without `force`, in a folder that exists. The same checks are made
     /// again when the output is written.
     /// Several outputs of one command are checked together: none may be another's file.
-    /// - Parameter offeringAppend: whether the refusal of an existing file suggests `--append` (not in a
-    ///   batch, which never appends), for the formats that hold several layers.
-    public static func check(_ paths: [String], inputs: [String], force: Bool, offeringAppend: Bool = true) throws {
+    /// - Parameter inBatch: whether the outputs are a batch's, named after its inputs: a refusal then
+    ///   suggests another folder, not another name, and never `--append`, which a batch refuses.
+    public static func check(_ paths: [String], inputs: [String], force: Bool, inBatch: Bool = false) throws {
         var destinations: [URL] = []
         for path in paths {
-            let destination = try checkedDestination(path, inputs: inputs, force: force, offeringAppend: offeringAppend).destination
+            let destination = try checkedDestination(path, inputs: inputs, force: force, inBatch: inBatch).destination
             if destinations.contains(destination) { throw writtenTwice(path) }
             destinations.append(destination)
         }
@@ -134,7 +141,7 @@ public enum SafeOutput {
     }
 
     /// Where `path` is written, and the files of it that exist, once the checks of ``check(_:inputs:force:)`` pass.
-    static func checkedDestination(_ path: String, inputs: [String], force: Bool, offeringAppend: Bool = true) throws -> (destination: URL, existing: [URL]) {
+    static func checkedDestination(_ path: String, inputs: [String], force: Bool, inBatch: Bool = false) throws -> (destination: URL, existing: [URL]) {
         let given = URL(fileURLWithPath: path)
         let destination = try SafeOutput.resolvedDestination(given, path: path)
         let fileManager = FileManager.default
@@ -146,6 +153,7 @@ public enum SafeOutput {
             throw ZoneCalcError.unsafeOutput(path: path, reason: isAppending
                 ? Bilingual("这是本次运行的输入文件，不能向其中添加图层（输入从不修改）；请写入另一个文件",
                             "this is an input of the run and layers are not added to it (inputs are never modified); write to another file")
+                : inBatch ? Bilingual("这会覆盖输入文件；请换一个输出文件夹", "this would overwrite an input file; choose another output folder")
                 : Bilingual("这会覆盖输入文件；请换一个输出文件名", "this would overwrite an input file; choose another output name"))
         }
         var isDirectory: ObjCBool = false
@@ -159,7 +167,7 @@ public enum SafeOutput {
         }
         let existing = SafeOutput.relatedFiles(of: destination).filter { fileManager.fileExists(atPath: $0.path) }
         if !existing.isEmpty && !force && !isAppending {
-            throw ZoneCalcError.unsafeOutput(path: path, reason: offeringAppend && canAppend(destination)
+            throw ZoneCalcError.unsafeOutput(path: path, reason: !inBatch && canAppend(destination)
                 ? Bilingual("输出文件已存在；加 --force 替换，或加 --append 向其中添加图层", "the output exists; add --force to replace it, or --append to add layers to it")
                 : Bilingual("输出文件已存在；加 --force 替换", "the output exists; add --force to replace it"))
         }
