@@ -23,7 +23,8 @@ public struct ProposalReportText {
         ["", t("公顷 (椭球)", "ha (ellipsoidal)"), t("亩 (椭球)", "mu (ellipsoidal)"), t("平方公里 (椭球)", "km² (ellipsoidal)"), t("公顷 (平面)", "ha (planar)")]
     }
 
-    func kindName(_ kind: ProposalKind) -> String {
+    /// 扩区, 调区 or 新边界 in the language.
+    public func kindName(_ kind: ProposalKind) -> String {
         switch kind {
         case .expansion: return t("扩区", "expansion")
         case .adjustment: return t("调区", "adjustment")

@@ -50,4 +50,4 @@ extension Sequence where Element == Bilingual {
 }
 
 /// In JSON a text is `{"en": …, "zh": …}`: scripts get both languages whatever the run's language.
-extension Bilingual: Encodable {}
+extension Bilingual: Codable {}

@@ -22,8 +22,8 @@ struct APIRoutes {
             return ServiceResponses.json(service.catalog.zones)
         }
         api.post("checks") { request, context in
-            let account = try context.account([.reviewer, .admin])
-            let checks = try await submit(request, account: account)
+            let account = try context.account(Role.submitters)
+            let checks = try await service.receive(request, account: account)
             return ServiceResponses.json(["checks": checks.map(CheckView.init)], status: .accepted)
         }
         api.get("checks") { request, context in
@@ -68,26 +68,9 @@ struct APIRoutes {
         return ServiceResponses.json(SignedIn(token: session.token, csrf: session.csrf, account: account), status: .created)
     }
 
-    /// Receives the form and submits its checks; the files are removed whatever happens.
-    private func submit(_ request: Request, account: Account) async throws -> [CheckRecord] {
-        let incoming = try service.incomingFolder()
-        do {
-            let upload = try await MultipartUpload.receive(request.body, contentType: request.headers[.contentType], into: incoming, limits: service.limits)
-            return try await service.submit(upload, from: incoming, account: account)
-        } catch {
-            try? FileManager.default.removeItem(at: incoming)
-            throw error
-        }
-    }
-
     /// The check named in the path, when the account may see it (another reviewer's is not found).
     private func visibleCheck(_ context: ServiceContext) throws(ServiceError) -> CheckRecord {
-        let account = try context.account()
-        let id = context.parameters.get("id") ?? ""
-        guard let record = try store.check(id), account.role.seesAllChecks || record.accountID == account.id else {
-            throw .notFound(Bilingual("没有审查记录 \(id)", "no check \(id)"))
-        }
-        return record
+        try store.check(context.parameters.get("id") ?? "", visibleTo: context.account())
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: ServiceContext) async throws -> T {

@@ -10,6 +10,7 @@ public enum ServiceApplication {
         let router = Router(context: ServiceContext.self)
         router.add(middleware: SessionMiddleware(store: service.store))
         APIRoutes(service: service).add(to: router)
+        PageRoutes(service: service).add(to: router)
         return router
     }
 

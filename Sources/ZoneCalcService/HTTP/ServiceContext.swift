@@ -34,19 +34,25 @@ public struct ServiceContext: RequestContext {
 }
 
 /// Finds the session of a request — `Authorization: Bearer TOKEN` or the `zonecalc_session` cookie —
-/// and its language; refuses a state-changing API call made through the cookie without the session's
-/// CSRF token in `X-CSRF-Token`.
+/// and its language (`?lang`, kept in a cookie for the pages; else `Accept-Language`); refuses a
+/// state-changing request made through the cookie without the session's CSRF token, in
+/// `X-CSRF-Token` or (a page's form) `?csrf=`. A refusal is JSON for `/api/`, a page elsewhere, and a
+/// page that needs a session sends the browser to sign in.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = ServiceContext
     static let cookie = "zonecalc_session"
+    static let languageCookie = "zonecalc_lang"
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
     let store: RecordStore
 
     func handle(_ request: Request, context: ServiceContext, next: (Request, ServiceContext) async throws -> Response) async throws -> Response {
         var context = context
-        let asked = request.uri.queryParameters.get("lang") ?? request.headers[.acceptLanguage] ?? ""
+        let isAPI = request.uri.path.hasPrefix("/api/") || request.uri.path == "/openapi.json"
+        let chosen = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
+        let asked = chosen?.rawValue ?? request.cookies[Self.languageCookie]?.value ?? request.headers[.acceptLanguage] ?? ""
         context.language = asked.lowercased().hasPrefix("en") ? .en : .zh
+        var response: Response
         do throws(any Error) {
             if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
                 context.session = try store.session(token: String(header.dropFirst("Bearer ".count)))
@@ -55,12 +61,23 @@ struct SessionMiddleware: RouterMiddleware {
                 context.viaCookie = context.session != nil
             }
             let changes = request.method != .get && request.method != .head
-            if changes, context.viaCookie, request.uri.path.hasPrefix("/api/"), request.headers[Self.csrfHeader] != context.session?.csrf {
+            let token = request.headers[Self.csrfHeader] ?? request.uri.queryParameters.get("csrf")
+            if changes, context.viaCookie, request.uri.path != "/login", token != context.session?.csrf {
                 throw ServiceError.csrf
             }
-            return try await next(request, context)
+            response = try await next(request, context)
         } catch let error as ServiceError {
-            return ServiceResponses.error(error, language: context.language)
+            if isAPI {
+                response = ServiceResponses.error(error, language: context.language)
+            } else if case .notSignedIn = error {
+                response = .redirect(to: "/login")
+            } else {
+                response = PageShell(context, path: request.uri.path).error(error)
+            }
         }
+        if let chosen, !isAPI {
+            response.setCookie(Cookie(name: Self.languageCookie, value: chosen.rawValue, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .strict))
+        }
+        return response
     }
 }

@@ -14,6 +14,8 @@ public enum Role: String, Sendable, CaseIterable, Codable {
 
     /// Whether the role sees the checks of other accounts.
     public var seesAllChecks: Bool { self != .reviewer }
+    /// The roles that submit checks (an auditor sees them only).
+    public static let submitters: Set<Role> = [.reviewer, .admin]
 
     public var label: Bilingual {
         switch self {

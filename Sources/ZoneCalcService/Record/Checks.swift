@@ -121,6 +121,15 @@ extension RecordStore {
         try read { db in try Self.checks(db, where: "check_run.id = ?", [id], limit: 1).first }
     }
 
+    /// The check `id` when `account` may see it (its own, or any for an auditor or administrator).
+    /// - Throws: `notFound` when there is none or it is another reviewer's (which is not said).
+    public func check(_ id: String, visibleTo account: Account) throws(ServiceError) -> CheckRecord {
+        guard let record = try check(id), account.role.seesAllChecks || record.accountID == account.id else {
+            throw .notFound(Bilingual("没有审查记录 \(id)", "no check \(id)"))
+        }
+        return record
+    }
+
     /// The checks `account` may see (its own, or every one for an auditor or administrator), newest first.
     public func checks(visibleTo account: Account, _ query: CheckQuery = CheckQuery()) throws(ServiceError) -> [CheckRecord] {
         var conditions: [String] = []

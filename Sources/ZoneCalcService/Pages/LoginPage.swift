@@ -1,0 +1,20 @@
+import ZoneCalc
+
+/// The sign-in page: account name and password, posted to `/login`.
+struct LoginPage {
+    let shell: PageShell
+
+    /// The form; `problem` is what went wrong with the last try.
+    func body(problem: String? = nil) -> String {
+        var html = problem.map { "<p class=\"problem\">\(shell.escape($0))</p>" } ?? ""
+        html += """
+            <form method="post" action="/login">
+            <label>\(shell.t("账号", "Account")) <input name="name" autocomplete="username" required autofocus></label>
+            <label>\(shell.t("密码", "Password")) <input name="password" type="password" autocomplete="current-password" required></label>
+            <button type="submit">\(shell.t("登录", "Sign in"))</button>
+            </form>
+            <p>\(shell.t("账号由管理员创建（zonecalc-serve add-account）。", "Accounts are made by an administrator (zonecalc-serve add-account)."))</p>
+            """
+        return html
+    }
+}

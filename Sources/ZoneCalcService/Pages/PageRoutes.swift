@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import ZoneCalc
+
+/// The pages a reviewer uses in a browser — sign in and out, the zones with the upload form, a check's
+/// page, the record — through the session cookie (HttpOnly, SameSite=Strict), each form carrying the
+/// session's CSRF token. They need no script and nothing from the network.
+struct PageRoutes {
+    let service: CheckService
+
+    var store: RecordStore { service.store }
+
+    private struct SignInForm: Decodable { var name: String; var password: String }
+
+    func add(to router: Router<ServiceContext>) {
+        router.get("login") { _, context in
+            if context.session != nil { return Response.redirect(to: "/") }
+            let shell = PageShell(context, path: "/login")
+            return shell.response(title: shell.t("登录", "Sign in"), body: LoginPage(shell: shell).body())
+        }
+        router.post("login") { request, context in try await signIn(request, context) }
+        router.post("logout") { _, context in
+            if let session = context.session { try store.endSession(token: session.token) }
+            var response = Response.redirect(to: "/login")
+            response.setCookie(Cookie(name: SessionMiddleware.cookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            return response
+        }
+        router.get("/") { _, context in
+            let account = try context.account()
+            let shell = PageShell(context, path: "/")
+            let page = ZonesPage(shell: shell, zones: service.catalog.zones, maySubmit: Role.submitters.contains(account.role))
+            return shell.response(title: shell.t("开发区扩区调区审查", "Checks of zone expansions and adjustments"), body: page.body)
+        }
+        router.post("checks") { request, context in
+            let checks = try await service.receive(request, account: context.account(Role.submitters))
+            return Response.redirect(to: checks.count == 1 ? "/checks/\(checks[0].id)" : "/checks")
+        }
+        router.get("checks") { request, context in
+            let account = try context.account()
+            let parameters = request.uri.queryParameters
+            let query = CheckQuery(zone: parameters.get("zone"), verdict: parameters.get("verdict"), text: parameters.get("q"))
+            let shell = PageShell(context, path: "/checks")
+            let page = RecordPage(shell: shell, checks: try store.checks(visibleTo: account, query), zones: service.catalog.zones, query: query)
+            return shell.response(title: shell.t("审查记录", "Record of checks"), body: page.body)
+        }
+        router.get("checks/:id") { _, context in
+            let check = try store.check(context.parameters.get("id") ?? "", visibleTo: context.account())
+            let folder = store.checkFolder(check.id)
+            let stored = { (name: String) in check.files.first { $0.kind == .output && $0.name == name }.map { folder.appendingPathComponent($0.stored) } }
+            let result = check.state == .done ? stored("result.json").flatMap(CheckResult.load) : nil
+            let map = check.state == .done ? stored("report.html").flatMap(ReportMap.svg(inReport:)) : nil
+            let shell = PageShell(context, path: "/checks/\(check.id)")
+            let page = CheckPage(shell: shell, check: check, result: result, map: map)
+            return shell.response(title: page.title, body: page.body, refresh: page.refresh)
+        }
+    }
+
+    /// Signs in from the form: the session cookie and on to the zones, or the form again with why not.
+    private func signIn(_ request: Request, _ context: ServiceContext) async throws -> Response {
+        var request = request
+        let shell = PageShell(context, path: "/login")
+        let body = try await request.collectBody(upTo: 16 << 10)
+        guard let form = try? URLEncodedFormDecoder().decode(SignInForm.self, from: String(buffer: body)) else {
+            return shell.response(title: shell.t("登录", "Sign in"), body: LoginPage(shell: shell).body(problem: shell.t("请填写账号和密码", "give the account and the password")), status: .badRequest)
+        }
+        let account: Account
+        do { account = try store.authenticate(name: form.name, password: form.password) } catch .wrongPassword {
+            return shell.response(title: shell.t("登录", "Sign in"), body: LoginPage(shell: shell).body(problem: ServiceError.wrongPassword.message(context.language)), status: .unauthorized)
+        }
+        let session = try store.startSession(for: account)
+        var response = Response.redirect(to: "/")
+        response.setCookie(Cookie(name: SessionMiddleware.cookie, value: session.token, maxAge: Int(RecordStore.sessionLifetime), path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ZoneCalcService
+
+/// The pages a reviewer uses in a browser, in-process: signing in through the form and its cookie, the
+/// zones and the upload form, a check's page with the verdict, rules, conflicts, map and downloads, the
+/// record and its search, a bad upload as an error page, CSRF on every form, signing out.
+@Suite struct PageTests {
+    /// Signs `name` in through the form and returns the cookie header and the session's CSRF token (read
+    /// from the page's forms, as a browser has it).
+    static func signIn(_ client: some TestClientProtocol, _ name: String) async throws -> (cookie: HTTPFields, csrf: String) {
+        let form = "name=\(name)&password=\(ServiceTestKit.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+        let token = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: form)) { response in
+            #expect(response.status == .seeOther && response.headers[.location] == "/")
+            let cookie = response.headers[.setCookie] ?? ""
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), "\(cookie)")
+            return String(cookie.split(separator: ";")[0].dropFirst("zonecalc_session=".count))
+        }
+        let cookie: HTTPFields = [.cookie: "zonecalc_session=\(token)"]
+        let csrf = try await client.execute(uri: "/", method: .get, headers: cookie) { response in
+            let page = String(buffer: response.body)
+            return page.components(separatedBy: "?csrf=").dropFirst().first.map { String($0.prefix(64)) } ?? ""
+        }
+        #expect(csrf.count == 64)
+        return (cookie, csrf)
+    }
+
+    @Test func signingInAndOutThroughTheForms() async throws {
+        let kit = try ServiceTestKit()
+        defer { kit.remove() }
+        try await kit.test { client in
+            // Without a session a page sends the browser to sign in; the API answers 401 as JSON.
+            try await client.execute(uri: "/checks", method: .get) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/login")
+            }
+            try await client.execute(uri: "/login", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok && page.contains("<form method=\"post\" action=\"/login\">") && page.contains("密码"))
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true && !page.contains("<script"))
+            }
+            // The English switch answers in English and keeps the choice in a cookie.
+            try await client.execute(uri: "/login?lang=en", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Password") && response.headers[.setCookie]?.hasPrefix("zonecalc_lang=en") == true)
+            }
+            try await client.execute(uri: "/login", method: .get, headers: [.cookie: "zonecalc_lang=en"]) { response in
+                #expect(String(buffer: response.body).contains("Sign in"))
+            }
+            let wrong = "name=reviewer&password=not+the+password"
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: wrong)) { response in
+                #expect(response.status == .unauthorized && String(buffer: response.body).contains("账号或密码不正确") && response.headers[.setCookie] == nil)
+            }
+            let reviewer = try await Self.signIn(client, "reviewer")
+            try await client.execute(uri: "/", method: .get, headers: reviewer.cookie) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("常州示范经济开发区") && page.contains("enctype=\"multipart/form-data\"") && page.contains("name=\"removals\""))
+            }
+            // An auditor sees the zones but gets no upload form.
+            let auditor = try await Self.signIn(client, "auditor")
+            try await client.execute(uri: "/", method: .get, headers: auditor.cookie) { response in
+                #expect(!String(buffer: response.body).contains("multipart/form-data"))
+            }
+            // Signing out needs the form's token; after it the cookie opens nothing.
+            try await client.execute(uri: "/logout", method: .post, headers: reviewer.cookie) { response in
+                #expect(response.status == .forbidden && String(buffer: response.body).contains("表单已过期"))
+            }
+            try await client.execute(uri: "/logout?csrf=\(reviewer.csrf)", method: .post, headers: reviewer.cookie) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/login")
+            }
+            try await client.execute(uri: "/", method: .get, headers: reviewer.cookie) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/login")
+            }
+        }
+    }
+
+    @Test func aCheckThroughThePagesShowsItsVerdictRulesConflictsMapAndFiles() async throws {
+        let kit = try ServiceTestKit()
+        defer { kit.remove() }
+        let txt = try Data(contentsOf: ServiceTestKit.sample("kqfw.txt"))
+        try await kit.test { client in
+            let reviewer = try await Self.signIn(client, "reviewer")
+            let form = ServiceTestKit.form([("zone", "demo"), ("language", "zh")], files: [("pieces", "<i>扩区方案.txt", txt)])
+            var headers = reviewer.cookie
+            headers[.contentType] = form.contentType
+            // The upload form without its token is refused as a page, and nothing is recorded.
+            try await client.execute(uri: "/checks", method: .post, headers: headers, body: form.body) { response in
+                #expect(response.status == .forbidden && response.headers[.contentType]?.hasPrefix("text/html") == true)
+            }
+            let location = try await client.execute(uri: "/checks?csrf=\(reviewer.csrf)", method: .post, headers: headers, body: form.body) { response in
+                #expect(response.status == .seeOther)
+                return response.headers[.location] ?? ""
+            }
+            #expect(location.hasPrefix("/checks/"))
+            let id = String(location.dropFirst("/checks/".count))
+            var page = ""
+            for _ in 0..<1200 {
+                page = try await client.execute(uri: location, method: .get, headers: reviewer.cookie) { String(buffer: $0.body) }
+                if !page.contains("http-equiv=\"refresh\"") { break }
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
+            // What the page shows is what the engine's result says, in the command line's rounding.
+            let bearer = try await ServiceTestKit.signIn(client, "reviewer")
+            let json = try await ServiceTestKit.finished(client, bearer.headers, id)
+            let result = try #require(json["result"] as? [String: Any])
+            let added = try #require(((result["areas"] as? [String: Any])?["added"] as? [String: Any])?["ellipsoidalSquareMetres"] as? Double)
+            #expect(page.contains("审查结论：不符合"), "\(page.prefix(2000))")
+            #expect(page.contains(String(format: "%.2f", added)) && page.contains(String(format: "%.4f", added * 3 / 2000)))
+            #expect(page.contains("<td>R1</td><td>不占用永久基本农田</td><td class=\"fail\">不符合</td>"))
+            #expect(page.contains("<td>R3</td>") && page.contains("漕溪村永久基本农田保护片2"))
+            #expect(page.contains("<svg ") && page.contains("</svg>"), "the report's map is on the page")
+            #expect(page.contains("href=\"/api/checks/\(id)/files/report.html\"") && page.contains("href=\"/api/checks/\(id)/files/new_boundary.txt\""))
+            #expect(page.contains(RecordStore.sha256(txt)), "the upload's checksum")
+            // A name the user gave is shown as text, never as markup.
+            #expect(page.contains("&lt;i&gt;扩区方案.txt") && !page.contains("<i>扩区"))
+            // The download the page links to, through the cookie.
+            try await client.execute(uri: "/api/checks/\(id)/files/new_boundary.txt", method: .get, headers: reviewer.cookie) { response in
+                #expect(response.status == .ok && response.headers[.contentDisposition]?.contains("attachment") == true)
+            }
+            // The record lists it, finds it by the file's name, and says when nothing matches.
+            try await client.execute(uri: "/checks?q=%E6%89%A9%E5%8C%BA", method: .get, headers: reviewer.cookie) { response in
+                let list = String(buffer: response.body)
+                #expect(list.contains("href=\"/checks/\(id)\"") && list.contains("<span class=\"fail\">不符合</span>"))
+            }
+            try await client.execute(uri: "/checks?verdict=pass", method: .get, headers: reviewer.cookie) { response in
+                #expect(String(buffer: response.body).contains("没有符合条件的审查记录"))
+            }
+            // Another reviewer's check is not found, as a page.
+            try await client.execute(uri: "/checks/nonexistent", method: .get, headers: reviewer.cookie) { response in
+                #expect(response.status == .notFound && String(buffer: response.body).contains("没有审查记录 nonexistent"))
+            }
+        }
+    }
+
+    @Test func aBadUploadGetsAnErrorPageInTheUsersLanguage() async throws {
+        let kit = try ServiceTestKit()
+        defer { kit.remove() }
+        try await kit.test { client in
+            let reviewer = try await Self.signIn(client, "reviewer")
+            let truncated = Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00])
+            for (language, expected) in [("zh", "zip 文件已损坏或不完整"), ("en", "the zip is damaged or incomplete")] {
+                let form = ServiceTestKit.form([("zone", "demo")], files: [("pieces", "方案.zip", truncated)])
+                var headers = reviewer.cookie
+                headers[.contentType] = form.contentType
+                try await client.execute(uri: "/checks?csrf=\(reviewer.csrf)&lang=\(language)", method: .post, headers: headers, body: form.body) { response in
+                    let page = String(buffer: response.body)
+                    #expect(response.status == .unprocessableContent && response.headers[.contentType]?.hasPrefix("text/html") == true)
+                    #expect(page.contains(expected) && page.contains("方案.zip"), "\(page)")
+                }
+            }
+            // The service goes on, and the refused upload left no check.
+            try await client.execute(uri: "/checks", method: .get, headers: reviewer.cookie) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("没有符合条件的审查记录"))
+            }
+        }
+    }
+}
