@@ -4,8 +4,8 @@ import ZoneCalc
 
 /// The format of each input's output in a batch (`--as`), whose outputs go into a folder.
 struct BatchFormatOptions: ParsableArguments {
-    @Option(name: .customLong("as"), help: Bilingual("批量处理时每个输入的输出格式：gpkg、shp、geojson、kml、gdb、csv、xlsx（convert 另可 txt）；输出写入 -o 文件夹，以输入文件命名，另有汇总表 summary.xlsx。",
-                                                     "In a batch, the format of each input's output: gpkg, shp, geojson, kml, gdb, csv, xlsx (and txt for convert); the outputs go into the -o folder, named after their inputs, with the summary, summary.xlsx.").help)
+    @Option(name: .customLong("as"), help: Bilingual("批量处理时每个输入的输出格式：gpkg、shp、geojson、kml、gdb、csv、xlsx（convert 另可 txt）；输出写入所给的输出文件夹，以输入文件命名，另有汇总表 summary.xlsx。",
+                                                     "In a batch, the format of each input's output: gpkg, shp, geojson, kml, gdb, csv, xlsx (and txt for convert); the outputs go into the output folder given, named after their inputs, with the summary, summary.xlsx.").help)
     var fileExtension: String?
 
     /// The checks of a batch's options: --as only in a batch, naming a format the command writes
@@ -24,9 +24,12 @@ struct BatchFormatOptions: ParsableArguments {
             throw ValidationError(Bilingual("批量处理写出到文件夹时，请用 --as 指定每个输出的格式（\(known.joined(separator: "、"))）",
                                             "a batch writing into a folder needs --as, the format of each output (\(known.joined(separator: ", ")))").inRun)
         }
-        if isBatch, let folder, known.contains((folder as NSString).pathExtension.lowercased()) {
-            throw ValidationError(Bilingual("批量处理时 -o 给出存放结果的文件夹，\(folder) 像是文件名；请给出文件夹，如 -o 结果/ --as \((folder as NSString).pathExtension)",
-                                            "in a batch -o names the folder for the outputs, and \(folder) looks like a file name; give a folder, such as -o results/ --as \((folder as NSString).pathExtension)").inRun)
+        var isFolder: ObjCBool = false
+        let existingFolder = folder.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue } ?? false
+        if isBatch, let folder, !existingFolder, known.contains((folder as NSString).pathExtension.lowercased()) {
+            let format = (folder as NSString).pathExtension.lowercased()
+            throw ValidationError(Bilingual("批量处理时输出应为存放结果的文件夹，\(folder) 像是文件名；请给出文件夹，如 结果/ --as \(format)",
+                                            "in a batch the output is the folder for the outputs, and \(folder) looks like a file name; give a folder, such as results/ --as \(format)").inRun)
         }
         if isBatch, append { throw ValidationError(Bilingual("批量处理不用 --append：每个输入写出自己的文件", "--append does not go with a batch: each input gets its own file").inRun) }
         if !isBatch, fileExtension != nil { throw ValidationError(Bilingual("--as 只用于批量处理（多个输入、文件夹或通配符）", "--as is for a batch (several inputs, a folder or a pattern)").inRun) }

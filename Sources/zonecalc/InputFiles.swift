@@ -21,10 +21,11 @@ enum InputFiles {
         return FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) && isFolder.boolValue && !name.lowercased().hasSuffix(".gdb")
     }
 
-    /// A glob pattern, with or without `:LAYER`: no such file, and a wildcard in its path.
+    /// A glob pattern, with or without `:LAYER`: no such file, and a wildcard in it.
     private static func isPattern(_ argument: String) -> Bool {
         let path = SourceSpec(parsing: argument).path
-        return !FileManager.default.fileExists(atPath: path) && path.contains(where: { "*?[".contains($0) })
+        // the wildcard may stand before a colon that belongs to the file names (`a:b*.txt`)
+        return !FileManager.default.fileExists(atPath: path) && !FileManager.default.fileExists(atPath: argument) && argument.contains(where: { "*?[".contains($0) })
     }
 
     /// The files the arguments name, in their order, a folder's and a pattern's sorted by name; a
@@ -67,12 +68,14 @@ enum InputFiles {
         }
         let shapefiles = Set(files.filter { $0.path.lowercased().hasSuffix(".shp") }.map { ($0.path as NSString).deletingPathExtension })
         return files.filter { file in
-            !(shapefileSidecars.contains((file.path as NSString).pathExtension.lowercased()) && shapefiles.contains((file.path as NSString).deletingPathExtension))
+            var stem = (file.path as NSString).deletingPathExtension
+            if stem.lowercased().hasSuffix(".shp") { stem = (stem as NSString).deletingPathExtension }  // ArcGIS's zd.shp.xml
+            return !(shapefileSidecars.contains((file.path as NSString).pathExtension.lowercased()) && shapefiles.contains(stem))
         }
     }
 
-    /// The files that go with a Shapefile.
-    private static let shapefileSidecars: Set<String> = ["dbf", "shx", "prj", "cpg", "qix", "sbn", "sbx", "xml"]
+    /// The files that go with a Shapefile (`zd.dbf` … and ArcGIS's metadata `zd.shp.xml`).
+    private static let shapefileSidecars: Set<String> = ["dbf", "shx", "prj", "cpg", "qpj", "qix", "sbn", "sbx", "xml", "fix", "aih", "ain", "atx"]
 
     /// Whether a folder's or a pattern's entry is an input: a vector file, or a FileGDB.
     private static func isVectorFile(_ path: String) -> Bool {

@@ -111,6 +111,8 @@ import Testing
         let converted = try CLITests.run(["convert", CLITests.sample("kqfw.txt"), root.appendingPathComponent("kqfw.shp").path])
         #expect(converted.status == 0, "\(converted.err)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("kdir"), withIntermediateDirectories: true)
+        // ArcGIS's metadata and QGIS's projection file go with the Shapefile too.
+        for sidecar in ["kqfw.shp.xml", "kqfw.qpj"] { try Data("<metadata/>".utf8).write(to: root.appendingPathComponent(sidecar)) }
         let sidecars = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix("kqfw.") }.sorted()
         #expect(sidecars.count >= 3, "\(sidecars)")
         for arguments in [[root.appendingPathComponent("k*").path], sidecars.map { root.appendingPathComponent($0).path }] {
@@ -118,6 +120,15 @@ import Testing
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]], "\(result.out)\(result.err)")
             #expect(rows.compactMap { $0["file"] as? String } == [root.appendingPathComponent("kqfw.shp").path] && result.status == 0, "\(rows)")
         }
+        // A colon that belongs to the file names, before the wildcard.
+        try FileManager.default.copyItem(atPath: CLITests.sample("tqfw.txt"), toPath: root.appendingPathComponent("方案:2024.txt").path)
+        let colon = try CLITests.run(["area", root.appendingPathComponent("方案:20*.txt").path, "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(colon.out.utf8)) as? [[String: Any]], "\(colon.out)\(colon.err)")
+        #expect(rows.compactMap { $0["file"] as? String } == [root.appendingPathComponent("方案:2024.txt").path] && colon.status == 0)
+        // A folder that exists takes the outputs even when its name ends like a format.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("结果.gpkg"), withIntermediateDirectories: true)
+        let intoFolder = try CLITests.run(["area", root.appendingPathComponent("方案:20*.txt").path, "-o", root.appendingPathComponent("结果.gpkg").path, "--as", "csv"])
+        #expect(intoFolder.status == 0 && FileManager.default.fileExists(atPath: root.appendingPathComponent("结果.gpkg/方案:2024.csv").path), "\(intoFolder.err)")
     }
 
     /// With --force, an input that now fails leaves no output of an earlier run behind; an output

@@ -45,6 +45,12 @@ import Testing
         let again = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), "--each", inputs.path, "-o", out.path, "--no-pdf"])
         #expect(again.status == 5 && again.err.contains("--force") && again.out.isEmpty, "\(again.out)\(again.err)")
         #expect(try Data(contentsOf: out.appendingPathComponent("summary.xlsx")) == summaryBefore)
+        // With --force, a proposal that can no longer be read keeps no report of the earlier run, which passed.
+        try Data("not a boundary-point file\n".utf8).write(to: inputs.appendingPathComponent("tqfw.txt"))
+        let forced = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), "--each", inputs.path, "-o", out.path, "--no-pdf", "--force"])
+        #expect(forced.status == 3, "\(forced.out)\(forced.err)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("tqfw").path), "no stale report of tqfw.txt")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("kqfw/report.html").path))
         // The two good files alone: the worst verdict is kqfw's fail.
         let good = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), "--each", CLITests.sample("kqfw.txt"), CLITests.sample("tqfw.txt")])
         #expect(good.status == 1, "\(good.out)")

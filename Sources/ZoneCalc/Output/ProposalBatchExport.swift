@@ -59,8 +59,8 @@ public enum ProposalBatchExport {
         _ = try SafeOutput.makeFolder(folder)
         for (item, name) in zip(items, names) {
             var line = Line(item)
+            let path = (folder as NSString).appendingPathComponent(name)
             if let report = line.report {
-                let path = (folder as NSString).appendingPathComponent(name)
                 do {
                     // Each proposal's folder is complete or absent, whatever happens to the others.
                     line.pdfProblem = try SafeOutput.separately {
@@ -71,9 +71,20 @@ public enum ProposalBatchExport {
                     line.error = ZoneCalcError(error, source: path)
                 }
             }
+            // With --force, an earlier run's report of a proposal that now has none goes: none outlives its input.
+            if force, line.folder == nil { removeEarlierReports(in: path) }
             lines.append(line)
         }
         return lines
+    }
+
+    /// Removes the files a proposal check writes (and its PDF) from `path`, and the folder when that
+    /// leaves it empty; anything else in it stays.
+    static func removeEarlierReports(in path: String) {
+        for name in ProposalExport.fileNames + ["report.pdf"] {
+            SafeOutput.removeEarlierOutput((path as NSString).appendingPathComponent(name))
+        }
+        if (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// Writes the summary workbook of `lines` into `folder`.
