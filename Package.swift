@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
-        ]),
+        ], resources: [.copy("Resources/openapi.json")]),
         // The service's command: serve, and manage accounts.
         .executableTarget(name: "zonecalc-serve", dependencies: [
             "ZoneCalcService",

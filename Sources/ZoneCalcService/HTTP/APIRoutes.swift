@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import ZoneCalc
 
-/// The JSON API for other systems (described in `openapi.json`): sign in, the zones served, submit a
+/// The JSON API for other systems (described in `Resources/openapi.json`, served at `/openapi.json`): sign in, the zones served, submit a
 /// check, poll it, fetch its result and each file, the record, and accounts.
 struct APIRoutes {
     let service: CheckService
@@ -10,6 +10,12 @@ struct APIRoutes {
     var store: RecordStore { service.store }
 
     func add(to router: Router<ServiceContext>) {
+        router.get("openapi.json") { _, _ in
+            guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
+                throw ServiceError.notFound(Bilingual("本服务未附 API 说明文件", "the API description is missing from this installation"))
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
         let api = router.group("api")
         api.post("sessions") { request, context in try await signIn(request, context) }
         api.delete("sessions/current") { _, context in
