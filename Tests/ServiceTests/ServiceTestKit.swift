@@ -25,8 +25,8 @@ struct ServiceTestKit {
 
     var data: URL { folder.appendingPathComponent("data") }
 
-    /// A new service; `data` reuses a data folder (a restart).
-    init(reusing other: ServiceTestKit? = nil, limits: UploadLimits = UploadLimits(), capacity: Int = 64) throws {
+    /// A new service; `reusing` another's data folder is a restart; `engine` replaces the `zonecalc` it runs.
+    init(reusing other: ServiceTestKit? = nil, limits: UploadLimits = UploadLimits(), capacity: Int = 64, engine given: CheckEngine? = nil) throws {
         if let other {
             folder = other.folder
         } else {
@@ -40,7 +40,7 @@ struct ServiceTestKit {
         if other == nil {
             for role in Role.allCases { try store.addAccount(name: role.rawValue, role: role, password: Self.password) }
         }
-        var engine = CheckEngine(executable: Self.engine)
+        var engine = given ?? CheckEngine(executable: Self.engine)
         engine.pdf = false
         service = CheckService(store: store, catalog: ZoneCatalog(folder: folder.appendingPathComponent("projects")), engine: engine,
                                limits: limits, capacity: capacity)
