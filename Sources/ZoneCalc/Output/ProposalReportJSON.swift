@@ -6,28 +6,35 @@ import Foundation
 public struct ProposalReportJSON {
     public init() {}
 
-    struct Document: Encodable {
-        var zone: String
-        var code: String?
-        var kind: String
-        var crs: String
-        var method: String
-        var verdict: String
-        var areas: Areas
-        var rules: [Rule]
-        var landUse: [LandUse]
-        var notes: [Bilingual]
+    /// The JSON document: what ``render(_:)`` writes, and what the service's check page reads back.
+    public struct Document: Codable, Sendable {
+        public var zone: String
+        public var code: String?
+        public var kind: String
+        public var crs: String
+        public var method: String
+        public var verdict: String
+        public var areas: Areas
+        public var rules: [Rule]
+        public var landUse: [LandUse]
+        public var notes: [Bilingual]
     }
-    struct Area: Encodable { var planarSquareMetres: Double?; var ellipsoidalSquareMetres: Double? }
-    struct Areas: Encodable { var approved: Area; var removed: Area; var added: Area; var after: Area }
-    struct Piece: Encodable { var kind: Bilingual; var label: String; var area: Area; var x: Double; var y: Double }
-    struct Rule: Encodable {
-        var id: String; var title: Bilingual; var outcome: String; var reason: Bilingual
-        var figures: [String: Double]; var documents: String; var pieces: [Piece]
+    public struct Area: Codable, Sendable { public var planarSquareMetres: Double?; public var ellipsoidalSquareMetres: Double? }
+    public struct Areas: Codable, Sendable { public var approved: Area; public var removed: Area; public var added: Area; public var after: Area }
+    /// A conflict piece; `x` and `y` are the easting and northing of a point inside it.
+    public struct Piece: Codable, Sendable { public var kind: Bilingual; public var label: String; public var area: Area; public var x: Double; public var y: Double }
+    public struct Rule: Codable, Sendable {
+        public var id: String; public var title: Bilingual; public var outcome: String; public var reason: Bilingual
+        public var figures: [String: Double]; public var documents: String; public var pieces: [Piece]
     }
-    struct LandUse: Encodable { var code: String; var name: String; var category: String; var area: Area }
+    public struct LandUse: Codable, Sendable { public var code: String; public var name: String; public var category: String; public var area: Area }
 
     static func area(_ area: MeasuredArea) -> Area { Area(planarSquareMetres: area.planar, ellipsoidalSquareMetres: area.ellipsoidal) }
+
+    /// The document in the JSON `data`, as ``render(_:)`` writes it.
+    public static func decode(_ data: Data) throws -> Document {
+        try JSONDecoder().decode(Document.self, from: data)
+    }
 
     public func render(_ report: ProposalReport) throws -> String {
         let document = Document(

@@ -7,8 +7,8 @@ import ZoneCalc
 struct CheckPage {
     let shell: PageShell
     let check: CheckRecord
-    /// The engine's result, once the check is done.
-    let result: CheckResult?
+    /// The engine's result (its `--format json`), once the check is done.
+    let result: ProposalReportJSON.Document?
     /// The report's map (SVG), once the check is done.
     let map: String?
 
@@ -52,14 +52,14 @@ struct CheckPage {
             + "</tbody></table>\n"
     }
 
-    private func verdict(_ result: CheckResult) -> String {
+    private func verdict(_ result: ProposalReportJSON.Document) -> String {
         let label = RuleStatus(rawValue: result.verdict)?.label.text(shell.language) ?? result.verdict
         return "<p class=\"verdict \(shell.escape(result.verdict))\">\(shell.t("审查结论：", "Verdict: "))\(shell.escape(label))</p>\n"
     }
 
-    private func areas(_ result: CheckResult) -> String {
+    private func areas(_ result: ProposalReportJSON.Document) -> String {
         let added = result.kind == ProposalKind.expansion.rawValue ? shell.t("扩区面积", "expansion") : shell.t("调入面积", "brought in")
-        let rows: [(String, CheckResult.Area)] = [(shell.t("核准面积", "approved"), result.areas.approved), (shell.t("调出面积", "taken out"), result.areas.removed),
+        let rows: [(String, ProposalReportJSON.Area)] = [(shell.t("核准面积", "approved"), result.areas.approved), (shell.t("调出面积", "taken out"), result.areas.removed),
                                                   (added, result.areas.added), (shell.t("调整后面积", "after"), result.areas.after)]
         var html = "<h2>\(shell.t("面积（椭球面积）", "Areas (ellipsoidal)"))</h2><table><thead><tr><th></th><th>m²</th><th>\(shell.t("公顷", "ha"))</th><th>\(shell.t("亩", "mu"))</th></tr></thead><tbody>\n"
         for (label, area) in rows {
@@ -69,12 +69,12 @@ struct CheckPage {
     }
 
     /// m² with 2 decimals, 公顷 and 亩 with 4, as the command line prints them by default.
-    private static func areaCells(_ area: CheckResult.Area) -> String {
+    private static func areaCells(_ area: ProposalReportJSON.Area) -> String {
         guard let squareMetres = area.ellipsoidalSquareMetres else { return "<td class=\"n\">—</td><td class=\"n\">—</td><td class=\"n\">—</td>" }
         return [AreaUnit.squareMetre, .hectare, .mu].map { "<td class=\"n\">\($0.text(squareMetres: squareMetres, decimals: $0.defaultDecimals))</td>" }.joined()
     }
 
-    private func rules(_ result: CheckResult) -> String {
+    private func rules(_ result: ProposalReportJSON.Document) -> String {
         var html = "<h2>\(shell.t("规则审查", "Rules"))</h2><table><thead><tr><th>\(shell.t("编号", "rule"))</th><th>\(shell.t("规则", "title"))</th><th>\(shell.t("结果", "outcome"))</th><th>\(shell.t("理由", "reason"))</th><th>\(shell.t("依据", "documents"))</th></tr></thead><tbody>\n"
         for rule in result.rules {
             let outcome = RuleStatus(rawValue: rule.outcome)?.label.text(shell.language) ?? rule.outcome
@@ -84,7 +84,7 @@ struct CheckPage {
         return html + "</tbody></table>\n"
     }
 
-    private func conflicts(_ result: CheckResult) -> String {
+    private func conflicts(_ result: ProposalReportJSON.Document) -> String {
         let pieces = result.rules.flatMap { rule in rule.pieces.map { (rule: rule.id, piece: $0) } }
         var html = "<h2>\(shell.t("冲突图斑", "Conflict pieces"))</h2>\n"
         guard !pieces.isEmpty else { return html + "<p>\(shell.t("无。", "None."))</p>\n" }
@@ -97,7 +97,7 @@ struct CheckPage {
         return html + "</tbody></table>\n"
     }
 
-    private func notes(_ result: CheckResult) -> String {
+    private func notes(_ result: ProposalReportJSON.Document) -> String {
         guard !result.notes.isEmpty else { return "" }
         return "<h2>\(shell.t("说明", "Notes"))</h2><ul>" + result.notes.map { "<li>\(shell.escape(shell.t($0)))</li>" }.joined() + "</ul>\n"
     }

@@ -47,7 +47,7 @@ struct PageRoutes {
             let check = try store.check(context.parameters.get("id") ?? "", visibleTo: context.account())
             let folder = store.checkFolder(check.id)
             let stored = { (name: String) in check.files.first { $0.kind == .output && $0.name == name }.map { folder.appendingPathComponent($0.stored) } }
-            let result = check.state == .done ? stored("result.json").flatMap(CheckResult.load) : nil
+            let result = check.state == .done ? stored("result.json").flatMap { try? ProposalReportJSON.decode(Data(contentsOf: $0)) } : nil
             let map = check.state == .done ? stored("report.html").flatMap(ReportMap.svg(inReport:)) : nil
             let shell = PageShell(context, path: "/checks/\(check.id)")
             let page = CheckPage(shell: shell, check: check, result: result, map: map)
