@@ -37,7 +37,7 @@ struct ProposalCheckCommand: ParsableCommand {
     @Option(help: Bilingual("方案文件没有或写错坐标参照系时指定（EPSG:nnnn 或代码 nnnn、WKT、PROJ 字符串或 .prj 文件）。", "CRS of the proposal files when they have none or a wrong one (EPSG:nnnn or the bare code nnnn, WKT, PROJ string or .prj file).").help)
     var crs: String?
 
-    @Option(name: [.customShort("o"), .long], help: Bilingual("输出文件夹，写出 proposal.gpkg、new_boundary.txt、report.html、report.docx（装有 Chromium 时另有 report.pdf）。", "Folder for proposal.gpkg, new_boundary.txt, report.html, report.docx (and report.pdf when Chromium is on the machine).").help)
+    @Option(name: [.customShort("o"), .long], help: Bilingual("输出文件夹，写出 proposal.gpkg、new_boundary.txt、report.html、report.docx、map.geojson（装有 Chromium 时另有 report.pdf）。", "Folder for proposal.gpkg, new_boundary.txt, report.html, report.docx, map.geojson (and report.pdf when Chromium is on the machine).").help)
     var output: String?
 
     @Flag(help: Bilingual("不运行任何外部程序：不生成 PDF，Word 版也不带 Chromium 绘制的图片。", "Run no outside program: no PDF, and no pictures drawn by Chromium in the Word copy.").help)

@@ -35,7 +35,7 @@ import Testing
         // 7.1992 ha declared in tqfw.txt for each of TC1 and TR1, 7.20 rounded.
         #expect(summary.value("added (ha)", row: 2)?.doubleValue == 7.2 && summary.value("taken out (ha)", row: 2)?.doubleValue == 7.2)
         for name in ["kqfw", "tqfw"] {
-            for file in ["report.html", "report.docx", "proposal.gpkg", "new_boundary.txt"] {
+            for file in ["report.html", "report.docx", "proposal.gpkg", "new_boundary.txt", "map.geojson"] {
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name)/\(file)").path), "\(name)/\(file)")
             }
         }

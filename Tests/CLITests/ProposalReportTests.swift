@@ -90,6 +90,30 @@ import Testing
         #expect(run.html.contains("@page{size:A4 portrait"))
     }
 
+    /// map.geojson, read back by GDAL's GeoJSON driver: the zone's CRS (EPSG:4528, CGCS2000 3° zone 40),
+    /// every layer of the report's map, and the conflict pieces with the areas the report gives them
+    /// (R1 2.34 ha of basic farmland; R3 43.97 ha outside the urban boundary, in two pieces of 43.89 and
+    /// 0.08 ha; planar and ellipsoidal agree to 0.01 ha this near the central meridian).
+    @Test func theMapDataIsTheReportsMapInTheZonesCRS() throws {
+        let run = try Self.check("kqfw.txt")
+        defer { try? FileManager.default.removeItem(at: run.folder) }
+        let dataset = try VectorDataset.open(run.folder.appendingPathComponent("out/map.geojson").path)
+        let layer = try dataset.layer(named: "map")
+        #expect(layer.crsWKT?.contains("ID[\"EPSG\",4528]") == true, "\(layer.crsWKT ?? "no CRS")")
+        func value(_ sql: String) throws -> Double? {
+            guard let text = try dataset.firstRow(ofSQL: sql).first ?? nil else { return nil }
+            return Double(text)
+        }
+        let r1 = try #require(try value("SELECT SUM(OGR_GEOM_AREA) FROM map WHERE label = 'R1'"))
+        let r3 = try #require(try value("SELECT SUM(OGR_GEOM_AREA) FROM map WHERE label = 'R3'"))
+        #expect(abs(r1 / 10_000 - 2.34) < 0.01 && abs(r3 / 10_000 - 43.97) < 0.01, "R1 \(r1) m², R3 \(r3) m²")
+        #expect(try value("SELECT COUNT(*) FROM map WHERE label = 'R3'") == 2)
+        for drawn in ["urban_development_boundary", "farmland", "approved", "added", "new_boundary"] {
+            #expect(try value("SELECT COUNT(*) FROM map WHERE layer = '\(drawn)'") ?? 0 >= 1, "\(drawn)")
+        }
+        #expect(try value("SELECT COUNT(*) FROM map WHERE layer = 'removed'") == 0, "nothing is taken out in an expansion")
+    }
+
     /// tqfw.txt takes out TC1 (7.1992 ha declared): its ring by the shoelace formula on the file's own
     /// coordinates is the area of the section on the land taken out.
     @Test func anAdjustmentHasItsLandTakenOutInItsOwnSection() throws {
@@ -190,7 +214,7 @@ extension ProposalReportTests {
         let result = try Self.check(into: out, path: path)
         #expect(result.status == 1, "the verdict's status, not an output failure: \(result.err)")
         #expect(result.err.contains("could not make the PDF"), "\(result.err)")
-        for name in ["report.html", "report.docx", "proposal.gpkg", "new_boundary.txt"] {
+        for name in ["report.html", "report.docx", "proposal.gpkg", "new_boundary.txt", "map.geojson"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
         }
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.pdf").path))

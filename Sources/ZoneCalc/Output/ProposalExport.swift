@@ -3,12 +3,13 @@ import GeoBridge
 
 /// Writes a proposal check into a folder: `proposal.gpkg` (new boundary, added and removed land, every
 /// conflict piece), `new_boundary.txt` (the boundary-point txt for the application: J-numbered, closed
-/// rings, 带号 and header filled), `report.html` (the self-contained, print-ready report) and `report.docx`
-/// (the same content in Word), put in place together; then `report.pdf` when a renderer is on the machine.
+/// rings, 带号 and header filled), `report.html` (the self-contained, print-ready report), `report.docx`
+/// (the same content in Word) and `map.geojson` (the report's map in the zone's CRS, ``ProposalMapGeoJSON``),
+/// put in place together; then `report.pdf` when a renderer is on the machine.
 public enum ProposalExport {
     /// - Parameter pdf: also make `report.pdf` when a renderer is on the machine (``ReportPDF``).
     /// The files every report folder holds (and `report.pdf` where it can be made).
-    public static let fileNames = ["proposal.gpkg", "new_boundary.txt", "report.html", "report.docx"]
+    public static let fileNames = ["proposal.gpkg", "new_boundary.txt", "report.html", "report.docx", ProposalMapGeoJSON.fileName]
 
     /// - Returns: why the PDF could not be made, when it could not (the other files are written).
     @discardableResult
@@ -20,11 +21,12 @@ public enum ProposalExport {
         let content = ProposalDocument(language: language)
         let document = try content.document(report, project: project, checkDate: CalendarDate(beijing: Date()))
         let html = document.html(title: content.title(report))
+        let map = try ProposalMapGeoJSON.text(report, language: language, title: content.title(report))
         let renderer = ReportPDF.renderer
         // One deadline for all of the report's rendering.
         let deadline = Date().addingTimeInterval(ReportPDF.timeLimit)
         let pictures = pdf ? renderer.map { ReportPDF.pictures(of: document, with: $0, until: deadline) } ?? [:] : [:]
-        // The four files are put in place together, or none is.
+        // The five files are put in place together, or none is.
         try SafeOutput.intoFolder(folder) {
             try writeLayers(report, to: (folder as NSString).appendingPathComponent("proposal.gpkg"), language: language, inputs: inputs, force: force)
             try writeBoundaryTxt(report, project: project, to: (folder as NSString).appendingPathComponent("new_boundary.txt"), inputs: inputs, force: force)
@@ -33,6 +35,9 @@ public enum ProposalExport {
             }
             let word = (folder as NSString).appendingPathComponent("report.docx")
             try SafeOutput.write(to: word, inputs: inputs, force: force) { path in try ReportDocx(document: document, pictures: pictures).write(to: path, destination: word) }
+            try SafeOutput.write(to: (folder as NSString).appendingPathComponent(ProposalMapGeoJSON.fileName), inputs: inputs, force: force) { path in
+                try Data(map.utf8).write(to: URL(fileURLWithPath: path))
+            }
         }
         return ReportPDF.finish(html: html, document: document, requested: pdf, renderer: renderer,
                                 to: (folder as NSString).appendingPathComponent("report.pdf"), inputs: inputs, force: force, until: deadline)

@@ -1,67 +1,15 @@
 import Foundation
 import GeoBridge
 
-/// The SVG map of a proposal check: control lines, the approved zone, the land taken out and added,
-/// the new boundary, and the conflict pieces in a colour per rule, each labelled with its rule (R1,
-/// R3 …); coordinate ticks, north arrow, scale bar and a legend of what is drawn (``SVGMap``).
+/// The SVG map of a proposal check (``ProposalMapContent``): its items in their styles, conflicts
+/// labelled with their rule; coordinate ticks, north arrow, scale bar and a legend of what is drawn (``SVGMap``).
 enum ProposalMapSVG {
-    static let styles: [String: SVGMap.Style] = [
-        "urban_development_boundary": SVGMap.Style(label: "城镇开发边界", fill: "none", stroke: "#7f7f7f", strokeWidth: 1.5, dash: "6 4"),
-        "farmland": SVGMap.Style(label: "永久基本农田", fill: "#c5e1a5", stroke: "#558b2f", strokeWidth: 0.8, opacity: 0.6),
-        "ecological_red_line": SVGMap.Style(label: "生态保护红线", fill: "#a5d6a7", stroke: "#1b5e20", strokeWidth: 0.8, dash: "3 2", opacity: 0.6),
-        "other_zones": SVGMap.Style(label: "其他开发区", fill: "#ffe082", stroke: "#ff8f00", strokeWidth: 0.8, opacity: 0.6),
-        "approved": SVGMap.Style(label: "核准范围", fill: "#bbdefb", stroke: "#1565c0", strokeWidth: 1.2, opacity: 0.5),
-        "removed": SVGMap.Style(label: "调出", fill: "#ffffff", stroke: "#e65100", strokeWidth: 1.6, dash: "5 3", opacity: 0.8),
-        "added": SVGMap.Style(label: "扩区/调入", fill: "#ce93d8", stroke: "#6a1b9a", strokeWidth: 1, opacity: 0.7),
-        "new_boundary": SVGMap.Style(label: "调整后边界", fill: "none", stroke: "#000000", strokeWidth: 2.2),
-    ]
-
-    /// Conflict colours, one per rule, distinct from each other and from the layers beneath.
-    static let conflictColours = ["#d50000", "#2962ff", "#ff6d00", "#00b8d4", "#aa00ff", "#c51162", "#00c853", "#ffd600", "#3e2723", "#455a64"]
-
-    /// The style of conflicts found by `rule` (the n-th rule with pieces gets the n-th colour).
-    static func conflictStyle(_ rule: String, kind: String, order: [String]) -> SVGMap.Style {
-        let colour = conflictColours[(order.firstIndex(of: rule) ?? 0) % conflictColours.count]
-        return SVGMap.Style(label: "\(rule) \(kind)", fill: colour, stroke: colour, strokeWidth: 1.2, opacity: 0.85)
-    }
-
     static func svg(_ report: ProposalReport, language: Language, title: String) throws -> String {
         let context = GEOSContext()
-        let approved = try Geometry.fromWKB(report.approvedWKB, context: context)
-        let added = try report.addedWKB.map { try Geometry.fromWKB($0, context: context) }
-        let removed = try report.removedWKB.map { try Geometry.fromWKB($0, context: context) }
-        var focus = try approved.bounds() ?? Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)
-        for geometry in [added, removed].compactMap({ $0 }) { if let b = try geometry.bounds() { focus = focus.union(b) } }
-        var map = SVGMap(id: "proposal-map", focus: focus, crs: report.crs)
-        func style(_ key: String) -> SVGMap.Style {
-            var style = styles[key]!
-            if language == .en { style.label = Self.englishLabels[key] ?? style.label }
-            return style
-        }
-        for (kind, wkb) in report.context { try map.draw(try Geometry.fromWKB(wkb, context: context), style(kind)) }
-        try map.draw(approved, style("approved"))
-        if let removed { try map.draw(removed, style("removed")) }
-        if let added { try map.draw(added, style("added")) }
-        try map.draw(try Geometry.fromWKB(report.newBoundaryWKB, context: context), style("new_boundary"))
-        let pieces = report.rules.flatMap(\.pieces)
-        var order: [String] = []
-        for piece in pieces where !order.contains(piece.rule) { order.append(piece.rule) }
-        // Larger pieces first, so that one inside another (farmland outside the urban boundary) stays visible.
-        let drawnOrder = pieces.indices.sorted { (pieces[$0].area.ellipsoidal ?? 0, $1) > (pieces[$1].area.ellipsoidal ?? 0, $0) }
-        var geometries: [Geometry] = []
-        for index in drawnOrder {
-            let piece = pieces[index]
-            let geometry = try Geometry.fromWKB(piece.wkb, context: context)
-            try map.draw(geometry, conflictStyle(piece.rule, kind: piece.kind.text(language), order: order),
-                         title: "\(piece.rule) \(piece.kind.text(language)) \(piece.label)")
-            geometries.append(geometry)
-        }
-        for (index, geometry) in zip(drawnOrder, geometries) { try map.label(pieces[index].rule, at: geometry) }
+        var map = SVGMap(id: "proposal-map", focus: try ProposalMapContent.focus(report, context: context), crs: report.crs)
+        let items = try ProposalMapContent.items(report, language: language, context: context)
+        for item in items { try map.draw(item.geometry, item.style, title: item.title) }
+        for item in items { if let label = item.label { try map.label(label, at: item.geometry) } }
         return map.svg(title: title)
     }
-
-    static let englishLabels = [
-        "urban_development_boundary": "urban development boundary", "farmland": "permanent basic farmland", "ecological_red_line": "ecological red line",
-        "other_zones": "other zones", "approved": "approved boundary", "removed": "taken out (调出)", "added": "added (扩区/调入)", "new_boundary": "new boundary",
-    ]
 }
