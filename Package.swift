@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
-        ], resources: [.copy("Resources/openapi.json")]),
+        ], resources: [.copy("Resources/openapi.json"), .copy("Resources/check-map.js")]),
         // The service's command: serve, and manage accounts.
         .executableTarget(name: "zonecalc-serve", dependencies: [
             "ZoneCalcService",

@@ -2,7 +2,8 @@
 # Installs what ZoneCalc needs on Debian when it is missing: GEOS, PROJ and GDAL development
 # packages (and pkg-config to find them). Swift itself must already be on the PATH.
 # With --browser also headless Chromium, a CJK font, poppler's PDF tools and LibreOffice Writer, for
-# the browser tests and for the PDF copies of the reports.
+# the browser tests and for the PDF copies of the reports; and for the service's end-to-end test
+# chromium-driver, Leaflet (libjs-leaflet, the check page's map) and Python's selenium and schemathesis.
 set -euo pipefail
 
 missing=()
@@ -12,6 +13,8 @@ if [ "${1:-}" = "--browser" ]; then
   fc-list :lang=zh 2>/dev/null | grep -q . || browser+=(fonts-noto-cjk)
   command -v pdftotext >/dev/null 2>&1 || browser+=(poppler-utils)
   command -v soffice >/dev/null 2>&1 || browser+=(libreoffice-writer-nogui)
+  command -v chromedriver >/dev/null 2>&1 || browser+=(chromium-driver)
+  [ -f /usr/share/javascript/leaflet/leaflet.js ] || browser+=(libjs-leaflet)
   if [ ${#browser[@]} -gt 0 ]; then
     echo "Installing: ${browser[*]}" >&2
     sudo_cmd=""
@@ -20,6 +23,8 @@ if [ "${1:-}" = "--browser" ]; then
     # Without the recommended packages LibreOffice stays small (no Java, no desktop integration).
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${browser[@]}" >/dev/null
   fi
+  python3 -c "import selenium, schemathesis" 2>/dev/null || python3 -m pip install --quiet selenium schemathesis \
+    || echo "selenium and schemathesis could not be installed: the service's end-to-end test will say it is skipped" >&2
   exit 0
 fi
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)

@@ -7,6 +7,8 @@ bash Scripts/install-deps.sh
 if [ "${ZONECALC_BROWSER_TESTS:-}" = "1" ]; then bash Scripts/install-deps.sh --browser; fi
 swift build --build-tests
 swift test
+# The service end to end (opt-in with the browser tests): Chromium through the pages, schemathesis on the API.
+if [ "${ZONECALC_BROWSER_TESTS:-}" = "1" ]; then python3 Scripts/service-e2e.py; fi
 # Long suites, when asked for (CI sets them when they fit its time): a fuzz smoke of every target, and
 # the suite under AddressSanitizer and ThreadSanitizer.
 if [ -n "${ZONECALC_FUZZ_SECONDS:-}" ]; then bash Scripts/fuzz.sh "$ZONECALC_FUZZ_SECONDS"; fi

@@ -45,6 +45,10 @@ struct Run: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(ServeCommand.text(Bilingual("不生成 PDF（服务器上没有 Chromium 或 LibreOffice 时）。", "Make no PDF (when the server has no Chromium or LibreOffice)."))))
     var noPdf = false
 
+    @Option(help: ArgumentHelp(ServeCommand.text(Bilingual("Leaflet 所在文件夹，用于审查结果页的交互地图（Debian 软件包 libjs-leaflet 装在此处）；没有时页面只显示示意图。",
+                                                           "The folder holding Leaflet, for the check page's interactive map (where Debian's libjs-leaflet puts it); without it the page shows the static map."))))
+    var leaflet = MapLibrary.debianFolder.path
+
     func run() async throws {
         let store = try RecordStore(folder: URL(fileURLWithPath: data))
         let catalog = ZoneCatalog(folder: URL(fileURLWithPath: projects))
@@ -57,8 +61,14 @@ struct Run: AsyncParsableCommand {
         let serving = ServeCommand.text(Bilingual("服务 \(catalog.zones.count) 个开发区，地址 http://\(host):\(port)/",
                                                   "serving \(catalog.zones.count) zones at http://\(host):\(port)/"))
         FileHandle.standardOutput.write(Data((serving + "\n").utf8))
+        let mapLibrary = MapLibrary(folder: URL(fileURLWithPath: leaflet))
+        if !mapLibrary.isAvailable {
+            FileHandle.standardError.write(Data(("zonecalc-serve: " + ServeCommand.text(Bilingual(
+                "\(leaflet) 中没有 Leaflet：审查结果页只显示示意图（安装 libjs-leaflet，或用 --leaflet 指明其文件夹）。",
+                "no Leaflet in \(leaflet): the check page shows the static map only (install libjs-leaflet, or give its folder with --leaflet).")) + "\n").utf8))
+        }
         defer { CheckEngine.stopAll() }
-        try await ServiceApplication.application(service, host: host, port: port).runService()
+        try await ServiceApplication.application(service, host: host, port: port, mapLibrary: mapLibrary).runService()
     }
 }
 

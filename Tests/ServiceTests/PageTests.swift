@@ -133,6 +133,56 @@ import ZoneCalcService
         }
     }
 
+    /// Where Leaflet is on the server the check page draws the check's map.geojson with it (the data inline,
+    /// the scripts the service's own, allowed by the page's policy), the report's SVG map folded beneath;
+    /// the assets are served by a fixed list of names only.
+    @Test func theCheckPageDrawsAnInteractiveMapWhereLeafletIs() async throws {
+        var kit = try ServiceTestKit()
+        defer { kit.remove() }
+        let leaflet = kit.folder.appendingPathComponent("leaflet")
+        try FileManager.default.createDirectory(at: leaflet, withIntermediateDirectories: true)
+        try Data("/* leaflet */".utf8).write(to: leaflet.appendingPathComponent("leaflet.js"))
+        try Data("/* style */".utf8).write(to: leaflet.appendingPathComponent("leaflet.css"))
+        kit.mapLibrary = MapLibrary(folder: leaflet)
+        let txt = try Data(contentsOf: ServiceTestKit.sample("kqfw.txt"))
+        try await kit.test { client in
+            let bearer = try await ServiceTestKit.signIn(client, "reviewer")
+            let submitted = try await ServiceTestKit.submit(client, bearer.headers, fields: [("zone", "demo")], files: [("pieces", "kqfw.txt", txt)])
+            let id = try #require((((submitted.json["checks"] as? [[String: Any]])?.first)?["check"] as? [String: Any])?["id"] as? String, "\(submitted.json)")
+            _ = try await ServiceTestKit.finished(client, bearer.headers, id)
+            let reviewer = try await Self.signIn(client, "reviewer")
+            let (page, policy) = try await client.execute(uri: "/checks/\(id)", method: .get, headers: reviewer.cookie) { response in
+                (String(buffer: response.body), response.headers[.contentSecurityPolicy] ?? "")
+            }
+            #expect(policy.contains("script-src 'self'") && !policy.contains("unsafe-eval") && !policy.contains("script-src 'self' 'unsafe-inline'"), "\(policy)")
+            #expect(page.contains("<div id=\"zc-map\"") && page.contains("<script src=\"/assets/leaflet/leaflet.js\"></script><script src=\"/assets/check-map.js\"></script>"))
+            #expect(page.contains("<link rel=\"stylesheet\" href=\"/assets/leaflet/leaflet.css\">"))
+            #expect(page.contains("<details><summary>") && page.contains("<svg "), "the report's map, for print")
+            let start = try #require(page.range(of: "<script type=\"application/json\" id=\"zc-map-data\">"))
+            let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+            let data = try #require(try JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+            let features = data["features"] as? [[String: Any]] ?? []
+            let labels = features.compactMap { ($0["properties"] as? [String: Any])?["label"] as? String }
+            #expect(labels.sorted() == ["R1", "R3", "R3"], "\(labels)")
+            #expect(data["units"] as? String == "metre" && (data["focus"] as? [Double])?.count == 4)
+            try await client.execute(uri: "/assets/leaflet/leaflet.js", method: .get) { response in
+                #expect(response.status == .ok && String(buffer: response.body) == "/* leaflet */" && response.headers[.contentType]?.hasPrefix("text/javascript") == true)
+            }
+            try await client.execute(uri: "/assets/check-map.js", method: .get) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("L.CRS.Simple"))
+            }
+            for name in ["../leaflet.js", "leaflet.js.map", "..%2F..%2Fdata%2Frecord.sqlite"] {
+                try await client.execute(uri: "/assets/leaflet/\(name)", method: .get) { response in
+                    #expect(response.status == .notFound, "\(name)")
+                }
+            }
+            // Other pages run no script at all.
+            try await client.execute(uri: "/", method: .get, headers: reviewer.cookie) { response in
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src") == false && !String(buffer: response.body).contains("<script"))
+            }
+        }
+    }
+
     @Test func aBadUploadGetsAnErrorPageInTheUsersLanguage() async throws {
         let kit = try ServiceTestKit()
         defer { kit.remove() }

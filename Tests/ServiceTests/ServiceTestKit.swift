@@ -22,6 +22,8 @@ struct ServiceTestKit {
 
     let folder: URL
     let service: CheckService
+    /// Where the pages look for Leaflet: a folder that is not there unless a test gives one (the static map).
+    var mapLibrary: MapLibrary
 
     var data: URL { folder.appendingPathComponent("data") }
 
@@ -42,6 +44,7 @@ struct ServiceTestKit {
         }
         var engine = given ?? CheckEngine(executable: Self.engine)
         engine.pdf = false
+        mapLibrary = MapLibrary(folder: folder.appendingPathComponent("no-leaflet"))
         service = CheckService(store: store, catalog: ZoneCatalog(folder: folder.appendingPathComponent("projects")), engine: engine,
                                limits: limits, capacity: capacity)
     }
@@ -50,7 +53,7 @@ struct ServiceTestKit {
 
     /// Runs `body` against the service's routes, in-process.
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        try await Application(router: ServiceApplication.router(service)).test(.router, body)
+        try await Application(router: ServiceApplication.router(service, mapLibrary: mapLibrary)).test(.router, body)
     }
 
     /// Signs `name` in and returns the bearer header and the session's CSRF token.

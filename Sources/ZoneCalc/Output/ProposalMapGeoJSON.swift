@@ -16,6 +16,8 @@ public enum ProposalMapGeoJSON {
         /// The report's title.
         public var title: String
         public var crs: CRSMember?
+        /// `metre` for a projected CRS, `degree` for a geographic one.
+        public var units: String
         /// minX, minY, maxX, maxY: the approved zone with the land added and taken out.
         public var focus: [Double]
         public var features: [Feature]
@@ -69,7 +71,7 @@ public enum ProposalMapGeoJSON {
                     }))
         }
         let crs = report.crs.epsg.map { CRSMember(properties: ["name": "urn:ogc:def:crs:EPSG::\($0)"]) }
-        let collection = Collection(title: title, crs: crs, focus: [focus.minX, focus.minY, focus.maxX, focus.maxY].map(millimetres), features: features)
+        let collection = Collection(title: title, crs: crs, units: report.crs.isGeographic ? "degree" : "metre", focus: [focus.minX, focus.minY, focus.maxX, focus.maxY].map(millimetres), features: features)
         return try ReportJSON.encode(collection, compact: true) + "\n"
     }
 

@@ -26,6 +26,7 @@ enum CheckDownloads {
         switch (name as NSString).pathExtension.lowercased() {
         case "html": return "text/html; charset=utf-8"
         case "json": return "application/json; charset=utf-8"
+        case "geojson": return "application/geo+json"
         case "txt": return "text/plain"
         case "pdf": return "application/pdf"
         case "docx": return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

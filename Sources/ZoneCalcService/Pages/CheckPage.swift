@@ -3,7 +3,8 @@ import ZoneCalc
 
 /// One check: who submitted what and when, its state (the page reloads itself while the check waits or
 /// runs), and once it is done the verdict, the area table, every rule with its reason and documents,
-/// the conflict pieces, the map, the downloads and the archived uploads with their checksums.
+/// the conflict pieces, the map — interactive when Leaflet is on the server (``MapLibrary``), the
+/// report's SVG map otherwise and for print —, the downloads and the archived uploads with their checksums.
 struct CheckPage {
     let shell: PageShell
     let check: CheckRecord
@@ -11,6 +12,8 @@ struct CheckPage {
     let result: ProposalReportJSON.Document?
     /// The report's map (SVG), once the check is done.
     let map: String?
+    /// The map's data (the check's map.geojson) when the page draws it with Leaflet.
+    let interactiveMap: String?
 
     /// Seconds between reloads while the check is not final.
     static let refreshSeconds = 3
@@ -22,6 +25,10 @@ struct CheckPage {
 
     var refresh: Int? { check.state.isFinal ? nil : Self.refreshSeconds }
 
+    /// The service's files the interactive map needs.
+    var stylesheets: [String] { interactiveMap == nil ? [] : ["/assets/leaflet/leaflet.css"] }
+    var scripts: [String] { interactiveMap == nil ? [] : ["/assets/leaflet/leaflet.js", "/assets/check-map.js"] }
+
     var body: String {
         var html = facts
         switch check.state {
@@ -31,7 +38,7 @@ struct CheckPage {
             html += "<p class=\"problem\">\(shell.escape(check.message ?? shell.t(check.state.label)))</p>\n"
         case .done:
             if let result { html += verdict(result) + areas(result) + rules(result) + conflicts(result) + notes(result) }
-            if let map { html += "<h2>\(shell.t("示意图", "Map"))</h2><div class=\"map\">\(map)</div>\n" }
+            html += mapSection
             html += downloads
         }
         return html + uploads
@@ -100,6 +107,18 @@ struct CheckPage {
     private func notes(_ result: ProposalReportJSON.Document) -> String {
         guard !result.notes.isEmpty else { return "" }
         return "<h2>\(shell.t("说明", "Notes"))</h2><ul>" + result.notes.map { "<li>\(shell.escape(shell.t($0)))</li>" }.joined() + "</ul>\n"
+    }
+
+    /// The interactive map with the SVG map folded beneath it, or the SVG map alone.
+    private var mapSection: String {
+        guard let interactiveMap else { return map.map { "<h2>\(shell.t("示意图", "Map"))</h2><div class=\"map\">\($0)</div>\n" } ?? "" }
+        // JSON holds "<" only inside strings, where \u003c means the same: nothing can end the script element.
+        let data = interactiveMap.replacingOccurrences(of: "<", with: "\\u003c")
+        var html = "<h2>\(shell.t("地图", "Map"))</h2><div id=\"zc-map\" data-north=\"\(shell.t("X（北）", "X (north)"))\" data-east=\"\(shell.t("Y（东）", "Y (east)"))\" "
+            + "data-hint=\"\(shell.t("坐标为开发区坐标系；点击冲突图斑查看详情", "coordinates in the zone's CRS; click a conflict piece for its details"))\"></div>\n"
+            + "<script type=\"application/json\" id=\"zc-map-data\">\(data)</script>\n"
+        if let map { html += "<details><summary>\(shell.t("示意图（与报告相同，用于打印）", "The report's map (for print)"))</summary><div class=\"map\">\(map)</div></details>\n" }
+        return html
     }
 
     private var downloads: String {

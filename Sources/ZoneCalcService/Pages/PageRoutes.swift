@@ -4,9 +4,11 @@ import ZoneCalc
 
 /// The pages a reviewer uses in a browser — sign in and out, the zones with the upload form, a check's
 /// page, the record — through the session cookie (HttpOnly, SameSite=Strict), each form carrying the
-/// session's CSRF token. They need no script and nothing from the network.
+/// session's CSRF token. They need nothing from the network, and no script but the check page's map.
 struct PageRoutes {
     let service: CheckService
+    /// Leaflet for the check page's interactive map, when the server has it.
+    let mapLibrary: MapLibrary
 
     var store: RecordStore { service.store }
 
@@ -49,9 +51,11 @@ struct PageRoutes {
             let stored = { (name: String) in check.files.first { $0.kind == .output && $0.name == name }.map { folder.appendingPathComponent($0.stored) } }
             let result = check.state == .done ? stored("result.json").flatMap { try? ProposalReportJSON.decode(Data(contentsOf: $0)) } : nil
             let map = check.state == .done ? stored("report.html").flatMap(ReportMap.svg(inReport:)) : nil
+            let mapData = check.state == .done && mapLibrary.isAvailable
+                ? stored(ProposalMapGeoJSON.fileName).flatMap { try? String(contentsOf: $0, encoding: .utf8) } : nil
             let shell = PageShell(context, path: "/checks/\(check.id)")
-            let page = CheckPage(shell: shell, check: check, result: result, map: map)
-            return shell.response(title: page.title, body: page.body, refresh: page.refresh)
+            let page = CheckPage(shell: shell, check: check, result: result, map: map, interactiveMap: mapData)
+            return shell.response(title: page.title, body: page.body, refresh: page.refresh, stylesheets: page.stylesheets, scripts: page.scripts)
         }
     }
 
