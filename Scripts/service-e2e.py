@@ -18,20 +18,15 @@ a part whose tools are missing says so and is counted as failed unless ZONECALC_
 """
 import argparse
 import hashlib
-import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from servicekit import PASSWORD, ROOT, Service
+
 ARTEFACTS = os.path.join(ROOT, ".build", "test-artefacts", "service")
-PASSWORD = "correct horse battery staple"
 failures = []
 
 
@@ -46,58 +41,6 @@ def skipped(what):
     print("  SKIP  " + what, flush=True)
     if os.environ.get("ZONECALC_ALLOW_SKIP") != "1":
         failures.append("skipped: " + what)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Service:
-    """zonecalc-serve over the sample zone in a throw-away folder, stopped by stop()."""
-
-    def __init__(self, bin_dir):
-        self.folder = tempfile.mkdtemp(prefix="zonecalc-e2e-")
-        projects = os.path.join(self.folder, "projects")
-        os.makedirs(projects)
-        # The sample zone as served, through a link: the service never writes to a project.
-        os.symlink(os.path.join(ROOT, "GeoData", "demo"), os.path.join(projects, "demo"))
-        self.data = os.path.join(self.folder, "data")
-        self.serve = os.path.join(bin_dir, "zonecalc-serve")
-        for name, role in [("reviewer", "reviewer"), ("admin", "admin")]:
-            subprocess.run([self.serve, "add-account", name, "--role", role, "--data", self.data],
-                           input=PASSWORD + "\n", text=True, check=True, capture_output=True)
-        self.port = free_port()
-        self.url = "http://127.0.0.1:%d" % self.port
-        self.log = open(os.path.join(self.folder, "service.log"), "w")
-        self.process = subprocess.Popen([self.serve, "run", "--projects", projects, "--data", self.data,
-                                         "--port", str(self.port), "--no-pdf"], stdout=self.log, stderr=subprocess.STDOUT)
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(self.url + "/login", timeout=1).read()
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.1)
-        raise RuntimeError("zonecalc-serve did not start: " + open(self.log.name).read())
-
-    def token(self, name):
-        request = urllib.request.Request(self.url + "/api/sessions", method="POST", headers={"Content-Type": "application/json"},
-                                         data=json.dumps({"name": name, "password": PASSWORD}).encode())
-        return json.load(urllib.request.urlopen(request, timeout=10))["token"]
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.log.close()
-        shutil.copy(self.log.name, os.path.join(ARTEFACTS, "service.log"))
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def browser_test(service):
@@ -214,7 +157,7 @@ def main():
     arguments = parser.parse_args()
     bin_dir = arguments.bin or subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     os.makedirs(ARTEFACTS, exist_ok=True)
-    service = Service(bin_dir)
+    service = Service(bin_dir, accounts=[("reviewer", "reviewer"), ("admin", "admin")], log_copy=os.path.join(ARTEFACTS, "service.log"))
     try:
         browser_test(service)
         api_conformance(service)
