@@ -84,10 +84,14 @@ def memory_sampler(pid, stop, peak):
         return 0
 
     def children(p):
+        # each thread's children: the engines are started from the server's worker threads
+        found = []
         try:
-            return [int(c) for c in open("/proc/%d/task/%d/children" % (p, p)).read().split()]
+            for task in os.listdir("/proc/%d/task" % p):
+                found += [int(c) for c in open("/proc/%d/task/%s/children" % (p, task)).read().split()]
         except OSError:
-            return []
+            pass
+        return found
 
     while not stop.is_set():
         total, stack = 0, [pid]

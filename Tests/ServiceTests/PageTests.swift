@@ -12,13 +12,35 @@ import ZoneCalcService
     /// Signs `name` in through the form and returns the cookie header and the session's CSRF token (read
     /// from the page's forms, as a browser has it).
     static func signIn(_ client: some TestClientProtocol, _ name: String) async throws -> (cookie: HTTPFields, csrf: String) {
-        let form = "name=\(name)&password=\(ServiceTestKit.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
-        let token = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: form)) { response in
+        try await signIn(client, name, password: ServiceTestKit.password, status: .seeOther)
+    }
+
+    /// The sign-in form's token and its cookie header, as the browser has them after opening /login.
+    static func loginForm(_ client: some TestClientProtocol) async throws -> (token: String, cookie: HTTPFields) {
+        try await client.execute(uri: "/login", method: .get) { response in
+            let page = String(buffer: response.body)
+            let token = page.components(separatedBy: "name=\"login_token\" value=\"").dropFirst().first.map { String($0.prefix(64)) } ?? ""
+            let cookie = response.headers[.setCookie] ?? ""
+            #expect(cookie.hasPrefix("zonecalc_login=\(token)") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "\(cookie)")
+            return (token, [.cookie: "zonecalc_login=\(token)", .contentType: "application/x-www-form-urlencoded"])
+        }
+    }
+
+    static func signIn(_ client: some TestClientProtocol, _ name: String, password: String, status: HTTPResponse.Status) async throws -> (cookie: HTTPFields, csrf: String) {
+        let login = try await loginForm(client)
+        let form = "name=\(name)&password=\(password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&login_token=\(login.token)"
+        let token = try await client.execute(uri: "/login", method: .post, headers: login.cookie, body: ByteBuffer(string: form)) { response in
+            guard status == .seeOther else {
+                #expect(response.status == status && !(response.headers[.setCookie] ?? "").contains("zonecalc_session="))
+                #expect(status != .unauthorized || String(buffer: response.body).contains("账号或密码不正确"))
+                return ""
+            }
             #expect(response.status == .seeOther && response.headers[.location] == "/")
             let cookie = response.headers[.setCookie] ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), "\(cookie)")
             return String(cookie.split(separator: ";")[0].dropFirst("zonecalc_session=".count))
         }
+        guard status == .seeOther else { return ([:], "") }
         let cookie: HTTPFields = [.cookie: "zonecalc_session=\(token)"]
         let csrf = try await client.execute(uri: "/", method: .get, headers: cookie) { response in
             let page = String(buffer: response.body)
@@ -43,14 +65,23 @@ import ZoneCalcService
             }
             // The English switch answers in English and keeps the choice in a cookie.
             try await client.execute(uri: "/login?lang=en", method: .get) { response in
-                #expect(String(buffer: response.body).contains("Password") && response.headers[.setCookie]?.hasPrefix("zonecalc_lang=en") == true)
+                #expect(String(buffer: response.body).contains("Password") && response.headers[values: .setCookie].contains { $0.hasPrefix("zonecalc_lang=en") })
             }
             try await client.execute(uri: "/login", method: .get, headers: [.cookie: "zonecalc_lang=en"]) { response in
                 #expect(String(buffer: response.body).contains("Sign in"))
             }
-            let wrong = "name=reviewer&password=not+the+password"
-            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: wrong)) { response in
-                #expect(response.status == .unauthorized && String(buffer: response.body).contains("账号或密码不正确") && response.headers[.setCookie] == nil)
+            _ = try await Self.signIn(client, "reviewer", password: "not the password", status: .unauthorized)
+            // A sign-in form posted from elsewhere has neither the form's token nor its cookie: refused,
+            // as is a token without its cookie, even with the right password.
+            let right = "name=reviewer&password=\(ServiceTestKit.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            let login = try await Self.loginForm(client)
+            for (body, headers) in [(right, [HTTPField.Name.contentType: "application/x-www-form-urlencoded"] as HTTPFields),
+                                    (right + "&login_token=\(login.token)", [.contentType: "application/x-www-form-urlencoded"]),
+                                    (right + "&login_token=forged", login.cookie)] {
+                try await client.execute(uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .forbidden && String(buffer: response.body).contains("表单已过期"))
+                    #expect(!(response.headers[.setCookie] ?? "").contains("zonecalc_session="))
+                }
             }
             let reviewer = try await Self.signIn(client, "reviewer")
             try await client.execute(uri: "/", method: .get, headers: reviewer.cookie) { response in

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ZoneCalc
 
@@ -12,13 +13,15 @@ struct PageRoutes {
 
     var store: RecordStore { service.store }
 
-    private struct SignInForm: Decodable { var name: String; var password: String }
+    private struct SignInForm: Decodable { var name: String; var password: String; var login_token: String? }
+
+    /// The cookie holding the sign-in form's token.
+    static let loginCookie = "zonecalc_login"
 
     func add(to router: Router<ServiceContext>) {
         router.get("login") { _, context in
             if context.session != nil { return Response.redirect(to: "/") }
-            let shell = PageShell(context, path: "/login")
-            return shell.response(title: shell.t("登录", "Sign in"), body: LoginPage(shell: shell).body())
+            return loginPage(PageShell(context, path: "/login"))
         }
         router.post("login") { request, context in try await signIn(request, context) }
         router.post("logout") { _, context in
@@ -59,21 +62,33 @@ struct PageRoutes {
         }
     }
 
+    /// The sign-in form with a new token (and its cookie); `problem` says what went wrong with the last try.
+    private func loginPage(_ shell: PageShell, problem: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let token = RecordStore.randomToken()
+        var response = shell.response(title: shell.t("登录", "Sign in"), body: LoginPage(shell: shell, token: token).body(problem: problem), status: status)
+        response.setCookie(Cookie(name: Self.loginCookie, value: token, maxAge: 3600, path: "/login", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
     /// Signs in from the form: the session cookie and on to the zones, or the form again with why not.
     private func signIn(_ request: Request, _ context: ServiceContext) async throws -> Response {
         var request = request
         let shell = PageShell(context, path: "/login")
         let body = try await request.collectBody(upTo: 16 << 10)
         guard let form = try? URLEncodedFormDecoder().decode(SignInForm.self, from: String(buffer: body)) else {
-            return shell.response(title: shell.t("登录", "Sign in"), body: LoginPage(shell: shell).body(problem: shell.t("请填写账号和密码", "give the account and the password")), status: .badRequest)
+            return loginPage(shell, problem: shell.t("请填写账号和密码", "give the account and the password"), status: .badRequest)
+        }
+        guard let token = form.login_token, !token.isEmpty, token == request.cookies[Self.loginCookie]?.value else {
+            return loginPage(shell, problem: ServiceError.csrf.message(context.language), status: .forbidden)
         }
         let account: Account
         do { account = try store.authenticate(name: form.name, password: form.password) } catch .wrongPassword {
-            return shell.response(title: shell.t("登录", "Sign in"), body: LoginPage(shell: shell).body(problem: ServiceError.wrongPassword.message(context.language)), status: .unauthorized)
+            return loginPage(shell, problem: ServiceError.wrongPassword.message(context.language), status: .unauthorized)
         }
         let session = try store.startSession(for: account)
         var response = Response.redirect(to: "/")
         response.setCookie(Cookie(name: SessionMiddleware.cookie, value: session.token, maxAge: Int(RecordStore.sessionLifetime), path: "/", httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: Self.loginCookie, value: "", maxAge: 0, path: "/login", httpOnly: true, sameSite: .strict))
         return response
     }
 }
