@@ -33,9 +33,13 @@ class Service:
         os.symlink(os.path.join(ROOT, "GeoData", "demo"), os.path.join(projects, "demo"))
         self.data = os.path.join(self.folder, "data")
         serve = os.path.join(bin_dir, "zonecalc-serve")
-        for name, role in accounts:
-            subprocess.run([serve, "add-account", name, "--role", role, "--data", self.data],
-                           input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+        try:
+            for name, role in accounts:
+                subprocess.run([serve, "add-account", name, "--role", role, "--data", self.data],
+                               input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+        except (OSError, subprocess.CalledProcessError):
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
         self.port = free_port()
         self.url = "http://127.0.0.1:%d" % self.port
         self.log = open(os.path.join(self.folder, "service.log"), "w")

@@ -4,7 +4,8 @@ import GeoBridge
 /// The map of a proposal check (``ProposalMapContent``) as GeoJSON in the zone's own CRS, for an
 /// interactive map with a planar CRS (no tiles, no reprojection) and for GIS programs: one feature per
 /// item, its style and texts in its properties; the map's extent in `focus`, the CRS named in `crs`
-/// (GeoJSON's 2008 form, which GDAL and QGIS read) when it has an EPSG code. Coordinates to the millimetre.
+/// (GeoJSON's 2008 form, which GDAL and QGIS read) when it has an EPSG code. Coordinates to the
+/// millimetre (1e-9° in a geographic CRS, about 0.1 mm).
 public enum ProposalMapGeoJSON {
     /// The file's name in a report folder.
     public static let fileName = "map.geojson"
@@ -62,18 +63,18 @@ public enum ProposalMapGeoJSON {
     public static func text(_ report: ProposalReport, language: Language, title: String) throws -> String {
         let context = GEOSContext()
         let focus = try ProposalMapContent.focus(report, context: context)
+        let decimals = report.crs.isGeographic ? 1e9 : 1e3
+        func rounded(_ value: Double) -> Double { (value * decimals).rounded() / decimals }
         let features = try ProposalMapContent.items(report, language: language, context: context).map { item in
             Feature(properties: Properties(layer: item.layer, legend: item.style.label, fill: item.style.fill, stroke: item.style.stroke,
                                            strokeWidth: item.style.strokeWidth, dash: item.style.dash, opacity: item.style.opacity,
                                            title: item.title, label: item.label),
                     geometry: MultiPolygon(coordinates: try item.geometry.polygons.map { polygon in
-                        try polygon.polygonRings().map { ring in ring.map { [millimetres($0.x), millimetres($0.y)] } }
+                        try polygon.polygonRings().map { ring in ring.map { [rounded($0.x), rounded($0.y)] } }
                     }))
         }
         let crs = report.crs.epsg.map { CRSMember(properties: ["name": "urn:ogc:def:crs:EPSG::\($0)"]) }
-        let collection = Collection(title: title, crs: crs, units: report.crs.isGeographic ? "degree" : "metre", focus: [focus.minX, focus.minY, focus.maxX, focus.maxY].map(millimetres), features: features)
+        let collection = Collection(title: title, crs: crs, units: report.crs.isGeographic ? "degree" : "metre", focus: [focus.minX, focus.minY, focus.maxX, focus.maxY].map(rounded), features: features)
         return try ReportJSON.encode(collection, compact: true) + "\n"
     }
-
-    private static func millimetres(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }

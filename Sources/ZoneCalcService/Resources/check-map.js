@@ -10,9 +10,11 @@
   if (!element || !source || typeof L === 'undefined') { return; }
   var data = JSON.parse(source.textContent);
   var focus = data.focus; // minX (east), minY (north), maxX, maxY
+  if (!focus || focus.length !== 4 || !data.features || !data.features.length) { return; }
   // Pixels at zoom 0 are metres from the focus's north-west corner: small numbers even for coordinates
-  // with a zone prefix (Y 40 496 984).
-  var crs = L.extend({}, L.CRS.Simple, { transformation: new L.Transformation(1, -focus[0], -1, focus[3]) });
+  // with a zone prefix (Y 40 496 984); in degrees a pixel is 1e-5° (about a metre).
+  var k = data.units === 'degree' ? 1e5 : 1;
+  var crs = L.extend({}, L.CRS.Simple, { transformation: new L.Transformation(k, -k * focus[0], -k, k * focus[3]) });
   var map = L.map(element, { crs: crs, minZoom: -14, maxZoom: 6, zoomSnap: 0.25, attributionControl: false });
 
   function text(value, className) {
