@@ -47,12 +47,12 @@ enum ProposalMapContent {
     }
 
     /// The extent the map is fitted to: the approved zone and the land added and taken out.
-    static func focus(_ report: ProposalReport, context: GEOSContext) throws -> Bounds {
-        var focus = try Geometry.fromWKB(report.approvedWKB, context: context).bounds() ?? Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)
-        for wkb in [report.addedWKB, report.removedWKB].compactMap({ $0 }) {
-            if let b = try Geometry.fromWKB(wkb, context: context).bounds() { focus = focus.union(b) }
+    static func focus(of items: [Item]) throws -> Bounds {
+        var focus: Bounds?
+        for item in items where ["approved", "added", "removed"].contains(item.layer) {
+            if let b = try item.geometry.bounds() { focus = focus?.union(b) ?? b }
         }
-        return focus
+        return focus ?? Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1)
     }
 
     static let styles: [String: SVGMap.Style] = [

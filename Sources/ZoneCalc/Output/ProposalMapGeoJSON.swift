@@ -62,10 +62,11 @@ public enum ProposalMapGeoJSON {
     /// The GeoJSON text of `report`'s map.
     public static func text(_ report: ProposalReport, language: Language, title: String) throws -> String {
         let context = GEOSContext()
-        let focus = try ProposalMapContent.focus(report, context: context)
+        let items = try ProposalMapContent.items(report, language: language, context: context)
+        let focus = try ProposalMapContent.focus(of: items)
         let decimals = report.crs.isGeographic ? 1e9 : 1e3
         func rounded(_ value: Double) -> Double { (value * decimals).rounded() / decimals }
-        let features = try ProposalMapContent.items(report, language: language, context: context).map { item in
+        let features = try items.map { item in
             Feature(properties: Properties(layer: item.layer, legend: item.style.label, fill: item.style.fill, stroke: item.style.stroke,
                                            strokeWidth: item.style.strokeWidth, dash: item.style.dash, opacity: item.style.opacity,
                                            title: item.title, label: item.label),

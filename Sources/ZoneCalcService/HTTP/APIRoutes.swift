@@ -11,7 +11,7 @@ struct APIRoutes {
 
     func add(to router: Router<ServiceContext>) {
         router.get("openapi.json") { _, _ in
-            guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
+            guard let data = ServiceResponses.bundled("openapi.json") else {
                 throw ServiceError.notFound(Bilingual("本服务未附 API 说明文件", "the API description is missing from this installation"))
             }
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -12,6 +12,12 @@ enum ServiceResponses {
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The bytes of `resource` (a file name) bundled with the service; nil when this installation lacks it.
+    static func bundled(_ resource: String) -> Data? {
+        let name = resource as NSString
+        return Bundle.module.url(forResource: name.deletingPathExtension, withExtension: name.pathExtension).flatMap { try? Data(contentsOf: $0) }
+    }
+
     /// The refusal `error` as `{"error": {"code": …, "message": …}}`, in `language`.
     static func error(_ error: ServiceError, language: Language) -> Response {
         json(["error": ["code": error.code, "message": error.message(language)]], status: error.status)

@@ -34,7 +34,7 @@ public struct MapLibrary: Sendable {
             return Self.asset(data, type: type)
         }
         router.get("assets/check-map.js") { _, _ in
-            guard let url = Bundle.module.url(forResource: "check-map", withExtension: "js"), let data = try? Data(contentsOf: url) else {
+            guard let data = ServiceResponses.bundled("check-map.js") else {
                 throw ServiceError.notFound(Bilingual("没有文件 check-map.js", "no file check-map.js"))
             }
             return Self.asset(data, type: "text/javascript; charset=utf-8")
