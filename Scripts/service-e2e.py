@@ -94,7 +94,9 @@ def browser_test(service):
             labels = sorted(e.text for e in browser.find_elements(By.CSS_SELECTOR, "#zc-map .zc-label"))
             check(len(paths) >= 8, "the map draws the zone, the proposal, the control lines and the conflicts (%d shapes)" % len(paths))
             check(labels == ["R1", "R3", "R3"], "the conflict pieces are labelled with their rules (%s)" % labels)
-            check(len(browser.find_elements(By.CSS_SELECTOR, ".leaflet-control-layers-overlays label")) >= 6, "each legend entry can be switched off")
+            legend = [e.text.strip() for e in browser.find_elements(By.CSS_SELECTOR, ".leaflet-control-layers-overlays label")]
+            check(len(legend) >= 6, "each legend entry can be switched off (%s)" % legend)
+            check("三调 农用地" in legend and "三调 建设用地" in legend, "the added land's 三调 land use is on the map by 三大类 (%s)" % legend)
             browser.find_element(By.ID, "zc-map").screenshot(os.path.join(ARTEFACTS, "3-map.png"))
             red = [p for p in paths if p.get_attribute("fill") == "#d50000"]
             if check(len(red) == 1, "the R1 piece is drawn in its colour"):

@@ -112,6 +112,13 @@ import Testing
             #expect(try value("SELECT COUNT(*) FROM map WHERE layer = '\(drawn)'") ?? 0 >= 1, "\(drawn)")
         }
         #expect(try value("SELECT COUNT(*) FROM map WHERE layer = 'removed'") == 0, "nothing is taken out in an expansion")
+        // The 三调 pieces of the added land tile it: GDAL's areas of the two agree (the sample's land
+        // use covers the added land; the pieces are gross of 田坎, as drawn).
+        let added = try #require(try value("SELECT SUM(OGR_GEOM_AREA) FROM map WHERE layer = 'added'"))
+        let landUse = try #require(try value("SELECT SUM(OGR_GEOM_AREA) FROM map WHERE layer = 'land_use'"))
+        #expect(abs(landUse - added) < added * 0.001, "land use \(landUse) m², added \(added) m²")
+        #expect(try value("SELECT COUNT(*) FROM map WHERE layer = 'land_use' AND legend = '三调 农用地' AND title LIKE '三调 0101 水田：新增用地中%'") == 1)
+        #expect(try value("SELECT COUNT(*) FROM map WHERE layer = 'land_use' AND legend = '三调 建设用地' AND title LIKE '三调 0601 工业用地%'") == 1)
     }
 
     /// tqfw.txt takes out TC1 (7.1992 ha declared): its ring by the shoelace formula on the file's own
@@ -135,6 +142,8 @@ import Testing
         #expect(after.contains("调出 1 块，合计 \(NumberText2.fixed(shoelace / 10_000)) 公顷"), "\(after.prefix(300))")
         #expect(after.contains("调出用地现状地类（三调）"))
         #expect(run.html.contains(">调出</text>"), "drawn and in the legend")
+        let map = try String(contentsOf: run.folder.appendingPathComponent("out/map.geojson"), encoding: .utf8)
+        #expect(map.contains("：调出用地中"), "the land taken out has its 三调 classes on the map")
         #expect(try Self.header(run.html)["方案类型"] == "调区")
     }
 

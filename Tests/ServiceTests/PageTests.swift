@@ -164,6 +164,38 @@ import ZoneCalcService
         }
     }
 
+    /// Several proposals uploaded at once through the form are checked each on its own, and the browser
+    /// goes on to a page of those checks alone, which tallies their verdicts and reloads until all are done.
+    @Test func severalProposalsAtOnceGoToAPageOfTheirOwn() async throws {
+        let kit = try ServiceTestKit()
+        defer { kit.remove() }
+        let expansion = try Data(contentsOf: ServiceTestKit.sample("kqfw.txt"))
+        let adjustment = try Data(contentsOf: ServiceTestKit.sample("tqfw.txt"))
+        try await kit.test { client in
+            // An earlier check of the same reviewer, which the upload's page leaves out.
+            let bearer = try await ServiceTestKit.signIn(client, "reviewer")
+            _ = try await ServiceTestKit.submit(client, bearer.headers, fields: [("zone", "demo")], files: [("pieces", "kqfw.txt", expansion)])
+            let reviewer = try await Self.signIn(client, "reviewer")
+            let form = ServiceTestKit.form([("zone", "demo"), ("language", "zh"), ("each", "1")],
+                                           files: [("pieces", "kqfw.txt", expansion), ("pieces", "tqfw.txt", adjustment)])
+            var headers = reviewer.cookie
+            headers[.contentType] = form.contentType
+            let location = try await client.execute(uri: "/checks?csrf=\(reviewer.csrf)", method: .post, headers: headers, body: form.body) { response in
+                #expect(response.status == .seeOther)
+                return response.headers[.location] ?? ""
+            }
+            let ids = try #require(location.hasPrefix("/checks?ids=") ? location.dropFirst("/checks?ids=".count).split(separator: ",").map(String.init) : nil, "\(location)")
+            #expect(ids.count == 2)
+            for id in ids { _ = try await ServiceTestKit.finished(client, bearer.headers, id) }
+            let page = try await client.execute(uri: location, method: .get, headers: reviewer.cookie) { String(buffer: $0.body) }
+            #expect(page.contains("<h1>本次上传的 2 个方案</h1>"), "\(page.prefix(1500))")
+            #expect(!page.contains("http-equiv=\"refresh\""), "all finished: no reload")
+            #expect(page.contains("<span class=\"fail\">不符合</span> 1") && page.contains("<span class=\"pass\">符合</span> 1"), "\(page)")
+            for id in ids { #expect(page.contains("href=\"/checks/\(id)\"")) }
+            #expect(page.components(separatedBy: "<tr><td><a href=\"/checks/").count - 1 == 2, "only this upload's checks")
+        }
+    }
+
     /// Where Leaflet is on the server the check page draws the check's map.geojson with it (the data inline,
     /// the scripts the service's own, allowed by the page's policy), the report's SVG map folded beneath;
     /// the assets are served by a fixed list of names only.

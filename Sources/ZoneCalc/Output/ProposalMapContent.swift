@@ -2,7 +2,7 @@ import Foundation
 import GeoBridge
 
 /// What the map of a proposal check shows, in drawing order: control lines, the approved zone, the
-/// land taken out and added, the new boundary, and the conflict pieces in a colour per rule, each
+/// land taken out and added, their 三调 land use, the new boundary, and the conflict pieces in a colour per rule, each
 /// labelled with its rule (R1, R3 …). The report's SVG map (``ProposalMapSVG``) and the service's
 /// interactive map (``ProposalMapGeoJSON``) draw the same items in the same styles.
 enum ProposalMapContent {
@@ -32,6 +32,8 @@ enum ProposalMapContent {
         items.append(try item("approved", report.approvedWKB))
         if let removed = report.removedWKB { items.append(try item("removed", removed)) }
         if let added = report.addedWKB { items.append(try item("added", added)) }
+        items += try landUseItems(report.removedLandUse, taken: true, method: report.method, language: language, context: context)
+        items += try landUseItems(report.landUse, taken: false, method: report.method, language: language, context: context)
         items.append(try item("new_boundary", report.newBoundaryWKB))
         let pieces = report.rules.flatMap(\.pieces)
         var order: [String] = []
@@ -45,6 +47,34 @@ enum ProposalMapContent {
         }
         return items
     }
+
+    /// The 三调 classes of the land added or taken out, one item per code, coloured by 三大类 and
+    /// named by code, class and area in their tooltip.
+    private static func landUseItems(_ classes: [AddedLandClass], taken: Bool, method: AreaMethod, language: Language,
+                                     context: GEOSContext) throws -> [Item] {
+        try classes.compactMap { landClass in
+            guard let wkb = landClass.wkb else { return nil }
+            let hectares = NumberText.fixed((landClass.area[method] ?? landClass.area.planar ?? 0) / 10_000, decimals: 4)
+            let title = language == .en
+                ? "三调 \(landClass.code) \(landClass.name): \(hectares) ha of the land \(taken ? "taken out" : "added")"
+                : "三调 \(landClass.code) \(landClass.name)：\(taken ? "调出" : "新增")用地中\(hectares)公顷"
+            return Item(layer: "land_use", geometry: try Geometry.fromWKB(wkb, context: context), style: landUseStyle(landClass.category, language: language), title: title)
+        }
+    }
+
+    /// The style of a 三调 category: 农用地, 建设用地, 未利用地 (anything else: unidentified).
+    static func landUseStyle(_ category: String, language: Language) -> SVGMap.Style {
+        let (fill, english) = landUseColours[category] ?? ("#bdbdbd", "unidentified")
+        return SVGMap.Style(label: language == .en ? "三调 \(english) land" : "三调 \(landUseColours[category] == nil ? "未识别地类" : category)",
+                            fill: fill, stroke: "#616161", strokeWidth: 0.4, opacity: 0.8)
+    }
+
+    /// 三大类 colours, after the hues of the 三调 map legend: yellow-green farmland, red construction, grey unused land.
+    static let landUseColours: [String: (fill: String, english: String)] = [
+        LandCategory.agricultural.rawValue: ("#e6ee9c", "agricultural"),
+        LandCategory.construction.rawValue: ("#ef9a9a", "construction"),
+        LandCategory.unused.rawValue: ("#e0e0e0", "unused"),
+    ]
 
     /// The extent the map is fitted to: the approved zone and the land added and taken out.
     static func focus(of items: [Item]) throws -> Bounds {

@@ -38,7 +38,7 @@ public enum ProposalMapGeoJSON {
     /// How a feature is drawn and named, as in the report's map.
     public struct Properties: Codable, Sendable {
         /// `urban_development_boundary`, `farmland`, `ecological_red_line`, `other_zones`, `approved`,
-        /// `removed`, `added`, `new_boundary` or `conflict`.
+        /// `removed`, `added`, `land_use`, `new_boundary` or `conflict`.
         public var layer: String
         /// Its legend entry.
         public var legend: String
@@ -47,7 +47,7 @@ public enum ProposalMapGeoJSON {
         public var strokeWidth: Double
         public var dash: String?
         public var opacity: Double
-        /// A conflict's rule, kind and feature.
+        /// A conflict's rule, kind and feature; a land-use piece's code, class and area.
         public var title: String?
         /// A conflict's rule.
         public var label: String?

@@ -38,15 +38,17 @@ struct PageRoutes {
         }
         router.post("checks") { request, context in
             let checks = try await service.receive(request, account: context.account(Role.submitters))
-            return Response.redirect(to: checks.count == 1 ? "/checks/\(checks[0].id)" : "/checks")
+            // Several proposals at once: the record narrowed to them, each with its own verdict.
+            return Response.redirect(to: checks.count == 1 ? "/checks/\(checks[0].id)" : "/checks?ids=" + checks.map(\.id).joined(separator: ","))
         }
         router.get("checks") { request, context in
             let account = try context.account()
             let parameters = request.uri.queryParameters
-            let query = CheckQuery(zone: parameters.get("zone"), verdict: parameters.get("verdict"), text: parameters.get("q"))
+            let ids = (parameters.get("ids") ?? "").split(separator: ",").prefix(RecordPage.maxUploadIDs).map(String.init)
+            let query = CheckQuery(zone: parameters.get("zone"), verdict: parameters.get("verdict"), text: parameters.get("q"), ids: ids)
             let shell = PageShell(context, path: "/checks")
             let page = RecordPage(shell: shell, checks: try store.checks(visibleTo: account, query), zones: service.catalog.zones, query: query)
-            return shell.response(title: shell.t("审查记录", "Record of checks"), body: page.body)
+            return shell.response(title: page.title, body: page.body, refresh: page.refresh)
         }
         router.get("checks/:id") { _, context in
             let check = try store.check(context.parameters.get("id") ?? "", visibleTo: context.account())

@@ -73,10 +73,12 @@ public struct CheckQuery: Sendable {
     public var verdict: String?
     /// Text found in the account name, the zone's name or a file's name.
     public var text: String?
+    /// Only these checks (empty: any), e.g. the proposals of one upload.
+    public var ids: [String]
     public var limit = 200
 
-    public init(zone: String? = nil, verdict: String? = nil, text: String? = nil) {
-        self.zone = zone; self.verdict = verdict; self.text = text
+    public init(zone: String? = nil, verdict: String? = nil, text: String? = nil, ids: [String] = []) {
+        self.zone = zone; self.verdict = verdict; self.text = text; self.ids = ids
     }
 }
 
@@ -143,6 +145,10 @@ extension RecordStore {
                  OR EXISTS (SELECT 1 FROM check_file WHERE check_file.check_id = check_run.id AND instr(check_file.name, ?) > 0))
                 """)
             arguments += [text, text, text, text]
+        }
+        if !query.ids.isEmpty {
+            conditions.append("check_run.id IN (\(Array(repeating: "?", count: query.ids.count).joined(separator: ", ")))")
+            arguments += query.ids
         }
         let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
         return try read { db in try Self.checks(db, where: condition, arguments, limit: query.limit) }

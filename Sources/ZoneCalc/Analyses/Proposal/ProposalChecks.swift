@@ -182,17 +182,21 @@ struct ProposalChecks {
     private func composition(of region: Geometry, layer: ProjectLayer, table: LandClassTable) throws
         -> (classes: [AddedLandClass], deductionFields: LandUseDeductionFields?) {
         var byCode: [String: MeasuredArea] = [:]
+        var piecesByCode: [String: [Geometry]] = [:]
         let (classified, deductionFields) = try landUseFeatures(layer)
         let prepared = try PreparedGeometry(region)
         for (code, feature, deduction) in classified where try !region.isEmpty && prepared.intersects(feature) {
-            let piece = try geometry.measure(try region.intersection(feature).polygonalPart())
+            let part = try region.intersection(feature).polygonalPart()
+            let piece = try geometry.measure(part)
+            if !part.isEmpty { piecesByCode[code, default: []].append(part) }
             // 三调 net areas: the deducted share (田坎 …) counts under its own class.
             byCode[code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(piece.scaled(by: 1 - (deduction?.ratio ?? 0)))
             if let deduction { byCode[deduction.code, default: MeasuredArea(planar: 0, ellipsoidal: 0)].add(piece.scaled(by: deduction.ratio)) }
         }
-        let classes = byCode.keys.sorted().map { code -> AddedLandClass in
+        let classes = try byCode.keys.sorted().map { code -> AddedLandClass in
             let known = table.lookup(code)
-            return AddedLandClass(code: code, name: known?.name ?? "未识别", category: known?.category.rawValue ?? "未识别", area: byCode[code]!)
+            let wkb = try piecesByCode[code].map { try Geometry.collection(.multiPolygon, of: $0.flatMap(\.polygons), context: geometry.context).wkb() }
+            return AddedLandClass(code: code, name: known?.name ?? "未识别", category: known?.category.rawValue ?? "未识别", area: byCode[code]!, wkb: wkb)
         }
         return (classes, deductionFields)
     }

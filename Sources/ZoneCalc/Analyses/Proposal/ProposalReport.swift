@@ -66,6 +66,9 @@ public struct AddedLandClass: Sendable {
     public var name: String
     public var category: String
     public var area: MeasuredArea
+    /// Where the class lies (WKB, boundary CRS): the pieces of the features of this code, gross of
+    /// 扣除地类; nil for a class that has area only as a deduction (田坎 …).
+    public var wkb: [UInt8]?
 }
 
 /// What `zonecalc proposal check` found.
