@@ -193,6 +193,7 @@ import ZoneCalcService
             #expect(page.contains("<span class=\"fail\">不符合</span> 1") && page.contains("<span class=\"pass\">符合</span> 1"), "\(page)")
             for id in ids { #expect(page.contains("href=\"/checks/\(id)\"")) }
             #expect(page.components(separatedBy: "<tr><td><a href=\"/checks/").count - 1 == 2, "only this upload's checks")
+            #expect(page.contains("href=\"\(location)&amp;lang=en\""), "the language switch keeps the page")
         }
     }
 

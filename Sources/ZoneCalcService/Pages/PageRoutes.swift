@@ -46,7 +46,8 @@ struct PageRoutes {
             let parameters = request.uri.queryParameters
             let ids = (parameters.get("ids") ?? "").split(separator: ",").prefix(RecordPage.maxUploadIDs).map(String.init)
             let query = CheckQuery(zone: parameters.get("zone"), verdict: parameters.get("verdict"), text: parameters.get("q"), ids: ids)
-            let shell = PageShell(context, path: "/checks")
+            let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&")
+            let shell = PageShell(context, path: kept.isEmpty ? "/checks" : "/checks?" + kept)
             let page = RecordPage(shell: shell, checks: try store.checks(visibleTo: account, query), zones: service.catalog.zones, query: query)
             return shell.response(title: page.title, body: page.body, refresh: page.refresh)
         }

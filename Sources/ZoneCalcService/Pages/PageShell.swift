@@ -10,7 +10,7 @@ import ZoneCalc
 struct PageShell {
     var language: Language
     var session: Session?
-    /// The page's path, for the language switch.
+    /// The page's path, with the query that makes it this page (an upload's checks, a search), for the language switch.
     var path: String
 
     init(_ context: ServiceContext, path: String) {
@@ -48,7 +48,7 @@ struct PageShell {
                 """
         }
         let other: (code: String, name: String) = language == .zh ? ("en", "English") : ("zh", "中文")
-        html += "<a class=\"lang\" href=\"\(escape(path))?lang=\(other.code)\">\(other.name)</a></header>\n<main>\n<h1>\(escape(title))</h1>\n\(body)\n</main>"
+        html += "<a class=\"lang\" href=\"\(escape(path + (path.contains("?") ? "&" : "?")))lang=\(other.code)\">\(other.name)</a></header>\n<main>\n<h1>\(escape(title))</h1>\n\(body)\n</main>"
         html += scripts.map { "<script src=\"\(escape($0))\"></script>" }.joined() + "</body></html>\n"
         return Response(status: status, headers: Self.headers(scripts: !scripts.isEmpty), body: .init(byteBuffer: ByteBuffer(string: html)))
     }
