@@ -4,8 +4,8 @@
 Starts zonecalc-serve (from --bin) on 127.0.0.1 at a free port over the sample zone, in a throw-away
 data folder, and for each concurrency level runs that many clients in this second process, each
 uploading the sample proposals in turn — the expansion GeoData/demo/kqfw.txt, and the adjustment
-kqfw.txt with tqfw.txt taken out — and polling its check until it is final. Then:
-  - checks per minute, latency (upload to final state, each client looking every 50 ms) p50 and p95, the service's peak memory (the
+kqfw.txt with tqfw.txt taken out — and waiting for its check to be final. Then:
+  - checks per minute, latency (upload to final state, each client waiting with the API's `wait`) p50 and p95, the service's peak memory (the
     server and the engines it runs, summed at each 50 ms sample);
   - nothing lost: every accepted upload has its record in the final state `done`, and each output
     it lists downloads with the SHA-256 the record gives;
@@ -57,8 +57,8 @@ def call(service, token, path, method="GET", body=None, content_type=None):
         return response.read()
 
 
-def one_check(service, token, proposal, poll=0.01):
-    """Uploads one proposal and waits for its check, looking every `poll` seconds; returns (seconds, record)."""
+def one_check(service, token, proposal):
+    """Uploads one proposal and waits for its check (the API's `wait`, answered when it ends); returns (seconds, record)."""
     pieces, removals = proposal
     content_type, body = multipart([("zone", "demo")], [("pieces", os.path.join(SAMPLE, p)) for p in pieces]
                                    + [("removals", os.path.join(SAMPLE, r)) for r in removals])
@@ -66,10 +66,9 @@ def one_check(service, token, proposal, poll=0.01):
     submitted = json.loads(call(service, token, "/api/checks", "POST", body, content_type))
     check_id = submitted["checks"][0]["check"]["id"]
     while True:
-        record = json.loads(call(service, token, "/api/checks/" + check_id))
+        record = json.loads(call(service, token, "/api/checks/%s?wait=60" % check_id))
         if record["check"]["state"] in ("done", "failed", "timed_out"):
             return time.perf_counter() - start, record
-        time.sleep(poll)
 
 
 def memory_sampler(pid, stop, peak):
@@ -120,8 +119,7 @@ def load(service, token, clients, total):
             if index is None:
                 return
             try:
-                # under load each client looks every 50 ms, so that the looking does not become the load
-                seconds, record = one_check(service, token, PROPOSALS[index % len(PROPOSALS)], poll=0.05)
+                seconds, record = one_check(service, token, PROPOSALS[index % len(PROPOSALS)])
                 with lock:
                     latencies.append(seconds)
                     records.append(record)
@@ -208,7 +206,7 @@ def main():
         ratios = [s / c for s, c in zip(service_times, cli_times)]
         lines.append("")
         lines.append("One check at a time, %d pairs alternated (the two proposals in turn): through the service (upload to final state, "
-                     "polled every 10 ms) median %.3f s, `zonecalc proposal check -o DIR --format json --no-pdf` median %.3f s; "
+                     "with the API's wait) median %.3f s, `zonecalc proposal check -o DIR --format json --no-pdf` median %.3f s; "
                      "pairwise ratio median %.3f (min %.3f, max %.3f): the service adds %.1f %%."
                      % (arguments.pairs, statistics.median(service_times), statistics.median(cli_times),
                         statistics.median(ratios), min(ratios), max(ratios), 100 * (statistics.median(ratios) - 1)))

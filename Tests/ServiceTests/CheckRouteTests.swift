@@ -59,6 +59,33 @@ import ZoneCalcService
         }
     }
 
+    /// A client may wait for a check in one request: `wait` answers the moment the check ends, an
+    /// unreadable `wait` answers at once, and an unknown check is refused without waiting.
+    @Test func oneRequestWaitsForTheCheckToEnd() async throws {
+        let kit = try ServiceTestKit()
+        defer { kit.remove() }
+        let txt = try Data(contentsOf: ServiceTestKit.sample("kqfw.txt"))
+        try await kit.test { client in
+            let reviewer = try await ServiceTestKit.signIn(client, "reviewer")
+            let submitted = try await ServiceTestKit.submit(client, reviewer.headers, fields: [("zone", "demo")], files: [("pieces", "kqfw.txt", txt)])
+            let id = try #require(((submitted.json["checks"] as? [[String: Any]])?.first?["check"] as? [String: Any])?["id"] as? String)
+            let started = Date()
+            let state = try await client.execute(uri: "/api/checks/\(id)?wait=abc", method: .get, headers: reviewer.headers) { response in
+                ((try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["check"] as? [String: Any])?["state"] as? String
+            }
+            #expect(state == "queued" || state == "running", "answered at once, before the engine is done: \(state ?? "nil")")
+            let (check, result) = try await client.execute(uri: "/api/checks/\(id)?wait=60", method: .get, headers: reviewer.headers) { response in
+                let json = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:]
+                return (json["check"] as? [String: Any] ?? [:], json["result"] as? [String: Any])
+            }
+            #expect(check["state"] as? String == "done" && check["verdict"] as? String == "fail" && result != nil, "\(check)")
+            #expect(Date().timeIntervalSince(started) < 60, "answered when the check ended, not at the end of the wait")
+            try await client.execute(uri: "/api/checks/nonexistent?wait=60", method: .get, headers: reviewer.headers) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     @Test func aRestartKeepsTheRecord() async throws {
         let kit = try ServiceTestKit()
         defer { kit.remove() }

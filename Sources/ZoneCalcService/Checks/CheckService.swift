@@ -10,6 +10,7 @@ public final class CheckService: Sendable {
     public let engine: CheckEngine
     public let limits: UploadLimits
     private let queue: CheckQueue
+    private let completions = CheckCompletions()
 
     /// - Parameters:
     ///   - concurrency: checks run at once, one per core by default.
@@ -131,8 +132,30 @@ public final class CheckService: Sendable {
         return inputs
     }
 
-    /// Runs check `id`: the engine on its prepared inputs, the outcome and the outputs recorded.
+    /// The longest a client may ask to wait for a check to end.
+    public static let maxWait: TimeInterval = 60
+
+    /// Check `id` as `account` may see it, once it is final or `seconds` (at most ``maxWait``) have
+    /// passed: one request instead of a client's polling, answered the moment the check ends.
+    public func check(_ id: String, visibleTo account: Account, waitingUpTo seconds: TimeInterval) async throws(ServiceError) -> CheckRecord {
+        let deadline = Date().addingTimeInterval(min(max(0, seconds), Self.maxWait))
+        while true {
+            let record = try store.check(id, visibleTo: account)
+            let left = deadline.timeIntervalSinceNow
+            if record.state.isFinal || left <= 0 { return record }
+            // Looked at again at least every quarter second: an end between the read and the wait is not missed for long.
+            await completions.wait(for: id, seconds: min(left, 0.25))
+        }
+    }
+
+    /// Runs check `id`, then answers whoever waits for it.
     func run(_ id: String) async {
+        await runAndRecord(id)
+        await completions.ended(id)
+    }
+
+    /// The engine on check `id`'s prepared inputs, the outcome and the outputs recorded.
+    private func runAndRecord(_ id: String) async {
         do {
             guard let record = try store.check(id) else { return }
             let folder = store.checkFolder(id)

@@ -38,8 +38,9 @@ struct APIRoutes {
             let checks = try store.checks(visibleTo: account, CheckQuery(zone: query.get("zone"), verdict: query.get("verdict"), text: query.get("q")))
             return ServiceResponses.json(checks.map(CheckView.init))
         }
-        api.get("checks/:id") { _, context in
-            let record = try visibleCheck(context)
+        api.get("checks/:id") { request, context in
+            let wait = request.uri.queryParameters.get("wait").flatMap(Double.init) ?? 0
+            let record = try await service.check(context.parameters.get("id") ?? "", visibleTo: context.account(), waitingUpTo: wait.isFinite ? wait : 0)
             var view = CheckView(record)
             view.result = record.state == .done ? JSONValue.load(store.checkFolder(record.id).appendingPathComponent("result.json")) : nil
             return ServiceResponses.json(view)

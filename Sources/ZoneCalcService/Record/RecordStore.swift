@@ -19,7 +19,11 @@ public final class RecordStore: Sendable {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(10)
+            // Every commit reaches the disk before it returns (the record is an audit trail): a
+            // write-ahead log synced at each commit, one sync where a rollback journal needs several.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             database = try DatabaseQueue(path: folder.appendingPathComponent("record.sqlite").path, configuration: configuration)
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try Self.migrator.migrate(database)
         } catch {
             throw .record(folder.path, String(describing: error))
