@@ -121,6 +121,56 @@ import Testing
         #expect(try value("SELECT COUNT(*) FROM map WHERE layer = 'land_use' AND legend = '三调 建设用地' AND title LIKE '三调 0601 工业用地%'") == 1)
     }
 
+    /// The sample zone with its control lines, 三调 and coverage reprojected by PROJ to CGCS2000
+    /// longitude/latitude (EPSG:4490), as provinces' 一张图 often hold them: the same verdict and
+    /// conflicts, the map data in degrees to 1e-9°, and the new boundary's txt written in the 3° zone of
+    /// its centre, byte for byte the txt of the projected zone.
+    @Test func aZoneHeldInLongitudeAndLatitudeIsCheckedAndMappedInIt() throws {
+        let folder = try CLITests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var project = try String(contentsOfFile: CLITests.sample("zone.yaml"), encoding: .utf8)
+        for layer in ["kfqfw", "dltb", "yjjbnt", "stbhhx", "czkfbj", "qtkfq", "sjfw"] {
+            let converted = try CLITests.run(["convert", CLITests.sample("zone.gpkg") + ":" + layer, folder.appendingPathComponent("\(layer).gpkg").path, "--to-crs", "EPSG:4490"])
+            #expect(converted.status == 0, "\(layer): \(converted.err)")
+            project = project.replacingOccurrences(of: "file: zone.gpkg\n    layer: \(layer)\n", with: "file: \(layer).gpkg\n")
+        }
+        project = project.replacingOccurrences(of: "coverage: zone.gpkg:sjfw", with: "coverage: sjfw.gpkg")
+            .replacingOccurrences(of: "file: zone.gpkg", with: "file: " + CLITests.sample("zone.gpkg"))
+            .replacingOccurrences(of: "file: qyxx.csv", with: "file: " + CLITests.sample("qyxx.csv"))
+        try project.write(to: folder.appendingPathComponent("zone.yaml"), atomically: true, encoding: .utf8)
+        let geographic = folder.appendingPathComponent("geographic"), projected = folder.appendingPathComponent("projected")
+        let run = try CLITests.run(["proposal", "check", folder.appendingPathComponent("zone.yaml").path, CLITests.sample("kqfw.txt"), "-o", geographic.path, "--no-pdf"])
+        #expect(run.status == 1, "不符合: \(run.err)")
+        _ = try CLITests.run(["proposal", "check", CLITests.sample("zone.yaml"), CLITests.sample("kqfw.txt"), "-o", projected.path, "--no-pdf"])
+        let txt = try Data(contentsOf: geographic.appendingPathComponent("new_boundary.txt"))
+        #expect(txt == (try Data(contentsOf: projected.appendingPathComponent("new_boundary.txt"))), "the txt of the projected zone")
+        let map = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: geographic.appendingPathComponent("map.geojson"))) as? [String: Any])
+        #expect(map["units"] as? String == "degree")
+        #expect(((map["crs"] as? [String: Any])?["properties"] as? [String: String])?["name"] == "urn:ogc:def:crs:EPSG::4490")
+        let features = map["features"] as? [[String: Any]] ?? []
+        let labels = features.compactMap { ($0["properties"] as? [String: Any])?["label"] as? String }
+        #expect(labels.sorted() == ["R1", "R3", "R3"], "\(labels)")
+        let focus = map["focus"] as? [Double] ?? []
+        #expect(focus.count == 4 && (119...121).contains(focus[0]) && (31...32).contains(focus[1]), "longitude, latitude: \(focus)")
+        // 1e-9° (about 0.1 mm), not the metre grid's 1e-3
+        let point = ((((features.first?["geometry"] as? [String: Any])?["coordinates"] as? [[[[Double]]]])?.first)?.first)?.first ?? []
+        #expect(point.count == 2 && point.allSatisfy { abs($0 * 1e9 - ($0 * 1e9).rounded()) < 1e-3 && abs($0 * 1e3 - ($0 * 1e3).rounded()) > 1e-9 }, "\(point)")
+        // R1 and R3 as in the projected zone (2.34 and 43.97 ha), to a few parts in a million: the
+        // conflict pieces' cut points lie on edges straight in degrees here, straight in metres there.
+        func figures(_ project: String) throws -> [String: Double] {
+            let json = try CLITests.run(["proposal", "check", project, CLITests.sample("kqfw.txt"), "--format", "json"])
+            let rules = try #require((try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])?["rules"] as? [[String: Any]])
+            func figure(_ rule: String, _ key: String) -> Double { (rules.first { $0["id"] as? String == rule }?["figures"] as? [String: Any])?[key] as? Double ?? .nan }
+            return ["R1": figure("R1", "overlapSquareMetres"), "R3": figure("R3", "outsideSquareMetres")]
+        }
+        let inDegrees = try figures(folder.appendingPathComponent("zone.yaml").path), inMetres = try figures(CLITests.sample("zone.yaml"))
+        for rule in ["R1", "R3"] {
+            let a = inDegrees[rule] ?? .nan, b = inMetres[rule] ?? .nan
+            #expect(abs(a - b) <= b * 1e-5, "\(rule): \(a) m² in degrees, \(b) m² in metres")
+        }
+        #expect(abs((inMetres["R1"] ?? 0) / 10_000 - 2.34) < 0.005 && abs((inMetres["R3"] ?? 0) / 10_000 - 43.97) < 0.005)
+    }
+
     /// tqfw.txt takes out TC1 (7.1992 ha declared): its ring by the shoelace formula on the file's own
     /// coordinates is the area of the section on the land taken out.
     @Test func anAdjustmentHasItsLandTakenOutInItsOwnSection() throws {

@@ -71,12 +71,22 @@ public enum ProposalExport {
         }
     }
 
+    /// The new boundary as a boundary-point txt, in the zone's Gauss–Krüger CRS; a zone held in
+    /// longitude/latitude is written in the 3° zone of the boundary's centre (as `zonecalc convert` does).
     static func writeBoundaryTxt(_ report: ProposalReport, project: ZoneProject, to path: String, inputs: [String], force: Bool) throws {
-        guard case .gaussKruger(_, let falseEasting, let zone?) = report.crs.kind else {
-            throw ZoneCalcError.unsupportedCRS(source: path, detail: Bilingual("界址点 txt 需要高斯-克吕格坐标，而开发区数据是 \(report.crs.summary(.zh))",
-                                                                            "the boundary-point txt needs Gauss–Krüger coordinates; the zone is in \(report.crs.summary)"))
+        var crs = report.crs, wkb = report.newBoundaryWKB
+        if crs.kind == .geographic {
+            let context = GEOSContext()
+            let bounds = try Geometry.fromWKB(wkb, context: context).bounds() ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
+            let code = try BoundaryTxtExport.gaussKrugerEPSG(for: crs, centreLongitude: (bounds.minX + bounds.maxX) / 2, layer: path)
+            wkb = try GeometryReprojector(from: crs.definition, to: "EPSG:\(code)").reproject(wkb)
+            crs = try CRSResolver.resolve(declared: nil, override: "EPSG:\(code)", bounds: nil, source: path, context: ProjContext())
         }
-        let geometry = try Geometry.fromWKB(report.newBoundaryWKB, context: GEOSContext())
+        guard case .gaussKruger(_, let falseEasting, let zone?) = crs.kind else {
+            throw ZoneCalcError.unsupportedCRS(source: path, detail: Bilingual("界址点 txt 需要高斯-克吕格坐标，而开发区数据是 \(crs.summary(.zh))",
+                                                                            "the boundary-point txt needs Gauss–Krüger coordinates; the zone is in \(crs.summary)"))
+        }
+        let geometry = try Geometry.fromWKB(wkb, context: GEOSContext())
         let parts = try BoundaryTxtExport.parts(of: geometry, prefixOffset: falseEasting - 500_000)
         let parcel = BoundaryParcelInput(id: project.code ?? "1", name: project.name, landClassCode: "", parts: parts)
         var overrides = [TxtKeyValue(key: "数据产生单位", value: project.name)]
