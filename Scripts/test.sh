@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 bash Scripts/install-deps.sh
 # The browser tests (opt-in) render the HTML reports in headless Chromium.
 if [ "${ZONECALC_BROWSER_TESTS:-}" = "1" ]; then bash Scripts/install-deps.sh --browser; fi
+# The PostGIS tests (in the suite; skipped, saying so, where PostgreSQL and PostGIS are not installed).
+if [ "${ZONECALC_POSTGIS_TESTS:-}" = "1" ]; then bash Scripts/install-deps.sh --postgis; fi
 swift build --build-tests
 swift test
 # The service end to end (opt-in with the browser tests): Chromium through the pages, schemathesis on the API.

@@ -15,6 +15,7 @@ enum InputFiles {
 
     /// A folder of files (a FileGDB, though a folder, is one input).
     private static func isFolder(_ argument: String) -> Bool {
+        guard !SourceSpec.isDatabaseConnection(argument) else { return false }
         var isFolder: ObjCBool = false
         var name = argument
         while name.count > 1, name.hasSuffix("/") { name.removeLast() }  // as tab completion writes a folder
@@ -23,6 +24,7 @@ enum InputFiles {
 
     /// A glob pattern, with or without `:LAYER`: no such file, and a wildcard in it.
     private static func isPattern(_ argument: String) -> Bool {
+        guard !SourceSpec.isDatabaseConnection(argument) else { return false }
         let path = SourceSpec(parsing: argument).path
         // the wildcard may stand before a colon that belongs to the file names (`a:b*.txt`)
         return !FileManager.default.fileExists(atPath: path) && !FileManager.default.fileExists(atPath: argument) && argument.contains(where: { "*?[".contains($0) })
@@ -59,7 +61,7 @@ enum InputFiles {
                 files += try matches.map { try layered(SourceSpec(path: $0, layer: pattern.layer)) }
             } else {
                 let file = SourceSpec(parsing: argument)
-                guard FileManager.default.fileExists(atPath: file.path) else { throw ZoneCalcError.fileNotFound(path: file.path) }
+                guard file.isDatabase || FileManager.default.fileExists(atPath: file.path) else { throw ZoneCalcError.fileNotFound(path: file.path) }
                 if file.layer != nil, isFolder(file.path) {
                     throw ZoneCalcError.invalidArgument(Bilingual("\(file.path) 是文件夹，没有图层；请去掉 :\(file.layer ?? "")", "\(file.path) is a folder and has no layers; leave out :\(file.layer ?? "")"))
                 }

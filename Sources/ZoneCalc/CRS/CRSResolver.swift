@@ -38,6 +38,9 @@ public enum CRSResolver {
     /// Resolves the CRS of a layer: its declaration (or `override`) checked against its extent,
     /// with x and y exchanged first when the file stores northings as x (`swapXY`).
     public static func resolve(_ reader: FeatureLayerReader, override: String?, swapXY: Bool = false) throws(ZoneCalcError) -> ResolvedCRS {
+        if reader.geometryType == .none, SourceSpec.isDatabaseConnection(reader.sourceName) {
+            throw .database(connection: DatabaseConnection.redacted(reader.sourceName), problem: .noGeometry(table: reader.layerName))
+        }
         var bounds: Bounds?
         do { bounds = try reader.extent() } catch { throw ZoneCalcError(error, source: reader.sourceName) }
         if swapXY, let b = bounds { bounds = Bounds(minX: b.minY, minY: b.minX, maxX: b.maxY, maxY: b.maxX) }

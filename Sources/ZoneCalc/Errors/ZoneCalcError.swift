@@ -37,6 +37,8 @@ public enum ZoneCalcError: Error, Sendable {
     case projectFile(path: String, line: Int?, key: String, message: Bilingual)
     /// Arguments that do not fit together.
     case invalidArgument(Bilingual)
+    /// A PostGIS layer cannot be read: `connection` (its password taken out) and why.
+    case database(connection: String, problem: DatabaseConnection.Problem)
 }
 
 /// How a declared CRS contradicts the coordinates.
@@ -67,6 +69,10 @@ extension ZoneCalcError: CustomStringConvertible {
             return t("\(error.path)：无法作为矢量数据打开\(said)。请确认文件完整，且是 GDAL 能读取的格式（GeoPackage、Shapefile、GeoJSON、KML、FileGDB、含 WKT 的 CSV 等）或界址点 txt。",
                      "\(error.path): cannot be opened as a vector file\(said). Check that the file is complete and in a format GDAL reads "
                         + "(GeoPackage, Shapefile, GeoJSON, KML, FileGDB, CSV with WKT …) or is a boundary-point .txt.")
+        case .gdal(let error) where error.missingLayer != nil && SourceSpec.isDatabaseConnection(error.path):
+            let table = error.missingLayer ?? ""
+            return t("\(DatabaseConnection.redacted(error.path))：数据库中没有表“\(table)”（或它不在连接串 schemas= 所列的模式中）；可读的空间表：\(error.messages.joined(separator: "、"))。请用 --layer 或项目文件的 layer 写 模式.表名。",
+                     "\(DatabaseConnection.redacted(error.path)): the database has no table '\(table)' (or it is outside the connection's schemas=); its spatial tables are: \(error.messages.joined(separator: ", ")). Name one as schema.table with --layer or the project file's layer.")
         case .gdal(let error) where error.missingLayer != nil:
             let layer = error.missingLayer ?? ""
             return t("\(error.path)：没有图层“\(layer)”；文件中的图层：\(error.messages.joined(separator: "、"))。请用 文件:图层 指定其中之一。",
@@ -104,13 +110,15 @@ extension ZoneCalcError: CustomStringConvertible {
             return "\(path)\(line.map { ":\($0)" } ?? "")\(key.isEmpty ? "" : t("：\(key)", ": \(key)"))\(t("：", ": "))\(message.text(language))\(t("。", "."))"
         case .invalidArgument(let text):
             return text.text(language)
+        case .database(let connection, let problem):
+            return "\(connection)\(t("：", ": "))\(problem.message(language))"
         }
     }
 
     /// The exit status (``ExitStatus``): bad input, a library failure or an output failure.
     public var exitStatus: ExitStatus {
         switch self {
-        case .invalidArgument, .fieldNotFound, .projectFile: return .badInput
+        case .invalidArgument, .fieldNotFound, .projectFile, .database: return .badInput
         case .fileNotFound, .missingCRS, .crsMismatch, .unsupportedCRS, .noPolygons, .unusableFeatures, .boundaryPointTxt: return .badInput
         case .gdal(let error) where error.operation == .opening || error.missingLayer != nil:
             return .badInput   // the file or the layer named, not GDAL, is at fault

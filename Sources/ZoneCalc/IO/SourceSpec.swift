@@ -1,6 +1,7 @@
 import Foundation
 
-/// A file and, optionally, one of its layers: `FILE` or `FILE:LAYER`.
+/// A file and, optionally, one of its layers: `FILE` or `FILE:LAYER`; or a PostGIS database and one
+/// of its tables (`PG:… ` with `schema.table`).
 public struct SourceSpec: Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var layer: String?
@@ -14,7 +15,19 @@ public struct SourceSpec: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `FILE:LAYER`. A path that exists as written is taken whole (it may contain ':');
     /// otherwise the text after the last ':' names the layer. `--layer` wins over both.
+    /// A database connection (`PG:dbname=… host=…`, as GDAL and ogr2ogr take it) is taken whole
+    /// unless it ends in `:schema.table` (text without `=` or spaces after its last ':').
     public init(parsing text: String, layer explicitLayer: String? = nil) {
+        if Self.isDatabaseConnection(text) {
+            let body = text.dropFirst(3)
+            if let colon = body.lastIndex(of: ":"), case let tail = body[body.index(after: colon)...],
+               !tail.isEmpty, !tail.contains("="), !tail.contains(where: \.isWhitespace) {
+                self.init(path: "PG:" + body[..<colon], layer: explicitLayer ?? String(tail))
+            } else {
+                self.init(path: text, layer: explicitLayer)
+            }
+            return
+        }
         if FileManager.default.fileExists(atPath: text) || !text.contains(":") {
             self.init(path: text, layer: explicitLayer)
             return
@@ -25,6 +38,12 @@ public struct SourceSpec: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { layer.map { "\(path):\($0)" } ?? path }
+
+    /// True for a PostgreSQL/PostGIS connection (`PG:…`) rather than a file.
+    public var isDatabase: Bool { Self.isDatabaseConnection(path) }
+
+    /// Whether `text` is a GDAL PostgreSQL connection string (`PG:` in any case).
+    public static func isDatabaseConnection(_ text: String) -> Bool { text.prefix(3).uppercased() == "PG:" }
 
     /// True for the ministry's boundary-point coordinate txt (judged by the extension).
     public var isBoundaryPointTxt: Bool { path.lowercased().hasSuffix(".txt") }

@@ -25,6 +25,12 @@ public enum VectorSource {
     /// Opens `path` read-only and returns the dataset and how its text is decoded; `encoding`, when
     /// given, decides a Shapefile's text whatever its `.cpg` says.
     public static func open(_ path: String, encoding: TextEncodingChoice? = nil) throws(ZoneCalcError) -> (VectorDataset, TextEncoding) {
+        if SourceSpec.isDatabaseConnection(path) {
+            try DatabaseConnection.requireNoPassword(path)
+            do { return (try VectorDataset.open(path), .utf8) } catch {
+                throw .database(connection: DatabaseConnection.redacted(path), problem: DatabaseConnection.problem(opening: error))
+            }
+        }
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
         _ = memoryMappedSQLite
         do {
