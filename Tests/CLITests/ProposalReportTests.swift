@@ -124,13 +124,15 @@ import Testing
     /// The sample zone with its control lines, 三调 and coverage reprojected by PROJ to CGCS2000
     /// longitude/latitude (EPSG:4490), as provinces' 一张图 often hold them: the same verdict and
     /// conflicts, the map data in degrees to 1e-9°, and the new boundary's txt written in the 3° zone of
-    /// its centre, byte for byte the txt of the projected zone.
-    @Test func aZoneHeldInLongitudeAndLatitudeIsCheckedAndMappedInIt() throws {
+    /// its centre, byte for byte the txt of the Gauss–Krüger zone.
+    /// UTM (EPSG:32650), a projected CRS other than Gauss–Krüger, goes the same way, in metres.
+    @Test(arguments: ["EPSG:4490", "EPSG:32650"]) func aZoneHeldInAnotherCRSIsCheckedAndMappedInIt(_ zoneCRS: String) throws {
+        let geographicCRS = zoneCRS == "EPSG:4490"
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var project = try String(contentsOfFile: CLITests.sample("zone.yaml"), encoding: .utf8)
         for layer in ["kfqfw", "dltb", "yjjbnt", "stbhhx", "czkfbj", "qtkfq", "sjfw"] {
-            let converted = try CLITests.run(["convert", CLITests.sample("zone.gpkg") + ":" + layer, folder.appendingPathComponent("\(layer).gpkg").path, "--to-crs", "EPSG:4490"])
+            let converted = try CLITests.run(["convert", CLITests.sample("zone.gpkg") + ":" + layer, folder.appendingPathComponent("\(layer).gpkg").path, "--to-crs", zoneCRS])
             #expect(converted.status == 0, "\(layer): \(converted.err)")
             project = project.replacingOccurrences(of: "file: zone.gpkg\n    layer: \(layer)\n", with: "file: \(layer).gpkg\n")
         }
@@ -145,16 +147,18 @@ import Testing
         let txt = try Data(contentsOf: geographic.appendingPathComponent("new_boundary.txt"))
         #expect(txt == (try Data(contentsOf: projected.appendingPathComponent("new_boundary.txt"))), "the txt of the projected zone")
         let map = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: geographic.appendingPathComponent("map.geojson"))) as? [String: Any])
-        #expect(map["units"] as? String == "degree")
-        #expect(((map["crs"] as? [String: Any])?["properties"] as? [String: String])?["name"] == "urn:ogc:def:crs:EPSG::4490")
+        #expect(map["units"] as? String == (geographicCRS ? "degree" : "metre"))
+        #expect(((map["crs"] as? [String: Any])?["properties"] as? [String: String])?["name"] == "urn:ogc:def:crs:EPSG::" + zoneCRS.dropFirst(5))
         let features = map["features"] as? [[String: Any]] ?? []
         let labels = features.compactMap { ($0["properties"] as? [String: Any])?["label"] as? String }
         #expect(labels.sorted() == ["R1", "R3", "R3"], "\(labels)")
-        let focus = map["focus"] as? [Double] ?? []
-        #expect(focus.count == 4 && (119...121).contains(focus[0]) && (31...32).contains(focus[1]), "longitude, latitude: \(focus)")
-        // 1e-9° (about 0.1 mm), not the metre grid's 1e-3
-        let point = ((((features.first?["geometry"] as? [String: Any])?["coordinates"] as? [[[[Double]]]])?.first)?.first)?.first ?? []
-        #expect(point.count == 2 && point.allSatisfy { abs($0 * 1e9 - ($0 * 1e9).rounded()) < 1e-3 && abs($0 * 1e3 - ($0 * 1e3).rounded()) > 1e-9 }, "\(point)")
+        if geographicCRS {
+            let focus = map["focus"] as? [Double] ?? []
+            #expect(focus.count == 4 && (119...121).contains(focus[0]) && (31...32).contains(focus[1]), "longitude, latitude: \(focus)")
+            // 1e-9° (about 0.1 mm), not the metre grid's 1e-3
+            let point = ((((features.first?["geometry"] as? [String: Any])?["coordinates"] as? [[[[Double]]]])?.first)?.first)?.first ?? []
+            #expect(point.count == 2 && point.allSatisfy { abs($0 * 1e9 - ($0 * 1e9).rounded()) < 1e-3 && abs($0 * 1e3 - ($0 * 1e3).rounded()) > 1e-9 }, "\(point)")
+        }
         // R1 and R3 as in the projected zone (2.34 and 43.97 ha), to a few parts in a million: the
         // conflict pieces' cut points lie on edges straight in degrees here, straight in metres there.
         func figures(_ project: String) throws -> [String: Double] {
@@ -193,7 +197,7 @@ import Testing
         #expect(after.contains("调出用地现状地类（三调）"))
         #expect(run.html.contains(">调出</text>"), "drawn and in the legend")
         let map = try String(contentsOf: run.folder.appendingPathComponent("out/map.geojson"), encoding: .utf8)
-        #expect(map.contains("：调出用地中"), "the land taken out has its 三调 classes on the map")
+        #expect(map.contains("：调出用地中") && map.contains("\"legend\":\"调出 三调 农用地\""), "the land taken out has its 三调 classes on the map, in a legend entry of their own")
         #expect(try Self.header(run.html)["方案类型"] == "调区")
     }
 

@@ -71,14 +71,21 @@ public enum ProposalExport {
         }
     }
 
-    /// The new boundary as a boundary-point txt, in the zone's Gauss–Krüger CRS; a zone held in
-    /// longitude/latitude is written in the 3° zone of the boundary's centre (as `zonecalc convert` does).
+    /// The new boundary as a boundary-point txt, in the zone's Gauss–Krüger CRS; a zone held in any
+    /// other CRS (longitude/latitude, UTM …) has it written in the 3° zone of the boundary's centre, in
+    /// the zone's datum (CGCS2000 when it has none of China's), as `zonecalc convert` writes a txt.
     static func writeBoundaryTxt(_ report: ProposalReport, project: ZoneProject, to path: String, inputs: [String], force: Bool) throws {
         var crs = report.crs, wkb = report.newBoundaryWKB
-        if crs.kind == .geographic {
-            let context = GEOSContext()
-            let bounds = try Geometry.fromWKB(wkb, context: context).bounds() ?? Bounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
-            let code = try BoundaryTxtExport.gaussKrugerEPSG(for: crs, centreLongitude: (bounds.minX + bounds.maxX) / 2, layer: path)
+        if case .gaussKruger(_, _, _?) = crs.kind {} else {
+            let datum = crs.datum ?? .cgcs2000
+            let geographic = try GeometryReprojector(from: crs.definition, to: "EPSG:\(datum.geographicEPSG)").reproject(wkb)
+            let bounds = try Geometry.fromWKB(geographic, context: GEOSContext()).bounds() ?? Bounds(minX: .nan, minY: .nan, maxX: .nan, maxY: .nan)
+            guard let zone = GaussKrugerZone.threeDegree(containing: (bounds.minX + bounds.maxX) / 2),
+                  let code = datum.gaussKrugerEPSG(zone, prefixed: false) else {
+                throw ZoneCalcError.unsupportedCRS(source: path, detail: Bilingual(
+                    "调整后边界不在我国高斯-克吕格分带范围（东经 73.5°–136.5°）内，而界址点 txt 按分带写出",
+                    "the new boundary lies outside China's Gauss–Krüger zones (73.5°–136.5°E), which the boundary-point txt is written in"))
+            }
             wkb = try GeometryReprojector(from: crs.definition, to: "EPSG:\(code)").reproject(wkb)
             crs = try CRSResolver.resolve(declared: nil, override: "EPSG:\(code)", bounds: nil, source: path, context: ProjContext())
         }

@@ -30,10 +30,17 @@ enum ProposalMapContent {
         }
         var items = try report.context.map { try item($0.kind, $0.wkb) }
         items.append(try item("approved", report.approvedWKB))
-        if let removed = report.removedWKB { items.append(try item("removed", removed)) }
-        if let added = report.addedWKB { items.append(try item("added", added)) }
-        items += try landUseItems(report.removedLandUse, taken: true, method: report.method, language: language, context: context)
-        items += try landUseItems(report.landUse, taken: false, method: report.method, language: language, context: context)
+        let removedLandUse = try landUseItems(report.removedLandUse, taken: true, method: report.method, language: language, context: context)
+        let addedLandUse = try landUseItems(report.landUse, taken: false, method: report.method, language: language, context: context)
+        items += removedLandUse + addedLandUse
+        // Over their land use the land taken out and added are outlines, so that both stay readable.
+        func part(_ key: String, _ wkb: [UInt8], outlined: Bool) throws -> Item {
+            var part = try item(key, wkb)
+            if outlined { part.style.fill = "none" }
+            return part
+        }
+        if let removed = report.removedWKB { items.append(try part("removed", removed, outlined: !removedLandUse.isEmpty)) }
+        if let added = report.addedWKB { items.append(try part("added", added, outlined: !addedLandUse.isEmpty)) }
         items.append(try item("new_boundary", report.newBoundaryWKB))
         let pieces = report.rules.flatMap(\.pieces)
         var order: [String] = []
@@ -52,21 +59,29 @@ enum ProposalMapContent {
     /// named by code, class and area in their tooltip.
     private static func landUseItems(_ classes: [AddedLandClass], taken: Bool, method: AreaMethod, language: Language,
                                      context: GEOSContext) throws -> [Item] {
-        try classes.compactMap { landClass in
+        // The legend in the same order for every proposal: 农用地, 建设用地, 未利用地, unidentified; codes within.
+        let order = LandCategory.allCases.map(\.rawValue)
+        let sorted = classes.sorted { (order.firstIndex(of: $0.category) ?? order.count, $0.code) < (order.firstIndex(of: $1.category) ?? order.count, $1.code) }
+        return try sorted.compactMap { landClass in
             guard let wkb = landClass.wkb else { return nil }
             let hectares = NumberText.fixed((landClass.area[method] ?? landClass.area.planar ?? 0) / 10_000, decimals: 4)
             let title = language == .en
                 ? "三调 \(landClass.code) \(landClass.name): \(hectares) ha of the land \(taken ? "taken out" : "added")"
                 : "三调 \(landClass.code) \(landClass.name)：\(taken ? "调出" : "新增")用地中\(hectares)公顷"
-            return Item(layer: "land_use", geometry: try Geometry.fromWKB(wkb, context: context), style: landUseStyle(landClass.category, language: language), title: title)
+            return Item(layer: "land_use", geometry: try Geometry.fromWKB(wkb, context: context),
+                        style: landUseStyle(landClass.category, taken: taken, language: language), title: title)
         }
     }
 
-    /// The style of a 三调 category: 农用地, 建设用地, 未利用地 (anything else: unidentified).
-    static func landUseStyle(_ category: String, language: Language) -> SVGMap.Style {
-        let (fill, english) = landUseColours[category] ?? ("#bdbdbd", "unidentified")
-        return SVGMap.Style(label: language == .en ? "三调 \(english) land" : "三调 \(landUseColours[category] == nil ? "未识别地类" : category)",
-                            fill: fill, stroke: "#616161", strokeWidth: 0.4, opacity: 0.8)
+    /// The style of a 三调 category: 农用地, 建设用地, 未利用地 (anything else: unidentified); that of
+    /// the land taken out is its own legend entry, edged as the land taken out is.
+    static func landUseStyle(_ category: String, taken: Bool, language: Language) -> SVGMap.Style {
+        let (fill, english) = landUseColours[category] ?? ("#90a4ae", "unidentified")
+        let name = language == .en ? "三调 \(english) land" : "三调 \(landUseColours[category] == nil ? "未识别地类" : category)"
+        let label = taken ? (language == .en ? "taken out: " + name : "调出 " + name) : name
+        return taken
+            ? SVGMap.Style(label: label, fill: fill, stroke: "#e65100", strokeWidth: 0.6, dash: "3 2", opacity: 0.8)
+            : SVGMap.Style(label: label, fill: fill, stroke: "#616161", strokeWidth: 0.4, opacity: 0.8)
     }
 
     /// 三大类 colours, after the hues of the 三调 map legend: yellow-green farmland, red construction, grey unused land.

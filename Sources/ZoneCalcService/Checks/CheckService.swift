@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 import ZoneCalc
 
 /// Submitting and running checks: an upload becomes one check (its files the pieces of one proposal)
@@ -137,14 +138,25 @@ public final class CheckService: Sendable {
 
     /// Check `id` as `account` may see it, once it is final or `seconds` (at most ``maxWait``) have
     /// passed: one request instead of a client's polling, answered the moment the check ends.
+    /// A client that goes away ends its wait; a shutdown ends every wait.
     public func check(_ id: String, visibleTo account: Account, waitingUpTo seconds: TimeInterval) async throws(ServiceError) -> CheckRecord {
         let deadline = Date().addingTimeInterval(min(max(0, seconds), Self.maxWait))
+        let store = store, completions = completions
         while true {
             let record = try store.check(id, visibleTo: account)
             let left = deadline.timeIntervalSinceNow
-            if record.state.isFinal || left <= 0 { return record }
-            // Looked at again at least every quarter second: an end between the read and the wait is not missed for long.
-            await completions.wait(for: id, seconds: min(left, 0.25))
+            let closed = await completions.isClosed
+            if record.state.isFinal || left <= 0 || Task.isCancelled || closed { return record }
+            await withGracefulShutdownHandler {
+                await withTaskCancellationHandler {
+                    // Looked at again every few seconds all the same: a check that ends without a word (a restart) is seen.
+                    await completions.wait(for: id, seconds: min(left, 5)) { (try? store.check(id)?.state.isFinal) ?? true }
+                } onCancel: {
+                    Task { await completions.ended(id) }
+                }
+            } onGracefulShutdown: {
+                Task { await completions.close() }
+            }
         }
     }
 

@@ -48,7 +48,10 @@ struct PageRoutes {
             let query = CheckQuery(zone: parameters.get("zone"), verdict: parameters.get("verdict"), text: parameters.get("q"), ids: ids)
             let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&")
             let shell = PageShell(context, path: kept.isEmpty ? "/checks" : "/checks?" + kept)
-            let page = RecordPage(shell: shell, checks: try store.checks(visibleTo: account, query), zones: service.catalog.zones, query: query)
+            var checks = try store.checks(visibleTo: account, query)
+            // An upload's checks in the order of its files.
+            if !ids.isEmpty { checks.sort { (ids.firstIndex(of: $0.id) ?? ids.count) < (ids.firstIndex(of: $1.id) ?? ids.count) } }
+            let page = RecordPage(shell: shell, checks: checks, zones: service.catalog.zones, query: query)
             return shell.response(title: page.title, body: page.body, refresh: page.refresh)
         }
         router.get("checks/:id") { _, context in

@@ -13,7 +13,8 @@ struct RecordPage {
     static let maxUploadIDs = 200
 
     var title: String {
-        query.ids.isEmpty ? shell.t("审查记录", "Record of checks") : shell.t("本次上传的 \(checks.count) 个方案", "The \(checks.count) proposals of this upload")
+        query.ids.isEmpty ? shell.t("审查记录", "Record of checks")
+            : shell.t("本次上传的 \(checks.count) 个方案", checks.count == 1 ? "The proposal of this upload" : "The \(checks.count) proposals of this upload")
     }
 
     /// Seconds until the page reloads: while a check of the upload is not finished.

@@ -195,7 +195,8 @@ struct ProposalChecks {
         }
         let classes = try byCode.keys.sorted().map { code -> AddedLandClass in
             let known = table.lookup(code)
-            let wkb = try piecesByCode[code].map { try Geometry.collection(.multiPolygon, of: $0.flatMap(\.polygons), context: geometry.context).wkb() }
+            // One valid (multi)polygon per code: the pieces of its features, dissolved.
+            let wkb = try piecesByCode[code].map { try Geometry.collection(.multiPolygon, of: $0.flatMap(\.polygons), context: geometry.context).unaryUnion().wkb() }
             return AddedLandClass(code: code, name: known?.name ?? "未识别", category: known?.category.rawValue ?? "未识别", area: byCode[code]!, wkb: wkb)
         }
         return (classes, deductionFields)

@@ -4,25 +4,6 @@ import GeoBridge
 /// Writes polygon features as the ministry's boundary-point txt (部标界址点坐标交换格式): one parcel per
 /// feature, its parts and holes as rings, in the Gauss–Krüger zone of the (possibly reprojected) data.
 enum BoundaryTxtExport {
-    /// The Gauss–Krüger CRS (3° zone, eastings without the zone prefix) that longitude/latitude data
-    /// centred at `centreLongitude` are written in as a txt, in the data's datum (CGCS2000 when it has none).
-    /// - Throws: `invalidArgument` when the centre is no longitude, or outside China's zones.
-    static func gaussKrugerEPSG(for source: ResolvedCRS, centreLongitude centre: Double, layer: String) throws(ZoneCalcError) -> Int {
-        guard let zone = GaussKrugerZone.threeDegree(containing: centre) else {
-            throw .invalidArgument(Bilingual(
-                "\(layer)：图层中心 \(centre) 不是经度，无法确定高斯-克吕格带；请检查坐标，或用 --crs 给出坐标系（x、y 互换时用 --swap-xy）",
-                "\(layer): the layer's centre, \(centre), is not a longitude, so it has no Gauss–Krüger zone; "
-                    + "check the coordinates or give the CRS with --crs (or --swap-xy when x and y are exchanged)"))
-        }
-        guard let code = (source.datum ?? .cgcs2000).gaussKrugerEPSG(zone, prefixed: false) else {
-            throw .invalidArgument(Bilingual(
-                "\(layer)：图层中心经度 \(centre)° 不在我国高斯-克吕格分带范围（东经 73.5°–136.5°）内，而界址点 txt 按分带写出；请检查坐标或给出 --crs",
-                "\(layer): the layer's centre, longitude \(centre)°, is outside China's Gauss–Krüger zones "
-                    + "(73.5°–136.5°E), which the boundary-point txt is written in; check the coordinates or give --crs"))
-        }
-        return code
-    }
-
     static func write(_ reader: FeatureLayerReader, to path: String, crs: ResolvedCRS, reprojector: GeometryReprojector?,
                       options: ConvertOptions, inputs: [String]) throws -> ConvertSummary {
         guard case .gaussKruger(_, let falseEasting, let zone?) = crs.kind else {

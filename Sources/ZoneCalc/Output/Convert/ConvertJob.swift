@@ -54,7 +54,19 @@ public enum ConvertJob {
             datumNote = options.datum.statement(from: source, to: resolved, layer: reader.sourceName)
         } else if format == .boundaryPointTxt, let source, source.kind == .geographic {
             // The txt holds Gauss–Krüger metres: lon/lat input goes to the 3° zone of its centre.
-            let code = try BoundaryTxtExport.gaussKrugerEPSG(for: source, centreLongitude: try centreLongitude(reader, swapXY: options.swapXY), layer: reader.sourceName)
+            let centre = try centreLongitude(reader, swapXY: options.swapXY)
+            guard let zone = GaussKrugerZone.threeDegree(containing: centre) else {
+                throw ZoneCalcError.invalidArgument(Bilingual(
+                    "\(reader.sourceName)：图层中心 \(centre) 不是经度，无法确定高斯-克吕格带；请检查坐标，或用 --crs 给出坐标系（x、y 互换时用 --swap-xy）",
+                    "\(reader.sourceName): the layer's centre, \(centre), is not a longitude, so it has no Gauss–Krüger zone; "
+                        + "check the coordinates or give the CRS with --crs (or --swap-xy when x and y are exchanged)"))
+            }
+            guard let code = (source.datum ?? .cgcs2000).gaussKrugerEPSG(zone, prefixed: false) else {
+                throw ZoneCalcError.invalidArgument(Bilingual(
+                    "\(reader.sourceName)：图层中心经度 \(centre)° 不在我国高斯-克吕格分带范围（东经 73.5°–136.5°）内，而界址点 txt 按分带写出；请检查坐标或给出 --crs",
+                    "\(reader.sourceName): the layer's centre, longitude \(centre)°, is outside China's Gauss–Krüger zones "
+                        + "(73.5°–136.5°E), which the boundary-point txt is written in; check the coordinates or give --crs"))
+            }
             reprojector = try GeometryReprojector(from: source.definition, to: "EPSG:\(code)")
             crs = try CRSResolver.resolve(declared: nil, override: "EPSG:\(code)", bounds: nil, source: path, context: ProjContext())
         }
