@@ -36,9 +36,14 @@ final class PostGISServer: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         port = try Self.freePort()
         let passwordFile = folder.appendingPathComponent("password")
-        try Data(password.utf8).write(to: passwordFile)
-        if getuid() == 0 { try Self.command("/bin/chown", ["-R", "postgres", folder.path]) }
-        try serverCommand("initdb", ["-D", dataFolder, "-U", user, "--auth=scram-sha-256", "--pwfile=\(passwordFile.path)", "-E", "UTF8", "--locale=C.UTF-8"])
+        do {
+            try Data(password.utf8).write(to: passwordFile)
+            if getuid() == 0 { try Self.command("/bin/chown", ["-R", "postgres", folder.path]) }
+            try serverCommand("initdb", ["-D", dataFolder, "-U", user, "--auth=scram-sha-256", "--pwfile=\(passwordFile.path)", "-E", "UTF8", "--locale=C.UTF-8"])
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
         do {
             // The server outlives pg_ctl: it may hold nothing of this process's.
             try serverCommand("pg_ctl", ["-D", dataFolder, "-l", folder.appendingPathComponent("log").path, "-w", "-t", "60", "start",

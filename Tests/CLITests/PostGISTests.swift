@@ -5,7 +5,11 @@ import Testing
 /// server started for the suite: the sample zone loaded by ogr2ogr gives the figures of the
 /// GeoPackage, byte for byte; a server that does not answer, a wrong password, a missing table, a
 /// table without geometry and a password in the connection string each get a clear message and exit 3.
+/// Where the test run installed PostgreSQL (`ZONECALC_POSTGIS_TESTS=1`, as `.ci/run` sets it), a server
+/// that cannot start fails the suite instead of skipping it.
 @Suite(.serialized) struct PostGISTests {
+    static let required = ProcessInfo.processInfo.environment["ZONECALC_POSTGIS_TESTS"] == "1"
+
     /// The server, or why the suite is skipped (said on stderr, so that the run shows it).
     static let server: Result<PostGISServer, PostGISServer.Failure> = {
         if let why = PostGISServer.unavailable {
@@ -44,8 +48,18 @@ import Testing
         return path
     }
 
+    /// The server, or nil when the suite is skipped; a failure where the server was to be there.
+    static func started() -> PostGISServer? {
+        switch server {
+        case .success(let server): return server
+        case .failure(let why):
+            if required { Issue.record("ZONECALC_POSTGIS_TESTS=1 but no PostGIS server: \(why)") }
+            return nil
+        }
+    }
+
     @Test func theSampleZoneInPostGISGivesTheGeoPackagesFigures() throws {
-        guard case .success(let server) = Self.server else { return }
+        guard let server = Self.started() else { return }
         let folder = try CLITests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let project = try Self.databaseProject(server, in: folder)
@@ -63,10 +77,13 @@ import Testing
         // 36 569 979.46 m² of 三调 in 1 212 features, as the GeoPackage holds (and the project's expected figures)
         let area = try CLITests.run(["area", server.connection + ":dltb"], environment: server.environment)
         #expect(area.out.contains("1212") && area.out.contains("36569979.46"), "\(area.out)")
+        // GDAL's URI form, taken whole (its port is no table), the table by --layer
+        let uri = try CLITests.run(["area", "PG:postgresql://\(server.user)@127.0.0.1:\(server.port)/\(server.database)", "--layer", "dltb"], environment: server.environment)
+        #expect(uri.status == 0 && uri.out.contains("36569979.46"), "\(uri.err)")
     }
 
     @Test func whatGoesWrongWithADatabaseIsSaidAndExitsThree() throws {
-        guard case .success(let server) = Self.server else { return }
+        guard let server = Self.started() else { return }
         try server.psql(server.database, "CREATE TABLE IF NOT EXISTS plain (id integer PRIMARY KEY, name text)")
         let unused = try PostGISServer.freePort()
         let cases: [(arguments: [String], environment: [String: String], says: String)] = [
@@ -74,7 +91,10 @@ import Testing
             (["area", server.connection + ":dltb"], ["PGPASSWORD": "wrong"], "refused the user or the password"),
             (["area", server.connection + ":nosuch"], server.environment, "the database has no table 'nosuch'"),
             (["area", server.connection + ":plain"], server.environment, "the table plain has no geometry column"),
+            (["area", "PG:host=127.0.0.1 port=\(server.port) user=\(server.user) dbname=nosuchdb:dltb"], server.environment, "the server has no such database"),
             (["area", server.connection + " password=\(server.password):dltb"], [:], "may not hold a password"),
+            (["area", "PG:postgresql://\(server.user)@127.0.0.1/\(server.database)?port=\(server.port)&password=\(server.password)", "--layer", "dltb"], [:], "may not hold a password"),
+            (["area", "PG:postgresql://\(server.user):\(server.password)@127.0.0.1:\(server.port)/\(server.database)", "--layer", "dltb"], [:], "may not hold a password"),
         ]
         for (arguments, environment, says) in cases {
             let run = try CLITests.run(arguments, environment: environment)

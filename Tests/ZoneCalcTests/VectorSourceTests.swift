@@ -38,4 +38,26 @@ import Testing
             #expect(error.description.contains("kfqfw"))
         }
     }
+
+    /// A PostGIS connection is split from its table only at a trailing `:name`; a URI, an IPv6 host and
+    /// a quoted value that ends the string stay whole.
+    @Test func aDatabaseConnectionIsSplitFromItsTableOnlyWhereItEndsInOne() {
+        #expect(SourceSpec(parsing: "PG:host=h dbname=zc:public.dltb") == SourceSpec(path: "PG:host=h dbname=zc", layer: "public.dltb"))
+        #expect(SourceSpec(parsing: "PG:host=h dbname=zc:三调.地类图斑") == SourceSpec(path: "PG:host=h dbname=zc", layer: "三调.地类图斑"))
+        #expect(SourceSpec(parsing: "PG:host=h dbname=zc") == SourceSpec(path: "PG:host=h dbname=zc"))
+        #expect(SourceSpec(parsing: "PG:dbname=zc host=::1") == SourceSpec(path: "PG:dbname=zc host=::1"))
+        #expect(SourceSpec(parsing: "PG:dbname='zc:x'") == SourceSpec(path: "PG:dbname='zc:x'"))
+        #expect(SourceSpec(parsing: "PG:postgresql://u@h:5432/zc", layer: "dltb") == SourceSpec(path: "PG:postgresql://u@h:5432/zc", layer: "dltb"))
+        #expect(SourceSpec(parsing: "PG:postgresql://u@h:5432/zc") == SourceSpec(path: "PG:postgresql://u@h:5432/zc"))
+    }
+
+    /// No password reaches a message, in either form GDAL takes.
+    @Test func passwordsAreFoundAndTakenOutInEveryForm() {
+        for text in ["PG:dbname=zc password=s3cret", "PG:dbname=zc PASSWORD = 's3 cret'", "PG:postgresql://u:s3cret@h:5432/zc",
+                     "PG:postgresql://u@h/zc?port=5432&password=s3cret", "PG:postgresql://u@h/zc?password=s3cret&port=5432"] {
+            #expect(DatabaseConnection.holdsPassword(text), "\(text)")
+            #expect(!DatabaseConnection.redacted(text).contains("s3"), "\(DatabaseConnection.redacted(text))")
+        }
+        #expect(!DatabaseConnection.holdsPassword("PG:postgresql://u@h:5432/zc") && !DatabaseConnection.holdsPassword("PG:host=h user=password_owner dbname=zc"))
+    }
 }

@@ -21,14 +21,17 @@ public enum DatabaseConnection {
         case other(said: String)
     }
 
-    /// `text` with the value of any `password=` removed, for messages and logs.
+    /// `text` with the value of any `password=` (keyword or URI query) and a URI's `user:password@`
+    /// removed, for messages and logs.
     public static func redacted(_ text: String) -> String {
-        text.replacingOccurrences(of: #"(?i)(password\s*=\s*)('([^'\\]|\\.)*'|\S*)"#, with: "$1***", options: .regularExpression)
+        text.replacingOccurrences(of: #"(?i)(password\s*=\s*)('([^'\\]|\\.)*'|[^\s&]*)"#, with: "$1***", options: .regularExpression)
+            .replacingOccurrences(of: #"(://[^/@:\s]*):[^/@\s]*@"#, with: "$1:***@", options: .regularExpression)
     }
 
-    /// Whether `text` names a password.
+    /// Whether `text` names a password: `password=` as a keyword or in a URI's query, or a URI's `user:password@`.
     static func holdsPassword(_ text: String) -> Bool {
-        text.range(of: #"(?i)(^|[\s:])password\s*="#, options: .regularExpression) != nil
+        text.range(of: #"(?i)(^|[\s:?&])password\s*="#, options: .regularExpression) != nil
+            || text.range(of: #"://[^/@:\s]*:[^/@\s]*@"#, options: .regularExpression) != nil
     }
 
     /// Refuses a connection string with a password in it.

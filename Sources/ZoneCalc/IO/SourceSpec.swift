@@ -16,12 +16,14 @@ public struct SourceSpec: Sendable, Equatable, CustomStringConvertible {
     /// Parses `FILE:LAYER`. A path that exists as written is taken whole (it may contain ':');
     /// otherwise the text after the last ':' names the layer. `--layer` wins over both.
     /// A database connection (`PG:dbname=… host=…`, as GDAL and ogr2ogr take it) is taken whole
-    /// unless it ends in `:schema.table` (text without `=` or spaces after its last ':').
+    /// unless it ends in `:schema.table` — a name (beginning with a letter or `_`, without `=`,
+    /// spaces, quotes or `/`) after a single ':'; a URI (`PG:postgresql://…`) is always taken whole.
     public init(parsing text: String, layer explicitLayer: String? = nil) {
         if Self.isDatabaseConnection(text) {
             let body = text.dropFirst(3)
-            if let colon = body.lastIndex(of: ":"), case let tail = body[body.index(after: colon)...],
-               !tail.isEmpty, !tail.contains("="), !tail.contains(where: \.isWhitespace) {
+            if !body.contains("://"), let colon = body.lastIndex(of: ":"), colon > body.startIndex,
+               body[body.index(before: colon)] != ":", case let tail = body[body.index(after: colon)...],
+               tail.range(of: #"^[\p{L}_][^=\s'"/]*$"#, options: .regularExpression) != nil {
                 self.init(path: "PG:" + body[..<colon], layer: explicitLayer ?? String(tail))
             } else {
                 self.init(path: text, layer: explicitLayer)

@@ -47,7 +47,9 @@ public struct ZoneCatalog: Sendable {
             do {
                 let project = try ZoneProjectLoader.load(path)
                 let layers = project.layers.values.sorted { $0.role.rawValue < $1.role.rawValue }.map { layer in
-                    ServedLayer(role: layer.role.rawValue, file: (layer.source.path as NSString).lastPathComponent + (layer.source.layer.map { ":" + $0 } ?? ""),
+                    // a database layer by its table alone: where the server is stays off the pages
+                    ServedLayer(role: layer.role.rawValue,
+                                file: (layer.source.isDatabase ? "PostGIS" : (layer.source.path as NSString).lastPathComponent) + (layer.source.layer.map { ":" + $0 } ?? ""),
                                 modified: Self.modified(layer.source.path))
                 }
                 zones.append(ServedZone(id: id, name: project.name, code: project.code, province: project.province, ruleProfile: project.rules,
