@@ -21,6 +21,12 @@ public enum DatabaseConnection {
         case other(said: String)
     }
 
+    /// Why a connection string with a password is refused, and where the password goes instead.
+    static let passwordRefusal = Bilingual(
+        "连接串中不可写密码（会留在项目文件、命令历史和日志里）；请去掉密码，把它放在运行 zonecalc 的账户的环境变量 PGPASSWORD 或 ~/.pgpass 中",
+        "a connection string may not hold a password (it would stay in project files, shell history and logs); "
+            + "leave it out and give it in PGPASSWORD or ~/.pgpass of the account that runs zonecalc")
+
     /// `text` with the value of any `password=` (keyword or URI query) and a URI's `user:password@`
     /// removed, for messages and logs.
     public static func redacted(_ text: String) -> String {
@@ -71,9 +77,7 @@ extension DatabaseConnection.Problem {
         case .noDatabase(let said):
             return t("服务器上没有这个数据库（\(said)）。请检查 dbname。", "the server has no such database (\(said)). Check dbname.")
         case .passwordGiven:
-            return t("连接串中不可写密码（会留在项目文件、命令历史和日志里）。请去掉 password=，把密码放在环境变量 PGPASSWORD 或 ~/.pgpass 中。",
-                     "a connection string may not hold a password (it would stay in project files, shell history and logs). "
-                        + "Leave out password= and give it in PGPASSWORD or ~/.pgpass.")
+            return t(DatabaseConnection.passwordRefusal.zh + "。", DatabaseConnection.passwordRefusal.en + ".")
         case .noGeometry(let table):
             return t("表 \(table) 没有几何字段，不是空间图层。请指定含几何列的表（或在 PostGIS 中为它加几何列）。",
                      "the table \(table) has no geometry column, so it is no spatial layer. Name a table with a geometry column.")

@@ -97,10 +97,7 @@ public enum ZoneProjectLoader {
             throw reader.error(node, "\(key).file", Bilingual("缺少：存放\(role.chineseName)图层的文件", "missing: the file holding the \(role.chineseName) layer"))
         }
         let isDatabase = SourceSpec.isDatabaseConnection(file)
-        if isDatabase, DatabaseConnection.holdsPassword(file) {
-            throw reader.error(fileNode, "\(key).file", Bilingual("连接串中不可写密码；请去掉 password=，把密码放在运行 zonecalc 的账户的 PGPASSWORD 或 ~/.pgpass 中",
-                                                               "a connection string may not hold a password; leave out password= and give it in PGPASSWORD or ~/.pgpass of the account that runs zonecalc"))
-        }
+        if isDatabase, DatabaseConnection.holdsPassword(file) { throw reader.error(fileNode, "\(key).file", DatabaseConnection.passwordRefusal) }
         let resolved = file.hasPrefix("/") || folder.isEmpty || isDatabase ? file : (folder as NSString).appendingPathComponent(file)
         guard isDatabase || FileManager.default.fileExists(atPath: resolved) else {
             throw reader.error(fileNode, "\(key).file", Bilingual("文件不存在：\(resolved)", "no such file: \(resolved)"))
@@ -118,10 +115,7 @@ public enum ZoneProjectLoader {
         var coverage: SourceSpec?
         if let node = entries["coverage"], let text = reader.text(node), !text.isEmpty {
             let spec = SourceSpec(parsing: text)
-            if spec.isDatabase, DatabaseConnection.holdsPassword(spec.path) {
-                throw reader.error(node, "\(key).coverage", Bilingual("连接串中不可写密码；请去掉 password=，把密码放在 PGPASSWORD 或 ~/.pgpass 中",
-                                                                   "a connection string may not hold a password; leave out password= and give it in PGPASSWORD or ~/.pgpass"))
-            }
+            if spec.isDatabase, DatabaseConnection.holdsPassword(spec.path) { throw reader.error(node, "\(key).coverage", DatabaseConnection.passwordRefusal) }
             let path = spec.path.hasPrefix("/") || folder.isEmpty || spec.isDatabase ? spec.path : (folder as NSString).appendingPathComponent(spec.path)
             guard spec.isDatabase || FileManager.default.fileExists(atPath: path) else {
                 throw reader.error(node, "\(key).coverage", Bilingual("文件不存在：\(path)（该图层数据完整区域的面）", "no such file: \(path) (polygons where the layer's data are complete)"))
